@@ -1,0 +1,33 @@
+import type { RunSummary } from '../engine/summary.ts';
+
+const num = (v: number | null, digits = 1) => (v === null ? '-' : v.toFixed(digits));
+const pct = (v: number | null) => (v === null ? '-' : `${(v * 100).toFixed(1)}%`);
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** A run summary as readable text for a terminal. */
+export function formatSummary(s: RunSummary): string {
+  const r = s.requests;
+  const l = s.latencyMs;
+  return [
+    `${s.name} · ${s.strategy} · seed ${s.seed} · ${(s.simulatedMs / 1000).toFixed(3)} s simulated`,
+    '',
+    `requests   ${r.total} total, ${r.served} served, ${r.rejected} rejected ` +
+      `(no healthy servers ${r.rejectedByReason.noHealthyServers}, overloaded ${r.rejectedByReason.overloaded})` +
+      (r.inFlight > 0 ? `, ${r.inFlight} still in flight` : ''),
+    `latency    mean ${num(l.mean)} ms · p50 ${num(l.p50)} · p90 ${num(l.p90)} · p99 ${num(l.p99)} · ` +
+      `p99.9 ${num(l.p999)} · max ${num(l.max)} ms`,
+    `cache      ${s.cache.placement}: ${s.cache.hits} hits, ${s.cache.misses} misses, ` +
+      `${s.cache.evictions} evictions, hit rate ${pct(s.cache.hitRate)}`,
+    '',
+    table(
+      ['server', 'served', 'rejected', 'utilization', 'peak active'],
+      s.servers.map((v) => [v.name, String(v.served), String(v.rejected), pct(v.utilization), String(v.peakActive)]),
+    ),
+  ].join('\n');
+}

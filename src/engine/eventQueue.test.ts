@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { EventQueue } from './eventQueue.ts';
+
+function drain(q: EventQueue): Array<[number, number, number]> {
+  const out: Array<[number, number, number]> = [];
+  while (q.size > 0) {
+    out.push([q.peekTime(), q.peekKind(), q.peekData()]);
+    q.pop();
+  }
+  return out;
+}
+
+describe('EventQueue', () => {
+  it('is empty at first and reports Infinity as its next time', () => {
+    const q = new EventQueue();
+    expect(q.size).toBe(0);
+    expect(q.peekTime()).toBe(Infinity);
+  });
+
+  it('returns events in time order, same-time events in scheduling order', () => {
+    const q = new EventQueue(2);
+    q.push(5, 1, 10);
+    q.push(1, 2, 20);
+    q.push(5, 3, 30);
+    q.push(3, 4, 40);
+    q.push(5, 5, 50);
+    expect(drain(q)).toEqual([
+      [1, 2, 20],
+      [3, 4, 40],
+      [5, 1, 10],
+      [5, 3, 30],
+      [5, 5, 50],
+    ]);
+  });
+
+  it('orders any sequence of pushes stably by time (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 300 }), (times) => {
+        const q = new EventQueue(1);
+        times.forEach((t, i) => q.push(t, 0, i));
+        const expected = times.map((t, i) => [t, 0, i]).sort((a, b) => a[0]! - b[0]! || a[2]! - b[2]!);
+        expect(drain(q)).toEqual(expected);
+      }),
+    );
+  });
+
+  it('interleaves pushes and pops correctly', () => {
+    const q = new EventQueue(1);
+    q.push(10, 0, 1);
+    q.push(2, 0, 2);
+    expect(q.peekData()).toBe(2);
+    q.pop();
+    q.push(1, 0, 3);
+    q.push(10, 0, 4);
+    expect(drain(q).map((e) => e[2])).toEqual([3, 1, 4]);
+  });
+});

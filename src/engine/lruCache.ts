@@ -1,0 +1,129 @@
+/**
+ * A least-recently-used cache of integer keys, as Python's functools.lru_cache in the original
+ * demo: fixed capacity, a hit refreshes the key, inserting into a full cache evicts the key used
+ * longest ago. The recency list lives in typed arrays (no node objects), so it costs nothing to
+ * the garbage collector however many requests pass through.
+ */
+export class LruCache {
+  readonly capacity: number;
+  hits = 0;
+  misses = 0;
+  evictions = 0;
+  private readonly slotOf = new Map<number, number>();
+  // Slot arrays, replaced when they grow.
+  private keysArr: Float64Array;
+  private prevArr: Int32Array;
+  private nextArr: Int32Array;
+  /** Most recently used slot, or -1. */
+  private head = -1;
+  /** Least recently used slot, or -1. */
+  private tail = -1;
+  private used = 0;
+
+  constructor(capacity: number) {
+    if (!Number.isInteger(capacity) || capacity < 1) {
+      throw new RangeError(`cache capacity must be an integer >= 1, got ${capacity}`);
+    }
+    this.capacity = capacity;
+    // Small caches get full-size arrays; huge ones grow on demand.
+    const initial = Math.min(capacity, 1024);
+    this.keysArr = new Float64Array(initial);
+    this.prevArr = new Int32Array(initial);
+    this.nextArr = new Int32Array(initial);
+  }
+
+  /** Entries held now. */
+  get size(): number {
+    return this.used;
+  }
+
+  /** Looks a key up, counting a hit or a miss; a hit makes it the most recently used. */
+  lookup(key: number): boolean {
+    const slot = this.slotOf.get(key);
+    if (slot === undefined) {
+      this.misses++;
+      return false;
+    }
+    this.hits++;
+    this.moveToFront(slot);
+    return true;
+  }
+
+  /** Whether the key is held, without counting or refreshing it. */
+  has(key: number): boolean {
+    return this.slotOf.has(key);
+  }
+
+  /** Stores a key as most recently used, evicting the least recently used when full. */
+  insert(key: number): void {
+    const existing = this.slotOf.get(key);
+    if (existing !== undefined) {
+      this.moveToFront(existing);
+      return;
+    }
+    let slot: number;
+    if (this.used < this.capacity) {
+      slot = this.used++;
+      if (slot >= this.keysArr.length) this.grow();
+    } else {
+      slot = this.tail;
+      this.unlink(slot);
+      this.slotOf.delete(this.keysArr[slot]!);
+      this.evictions++;
+    }
+    this.keysArr[slot] = key;
+    this.slotOf.set(key, slot);
+    this.linkFront(slot);
+  }
+
+  /** Keys from most to least recently used (for inspection; allocates). */
+  keysByRecency(): number[] {
+    const out: number[] = [];
+    for (let s = this.head; s !== -1; s = this.nextArr[s]!) out.push(this.keysArr[s]!);
+    return out;
+  }
+
+  /** Forgets every key and counter. */
+  clear(): void {
+    this.slotOf.clear();
+    this.head = this.tail = -1;
+    this.used = 0;
+    this.hits = this.misses = this.evictions = 0;
+  }
+
+  private grow(): void {
+    const cap = Math.min(this.capacity, this.keysArr.length * 2);
+    const keys = new Float64Array(cap);
+    keys.set(this.keysArr);
+    const prev = new Int32Array(cap);
+    prev.set(this.prevArr);
+    const next = new Int32Array(cap);
+    next.set(this.nextArr);
+    this.keysArr = keys;
+    this.prevArr = prev;
+    this.nextArr = next;
+  }
+
+  private moveToFront(slot: number): void {
+    if (slot === this.head) return;
+    this.unlink(slot);
+    this.linkFront(slot);
+  }
+
+  private unlink(slot: number): void {
+    const p = this.prevArr[slot]!;
+    const n = this.nextArr[slot]!;
+    if (p !== -1) this.nextArr[p] = n;
+    else this.head = n;
+    if (n !== -1) this.prevArr[n] = p;
+    else this.tail = p;
+  }
+
+  private linkFront(slot: number): void {
+    this.prevArr[slot] = -1;
+    this.nextArr[slot] = this.head;
+    if (this.head !== -1) this.prevArr[this.head] = slot;
+    this.head = slot;
+    if (this.tail === -1) this.tail = slot;
+  }
+}

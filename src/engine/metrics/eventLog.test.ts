@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { EventLog, formatLogLine, type LogEntry } from './eventLog.ts';
+
+describe('EventLog', () => {
+  it('defaults to 10,000 entries', () => {
+    expect(new EventLog().capacity).toBe(10_000);
+  });
+
+  it('numbers entries from 0 and returns them oldest first', () => {
+    const log = new EventLog(5);
+    expect(log.append(1000, 'INFO', 'LoadBalancer', 'started')).toBe(0);
+    expect(log.append(1500, 'WARNING', 'Server-B', 'slow')).toBe(1);
+    expect(log.total).toBe(2);
+    expect(log.size).toBe(2);
+    expect(log.entries()).toEqual<LogEntry[]>([
+      { seq: 0, timeMs: 1000, level: 'INFO', source: 'LoadBalancer', message: 'started' },
+      { seq: 1, timeMs: 1500, level: 'WARNING', source: 'Server-B', message: 'slow' },
+    ]);
+  });
+
+  it('drops the oldest entries beyond capacity and keeps sequence numbers', () => {
+    const log = new EventLog(3);
+    for (let i = 0; i < 10; i++) log.append(i, i % 2 ? 'DEBUG' : 'ERROR', `S${i}`, `m${i}`);
+    expect(log.total).toBe(10);
+    expect(log.size).toBe(3);
+    expect(log.oldestSeq).toBe(7);
+    const held = log.entries();
+    expect(held.map((e) => e.seq)).toEqual([7, 8, 9]);
+    expect(held.map((e) => e.message)).toEqual(['m7', 'm8', 'm9']);
+    expect(held.map((e) => e.level)).toEqual(['DEBUG', 'ERROR', 'DEBUG']);
+    expect(held.map((e) => e.timeMs)).toEqual([7, 8, 9]);
+  });
+
+  it('since(seq) returns only what is new and still held', () => {
+    const log = new EventLog(4);
+    for (let i = 0; i < 3; i++) log.append(i, 'INFO', 'X', `a${i}`);
+    let cursor = 0;
+    expect(log.since(cursor).map((e) => e.message)).toEqual(['a0', 'a1', 'a2']);
+    cursor = log.total;
+    expect(log.since(cursor)).toEqual([]);
+    for (let i = 0; i < 2; i++) log.append(10 + i, 'INFO', 'X', `b${i}`);
+    expect(log.since(cursor).map((e) => e.message)).toEqual(['b0', 'b1']);
+    expect(log.since(1).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    // Entries that dropped off are not returned: only the newest 4 are held.
+    for (let i = 0; i < 3; i++) log.append(20 + i, 'INFO', 'X', `c${i}`);
+    expect(log.since(0).map((e) => e.seq)).toEqual([4, 5, 6, 7]);
+    expect(log.since(-5).map((e) => e.seq)).toEqual([4, 5, 6, 7]);
+    expect(log.since(6).map((e) => e.seq)).toEqual([6, 7]);
+    expect(log.since(100)).toEqual([]);
+  });
+
+  it('clear drops entries but sequence numbers carry on', () => {
+    const log = new EventLog(4);
+    log.append(0, 'INFO', 'X', 'a');
+    log.append(0, 'INFO', 'X', 'b');
+    log.clear();
+    expect(log.size).toBe(0);
+    expect(log.entries()).toEqual([]);
+    expect(log.total).toBe(2);
+    expect(log.append(5, 'ERROR', 'Y', 'c')).toBe(2);
+    expect(log.since(0).map((e) => e.message)).toEqual(['c']);
+  });
+
+  it('rejects a non-positive capacity', () => {
+    expect(() => new EventLog(0)).toThrow(RangeError);
+  });
+});
+
+describe('formatLogLine', () => {
+  it('matches the Python demo format with seconds to 3 decimals', () => {
+    expect(
+      formatLogLine({
+        seq: 3,
+        timeMs: 12_402.4,
+        level: 'INFO',
+        source: 'Server-A',
+        message: 'Server Server-A handling request 7. Load: 3/3',
+      }),
+    ).toBe('12.402 | INFO | Server-A | Server Server-A handling request 7. Load: 3/3');
+    expect(formatLogLine({ seq: 0, timeMs: 0, level: 'ERROR', source: 'LB', message: 'x' })).toBe(
+      '0.000 | ERROR | LB | x',
+    );
+  });
+});

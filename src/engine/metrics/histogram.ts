@@ -1,0 +1,215 @@
+/**
+ * Latency histogram with fixed memory and a guaranteed relative error, so a run of any length can
+ * report p50/p95/p99 without keeping samples. Buckets are geometric (ratio 1.02) from 1 µs to past
+ * 1e10 ms; reporting a bucket's geometric midpoint is within sqrt(1.02) - 1 ≈ 0.995% of every value
+ * in it. record() is O(1) and allocation-free (one Math.log plus two comparisons), because it runs
+ * once per completed request on the simulation's hot path.
+ *
+ * Range and edge cases (all layouts are identical, so any two histograms can be merged):
+ * - Bucket 0 is an underflow bucket for values in [0, 0.001) ms. Quantiles that fall in it are
+ *   reported as the exact minimum seen, so the error there is absolute, below 1 µs.
+ * - Values at or above the top bound (≥ 1e10 ms) are clamped into the last bucket; quantiles that
+ *   land there are clamped to the exact maximum, so they are no longer within 1%.
+ * - Negative values are recorded as 0; NaN is ignored. count, sum, mean, min and max are exact.
+ */
+
+/** Smallest value with a bucket of its own (ms); anything below goes to the underflow bucket. */
+export const HISTOGRAM_MIN_VALUE = 1e-3;
+/** Values at or above this (ms) are clamped into the last bucket. */
+export const HISTOGRAM_MAX_VALUE = 1e10;
+/** Ratio between consecutive bucket bounds. */
+export const HISTOGRAM_BUCKET_RATIO = 1.02;
+/** Worst relative error of a quantile inside the covered range: sqrt(ratio) - 1 ≈ 0.00995. */
+export const HISTOGRAM_RELATIVE_ERROR = Math.sqrt(HISTOGRAM_BUCKET_RATIO) - 1;
+
+const LN_MIN = Math.log(HISTOGRAM_MIN_VALUE);
+const INV_LN_RATIO = 1 / Math.log(HISTOGRAM_BUCKET_RATIO);
+/** Number of geometric buckets; buckets 1..GEOMETRIC cover [MIN·r^(i-1), MIN·r^i). */
+const GEOMETRIC = Math.ceil(
+  Math.log(HISTOGRAM_MAX_VALUE / HISTOGRAM_MIN_VALUE) * INV_LN_RATIO - 1e-9,
+);
+const BUCKETS = GEOMETRIC + 1;
+
+/** BOUNDS[i] is the lower bound of bucket i; BOUNDS[BUCKETS] is the nominal top of the range. */
+const BOUNDS = new Float64Array(BUCKETS + 1);
+/** The value reported for a quantile landing in bucket i (before clamping to [min, max]). */
+const MIDPOINTS = new Float64Array(BUCKETS);
+{
+  const sqrtRatio = Math.sqrt(HISTOGRAM_BUCKET_RATIO);
+  BOUNDS[0] = 0;
+  for (let i = 1; i <= BUCKETS; i++) {
+    BOUNDS[i] = HISTOGRAM_MIN_VALUE * Math.pow(HISTOGRAM_BUCKET_RATIO, i - 1);
+  }
+  MIDPOINTS[0] = 0;
+  for (let i = 1; i < BUCKETS; i++) MIDPOINTS[i] = BOUNDS[i]! * sqrtRatio;
+}
+
+/** The bucket a non-negative, non-NaN value belongs to. */
+function bucketIndex(v: number): number {
+  if (v < HISTOGRAM_MIN_VALUE) return 0;
+  const f = (Math.log(v) - LN_MIN) * INV_LN_RATIO;
+  if (f >= GEOMETRIC) return GEOMETRIC;
+  let i = 1 + (f | 0);
+  // Math.log can be an ulp off at a bucket edge; make membership agree exactly with BOUNDS.
+  if (v < BOUNDS[i]!) i--;
+  else if (i < GEOMETRIC && v >= BOUNDS[i + 1]!) i++;
+  return i;
+}
+
+/** Log-bucketed histogram of non-negative values (ms) with ≤ 1% relative quantile error. */
+export class LatencyHistogram {
+  private readonly counts = new Float64Array(BUCKETS);
+  private n = 0;
+  private total = 0;
+  private lo = Infinity;
+  private hi = -Infinity;
+
+  /** Number of buckets, including the underflow bucket 0; the same for every histogram. */
+  static readonly bucketCount = BUCKETS;
+
+  /** Number of buckets, including the underflow bucket 0. */
+  get bucketCount(): number {
+    return BUCKETS;
+  }
+
+  /** Number of values recorded (sum of weights when recordN was used). */
+  get count(): number {
+    return this.n;
+  }
+
+  /** Exact sum of the values recorded. */
+  get sum(): number {
+    return this.total;
+  }
+
+  /** Exact mean, or 0 when empty. */
+  get mean(): number {
+    return this.n > 0 ? this.total / this.n : 0;
+  }
+
+  /** Exact smallest value recorded, or 0 when empty. */
+  get min(): number {
+    return this.n > 0 ? this.lo : 0;
+  }
+
+  /** Exact largest value recorded, or 0 when empty. */
+  get max(): number {
+    return this.n > 0 ? this.hi : 0;
+  }
+
+  /** Records one value. Negative values count as 0; NaN is ignored. */
+  record(v: number): void {
+    if (!(v >= 0)) {
+      if (v !== v) return;
+      v = 0;
+    }
+    this.n++;
+    this.total += v;
+    if (v < this.lo) this.lo = v;
+    if (v > this.hi) this.hi = v;
+    this.counts[bucketIndex(v)]!++;
+  }
+
+  /** Records the value `v` `times` times (a positive weight; fractional weights are allowed). */
+  recordN(v: number, times: number): void {
+    if (!(times > 0)) return;
+    if (!(v >= 0)) {
+      if (v !== v) return;
+      v = 0;
+    }
+    this.n += times;
+    this.total += v * times;
+    if (v < this.lo) this.lo = v;
+    if (v > this.hi) this.hi = v;
+    this.counts[bucketIndex(v)]! += times;
+  }
+
+  /**
+   * The q-quantile by the nearest-rank definition: the value of rank max(1, ⌈q·count⌉) in sorted
+   * order, within 1% (see the header for the underflow and clamped ranges). q = 0 gives the exact
+   * min and q = 1 the exact max; q is clamped to [0, 1]; returns 0 when empty. The result is always
+   * within [min, max]. Costs O(buckets between min and max).
+   */
+  quantile(q: number): number {
+    const n = this.n;
+    if (n <= 0) return 0;
+    if (!(q > 0)) return this.lo;
+    if (q >= 1) return this.hi;
+    // The epsilon keeps e.g. 0.07 · 100 = 7.000000000000001 at rank 7.
+    const rank = Math.max(1, Math.ceil(q * n - 1e-9));
+    if (rank >= n) return this.hi;
+    const counts = this.counts;
+    const last = bucketIndex(this.hi);
+    let cumulative = 0;
+    for (let i = bucketIndex(this.lo); i <= last; i++) {
+      cumulative += counts[i]!;
+      if (cumulative >= rank) {
+        if (i === 0) return this.lo;
+        const mid = MIDPOINTS[i]!;
+        return mid < this.lo ? this.lo : mid > this.hi ? this.hi : mid;
+      }
+    }
+    return this.hi;
+  }
+
+  /** Forgets everything recorded. */
+  reset(): void {
+    this.counts.fill(0);
+    this.n = 0;
+    this.total = 0;
+    this.lo = Infinity;
+    this.hi = -Infinity;
+  }
+
+  /** Adds everything `other` recorded to this histogram, as if recorded here too. */
+  mergeFrom(other: LatencyHistogram): void {
+    if (other.n <= 0) return;
+    const a = this.counts;
+    const b = other.counts;
+    for (let i = 0; i < BUCKETS; i++) a[i]! += b[i]!;
+    this.n += other.n;
+    this.total += other.total;
+    if (other.lo < this.lo) this.lo = other.lo;
+    if (other.hi > this.hi) this.hi = other.hi;
+  }
+
+  /** Lower bound of bucket i (0 for the underflow bucket). */
+  bucketLowerBound(i: number): number {
+    checkBucket(i);
+    return BOUNDS[i]!;
+  }
+
+  /**
+   * Upper bound (exclusive) of bucket i. For the last bucket this is the nominal top of the range;
+   * values above it are clamped into that bucket too.
+   */
+  bucketUpperBound(i: number): number {
+    checkBucket(i);
+    return BOUNDS[i + 1]!;
+  }
+
+  /** Count recorded in bucket i. */
+  countAt(i: number): number {
+    checkBucket(i);
+    return this.counts[i]!;
+  }
+
+  /**
+   * The counts of all buckets, copied into `target` (which must hold at least bucketCount entries)
+   * or into a new array. Returns the array written.
+   */
+  copyCounts(target?: Float64Array): Float64Array {
+    if (target === undefined) return this.counts.slice();
+    if (target.length < BUCKETS) {
+      throw new RangeError(`copyCounts target needs ${BUCKETS} entries, got ${target.length}`);
+    }
+    target.set(this.counts);
+    return target;
+  }
+}
+
+function checkBucket(i: number): void {
+  if (!(i >= 0 && i < BUCKETS && Number.isInteger(i))) {
+    throw new RangeError(`bucket index ${i} out of range [0, ${BUCKETS})`);
+  }
+}

@@ -1,0 +1,70 @@
+import classic from './presets/classic.json';
+import flashCrowd from './presets/flash-crowd.json';
+import hotKeys from './presets/hot-keys.json';
+import serverFailure from './presets/server-failure.json';
+import steadyPoisson from './presets/steady-poisson.json';
+import unequalServers from './presets/unequal-servers.json';
+
+/** A built-in scenario: its file (`raw`, to be run through `parseScenario`) and how it is introduced. */
+export interface Preset {
+  /** The file name under presets/, without `.json`; also the CLI's name for it. */
+  readonly id: string;
+  readonly title: string;
+  /** One sentence for learners: what to look at. */
+  readonly description: string;
+  readonly raw: unknown;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The built-in scenarios, classic first. The files are frozen: copy one before changing it. */
+export const PRESETS: readonly Preset[] = deepFreeze([
+  {
+    id: 'classic',
+    title: classic.name,
+    description:
+      'The original demo: ten requests arrive at once and round robin deals them to three servers of capacity 3, 2 and 4.',
+    raw: classic,
+  },
+  {
+    id: 'steady-poisson',
+    title: steadyPoisson.name,
+    description:
+      'Requests arrive at random at 18 per second, a little under what the three servers can serve, and least connections keeps their queues short.',
+    raw: steadyPoisson,
+  },
+  {
+    id: 'unequal-servers',
+    title: unequalServers.name,
+    description:
+      'Round robin gives one big and two small servers the same share, so the small ones overflow while the big one idles; try weighted round robin.',
+    raw: unequalServers,
+  },
+  {
+    id: 'flash-crowd',
+    title: flashCrowd.name,
+    description:
+      'Traffic climbs steadily for 20 seconds, then 150 requests land at once on servers with tiny queues, and you can watch how many are turned away.',
+    raw: flashCrowd,
+  },
+  {
+    id: 'hot-keys',
+    title: hotKeys.name,
+    description:
+      'Consistent hashing sends each key to the same server, so every server caches its own keys, but the most popular keys pile onto one server.',
+    raw: hotKeys,
+  },
+  {
+    id: 'server-failure',
+    title: serverFailure.name,
+    description:
+      'Server-C fails at 20 seconds and comes back at 40, and the two survivors must absorb its share of a steady stream.',
+    raw: serverFailure,
+  },
+]);

@@ -1,0 +1,105 @@
+import type { RawScenario } from './schema.ts';
+import type {
+  Scenario,
+  ScheduledEvent,
+  ServerChanges,
+  ServerSpec,
+  ServiceSpec,
+  TrafficSpec,
+} from './types.ts';
+
+type RawServer = NonNullable<RawScenario['servers']>[number];
+type RawTraffic = NonNullable<RawScenario['traffic']>[number];
+type RawEvent = NonNullable<RawScenario['events']>[number];
+type RawService = NonNullable<RawScenario['service']>;
+
+/**
+ * Writes a scenario in its file form: every field explicit, keys in a fixed order, traffic entries
+ * without `kind`. `parseScenario(serializeScenario(s))` gives back a scenario equal to `s`.
+ */
+export function serializeScenario(s: Scenario): RawScenario {
+  return {
+    version: 1,
+    name: s.name,
+    seed: s.seed,
+    strategy: s.strategy,
+    strategyOptions: {
+      choices: s.strategyOptions.choices,
+      virtualNodes: s.strategyOptions.virtualNodes,
+      decayMs: s.strategyOptions.decayMs,
+    },
+    servers: s.servers.map(serializeServer),
+    service: serializeService(s.service),
+    cache: { placement: s.cache.placement, capacity: s.cache.capacity, hitMs: s.cache.hitMs },
+    keys: { count: s.keys.count, zipf: s.keys.zipf },
+    traffic: s.traffic.map(serializeTraffic),
+    events: s.events.map(serializeEvent),
+    durationMs: s.durationMs,
+    sampleIntervalMs: s.sampleIntervalMs,
+  };
+}
+
+function serializeServer(s: ServerSpec): RawServer {
+  return {
+    name: s.name,
+    capacity: s.capacity,
+    weight: s.weight,
+    speed: s.speed,
+    queueLimit: s.queueLimit,
+    up: s.up,
+  };
+}
+
+function serializeService(s: ServiceSpec): RawService {
+  switch (s.distribution) {
+    case 'uniform':
+      return { distribution: 'uniform', minMs: s.minMs, maxMs: s.maxMs };
+    case 'exponential':
+      return { distribution: 'exponential', meanMs: s.meanMs };
+    case 'constant':
+      return { distribution: 'constant', ms: s.ms };
+    case 'lognormal':
+      return { distribution: 'lognormal', medianMs: s.medianMs, sigma: s.sigma };
+  }
+}
+
+function serializeTraffic(t: TrafficSpec): RawTraffic {
+  switch (t.kind) {
+    case 'burst':
+      return { at: t.at, burst: t.burst };
+    case 'poisson':
+      return { from: t.from, to: t.to, ratePerSec: t.ratePerSec };
+    case 'ramp':
+      return {
+        from: t.from,
+        to: t.to,
+        startRatePerSec: t.startRatePerSec,
+        endRatePerSec: t.endRatePerSec,
+      };
+  }
+}
+
+function serializeChanges(c: ServerChanges): ServerChanges {
+  const out: { -readonly [K in keyof ServerChanges]: ServerChanges[K] } = {};
+  if (c.name !== undefined) out.name = c.name;
+  if (c.capacity !== undefined) out.capacity = c.capacity;
+  if (c.weight !== undefined) out.weight = c.weight;
+  if (c.speed !== undefined) out.speed = c.speed;
+  if (c.queueLimit !== undefined) out.queueLimit = c.queueLimit;
+  return out;
+}
+
+function serializeEvent(e: ScheduledEvent): RawEvent {
+  switch (e.action) {
+    case 'kill':
+    case 'revive':
+    case 'remove':
+      return { at: e.at, action: e.action, server: e.server };
+    case 'update':
+      return { at: e.at, action: 'update', server: e.server, set: serializeChanges(e.set) };
+    case 'add':
+      return { at: e.at, action: 'add', spec: serializeServer(e.spec) };
+    case 'strategy':
+      return { at: e.at, action: 'strategy', strategy: e.strategy };
+  }
+}

@@ -1,0 +1,148 @@
+import { IntQueue } from './intQueue.ts';
+import type { PoolView } from './poolView.ts';
+import type { ServerChanges, ServerSpec } from './scenario/types.ts';
+
+/**
+ * The service registry of the original demo, kept as struct-of-arrays indexed by slot. It owns
+ * each server's state (up, active, queue) and its running statistics, and keeps `healthy` exact:
+ * a server is healthy while it is up and active + queued < capacity + queueLimit.
+ */
+export class ServerPool implements PoolView {
+  size = 0;
+  members: number[] = [];
+  healthyCount = 0;
+  version = 0;
+  names: string[] = [];
+  member = new Uint8Array(0);
+  healthy = new Uint8Array(0);
+  up = new Uint8Array(0);
+  active = new Int32Array(0);
+  queued = new Int32Array(0);
+  capacity = new Int32Array(0);
+  weight = new Float64Array(0);
+  speed = new Float64Array(0);
+  /** Infinity stands for an unbounded queue. */
+  queueLimit = new Float64Array(0);
+  queues: IntQueue[] = [];
+
+  // Statistics per slot.
+  served = new Float64Array(0);
+  rejected = new Float64Array(0);
+  peakActive = new Int32Array(0);
+  /** Integral of active/capacity over simulated time, for utilization. */
+  busyIntegral = new Float64Array(0);
+  /** When busyIntegral was last brought up to date. */
+  busySince = new Float64Array(0);
+
+  /** Registers a server; returns its slot. */
+  add(spec: ServerSpec, now: number): number {
+    const slot = this.size++;
+    if (slot >= this.member.length) this.grow(Math.max(8, this.member.length * 2));
+    this.names[slot] = spec.name;
+    this.member[slot] = 1;
+    this.up[slot] = spec.up ? 1 : 0;
+    this.capacity[slot] = spec.capacity;
+    this.weight[slot] = spec.weight;
+    this.speed[slot] = spec.speed;
+    this.queueLimit[slot] = spec.queueLimit ?? Infinity;
+    this.queues[slot] = new IntQueue();
+    this.busySince[slot] = now;
+    this.members.push(slot);
+    this.version++;
+    this.refresh(slot);
+    return slot;
+  }
+
+  /** Takes a server out of the registry; requests already on it still finish. */
+  remove(slot: number): void {
+    if (!this.member[slot]) return;
+    this.member[slot] = 0;
+    this.members = this.members.filter((s) => s !== slot);
+    this.version++;
+    this.refresh(slot);
+  }
+
+  setUp(slot: number, up: boolean): void {
+    this.up[slot] = up ? 1 : 0;
+    this.refresh(slot);
+  }
+
+  update(slot: number, changes: ServerChanges, now: number): void {
+    this.accrue(slot, now);
+    if (changes.name !== undefined) this.names[slot] = changes.name;
+    if (changes.capacity !== undefined) this.capacity[slot] = changes.capacity;
+    if (changes.weight !== undefined) this.weight[slot] = changes.weight;
+    if (changes.speed !== undefined) this.speed[slot] = changes.speed;
+    if (changes.queueLimit !== undefined) this.queueLimit[slot] = changes.queueLimit ?? Infinity;
+    if (changes.name !== undefined || changes.weight !== undefined) this.version++;
+    this.refresh(slot);
+  }
+
+  /** The slot of the registered server with this name, or -1. */
+  slotOf(name: string): number {
+    for (const s of this.members) if (this.names[s] === name) return s;
+    return -1;
+  }
+
+  /** Whether the server can take one more request (in service or in its queue). */
+  hasRoom(slot: number): boolean {
+    return this.active[slot]! + this.queued[slot]! < this.capacity[slot]! + this.queueLimit[slot]!;
+  }
+
+  /** Recomputes the healthy flag of a slot after its state changed. */
+  refresh(slot: number): void {
+    const ok = this.member[slot] === 1 && this.up[slot] === 1 && this.hasRoom(slot) ? 1 : 0;
+    if (ok !== this.healthy[slot]) {
+      this.healthy[slot] = ok;
+      this.healthyCount += ok ? 1 : -1;
+    }
+  }
+
+  /** Brings the utilization integral of a slot up to `now` before its active count changes. */
+  accrue(slot: number, now: number): void {
+    const since = this.busySince[slot]!;
+    if (now > since) {
+      this.busyIntegral[slot]! += ((now - since) * this.active[slot]!) / this.capacity[slot]!;
+      this.busySince[slot] = now;
+    }
+  }
+
+  /** Share of capacity in use averaged over [0, now]. */
+  utilization(slot: number, now: number): number {
+    if (now <= 0) return 0;
+    this.accrue(slot, now);
+    return this.busyIntegral[slot]! / now;
+  }
+
+  private grow(cap: number): void {
+    const grow8 = (a: Uint8Array) => {
+      const b = new Uint8Array(cap);
+      b.set(a);
+      return b;
+    };
+    const grow32 = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    const grow64 = (a: Float64Array) => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.member = grow8(this.member);
+    this.healthy = grow8(this.healthy);
+    this.up = grow8(this.up);
+    this.active = grow32(this.active);
+    this.queued = grow32(this.queued);
+    this.capacity = grow32(this.capacity);
+    this.weight = grow64(this.weight);
+    this.speed = grow64(this.speed);
+    this.queueLimit = grow64(this.queueLimit);
+    this.served = grow64(this.served);
+    this.rejected = grow64(this.rejected);
+    this.peakActive = grow32(this.peakActive);
+    this.busyIntegral = grow64(this.busyIntegral);
+    this.busySince = grow64(this.busySince);
+  }
+}

@@ -1,0 +1,48 @@
+import { ConsistentHashStrategy, consistentHashInfo } from './consistentHash.ts';
+import { LeastConnectionsStrategy, leastConnectionsInfo } from './leastConnections.ts';
+import { PeakEwmaStrategy, peakEwmaInfo } from './peakEwma.ts';
+import { PowerOfTwoChoicesStrategy, powerOfTwoChoicesInfo } from './powerOfTwoChoices.ts';
+import { RandomStrategy, randomInfo } from './randomChoice.ts';
+import { RoundRobinStrategy, roundRobinInfo } from './roundRobin.ts';
+import type { Strategy, StrategyInfo, StrategyName, StrategyOptions } from './strategy.ts';
+import { WeightedRoundRobinStrategy, weightedRoundRobinInfo } from './weightedRoundRobin.ts';
+
+/** A fresh strategy with its own state; options a strategy does not use are ignored. */
+export function createStrategy(name: StrategyName, options?: StrategyOptions): Strategy {
+  switch (name) {
+    case 'round-robin':
+      return new RoundRobinStrategy();
+    case 'least-connections':
+      return new LeastConnectionsStrategy();
+    case 'random':
+      return new RandomStrategy();
+    case 'weighted-round-robin':
+      return new WeightedRoundRobinStrategy();
+    case 'power-of-two-choices':
+      return new PowerOfTwoChoicesStrategy(options);
+    case 'consistent-hash':
+      return new ConsistentHashStrategy(options);
+    case 'peak-ewma':
+      return new PeakEwmaStrategy(options);
+  }
+}
+
+/** What the UI says about each strategy. */
+export const STRATEGY_INFO: Record<StrategyName, StrategyInfo> = {
+  'round-robin': roundRobinInfo,
+  'least-connections': leastConnectionsInfo,
+  random: randomInfo,
+  'weighted-round-robin': weightedRoundRobinInfo,
+  'power-of-two-choices': powerOfTwoChoicesInfo,
+  'consistent-hash': consistentHashInfo,
+  'peak-ewma': peakEwmaInfo,
+};
+
+export { STRATEGY_NAMES } from './strategy.ts';
+export type {
+  PickContext,
+  Strategy,
+  StrategyInfo,
+  StrategyName,
+  StrategyOptions,
+} from './strategy.ts';

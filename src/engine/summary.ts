@@ -1,0 +1,90 @@
+import type { Simulation } from './simulation.ts';
+
+/** The result of a run, as `npm run sim -- --json` prints it and the UI's summary shows it. */
+export interface RunSummary {
+  readonly name: string;
+  readonly strategy: string;
+  readonly seed: number;
+  readonly requests: {
+    readonly total: number;
+    readonly served: number;
+    readonly rejected: number;
+    readonly rejectedByReason: { readonly noHealthyServers: number; readonly overloaded: number };
+    readonly inFlight: number;
+  };
+  /** Arrival to completion, queueing included; null fields before any request finished. */
+  readonly latencyMs: {
+    readonly mean: number | null;
+    readonly p50: number | null;
+    readonly p90: number | null;
+    readonly p99: number | null;
+    readonly p999: number | null;
+    readonly max: number | null;
+  };
+  readonly servers: ReadonlyArray<{
+    readonly name: string;
+    readonly served: number;
+    readonly rejected: number;
+    /** Share of capacity in use, averaged over the run. */
+    readonly utilization: number;
+    readonly peakActive: number;
+  }>;
+  readonly cache: {
+    readonly placement: string;
+    readonly hits: number;
+    readonly misses: number;
+    readonly evictions: number;
+    readonly hitRate: number | null;
+  };
+  readonly simulatedMs: number;
+}
+
+const round3 = (v: number) => Math.round(v * 1000) / 1000;
+
+/** Summarises a run at its current simulated time. */
+export function summarize(sim: Simulation): RunSummary {
+  const m = sim.metrics;
+  const h = m.latency;
+  const q = (p: number) => (h.count > 0 ? round3(h.quantile(p)) : null);
+  const pool = sim.pool;
+  const servers = [];
+  for (let slot = 0; slot < pool.size; slot++) {
+    servers.push({
+      name: pool.names[slot]!,
+      served: pool.served[slot]!,
+      rejected: pool.rejected[slot]!,
+      utilization: round3(pool.utilization(slot, sim.now)),
+      peakActive: pool.peakActive[slot]!,
+    });
+  }
+  const lookups = m.cacheHits + m.cacheMisses;
+  return {
+    name: sim.scenario.name,
+    strategy: sim.strategyName,
+    seed: sim.scenario.seed,
+    requests: {
+      total: m.arrived,
+      served: m.served,
+      rejected: m.rejected,
+      rejectedByReason: { noHealthyServers: m.rejectedNoHealthy, overloaded: m.rejectedOverloaded },
+      inFlight: sim.inFlight,
+    },
+    latencyMs: {
+      mean: h.count > 0 ? round3(h.mean) : null,
+      p50: q(0.5),
+      p90: q(0.9),
+      p99: q(0.99),
+      p999: q(0.999),
+      max: h.count > 0 ? round3(h.max) : null,
+    },
+    servers,
+    cache: {
+      placement: sim.cache.spec.placement,
+      hits: m.cacheHits,
+      misses: m.cacheMisses,
+      evictions: sim.cache.evictions,
+      hitRate: lookups > 0 ? round3(m.cacheHits / lookups) : null,
+    },
+    simulatedMs: round3(sim.now),
+  };
+}

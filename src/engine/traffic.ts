@@ -1,0 +1,65 @@
+import type { Rng } from './random.ts';
+import type { TrafficSpec } from './scenario/types.ts';
+
+/**
+ * Arrival processes. A Poisson source draws exponential gaps; a ramp is a non-homogeneous Poisson
+ * process drawn by thinning (Lewis & Shedler): candidates at the peak rate, each kept with
+ * probability rate(t)/peak. Sources generate one arrival at a time, so an hour of traffic costs
+ * memory for one pending event, not for every request.
+ */
+export class ArrivalSource {
+  /** False once the source has produced its last arrival or was replaced. */
+  active = true;
+
+  constructor(
+    readonly spec: TrafficSpec,
+    private readonly rng: Rng,
+  ) {}
+
+  /** Time of the first arrival at or after `start` (Infinity when none). */
+  first(start: number): number {
+    const spec = this.spec;
+    if (spec.kind === 'burst') return Math.max(spec.at, start);
+    return this.nextAfter(Math.max(spec.from, start));
+  }
+
+  /** Time of the arrival after one at `t` (Infinity when the source is over). */
+  nextAfter(t: number): number {
+    const spec = this.spec;
+    if (spec.kind === 'burst') return Infinity;
+    if (spec.kind === 'poisson') {
+      const next = t + exponentialGapMs(this.rng, spec.ratePerSec);
+      return next < spec.to ? next : Infinity;
+    }
+    const peak = Math.max(spec.startRatePerSec, spec.endRatePerSec);
+    if (peak <= 0) return Infinity;
+    let candidate = t;
+    for (;;) {
+      candidate += exponentialGapMs(this.rng, peak);
+      if (candidate >= spec.to) return Infinity;
+      if (this.rng.next() * peak < rampRate(spec, candidate)) return candidate;
+    }
+  }
+}
+
+/** The instantaneous rate of a ramp at time t, per second. */
+export function rampRate(
+  spec: { from: number; to: number; startRatePerSec: number; endRatePerSec: number },
+  t: number,
+): number {
+  const f = (t - spec.from) / (spec.to - spec.from);
+  return spec.startRatePerSec + (spec.endRatePerSec - spec.startRatePerSec) * f;
+}
+
+/** An exponential inter-arrival gap in ms for a rate per second. */
+export function exponentialGapMs(rng: Rng, ratePerSec: number): number {
+  return (-Math.log(1 - rng.next()) * 1000) / ratePerSec;
+}
+
+/** The number of requests a traffic entry is expected to produce. */
+export function expectedRequests(spec: TrafficSpec): number {
+  if (spec.kind === 'burst') return spec.burst;
+  const seconds = (spec.to - spec.from) / 1000;
+  if (spec.kind === 'poisson') return spec.ratePerSec * seconds;
+  return ((spec.startRatePerSec + spec.endRatePerSec) / 2) * seconds;
+}

@@ -13,7 +13,10 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx}'],
     languageOptions: { ecmaVersion: 2022, globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -25,7 +28,9 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/worker/**'],
     rules: {
-      'no-restricted-imports': restrict([{ name: 'comlink', message: 'comlink belongs in src/worker only.' }]),
+      'no-restricted-imports': restrict([
+        { name: 'comlink', message: 'comlink belongs in src/worker only.' },
+      ]),
     },
   },
   {
@@ -38,9 +43,22 @@ export default tseslint.config(
           { name: 'comlink', message: 'comlink belongs in src/worker only.' },
           { name: 'zustand', message: 'zustand belongs in src/store only.' },
         ],
-        [{ group: ['d3-*', 'node:*'], message: 'The engine must run unchanged in Node and the worker.' }],
+        [
+          {
+            group: ['d3-*', 'node:*'],
+            message: 'The engine must run unchanged in Node and the worker.',
+          },
+        ],
       ),
-      'no-restricted-globals': ['error', 'window', 'document', 'self', 'setTimeout', 'setInterval', 'performance'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'self',
+        'setTimeout',
+        'setInterval',
+        'performance',
+      ],
     },
   },
   {

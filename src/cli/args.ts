@@ -15,7 +15,9 @@ export const USAGE = `Usage: npm run sim -- <scenario.json | preset name | -> [-
 `;
 
 /** Parses argv (without node and script); returns a message instead of throwing. */
-export function parseArgs(argv: readonly string[]): SimArgs | { error: string } | { list: true } | { help: true } {
+export function parseArgs(
+  argv: readonly string[],
+): SimArgs | { error: string } | { list: true } | { help: true } {
   let source: string | null = null;
   let json = false;
   let seed: number | null = null;
@@ -28,7 +30,9 @@ export function parseArgs(argv: readonly string[]): SimArgs | { error: string } 
       const raw = a === '--seed' ? argv[++i] : a.slice('--seed='.length);
       const n = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
       if (!Number.isInteger(n) || n < 0 || n > 4294967295) {
-        return { error: `--seed: must be an integer from 0 to 4294967295, got ${raw === undefined ? 'nothing' : JSON.stringify(raw)}` };
+        return {
+          error: `--seed: must be an integer from 0 to 4294967295, got ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`,
+        };
       }
       seed = n;
     } else if (a.startsWith('--')) return { error: `unknown option ${a}` };

@@ -6,7 +6,9 @@ const pct = (v: number | null) => (v === null ? '-' : `${(v * 100).toFixed(1)}%`
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
   const line = (cells: string[]) =>
-    cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
+    cells
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+      .join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -27,7 +29,13 @@ export function formatSummary(s: RunSummary): string {
     '',
     table(
       ['server', 'served', 'rejected', 'utilization', 'peak active'],
-      s.servers.map((v) => [v.name, String(v.served), String(v.rejected), pct(v.utilization), String(v.peakActive)]),
+      s.servers.map((v) => [
+        v.name,
+        String(v.served),
+        String(v.rejected),
+        pct(v.utilization),
+        String(v.peakActive),
+      ]),
     ),
   ].join('\n');
 }

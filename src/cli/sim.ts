@@ -50,16 +50,25 @@ function main(argv: readonly string[]): void {
   }
   if ('error' in args) fail(`${args.error}\n\n${USAGE}`);
   const raw = readSource(args.source);
-  const withSeed = args.seed !== null && typeof raw === 'object' && raw !== null ? { ...raw, seed: args.seed } : raw;
+  const withSeed =
+    args.seed !== null && typeof raw === 'object' && raw !== null
+      ? { ...raw, seed: args.seed }
+      : raw;
   const parsed = parseScenario(withSeed);
   if (!parsed.ok) {
-    const lines = parsed.problems.map((p) => `  ${p.path === '' ? '(scenario)' : p.path}: ${p.message}`);
-    fail(`${args.source}: invalid scenario (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'})\n${lines.join('\n')}`);
+    const lines = parsed.problems.map(
+      (p) => `  ${p.path === '' ? '(scenario)' : p.path}: ${p.message}`,
+    );
+    fail(
+      `${args.source}: invalid scenario (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'})\n${lines.join('\n')}`,
+    );
   }
   const sim = new Simulation(parsed.scenario, { logRequests: false });
   sim.runToEnd();
   const summary = summarize(sim);
-  process.stdout.write(args.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSummary(summary)}\n`);
+  process.stdout.write(
+    args.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSummary(summary)}\n`,
+  );
 }
 
 main(process.argv.slice(2));

@@ -39,7 +39,9 @@ describe('EventQueue', () => {
       fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 300 }), (times) => {
         const q = new EventQueue(1);
         times.forEach((t, i) => q.push(t, 0, i));
-        const expected = times.map((t, i) => [t, 0, i]).sort((a, b) => a[0]! - b[0]! || a[2]! - b[2]!);
+        const expected = times
+          .map((t, i) => [t, 0, i])
+          .sort((a, b) => a[0]! - b[0]! || a[2]! - b[2]!);
         expect(drain(q)).toEqual(expected);
       }),
     );

@@ -1,3 +1,5 @@
+import { IntMap } from './intMap.ts';
+
 /**
  * A least-recently-used cache of integer keys, as Python's functools.lru_cache in the original
  * demo: fixed capacity, a hit refreshes the key, inserting into a full cache evicts the key used
@@ -9,7 +11,7 @@ export class LruCache {
   hits = 0;
   misses = 0;
   evictions = 0;
-  private readonly slotOf = new Map<number, number>();
+  private readonly slotOf: IntMap;
   // Slot arrays, replaced when they grow.
   private keysArr: Float64Array;
   private prevArr: Int32Array;
@@ -25,6 +27,7 @@ export class LruCache {
       throw new RangeError(`cache capacity must be an integer >= 1, got ${capacity}`);
     }
     this.capacity = capacity;
+    this.slotOf = new IntMap(Math.min(capacity, 1 << 16));
     // Small caches get full-size arrays; huge ones grow on demand.
     const initial = Math.min(capacity, 1024);
     this.keysArr = new Float64Array(initial);
@@ -40,7 +43,7 @@ export class LruCache {
   /** Looks a key up, counting a hit or a miss; a hit makes it the most recently used. */
   lookup(key: number): boolean {
     const slot = this.slotOf.get(key);
-    if (slot === undefined) {
+    if (slot === -1) {
       this.misses++;
       return false;
     }
@@ -51,13 +54,13 @@ export class LruCache {
 
   /** Whether the key is held, without counting or refreshing it. */
   has(key: number): boolean {
-    return this.slotOf.has(key);
+    return this.slotOf.get(key) !== -1;
   }
 
   /** Stores a key as most recently used, evicting the least recently used when full. */
   insert(key: number): void {
     const existing = this.slotOf.get(key);
-    if (existing !== undefined) {
+    if (existing !== -1) {
       this.moveToFront(existing);
       return;
     }

@@ -25,7 +25,18 @@ describe('Simulation: the original demo', () => {
       rejectedByReason: { noHealthyServers: 1, overloaded: 0 },
       inFlight: 0,
     });
-    expect(routeOrder(sim)).toEqual(['Server-A', 'Server-B', 'Server-C', 'Server-A', 'Server-B', 'Server-C', 'Server-A', 'Server-C', 'Server-C', '-']);
+    expect(routeOrder(sim)).toEqual([
+      'Server-A',
+      'Server-B',
+      'Server-C',
+      'Server-A',
+      'Server-B',
+      'Server-C',
+      'Server-A',
+      'Server-C',
+      'Server-C',
+      '-',
+    ]);
     expect(s.servers.map((v) => [v.name, v.served, v.peakActive])).toEqual([
       ['Server-A', 3, 3],
       ['Server-B', 2, 2],
@@ -40,10 +51,16 @@ describe('Simulation: the original demo', () => {
   it('writes the demo log lines', () => {
     const sim = new Simulation(classic());
     sim.runToEnd();
-    const messages = sim.metrics.log.entries().map((e) => `${e.level} | ${e.source} | ${e.message}`);
-    expect(messages[0]).toBe('INFO | LoadBalancerSystem | Server Server-A registered with capacity 3');
+    const messages = sim.metrics.log
+      .entries()
+      .map((e) => `${e.level} | ${e.source} | ${e.message}`);
+    expect(messages[0]).toBe(
+      'INFO | LoadBalancerSystem | Server Server-A registered with capacity 3',
+    );
     expect(messages).toContain('INFO | Server-A | Server Server-A handling request 7. Load: 3/3');
-    expect(messages).toContain('ERROR | LoadBalancer | Request 10 failed: No healthy servers available!');
+    expect(messages).toContain(
+      'ERROR | LoadBalancer | Request 10 failed: No healthy servers available!',
+    );
     expect(messages.filter((m) => m.includes('completed request'))).toHaveLength(9);
   });
 
@@ -88,7 +105,10 @@ describe('Simulation: queues, changes and caches', () => {
   it('applies scheduled kill and revive: nothing is sent to a down server', () => {
     const sim = new Simulation(
       scenarioOf({
-        servers: [{ name: 'A', capacity: 100 }, { name: 'B', capacity: 100 }],
+        servers: [
+          { name: 'A', capacity: 100 },
+          { name: 'B', capacity: 100 },
+        ],
         service: { distribution: 'constant', ms: 10 },
         traffic: [{ from: 0, to: 3000, ratePerSec: 200 }],
         events: [
@@ -99,14 +119,18 @@ describe('Simulation: queues, changes and caches', () => {
     );
     sim.runToEnd();
     const r = sim.metrics.routes.since(0);
-    const toBWhileDown = Array.from(r.dests).filter((d, i) => d === 1 && r.times[i]! > 1000 && r.times[i]! < 2000);
+    const toBWhileDown = Array.from(r.dests).filter(
+      (d, i) => d === 1 && r.times[i]! > 1000 && r.times[i]! < 2000,
+    );
     expect(toBWhileDown).toHaveLength(0);
     expect(sim.pool.served[1]).toBeGreaterThan(0);
     expect(summarize(sim).requests.rejected).toBe(0);
   });
 
   it('rejects everything with no healthy servers when all are down', () => {
-    const sim = new Simulation(scenarioOf({ ...base, servers: [{ name: 'S', capacity: 1, up: false }] }));
+    const sim = new Simulation(
+      scenarioOf({ ...base, servers: [{ name: 'S', capacity: 1, up: false }] }),
+    );
     sim.runToEnd();
     expect(summarize(sim).requests.rejectedByReason.noHealthyServers).toBe(4);
     expect(sim.metrics.routes.since(0).dests.every((d) => d === ROUTE_NO_HEALTHY)).toBe(true);
@@ -119,7 +143,10 @@ describe('Simulation: queues, changes and caches', () => {
         service: { distribution: 'constant', ms: 100 },
         cache: { placement: 'shared', capacity: 4, hitMs: 1 },
         keys: { count: 1, zipf: 0 },
-        traffic: [{ at: 0, burst: 1 }, { at: 500, burst: 1 }],
+        traffic: [
+          { at: 0, burst: 1 },
+          { at: 500, burst: 1 },
+        ],
       }),
     );
     sim.runToEnd();
@@ -133,10 +160,17 @@ describe('Simulation: queues, changes and caches', () => {
     const sim = new Simulation(
       scenarioOf({
         strategy: 'round-robin',
-        servers: [{ name: 'A', capacity: 10 }, { name: 'B', capacity: 10 }],
+        servers: [
+          { name: 'A', capacity: 10 },
+          { name: 'B', capacity: 10 },
+        ],
         cache: { placement: 'per-server', capacity: 4 },
         keys: { count: 1, zipf: 0 },
-        traffic: [{ at: 0, burst: 1 }, { at: 1000, burst: 1 }, { at: 2000, burst: 1 }],
+        traffic: [
+          { at: 0, burst: 1 },
+          { at: 1000, burst: 1 },
+          { at: 2000, burst: 1 },
+        ],
       }),
     );
     sim.runToEnd();
@@ -164,7 +198,10 @@ describe('Simulation: queues, changes and caches', () => {
 
   it('keeps memory bounded: request rows are recycled', () => {
     const sim = new Simulation(
-      scenarioOf({ servers: [{ name: 'S', capacity: 5 }], traffic: [{ from: 0, to: 60_000, ratePerSec: 5 }] }),
+      scenarioOf({
+        servers: [{ name: 'S', capacity: 5 }],
+        traffic: [{ from: 0, to: 60_000, ratePerSec: 5 }],
+      }),
       { logRequests: false },
     );
     sim.runToEnd();
@@ -176,7 +213,9 @@ describe('Simulation: queues, changes and caches', () => {
 
 describe('Simulation: live operations', () => {
   it('fires bursts and steady traffic at the current time', () => {
-    const sim = new Simulation(scenarioOf({ traffic: [], servers: [{ name: 'S', capacity: 1000 }] }));
+    const sim = new Simulation(
+      scenarioOf({ traffic: [], servers: [{ name: 'S', capacity: 1000 }] }),
+    );
     sim.runUntil(1000);
     sim.fireBurst(5);
     expect(sim.metrics.arrived).toBe(5);

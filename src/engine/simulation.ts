@@ -4,7 +4,14 @@ import { ROUTE_NO_HEALTHY, ROUTE_OVERLOADED } from './metrics/routeTrail.ts';
 import { RunMetrics } from './metrics/runMetrics.ts';
 import { streamRng, type Xoshiro128 } from './random.ts';
 import { RequestTable } from './requestTable.ts';
-import type { CacheSpec, KeySpec, Scenario, ServerChanges, ServerSpec, ServiceSpec } from './scenario/types.ts';
+import type {
+  CacheSpec,
+  KeySpec,
+  Scenario,
+  ServerChanges,
+  ServerSpec,
+  ServiceSpec,
+} from './scenario/types.ts';
 import { ServerPool } from './serverPool.ts';
 import { createServiceSampler } from './serviceTime.ts';
 import { createStrategy } from './strategies/index.ts';
@@ -87,6 +94,7 @@ export class Simulation {
     this.keys = scenario.keys;
     this.keySampler = new ZipfSampler(scenario.keys.count, scenario.keys.zipf, this.keysRng);
     this.cache = new CacheLayer(scenario.cache);
+    this.pool.onChange = (slot) => this.strategy.onServerChange?.(this.pool, slot);
     for (const spec of scenario.servers) this.addServer(spec);
     for (const spec of scenario.traffic) this.addSource(new ArrivalSource(spec, this.arrivalsRng));
     scenario.events.forEach((e, i) => this.agenda.push(e.at, SCHEDULED, i));
@@ -129,6 +137,13 @@ export class Simulation {
     }
     this.advanceClock(end);
     return true;
+  }
+
+  /** Processes up to `count` events as fast as possible (the clock jumps from event to event). */
+  runEvents(count: number): number {
+    let done = 0;
+    while (done < count && this.step()) done++;
+    return done;
   }
 
   /** Processes the single next event, if any (within the duration). Returns whether one ran. */
@@ -189,7 +204,11 @@ export class Simulation {
 
   setCache(spec: CacheSpec): void {
     this.cache.reconfigure(spec);
-    this.log('INFO', 'Cache', `Cache ${spec.placement}, capacity ${spec.capacity}, hit ${spec.hitMs} ms`);
+    this.log(
+      'INFO',
+      'Cache',
+      `Cache ${spec.placement}, capacity ${spec.capacity}, hit ${spec.hitMs} ms`,
+    );
   }
 
   setService(spec: ServiceSpec): void {
@@ -236,10 +255,17 @@ export class Simulation {
     const interval = this.sampleIntervalMs;
     // After a long quiet spell only the last `historyLength` samples would survive anyway.
     const skipTo = time - interval * this.metrics.historyLength;
-    if (this.nextSampleAt < skipTo) this.nextSampleAt += Math.floor((skipTo - this.nextSampleAt) / interval) * interval;
+    if (this.nextSampleAt < skipTo)
+      this.nextSampleAt += Math.floor((skipTo - this.nextSampleAt) / interval) * interval;
     while (this.nextSampleAt <= time) {
       this.now = this.nextSampleAt;
-      this.metrics.sample(this.nextSampleAt, interval, this.pool.active, this.pool.queued, this.requests.size);
+      this.metrics.sample(
+        this.nextSampleAt,
+        interval,
+        this.pool.active,
+        this.pool.queued,
+        this.requests.size,
+      );
       this.nextSampleAt += interval;
     }
     this.now = time;
@@ -308,7 +334,8 @@ export class Simulation {
     this.metrics.routes.record(this.now, id, route);
     if (slot >= 0) this.pool.rejected[slot]!++;
     if (!this.logRequests) return;
-    if (route === ROUTE_NO_HEALTHY) this.log('ERROR', 'LoadBalancer', `Request ${id} failed: No healthy servers available!`);
+    if (route === ROUTE_NO_HEALTHY)
+      this.log('ERROR', 'LoadBalancer', `Request ${id} failed: No healthy servers available!`);
     else {
       const name = slot >= 0 ? this.pool.names[slot]! : 'LoadBalancer';
       this.log('ERROR', name, `Request ${id} failed: ${name} is overloaded!`);
@@ -333,7 +360,11 @@ export class Simulation {
     this.agenda.push(this.now + duration / pool.speed[slot]!, COMPLETE, r);
     if (this.logRequests) {
       const name = pool.names[slot]!;
-      this.log('INFO', name, `Server ${name} handling request ${req.id[r]}. Load: ${active}/${pool.capacity[slot]}`);
+      this.log(
+        'INFO',
+        name,
+        `Server ${name} handling request ${req.id[r]}. Load: ${active}/${pool.capacity[slot]}`,
+      );
     }
   }
 
@@ -351,7 +382,11 @@ export class Simulation {
     this.strategy.onComplete?.(slot, latency, this.now);
     if (this.logRequests) {
       const name = pool.names[slot]!;
-      this.log('INFO', name, `Server ${name} completed request ${req.id[r]}. Load: ${active}/${pool.capacity[slot]}`);
+      this.log(
+        'INFO',
+        name,
+        `Server ${name} completed request ${req.id[r]}. Load: ${active}/${pool.capacity[slot]}`,
+      );
     }
     req.release(r);
     this.startWaiting(slot);
@@ -388,7 +423,11 @@ export class Simulation {
     else this.updateServer(slot, e.set);
   }
 
-  private log(level: 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR', source: string, message: string): void {
+  private log(
+    level: 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR',
+    source: string,
+    message: string,
+  ): void {
     this.metrics.log.append(this.now, level, source, message);
   }
 }

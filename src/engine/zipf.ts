@@ -54,7 +54,9 @@ export class ZipfSampler {
    * the tail of a billion-key space would get visibly uneven (or no) share of the draws.
    */
   private uniform53(): number {
-    return (this.rng.int(67_108_864) * 134_217_728 + this.rng.int(134_217_728)) / 9_007_199_254_740_992;
+    return (
+      (this.rng.int(67_108_864) * 134_217_728 + this.rng.int(134_217_728)) / 9_007_199_254_740_992
+    );
   }
 
   /** The hat function h(x) = x^-s. */

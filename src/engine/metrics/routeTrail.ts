@@ -31,7 +31,12 @@ export class RouteTrail {
   }
 
   /** Decisions with sequence >= `seq` still held, oldest first. */
-  since(seq: number): { times: Float64Array; ids: Float64Array; dests: Int32Array; fromSeq: number } {
+  since(seq: number): {
+    times: Float64Array;
+    ids: Float64Array;
+    dests: Int32Array;
+    fromSeq: number;
+  } {
     const from = Math.max(seq, this.total - this.capacity, 0);
     const n = Math.max(0, this.total - from);
     const times = new Float64Array(n);

@@ -102,7 +102,13 @@ export class RunMetrics {
   }
 
   /** Closes the interval ending at `time` (of length `intervalMs`) into one sample. */
-  sample(time: number, intervalMs: number, active: Int32Array, queued: Int32Array, inFlight: number): void {
+  sample(
+    time: number,
+    intervalMs: number,
+    active: Int32Array,
+    queued: Int32Array,
+    inFlight: number,
+  ): void {
     const perSec = 1000 / intervalMs;
     const s = this.series;
     s.time.push(time);

@@ -1,3 +1,5 @@
+import { IntMap } from '../intMap.ts';
+
 /**
  * Heavy hitters among request keys in O(k) memory: the Space-Saving algorithm (Metwally, Agrawal
  * & El Abbadi, "Efficient Computation of Frequent and Top-k Elements in Data Streams", 2005).
@@ -6,10 +8,10 @@
  * count - error ≤ true count ≤ count, and any key whose true frequency exceeds total / k is
  * guaranteed to be tracked.
  *
- * The counters sit in typed arrays at stable slots; a Map finds a key's slot and a binary min-heap
- * of slots (ordered by count) finds the counter to replace. add() of a tracked key is one Map
+ * The counters sit in typed arrays at stable slots; an IntMap (typed-array hash map) finds a key's slot and a binary min-heap
+ * of slots (ordered by count) finds the counter to replace. add() of a tracked key is one hash
  * lookup plus a sift-down that is usually empty; an untracked key costs O(log k). No allocation
- * per add beyond what the Map does internally when a key is replaced.
+ * per add.
  */
 
 /** One tracked key: `count` overestimates the true count by at most `error`. */
@@ -28,7 +30,7 @@ export class TopKeys {
   private readonly heap: Int32Array;
   /** pos[slot] is the slot's index in heap. */
   private readonly pos: Int32Array;
-  private readonly slotOf = new Map<number, number>();
+  private readonly slotOf: IntMap;
   private used = 0;
   private adds = 0;
 
@@ -37,6 +39,7 @@ export class TopKeys {
     if (!(Number.isInteger(k) && k > 0)) {
       throw new RangeError(`TopKeys k must be a positive integer, got ${k}`);
     }
+    this.slotOf = new IntMap(k);
     this.keys = new Float64Array(k);
     this.counts = new Float64Array(k);
     this.errors = new Float64Array(k);
@@ -63,7 +66,7 @@ export class TopKeys {
   add(key: number): void {
     this.adds++;
     const slot = this.slotOf.get(key);
-    if (slot !== undefined) {
+    if (slot !== -1) {
       this.counts[slot]!++;
       this.siftDown(this.pos[slot]!);
       return;
@@ -97,7 +100,7 @@ export class TopKeys {
    */
   estimate(key: number): number {
     const slot = this.slotOf.get(key);
-    return slot === undefined ? 0 : this.counts[slot]!;
+    return slot === -1 ? 0 : this.counts[slot]!;
   }
 
   /** Up to n (default all) tracked keys, by count descending, ties by key ascending. */

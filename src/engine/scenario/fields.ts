@@ -94,12 +94,18 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
  * Messages for a union told apart by a `tag` field (`distribution`, `action`): a value that is not
  * an object, or whose tag is missing or not one of `values`.
  */
-export function tagError(tag: string, values: readonly string[]): (iss: RawIssue) => string | undefined {
+export function tagError(
+  tag: string,
+  values: readonly string[],
+): (iss: RawIssue) => string | undefined {
   return (iss) => {
     if (iss.code === 'invalid_type') return typeMessage('an object', iss.input);
     if (iss.code !== 'invalid_union') return undefined;
     const input = iss.input;
-    const got = typeof input === 'object' && input !== null && Object.hasOwn(input, tag) ? (input as Record<string, unknown>)[tag] : undefined;
+    const got =
+      typeof input === 'object' && input !== null && Object.hasOwn(input, tag)
+        ? (input as Record<string, unknown>)[tag]
+        : undefined;
     return got === undefined
       ? `is required: one of ${quoteList(values)}`
       : `must be one of ${quoteList(values)} (got ${describe(got)})`;

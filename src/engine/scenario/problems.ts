@@ -27,7 +27,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * fields (an option's unknown-field issues name the fields it does not know). Undefined when no
  * option knows any field, or two tie, so the entry fits none clearly.
  */
-function intendedOption(input: unknown, options: readonly z.core.$ZodIssue[][]): z.core.$ZodIssue[] | undefined {
+function intendedOption(
+  input: unknown,
+  options: readonly z.core.$ZodIssue[][],
+): z.core.$ZodIssue[] | undefined {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return undefined;
   const keys = Object.keys(input);
   let best: z.core.$ZodIssue[] | undefined;
@@ -36,7 +39,8 @@ function intendedOption(input: unknown, options: readonly z.core.$ZodIssue[][]):
   for (const issues of options) {
     const unknown = new Set<string>();
     for (const iss of issues) {
-      if (iss.code === 'unrecognized_keys' && iss.path.length === 0) for (const k of iss.keys) unknown.add(k);
+      if (iss.code === 'unrecognized_keys' && iss.path.length === 0)
+        for (const k of iss.keys) unknown.add(k);
     }
     const known = keys.length - unknown.size;
     if (known > bestKnown) [best, bestKnown, tie] = [issues, known, false];

@@ -27,7 +27,10 @@ function nameOf(v: unknown): string | null {
 
 const q = (name: string) => JSON.stringify(name);
 
-export function checkReferences(input: unknown, defaultNames: readonly string[]): ScenarioProblem[] {
+export function checkReferences(
+  input: unknown,
+  defaultNames: readonly string[],
+): ScenarioProblem[] {
   if (!isRecord(input)) return [];
   const problems: ScenarioProblem[] = [];
   const servers = own(input, 'servers');

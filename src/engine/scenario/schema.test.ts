@@ -5,7 +5,8 @@ import type { Scenario } from './types.ts';
 
 function problems(input: unknown): ScenarioProblem[] {
   const result = parseScenario(input);
-  if (result.ok) throw new Error(`expected problems, got a scenario: ${JSON.stringify(result.scenario)}`);
+  if (result.ok)
+    throw new Error(`expected problems, got a scenario: ${JSON.stringify(result.scenario)}`);
   return result.problems;
 }
 
@@ -61,7 +62,9 @@ describe('defaults', () => {
       keys: { zipf: 0 },
       service: { distribution: 'uniform', maxMs: 1000 },
     });
-    expect(s.servers).toEqual([{ name: 'solo', capacity: 1, weight: 1, speed: 1, queueLimit: 0, up: true }]);
+    expect(s.servers).toEqual([
+      { name: 'solo', capacity: 1, weight: 1, speed: 1, queueLimit: 0, up: true },
+    ]);
     expect(s.strategyOptions).toEqual({ choices: 3, virtualNodes: 100, decayMs: 10_000 });
     expect(s.cache).toEqual({ placement: 'off', capacity: 128, hitMs: 1 });
     expect(s.keys).toEqual({ count: 1000, zipf: 0 });
@@ -99,7 +102,9 @@ describe('accepted values', () => {
       distribution: 'constant',
       ms: 0,
     });
-    expect(scenario({ service: { distribution: 'lognormal', medianMs: 80, sigma: 5 } }).service).toEqual({
+    expect(
+      scenario({ service: { distribution: 'lognormal', medianMs: 80, sigma: 5 } }).service,
+    ).toEqual({
       distribution: 'lognormal',
       medianMs: 80,
       sigma: 5,
@@ -125,7 +130,12 @@ describe('accepted values', () => {
     const events = [
       { at: 100, action: 'kill', server: 'Server-A' },
       { at: 200, action: 'revive', server: 'Server-A' },
-      { at: 300, action: 'update', server: 'Server-B', set: { name: 'B2', capacity: 5, queueLimit: null } },
+      {
+        at: 300,
+        action: 'update',
+        server: 'Server-B',
+        set: { name: 'B2', capacity: 5, queueLimit: null },
+      },
       { at: 400, action: 'kill', server: 'B2' },
       { at: 500, action: 'add', spec: { name: 'Server-D', capacity: 6 } },
       { at: 600, action: 'remove', server: 'Server-D' },
@@ -161,10 +171,16 @@ describe('problems', () => {
     expect(lines({ seed: 1.5 })).toEqual(['seed: must be an integer (got 1.5)']);
     expect(lines({ seed: '7' })).toEqual(['seed: must be an integer (got "7")']);
     expect(lines({ sampleIntervalMs: 5 })).toEqual(['sampleIntervalMs: must be a number >= 10']);
-    expect(lines({ sampleIntervalMs: NaN })).toEqual(['sampleIntervalMs: must be a number (got NaN)']);
-    expect(lines({ keys: { zipf: Infinity } })).toEqual(['keys.zipf: must be a number (got Infinity)']);
+    expect(lines({ sampleIntervalMs: NaN })).toEqual([
+      'sampleIntervalMs: must be a number (got NaN)',
+    ]);
+    expect(lines({ keys: { zipf: Infinity } })).toEqual([
+      'keys.zipf: must be a number (got Infinity)',
+    ]);
     expect(lines({ durationMs: 0 })).toEqual(['durationMs: must be a number > 0']);
-    expect(lines({ durationMs: 'long' })).toEqual(['durationMs: must be a number or null (got "long")']);
+    expect(lines({ durationMs: 'long' })).toEqual([
+      'durationMs: must be a number or null (got "long")',
+    ]);
     expect(lines({ servers: [{ name: 'a', queueLimit: -1, weight: 0, speed: 1001 }] })).toEqual([
       'servers[0].weight: must be a number > 0',
       'servers[0].speed: must be a number <= 1000',
@@ -173,7 +189,9 @@ describe('problems', () => {
   });
 
   it('wrong version, empty or long names, unknown choices', () => {
-    expect(lines({ version: 2 })).toEqual(['version: must be 1, the only version of the format (got 2)']);
+    expect(lines({ version: 2 })).toEqual([
+      'version: must be 1, the only version of the format (got 2)',
+    ]);
     expect(lines({ name: '   ' })).toEqual(['name: must not be empty']);
     expect(lines({ name: 'x'.repeat(81) })).toEqual(['name: must be at most 80 characters']);
     expect(lines({ strategy: 'fastest' })).toEqual([
@@ -207,7 +225,9 @@ describe('problems', () => {
   });
 
   it('prototype keys are unknown fields and pollute nothing', () => {
-    const input: unknown = JSON.parse('{"__proto__": {"polluted": true}, "constructor": 1, "servers": [{"name": "a", "toString": 2}]}');
+    const input: unknown = JSON.parse(
+      '{"__proto__": {"polluted": true}, "constructor": 1, "servers": [{"name": "a", "toString": 2}]}',
+    );
     expect(lines(input)).toEqual([
       'servers[0].toString: unknown field',
       '__proto__: unknown field',
@@ -285,14 +305,15 @@ describe('problems', () => {
     expect(lines({ events: [{ at: 0, server: 'Server-A' }] })).toEqual([
       `events[0].action: is required: one of ${actions}`,
     ]);
-    expect(lines({ events: [{ action: 'kill', server: 'Server-A' }] })).toEqual(['events[0].at: is required']);
+    expect(lines({ events: [{ action: 'kill', server: 'Server-A' }] })).toEqual([
+      'events[0].at: is required',
+    ]);
     expect(lines({ events: [{ at: 1, action: 'update', server: 'Server-A', set: {} }] })).toEqual([
       'events[0].set: must change at least one field',
     ]);
-    expect(lines({ events: [{ at: 1, action: 'update', server: 'Server-A', set: { up: false } }] })).toEqual([
-      'events[0].set.up: unknown field',
-      'events[0].set: must change at least one field',
-    ]);
+    expect(
+      lines({ events: [{ at: 1, action: 'update', server: 'Server-A', set: { up: false } }] }),
+    ).toEqual(['events[0].set.up: unknown field', 'events[0].set: must change at least one field']);
     expect(lines({ events: [{ at: 1, action: 'strategy', strategy: 'magic' }] })).toHaveLength(1);
     expect(lines({ events: [{ at: 1, action: 'add', spec: { capacity: 2 } }] })).toEqual([
       'events[0].spec.name: is required',
@@ -333,7 +354,10 @@ describe('problems', () => {
 
   it('checks names against the servers of the file, not the demo ones', () => {
     expect(
-      lines({ servers: [{ name: 'web' }], events: [{ at: 1, action: 'kill', server: 'Server-A' }] }),
+      lines({
+        servers: [{ name: 'web' }],
+        events: [{ at: 1, action: 'kill', server: 'Server-A' }],
+      }),
     ).toEqual(['events[0].server: no server named "Server-A"']);
   });
 

@@ -3,7 +3,11 @@ import { STRATEGY_NAMES } from '../strategies/strategy.ts';
 import { bool, describe, fmt, int, list, num, oneOf, strict, tagError, text } from './fields.ts';
 import { issuesToProblems, type ScenarioProblem } from './problems.ts';
 import { checkReferences } from './references.ts';
+
 import type { Scenario } from './types.ts';
+
+// No code generation: the site's Content-Security-Policy forbids eval, and the schema is small.
+z.config({ jitless: true });
 
 export type { ScenarioProblem } from './problems.ts';
 export { serializeScenario } from './serialize.ts';
@@ -58,7 +62,11 @@ const serviceSchema = z.discriminatedUnion(
       maxMs: num(0, MAX_MS).default(600),
     }).superRefine((v, ctx) => {
       if (v.minMs > v.maxMs) {
-        ctx.addIssue({ code: 'custom', path: ['minMs'], message: `must be <= maxMs (${fmt(v.maxMs)})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['minMs'],
+          message: `must be <= maxMs (${fmt(v.maxMs)})`,
+        });
       }
     }),
     strict({ distribution: z.literal('exponential'), meanMs: num(0, MAX_MS, { aboveMin: true }) }),
@@ -73,7 +81,8 @@ const serviceSchema = z.discriminatedUnion(
 );
 
 function checkSpan(v: { from: number; to: number }, ctx: z.RefinementCtx): void {
-  if (v.from >= v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: `must be > from (${fmt(v.from)})` });
+  if (v.from >= v.to)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `must be > from (${fmt(v.from)})` });
 }
 
 const TRAFFIC_SHAPES =
@@ -83,7 +92,10 @@ const TRAFFIC_SHAPES =
 /** Raw traffic entries carry no `kind`: the fields say which shape an entry is. */
 const trafficSchema = z.union(
   [
-    strict({ at: time(), burst: int(1, 1_000_000) }).transform((v) => ({ kind: 'burst' as const, ...v })),
+    strict({ at: time(), burst: int(1, 1_000_000) }).transform((v) => ({
+      kind: 'burst' as const,
+      ...v,
+    })),
     strict({ from: time(), to: time(), ratePerSec: num(0, MAX_RATE, { aboveMin: true }) })
       .superRefine(checkSpan)
       .transform((v) => ({ kind: 'poisson' as const, ...v })),
@@ -122,7 +134,9 @@ const eventSchema = z.discriminatedUnion(
 
 export const scenarioSchema = strict({
   version: z
-    .literal(1, { error: (iss) => `must be 1, the only version of the format (got ${describe(iss.input)})` })
+    .literal(1, {
+      error: (iss) => `must be 1, the only version of the format (got ${describe(iss.input)})`,
+    })
     .default(1),
   name: text(80).default('Untitled'),
   seed: int(0, 4_294_967_295).default(42),
@@ -167,7 +181,9 @@ const DEMO_NAMES = DEMO_SERVERS.map((s) => s.name);
  * input it lists every problem found, each with a path such as `servers[1].capacity`.
  */
 export function parseScenario(input: unknown): ParseResult {
-  if (input === undefined) return { ok: false, problems: [{ path: '', message: 'must be an object (got nothing)' }] };
+  if (input === undefined) {
+    return { ok: false, problems: [{ path: '', message: 'must be an object (got nothing)' }] };
+  }
   try {
     const result = scenarioSchema.safeParse(input, { reportInput: true });
     const problems = result.success ? [] : issuesToProblems(result.error.issues);

@@ -63,7 +63,12 @@ export type TrafficSpec =
   /** N requests at one instant. */
   | { readonly kind: 'burst'; readonly at: number; readonly burst: number }
   /** Poisson arrivals at a constant rate in [from, to). */
-  | { readonly kind: 'poisson'; readonly from: number; readonly to: number; readonly ratePerSec: number }
+  | {
+      readonly kind: 'poisson';
+      readonly from: number;
+      readonly to: number;
+      readonly ratePerSec: number;
+    }
   /** Poisson arrivals whose rate moves linearly from start to end over [from, to). */
   | {
       readonly kind: 'ramp';
@@ -85,7 +90,12 @@ export interface ServerChanges {
 export type ScheduledEvent =
   | { readonly at: number; readonly action: 'kill'; readonly server: string }
   | { readonly at: number; readonly action: 'revive'; readonly server: string }
-  | { readonly at: number; readonly action: 'update'; readonly server: string; readonly set: ServerChanges }
+  | {
+      readonly at: number;
+      readonly action: 'update';
+      readonly server: string;
+      readonly set: ServerChanges;
+    }
   | { readonly at: number; readonly action: 'add'; readonly spec: ServerSpec }
   | { readonly at: number; readonly action: 'remove'; readonly server: string }
   | { readonly at: number; readonly action: 'strategy'; readonly strategy: StrategyName };

@@ -74,6 +74,7 @@ describe('every strategy', () => {
           let named = 0;
           const pool = new FakePool(initial.map((s) => ({ ...s, name: `s${named++}` })));
           const strategy = createStrategy(name, options);
+          pool.onChange = (slot) => strategy.onServerChange?.(pool, slot);
           const rng = new Xoshiro128(seed);
           let now = 0;
           for (const op of ops) {

@@ -24,6 +24,7 @@ describe('LeastConnectionsStrategy', () => {
       { name: 'c', capacity: 5, active: 1 },
     ]);
     const lc = new LeastConnectionsStrategy();
+    pool.onChange = (slot) => lc.onServerChange(pool, slot);
     expect(pool.names[lc.pick(pool, ctx, rng)]).toBe('b');
     pool.setLoad(pool.slotOf('a'), 1);
     expect(pool.names[lc.pick(pool, ctx, rng)]).toBe('a');
@@ -43,6 +44,7 @@ describe('LeastConnectionsStrategy', () => {
       Array.from({ length: 5 }, (_, i) => ({ name: `s${i}`, capacity: 100 })),
     );
     const lc = new LeastConnectionsStrategy();
+    pool.onChange = (slot) => lc.onServerChange(pool, slot);
     for (let i = 0; i < 200; i++) {
       const slot = lc.pick(pool, ctx, rng);
       expect(pool.healthy[slot]).toBe(1);

@@ -1,8 +1,8 @@
 /*
  * Least connections sends each request to the healthy server with the fewest requests in service
  * or waiting; ties go to the first server in the list. It adapts when some requests take longer or
- * some servers are slower, but it looks at every server on every request and counts requests, not
- * capacity, so a big server with a few requests looks as busy as a small one that is full.
+ * some servers are slower, but it counts requests, not capacity, so a big server with a few
+ * requests looks as busy as a small one that is full.
  */
 import type { PoolView } from '../poolView.ts';
 import type { Rng } from '../random.ts';
@@ -14,32 +14,57 @@ export const leastConnectionsInfo: StrategyInfo = {
   explanation:
     'Least connections sends each request to the healthy server with the fewest requests in ' +
     'service or waiting; ties go to the first server in the list. It adapts when some requests take ' +
-    'longer or some servers are slower, but it looks at every server on every request and counts ' +
-    'requests, not capacity, so a big server with a few requests looks as busy as a small one that is full.',
+    'longer or some servers are slower, but it counts requests, not capacity, so a big server with ' +
+    'a few requests looks as busy as a small one that is full.',
 };
 
+/** Slots per load unit in a tree key: key = load * SLOT_RANGE + slot, so ties fall to the lower slot. */
+const SLOT_RANGE = 2 ** 20;
+
+/**
+ * The choice is a minimum over the pool; instead of scanning every server per request it keeps a
+ * tournament tree of (load, slot) keys, updated in O(log n) when a server changes. Slots are
+ * handed out in registry order, so the lowest slot among equals is the first in the list.
+ */
 export class LeastConnectionsStrategy implements Strategy {
   readonly name = 'least-connections' as const;
+  private tree = new Float64Array(0);
+  private leaves = 0;
+  private builtFor: PoolView | null = null;
+  private builtSize = -1;
 
   pick(pool: PoolView, _ctx: PickContext, _rng: Rng): number {
-    const members = pool.members;
-    const healthy = pool.healthy;
-    const active = pool.active;
-    const queued = pool.queued;
-    let best = -1;
-    let bestLoad = Infinity;
-    for (let i = 0, n = members.length; i < n; i++) {
-      const slot = members[i]!;
-      if (healthy[slot] === 0) continue;
-      const load = active[slot]! + queued[slot]!;
-      // Strictly less keeps the first of equals, as Python's min() did in the demo. An idle server
-      // cannot be beaten and is the first idle one, so the scan can stop there.
-      if (load < bestLoad) {
-        if (load === 0) return slot;
-        best = slot;
-        bestLoad = load;
-      }
-    }
-    return best;
+    if (this.builtFor !== pool || this.builtSize !== pool.size) this.build(pool);
+    const root = this.tree[1]!;
+    return root === Infinity ? -1 : root % SLOT_RANGE;
   }
+
+  onServerChange(pool: PoolView, slot: number): void {
+    if (this.builtFor !== pool || this.builtSize !== pool.size) return; // rebuilt on the next pick
+    const tree = this.tree;
+    let i = this.leaves + slot;
+    tree[i] = keyOf(pool, slot);
+    for (i >>= 1; i >= 1; i >>= 1) {
+      const l = tree[2 * i]!;
+      const r = tree[2 * i + 1]!;
+      tree[i] = l < r ? l : r;
+    }
+  }
+
+  private build(pool: PoolView): void {
+    let leaves = 1;
+    while (leaves < pool.size) leaves *= 2;
+    const tree = new Float64Array(2 * leaves).fill(Infinity);
+    for (let slot = 0; slot < pool.size; slot++) tree[leaves + slot] = keyOf(pool, slot);
+    for (let i = leaves - 1; i >= 1; i--) tree[i] = Math.min(tree[2 * i]!, tree[2 * i + 1]!);
+    this.tree = tree;
+    this.leaves = leaves;
+    this.builtFor = pool;
+    this.builtSize = pool.size;
+  }
+}
+
+function keyOf(pool: PoolView, slot: number): number {
+  if (pool.healthy[slot] !== 1) return Infinity;
+  return (pool.active[slot]! + pool.queued[slot]!) * SLOT_RANGE + slot;
 }

@@ -50,6 +50,7 @@ describe('PowerOfTwoChoicesStrategy', () => {
     const specs = [3, 1, 4, 1, 5, 9].map((c, i) => ({ name: `s${i}`, capacity: c }));
     const pool = new FakePool(specs);
     const lc = new LeastConnectionsStrategy();
+    pool.onChange = (slot) => lc.onServerChange(pool, slot);
     const wide = new PowerOfTwoChoicesStrategy({ choices: 6 });
     const narrow = new PowerOfTwoChoicesStrategy({ choices: 3 });
     let compared = 0;

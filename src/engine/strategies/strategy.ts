@@ -44,6 +44,11 @@ export interface Strategy {
   onDispatch?(slot: number, now: number): void;
   /** A request on `slot` finished after `latencyMs` at the server. */
   onComplete?(slot: number, latencyMs: number, now: number): void;
+  /**
+   * The load, health or membership of `slot` just changed (called after every change), so a
+   * strategy may keep an index of the pool up to date instead of scanning it on each pick.
+   */
+  onServerChange?(pool: PoolView, slot: number): void;
 }
 
 /** How a strategy is explained in the UI. */

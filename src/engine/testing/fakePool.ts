@@ -32,6 +32,8 @@ export class FakePool implements PoolView {
   version = 0;
   up = new Uint8Array(0);
   queueLimit = new Int32Array(0);
+  /** Told after every change of a slot, as ServerPool tells the strategy (see Strategy.onServerChange). */
+  onChange: ((slot: number) => void) | null = null;
 
   constructor(servers: readonly FakeServer[] = []) {
     for (const s of servers) this.add(s);
@@ -125,6 +127,7 @@ export class FakePool implements PoolView {
       this.healthy[slot] = ok;
       this.healthyCount += ok ? 1 : -1;
     }
+    this.onChange?.(slot);
   }
 }
 

@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { usePlayground } from '../store/playgroundStore.ts';
+import { readUrlFlags } from '../lib/urlFlags.ts';
+import { Toolbar } from './Toolbar.tsx';
+import { NoticeBar } from './NoticeBar.tsx';
+import { CrashBanner } from './CrashBanner.tsx';
+import { ServersPanel } from './ServersPanel.tsx';
+import { TrafficPanel } from './TrafficPanel.tsx';
+import { FlowPanel } from './FlowPanel.tsx';
+import { LoadPanel } from './LoadPanel.tsx';
+import { TimelinePanel } from './TimelinePanel.tsx';
+import { StrategyPanel } from './StrategyPanel.tsx';
+import { LatencyPanel } from './LatencyPanel.tsx';
+import { SummaryPanel } from './SummaryPanel.tsx';
+import { CachePanel } from './CachePanel.tsx';
+import { LogPanel } from './LogPanel.tsx';
+
+/** The playground's one screen: controls on the left, pictures in the middle, explanations right. */
+export function App() {
+  const loadPreset = usePlayground((s) => s.loadPreset);
+  useEffect(() => {
+    const flags = readUrlFlags(window.location.search);
+    if (!flags.motion) document.documentElement.dataset.motion = 'off';
+    void loadPreset(flags.preset ?? 'classic');
+  }, [loadPreset]);
+
+  return (
+    <div className="app">
+      <Toolbar />
+      <CrashBanner />
+      <NoticeBar />
+      <main className="layout">
+        <div className="layout-left">
+          <ServersPanel />
+          <TrafficPanel />
+        </div>
+        <div className="layout-center">
+          <FlowPanel />
+          <LoadPanel />
+          <TimelinePanel />
+        </div>
+        <div className="layout-right">
+          <StrategyPanel />
+          <SummaryPanel />
+          <LatencyPanel />
+        </div>
+        <div className="layout-wide">
+          <CachePanel />
+          <LogPanel />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,302 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { STRATEGY_NAMES } from '../strategies/strategy.ts';
+import { parseScenario, serializeScenario } from './schema.ts';
+import type {
+  Scenario,
+  ScheduledEvent,
+  ServerChanges,
+  ServerSpec,
+  ServiceSpec,
+  TrafficSpec,
+} from './types.ts';
+
+/** A double in [min, max] (or (min, max] with `above`), never -0 so JSON round trips are exact. */
+function dbl(min: number, max: number, above = false): fc.Arbitrary<number> {
+  return fc
+    .double({ min, max, minExcluded: above, noNaN: true, noDefaultInfinity: true })
+    .map((x) => (x === 0 ? 0 : x));
+}
+
+const int = (min: number, max: number) => fc.integer({ min, max });
+const time = dbl(0, 1e9);
+const name = fc
+  .string({ minLength: 1, maxLength: 64, unit: 'grapheme-ascii' })
+  .map((s) => s.trim())
+  .filter((s) => s.length > 0 && !s.startsWith('added '));
+
+const serverFields = {
+  capacity: int(1, 1_000_000),
+  weight: dbl(0, 1e6, true),
+  speed: dbl(0, 1000, true),
+  queueLimit: fc.option(int(0, 10_000_000), { nil: null }),
+  up: fc.boolean(),
+};
+
+const server = (n: fc.Arbitrary<string>): fc.Arbitrary<ServerSpec> =>
+  fc.record({ name: n, ...serverFields });
+
+const service: fc.Arbitrary<ServiceSpec> = fc.oneof(
+  fc.tuple(dbl(0, 3_600_000), dbl(0, 3_600_000)).map(([a, b]) => ({
+    distribution: 'uniform' as const,
+    minMs: Math.min(a, b),
+    maxMs: Math.max(a, b),
+  })),
+  fc.record({ distribution: fc.constant('exponential' as const), meanMs: dbl(0, 3_600_000, true) }),
+  fc.record({ distribution: fc.constant('constant' as const), ms: dbl(0, 3_600_000) }),
+  fc.record({
+    distribution: fc.constant('lognormal' as const),
+    medianMs: dbl(0, 3_600_000, true),
+    sigma: dbl(0, 5),
+  }),
+);
+
+const span = fc
+  .tuple(time, time)
+  .filter(([a, b]) => a !== b)
+  .map(([a, b]) => ({ from: Math.min(a, b), to: Math.max(a, b) }));
+
+const traffic: fc.Arbitrary<TrafficSpec> = fc.oneof(
+  fc.record({ kind: fc.constant('burst' as const), at: time, burst: int(1, 1_000_000) }),
+  fc
+    .tuple(span, dbl(0, 1e7, true))
+    .map(([s, ratePerSec]) => ({ kind: 'poisson' as const, ...s, ratePerSec })),
+  fc.tuple(span, dbl(0, 1e7), dbl(0, 1e7, true), fc.boolean()).map(([s, a, b, flip]) => ({
+    kind: 'ramp' as const,
+    ...s,
+    startRatePerSec: flip ? b : a,
+    endRatePerSec: flip ? a : b,
+  })),
+);
+
+const changes: fc.Arbitrary<ServerChanges> = fc
+  .record(
+    {
+      capacity: serverFields.capacity,
+      weight: serverFields.weight,
+      speed: serverFields.speed,
+      queueLimit: serverFields.queueLimit,
+    },
+    { requiredKeys: [] },
+  )
+  .filter((c) => Object.keys(c).length > 0);
+
+/** Events that stay valid in any order: they name the initial servers, or add fresh names. */
+function events(names: readonly string[]): fc.Arbitrary<ScheduledEvent[]> {
+  const target = fc.constantFrom(...names);
+  const event: fc.Arbitrary<Omit<ScheduledEvent, 'spec'> | { at: number; action: 'add' }> =
+    fc.oneof(
+      fc.record({
+        at: time,
+        action: fc.constantFrom('kill' as const, 'revive' as const),
+        server: target,
+      }),
+      fc.record({ at: time, action: fc.constant('update' as const), server: target, set: changes }),
+      fc.record({
+        at: time,
+        action: fc.constant('strategy' as const),
+        strategy: fc.constantFrom(...STRATEGY_NAMES),
+      }),
+      fc.record({ at: time, action: fc.constant('add' as const) }),
+    );
+  return fc
+    .array(event, { maxLength: 8 })
+    .chain((list) =>
+      fc
+        .tuple(
+          ...list.map((e, i) =>
+            e.action === 'add' ? server(fc.constant(`added ${i}`)) : fc.constant(null),
+          ),
+        )
+        .map((specs) =>
+          list.map(
+            (e, i) => (e.action === 'add' ? { ...e, spec: specs[i]! } : e) as ScheduledEvent,
+          ),
+        ),
+    );
+}
+
+const validScenario: fc.Arbitrary<Scenario> = fc
+  .uniqueArray(name, { minLength: 1, maxLength: 6 })
+  .chain((names) =>
+    fc.record({
+      version: fc.constant(1 as const),
+      name: fc
+        .string({ minLength: 1, maxLength: 80 })
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0),
+      seed: int(0, 4_294_967_295),
+      strategy: fc.constantFrom(...STRATEGY_NAMES),
+      strategyOptions: fc.record({
+        choices: int(1, 64),
+        virtualNodes: int(1, 1000),
+        decayMs: dbl(0, 1e7, true),
+      }),
+      servers: fc.tuple(...names.map((n) => server(fc.constant(n)))),
+      service,
+      cache: fc.record({
+        placement: fc.constantFrom('shared' as const, 'per-server' as const, 'off' as const),
+        capacity: int(1, 1_000_000),
+        hitMs: dbl(0, 3_600_000),
+      }),
+      keys: fc.record({ count: int(1, 1_000_000_000), zipf: dbl(0, 5) }),
+      traffic: fc.array(traffic, { maxLength: 5 }),
+      events: events(names),
+      durationMs: fc.option(dbl(0, 1e9, true), { nil: null }),
+      sampleIntervalMs: dbl(10, 60_000),
+    }),
+  );
+
+describe('serializeScenario', () => {
+  it('round-trips: parseScenario(serializeScenario(s)) equals s, also through JSON text', () => {
+    fc.assert(
+      fc.property(validScenario, (s) => {
+        const raw = serializeScenario(s);
+        expect(parseScenario(raw)).toEqual({ ok: true, scenario: s });
+        expect(parseScenario(JSON.parse(JSON.stringify(raw)))).toEqual({ ok: true, scenario: s });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes every field in a fixed order and no kind', () => {
+    fc.assert(
+      fc.property(validScenario, (s) => {
+        const raw = serializeScenario(s);
+        expect(Object.keys(raw)).toEqual([
+          'version',
+          'name',
+          'seed',
+          'strategy',
+          'strategyOptions',
+          'servers',
+          'service',
+          'cache',
+          'keys',
+          'traffic',
+          'events',
+          'durationMs',
+          'sampleIntervalMs',
+        ]);
+        for (const t of raw.traffic ?? []) expect(t).not.toHaveProperty('kind');
+        for (const srv of raw.servers ?? []) {
+          expect(Object.keys(srv)).toEqual([
+            'name',
+            'capacity',
+            'weight',
+            'speed',
+            'queueLimit',
+            'up',
+          ]);
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+/** Zod's own default messages, which every problem must have been rewritten from. */
+const ZOD_DEFAULT = /^(Invalid|Too (small|big)|Unrecognized|Expected)/;
+
+function checkResult(input: unknown): void {
+  const result = parseScenario(input);
+  if (result.ok) {
+    // Anything accepted is a complete scenario that serializes back to itself.
+    expect(parseScenario(serializeScenario(result.scenario))).toEqual(result);
+    return;
+  }
+  expect(result.problems.length).toBeGreaterThan(0);
+  for (const p of result.problems) {
+    expect(typeof p.path).toBe('string');
+    expect(p.message.length).toBeGreaterThan(0);
+    expect(p.message).not.toMatch(ZOD_DEFAULT);
+  }
+}
+
+type Mutation = readonly [pathPick: number, how: 'replace' | 'delete' | 'add', value: unknown];
+
+/** Every container in a JSON-like value (objects and arrays), depth first. */
+function containers(value: unknown, out: (Record<string, unknown> | unknown[])[] = []) {
+  if (typeof value === 'object' && value !== null) {
+    out.push(value as Record<string, unknown>);
+    for (const v of Object.values(value)) containers(v, out);
+  }
+  return out;
+}
+
+function mutate(raw: unknown, [pick, how, value]: Mutation): unknown {
+  const copy: unknown = structuredClone(raw);
+  const all = containers(copy);
+  const target = all[pick % all.length]!;
+  const keys = Object.keys(target);
+  const key = keys.length > 0 ? keys[pick % keys.length]! : 'x';
+  if (how === 'add') (target as Record<string, unknown>)[`k${pick % 7}`] = value;
+  else if (how === 'delete') delete (target as Record<string, unknown>)[key];
+  else (target as Record<string, unknown>)[key] = value;
+  return copy;
+}
+
+describe('parseScenario never throws', () => {
+  it('on arbitrary values', () => {
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: true, withObjectString: true }), checkResult),
+      {
+        numRuns: 2000,
+      },
+    );
+  });
+
+  it('on arbitrary JSON', () => {
+    fc.assert(
+      fc.property(fc.json(), (text) => checkResult(JSON.parse(text))),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('on objects with scenario field names and arbitrary values', () => {
+    const field = fc.constantFrom(
+      'version',
+      'seed',
+      'servers',
+      'service',
+      'traffic',
+      'events',
+      'durationMs',
+    );
+    fc.assert(fc.property(fc.dictionary(field, fc.anything()), checkResult), { numRuns: 1000 });
+  });
+
+  it('on mutated valid scenarios', () => {
+    const mutation = fc.tuple(
+      fc.nat(),
+      fc.constantFrom('replace' as const, 'delete' as const, 'add' as const),
+      fc.oneof(fc.anything(), fc.constantFrom(0, -1, 1.5, '', null, NaN, Infinity, 1e300, [], {})),
+    );
+    fc.assert(
+      fc.property(
+        validScenario,
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        (s, mutations) => {
+          let raw: unknown = serializeScenario(s);
+          for (const m of mutations) raw = mutate(raw, m);
+          checkResult(raw);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('on huge and deeply nested values', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    checkResult({ name: deep, servers: [{ name: 'a', capacity: deep }] });
+    const servers = Array.from({ length: 20_000 }, (_, i) => ({ name: `s${i}`, capacity: i % 3 }));
+    // An over-long list is reported before its entries are read.
+    expect(parseScenario({ servers })).toEqual({
+      ok: false,
+      problems: [{ path: 'servers', message: 'must have at most 10,000 entries' }],
+    });
+    const many = parseScenario({ servers: servers.slice(0, 10_000) });
+    expect(many.ok ? [] : many.problems).toHaveLength(Math.ceil(10_000 / 3));
+  });
+});

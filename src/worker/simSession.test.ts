@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCENARIO } from '../engine/scenario/schema.ts';
+import { PRESETS } from '../engine/scenario/presets.ts';
+import { SimSession } from './simSession.ts';
+
+const cursor = { sinceVersion: 0, logSeq: 0, routeSeq: 0 };
+/** A wall clock the test moves by hand. */
+const frozenClock = () => 0;
+
+function classicSession(): SimSession {
+  const s = new SimSession(DEFAULT_SCENARIO);
+  expect(s.load(PRESETS[0]!.raw).ok).toBe(true);
+  return s;
+}
+
+describe('SimSession', () => {
+  it('plays the classic demo at 1x: 9 served, 1 rejected, once enough wall time has passed', () => {
+    const s = classicSession();
+    s.play();
+    s.advance(100, 10, frozenClock);
+    expect(s.simulation.now).toBe(100);
+    for (let i = 0; i < 10; i++) s.advance(100, 10, frozenClock);
+    const snap = s.snapshot(cursor)!;
+    expect(snap.summary.requests.served).toBe(9);
+    expect(snap.summary.requests.rejectedByReason.noHealthyServers).toBe(1);
+    expect(snap.servers.map((v) => v.name)).toEqual(['Server-A', 'Server-B', 'Server-C']);
+    expect(
+      snap.log.entries.some(
+        (e) => e.message === 'Request 10 failed: No healthy servers available!',
+      ),
+    ).toBe(true);
+    expect(snap.routes.dests.length).toBe(10);
+  });
+
+  it('does not move time while paused, and moves it by speed while playing', () => {
+    const s = classicSession();
+    s.advance(100, 10, frozenClock);
+    expect(s.simulation.now).toBe(0);
+    s.setSpeed(10);
+    s.play();
+    s.advance(50, 10, frozenClock);
+    expect(s.simulation.now).toBe(500);
+  });
+
+  it('reports it is lagging when the budget runs out before the target time', () => {
+    const s = classicSession();
+    s.command({ type: 'setRate', ratePerSec: 1_000_000 });
+    s.setSpeed(1000);
+    s.play();
+    let t = 0;
+    s.advance(100, 1, () => (t += 1));
+    expect(s.lagging).toBe(true);
+    expect(s.simulation.now).toBeLessThan(100_000);
+  });
+
+  it('refuses impossible edits with a message naming the field, leaving the setup as it was', () => {
+    const s = classicSession();
+    const before = s.setup();
+    const bad = s.command({ type: 'updateServer', slot: 0, changes: { capacity: 0 } });
+    expect(bad).toEqual({ ok: false, message: expect.stringContaining('capacity') });
+    expect(s.command({ type: 'updateServer', slot: 0, changes: { name: 'Server-B' } }).ok).toBe(
+      false,
+    );
+    expect(
+      s.command({ type: 'addServer', spec: { ...before.servers[0]!, name: '', capacity: NaN } }).ok,
+    ).toBe(false);
+    expect(s.command({ type: 'fireBurst', count: 1e9 }).ok).toBe(false);
+    expect(s.command({ type: 'setRate', ratePerSec: -1 }).ok).toBe(false);
+    expect(s.command({ type: 'killServer', slot: 99 }).ok).toBe(false);
+    expect(s.setSpeed(0).ok).toBe(false);
+    expect(s.setup()).toEqual(before);
+  });
+
+  it('keeps edits across reset, and a new seed starts a new run', () => {
+    const s = classicSession();
+    s.command({
+      type: 'addServer',
+      spec: { name: 'Server-D', capacity: 5, weight: 1, speed: 1, queueLimit: 0, up: true },
+    });
+    s.command({ type: 'setStrategy', strategy: 'least-connections' });
+    s.play();
+    s.advance(1000, 10, frozenClock);
+    s.reset();
+    expect(s.simulation.now).toBe(0);
+    expect(s.playing).toBe(false);
+    expect(s.setup().servers.map((v) => v.name)).toEqual([
+      'Server-A',
+      'Server-B',
+      'Server-C',
+      'Server-D',
+    ]);
+    expect(s.setup().strategy).toBe('least-connections');
+    s.command({ type: 'setSeed', seed: 7 });
+    expect(s.setup().seed).toBe(7);
+    expect(s.simulation.scenario.seed).toBe(7);
+  });
+
+  it('loads a refused scenario without touching the current run', () => {
+    const s = classicSession();
+    const result = s.load({ servers: [{ name: 'A', capacity: -1 }] });
+    expect(result.ok).toBe(false);
+    expect(s.setup().name).toBe('Classic demo');
+  });
+
+  it('sends nothing when nothing changed since the last snapshot', () => {
+    const s = classicSession();
+    const first = s.snapshot(cursor)!;
+    expect(s.snapshot({ ...cursor, sinceVersion: first.version })).toBeNull();
+    s.step();
+    expect(s.snapshot({ ...cursor, sinceVersion: first.version })).not.toBeNull();
+  });
+
+  it('survives a burst of 100,000 on one server of capacity 1', () => {
+    const s = new SimSession(DEFAULT_SCENARIO);
+    s.load({ servers: [{ name: 'Only', capacity: 1 }], traffic: [] });
+    for (let i = 0; i < 10; i++)
+      expect(s.command({ type: 'fireBurst', count: 100_000 }).ok).toBe(true);
+    const snap = s.snapshot(cursor)!;
+    expect(snap.summary.requests.total).toBe(1_000_000);
+    expect(snap.summary.requests.rejected).toBe(999_999);
+    expect(snap.log.entries.length).toBeLessThanOrEqual(500);
+  });
+});

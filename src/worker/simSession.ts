@@ -1,0 +1,296 @@
+import { parseScenario, serializeScenario } from '../engine/scenario/schema.ts';
+import type { Scenario, ServerSpec } from '../engine/scenario/types.ts';
+import { Simulation } from '../engine/simulation.ts';
+import type {
+  CommandResult,
+  LoadResult,
+  SimCommand,
+  Snapshot,
+  SnapshotCursor,
+  Speed,
+} from './protocol.ts';
+import { buildSnapshot } from './snapshot.ts';
+
+/** Events handled between two looks at the wall clock. */
+const EVENT_CHUNK = 2_000;
+
+/**
+ * One live run as the page drives it: the simulation, the setup it was built from plus every edit
+ * since, and the play/pause/speed state. It holds no worker globals (the clock is passed in), so
+ * it runs in Node tests exactly as in the worker.
+ */
+export class SimSession {
+  playing = false;
+  speed: Speed = 1;
+  lagging = false;
+  steadyRate = 0;
+  /** What went wrong when the simulation threw mid-run; cleared by load and reset. */
+  fault: string | null = null;
+  private sim: Simulation;
+  private base: Scenario;
+  private version = 1;
+  private setupCache: Scenario | null = null;
+
+  constructor(scenario: Scenario) {
+    this.base = scenario;
+    this.sim = this.build(scenario);
+  }
+
+  get simulation(): Simulation {
+    return this.sim;
+  }
+
+  /** Replaces the run with a scenario from raw JSON; a refused one leaves the run as it was. */
+  load(raw: unknown): LoadResult {
+    const parsed = parseScenario(raw);
+    if (!parsed.ok) return parsed;
+    this.base = parsed.scenario;
+    this.steadyRate = 0;
+    this.fault = null;
+    this.sim = this.build(parsed.scenario);
+    this.changed(true);
+    return parsed;
+  }
+
+  /** Back to time 0 with the current setup (edits kept), paused. */
+  reset(): void {
+    const setup = this.setup();
+    this.base = setup;
+    this.sim = this.build(setup);
+    if (this.steadyRate > 0) this.sim.setSteadyRate(this.steadyRate);
+    this.playing = false;
+    this.lagging = false;
+    this.fault = null;
+    this.changed(true);
+  }
+
+  /** Stops the run after the simulation threw, keeping the setup so it can be reset. */
+  halt(error: unknown): void {
+    this.playing = false;
+    this.fault = error instanceof Error ? error.message : String(error);
+    this.changed(false);
+  }
+
+  play(): void {
+    this.playing = true;
+    this.changed(false);
+  }
+
+  pause(): void {
+    this.playing = false;
+    this.lagging = false;
+    this.changed(false);
+  }
+
+  setSpeed(speed: Speed): CommandResult {
+    if (speed !== 'max' && !(typeof speed === 'number' && speed >= 0.1 && speed <= 1000)) {
+      return {
+        ok: false,
+        message: `speed: must be from 0.1 to 1000 or "max", got ${String(speed)}`,
+      };
+    }
+    this.speed = speed;
+    this.changed(false);
+    return { ok: true };
+  }
+
+  /** Runs the single next event. */
+  step(): void {
+    this.sim.step();
+    this.changed(false);
+  }
+
+  /** Runs `ms` of simulated time. */
+  stepBy(ms: number): CommandResult {
+    if (!(Number.isFinite(ms) && ms > 0 && ms <= 3_600_000)) {
+      return {
+        ok: false,
+        message: `step: must be a number of ms from 0 to 3,600,000, got ${String(ms)}`,
+      };
+    }
+    this.sim.runUntil(this.sim.now + ms);
+    this.changed(false);
+    return { ok: true };
+  }
+
+  /**
+   * Advances a playing run by `realMs` of wall time at the chosen speed, spending at most
+   * `budgetMs` of wall time (read from `clock`). At "max" it runs until the budget is used.
+   */
+  advance(realMs: number, budgetMs: number, clock: () => number): void {
+    if (!this.playing) return;
+    const sim = this.sim;
+    const deadline = clock() + budgetMs;
+    if (this.speed === 'max') {
+      if (sim.durationMs !== null && sim.finished) this.playing = false;
+      // With nothing scheduled, time flows at real speed until the person sends traffic.
+      else if (sim.nextEventTime === Infinity) sim.runUntil(sim.now + realMs);
+      else while (clock() < deadline && sim.runEvents(EVENT_CHUNK) === EVENT_CHUNK);
+      this.lagging = false;
+      this.changed(false);
+      return;
+    }
+    const target = sim.now + realMs * this.speed;
+    let reached = sim.runUntil(target, EVENT_CHUNK);
+    while (!reached && clock() < deadline) reached = sim.runUntil(target, EVENT_CHUNK);
+    this.lagging = !reached;
+    if (sim.finished && sim.durationMs !== null) this.playing = false;
+    this.changed(false);
+  }
+
+  command(cmd: SimCommand): CommandResult {
+    const sim = this.sim;
+    const check = (servers: ServerSpec[]) => this.validateServers(servers);
+    switch (cmd.type) {
+      case 'addServer': {
+        const problem = check([...this.setup().servers, cmd.spec]);
+        if (problem) return problem;
+        sim.addServer(cmd.spec);
+        break;
+      }
+      case 'updateServer': {
+        if (!this.isMember(cmd.slot)) return noServer(cmd.slot);
+        const servers = this.setup().servers.map((s) =>
+          s.name === sim.pool.names[cmd.slot] ? { ...s, ...cmd.changes } : s,
+        );
+        const problem = check(servers);
+        if (problem) return problem;
+        sim.updateServer(cmd.slot, cmd.changes);
+        break;
+      }
+      case 'removeServer':
+      case 'killServer':
+      case 'reviveServer':
+        if (!this.isMember(cmd.slot)) return noServer(cmd.slot);
+        if (cmd.type === 'removeServer') sim.removeServer(cmd.slot);
+        else if (cmd.type === 'killServer') sim.killServer(cmd.slot);
+        else sim.reviveServer(cmd.slot);
+        break;
+      case 'setStrategy': {
+        const problem = this.validate({
+          strategy: cmd.strategy,
+          strategyOptions: { ...sim.strategyOptions, ...cmd.options },
+        });
+        if (problem) return problem;
+        sim.setStrategy(cmd.strategy, cmd.options);
+        break;
+      }
+      case 'setCache': {
+        const problem = this.validate({ cache: cmd.cache });
+        if (problem) return problem;
+        sim.setCache(cmd.cache);
+        break;
+      }
+      case 'setService': {
+        const problem = this.validate({ service: cmd.service });
+        if (problem) return problem;
+        sim.setService(cmd.service);
+        break;
+      }
+      case 'setKeys': {
+        const problem = this.validate({ keys: cmd.keys });
+        if (problem) return problem;
+        sim.setKeys(cmd.keys);
+        break;
+      }
+      case 'fireBurst':
+        if (!(Number.isInteger(cmd.count) && cmd.count >= 1 && cmd.count <= 100_000)) {
+          return {
+            ok: false,
+            message: `burst: must be a whole number from 1 to 100,000, got ${String(cmd.count)}`,
+          };
+        }
+        sim.fireBurst(cmd.count);
+        break;
+      case 'setRate':
+        if (!(
+          Number.isFinite(cmd.ratePerSec) &&
+          cmd.ratePerSec >= 0 &&
+          cmd.ratePerSec <= 10_000_000
+        )) {
+          return {
+            ok: false,
+            message: `rate: must be from 0 to 10,000,000 requests/s, got ${String(cmd.ratePerSec)}`,
+          };
+        }
+        this.steadyRate = cmd.ratePerSec;
+        sim.setSteadyRate(cmd.ratePerSec);
+        break;
+      case 'setSeed': {
+        const problem = this.validate({ seed: cmd.seed });
+        if (problem) return problem;
+        this.base = { ...this.setup(), seed: cmd.seed };
+        this.setupCache = this.base;
+        this.reset();
+        return { ok: true };
+      }
+    }
+    this.changed(true);
+    return { ok: true };
+  }
+
+  /** The current setup: the loaded scenario with every edit applied. */
+  setup(): Scenario {
+    if (this.setupCache) return this.setupCache;
+    const sim = this.sim;
+    const pool = sim.pool;
+    const servers: ServerSpec[] = pool.members.map((slot) => ({
+      name: pool.names[slot]!,
+      capacity: pool.capacity[slot]!,
+      weight: pool.weight[slot]!,
+      speed: pool.speed[slot]!,
+      queueLimit: pool.queueLimit[slot] === Infinity ? null : pool.queueLimit[slot]!,
+      up: pool.up[slot] === 1,
+    }));
+    this.setupCache = {
+      ...this.base,
+      strategy: sim.strategyName,
+      strategyOptions: sim.strategyOptions,
+      servers,
+      cache: sim.cache.spec,
+      service: sim.service,
+      keys: sim.keys,
+    };
+    return this.setupCache;
+  }
+
+  snapshot(cursor: SnapshotCursor): Snapshot | null {
+    if (cursor.sinceVersion === this.version) return null;
+    return buildSnapshot(this, this.version, cursor);
+  }
+
+  private build(scenario: Scenario): Simulation {
+    return new Simulation(scenario, { logRequests: true });
+  }
+
+  private changed(setup: boolean): void {
+    this.version++;
+    if (setup) this.setupCache = null;
+  }
+
+  private isMember(slot: number): boolean {
+    return (
+      Number.isInteger(slot) &&
+      slot >= 0 &&
+      slot < this.sim.pool.size &&
+      this.sim.pool.member[slot] === 1
+    );
+  }
+
+  private validateServers(servers: ServerSpec[]): CommandResult | null {
+    return this.validate({ servers });
+  }
+
+  /** Checks a change against the scenario schema, so the worker refuses what the CLI would. */
+  private validate(patch: Partial<Record<keyof Scenario, unknown>>): CommandResult | null {
+    const raw = { ...serializeScenario(this.setup()), ...patch, events: [] };
+    const parsed = parseScenario(raw);
+    if (parsed.ok) return null;
+    const message = parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+    return { ok: false, message };
+  }
+}
+
+function noServer(slot: number): CommandResult {
+  return { ok: false, message: `server: no server in slot ${String(slot)}` };
+}

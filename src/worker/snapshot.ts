@@ -1,0 +1,135 @@
+import { LatencyHistogram } from '../engine/metrics/histogram.ts';
+import { SERIES_NAMES, type SeriesName } from '../engine/metrics/runMetrics.ts';
+import { summarize } from '../engine/summary.ts';
+import type { ServerSnapshot, SeriesSnapshot, Snapshot, SnapshotCursor } from './protocol.ts';
+import type { SimSession } from './simSession.ts';
+
+/** Per-server history sent to the page: the last 30 s at the default interval. */
+const SERVER_HISTORY = 300;
+/** At most this many log entries cross per frame; the rest are counted as dropped. */
+const LOG_PER_FRAME = 500;
+
+const histogramCounts = new Float64Array(LatencyHistogram.bucketCount);
+
+/** Copies what the page needs out of a session into plain data and typed arrays. */
+export function buildSnapshot(
+  session: SimSession,
+  version: number,
+  cursor: SnapshotCursor,
+): Snapshot {
+  const sim = session.simulation;
+  const pool = sim.pool;
+  const m = sim.metrics;
+
+  const servers: ServerSnapshot[] = pool.members.map((slot) => ({
+    slot,
+    name: pool.names[slot]!,
+    up: pool.up[slot] === 1,
+    healthy: pool.healthy[slot] === 1,
+    active: pool.active[slot]!,
+    queued: pool.queued[slot]!,
+    capacity: pool.capacity[slot]!,
+    queueLimit: pool.queueLimit[slot] === Infinity ? null : pool.queueLimit[slot]!,
+    weight: pool.weight[slot]!,
+    speed: pool.speed[slot]!,
+    served: pool.served[slot]!,
+    rejected: pool.rejected[slot]!,
+    utilization: pool.utilization(slot, sim.now),
+    peakActive: pool.peakActive[slot]!,
+    cacheSize: sim.cache.sizeOf(slot),
+  }));
+
+  const length = m.series.time.length;
+  const series = { length } as { length: number } & Record<SeriesName, Float64Array>;
+  for (const name of SERIES_NAMES) {
+    const values = new Float64Array(length);
+    m.series[name].copyTo(values);
+    series[name] = values;
+  }
+
+  const rows = Math.min(length, SERVER_HISTORY);
+  const skip = length - rows;
+  const active = new Float32Array(servers.length * rows);
+  const queued = new Float32Array(servers.length * rows);
+  servers.forEach((s, i) => {
+    const a = m.serverActive[s.slot]!;
+    const q = m.serverQueued[s.slot]!;
+    for (let k = 0; k < rows; k++) {
+      active[i * rows + k] = a.get(skip + k);
+      queued[i * rows + k] = q.get(skip + k);
+    }
+  });
+
+  const logFrom = Math.max(cursor.logSeq, m.log.total - LOG_PER_FRAME, m.log.oldestSeq);
+  const entries = m.log.since(logFrom);
+  const routes = m.routes.since(cursor.routeSeq);
+  const occupancy = sim.cache.occupancy(pool.members);
+
+  return {
+    version,
+    now: sim.now,
+    playing: session.playing,
+    speed: session.speed,
+    finished: sim.finished && sim.inFlight === 0,
+    lagging: session.lagging,
+    fault: session.fault,
+    nextEventTime: Number.isFinite(sim.nextEventTime) ? sim.nextEventTime : null,
+    strategy: sim.strategyName,
+    strategyOptions: sim.strategyOptions,
+    steadyRate: session.steadyRate,
+    summary: summarize(sim),
+    servers,
+    cache: {
+      spec: sim.cache.spec,
+      size: occupancy.size,
+      totalCapacity: occupancy.capacity,
+      hottest: m.hotKeys.top(10).map((e) => ({ key: e.key, count: e.count })),
+    },
+    series: series as SeriesSnapshot,
+    serverSeries: { length: rows, time: series.time.slice(skip), active, queued },
+    histogram: histogramRange(m.latency),
+    routes: { ...routes, nextSeq: m.routes.total },
+    log: { entries, nextSeq: m.log.total, dropped: Math.max(0, logFrom - cursor.logSeq) },
+    setup: session.setup(),
+  };
+}
+
+/** The histogram's non-empty range of buckets, with each bucket's bounds. */
+function histogramRange(h: LatencyHistogram): Snapshot['histogram'] {
+  h.copyCounts(histogramCounts);
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < histogramCounts.length; i++) {
+    if (histogramCounts[i]! > 0) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  const n = first < 0 ? 0 : last - first + 1;
+  const lower = new Float64Array(n);
+  const upper = new Float64Array(n);
+  const counts = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    lower[k] = h.bucketLowerBound(first + k);
+    upper[k] = h.bucketLowerBound(first + k + 1);
+    counts[k] = histogramCounts[first + k]!;
+  }
+  return { lower, upper, counts };
+}
+
+/** The buffers of a snapshot's typed arrays, to transfer rather than copy. */
+export function transferables(s: Snapshot): ArrayBuffer[] {
+  const arrays = [
+    ...SERIES_NAMES.map((n) => s.series[n]),
+    s.serverSeries.time,
+    s.serverSeries.active,
+    s.serverSeries.queued,
+    s.histogram.lower,
+    s.histogram.upper,
+    s.histogram.counts,
+    s.routes.times,
+    s.routes.ids,
+    s.routes.dests,
+  ];
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}

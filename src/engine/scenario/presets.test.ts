@@ -17,7 +17,7 @@ function lastArrival(s: Scenario): number {
 }
 
 describe('presets', () => {
-  it('lists the six presets, classic first, with unique ids', () => {
+  it('lists the seven presets, classic first, with unique ids', () => {
     expect(PRESETS.map((p) => p.id)).toEqual([
       'classic',
       'steady-poisson',
@@ -25,6 +25,7 @@ describe('presets', () => {
       'flash-crowd',
       'hot-keys',
       'server-failure',
+      'large-pool',
     ]);
   });
 

@@ -1,6 +1,7 @@
 import classic from './presets/classic.json';
 import flashCrowd from './presets/flash-crowd.json';
 import hotKeys from './presets/hot-keys.json';
+import largePool from './presets/large-pool.json';
 import serverFailure from './presets/server-failure.json';
 import steadyPoisson from './presets/steady-poisson.json';
 import unequalServers from './presets/unequal-servers.json';
@@ -66,5 +67,12 @@ export const PRESETS: readonly Preset[] = deepFreeze([
     description:
       'Server-C fails at 20 seconds and comes back at 40, and the two survivors must absorb its share of a steady stream.',
     raw: serverFailure,
+  },
+  {
+    id: 'large-pool',
+    title: largePool.name,
+    description:
+      'A hundred servers under 5,000 requests per second with least connections and per-server caches: how a big pool looks when it is busy.',
+    raw: largePool,
   },
 ]);

@@ -14,6 +14,7 @@ import { LatencyPanel } from './LatencyPanel.tsx';
 import { SummaryPanel } from './SummaryPanel.tsx';
 import { CachePanel } from './CachePanel.tsx';
 import { LogPanel } from './LogPanel.tsx';
+import { ScenarioDropZone } from './ScenarioDropZone.tsx';
 
 /** The playground's one screen: controls on the left, pictures in the middle, explanations right. */
 export function App() {
@@ -49,6 +50,7 @@ export function App() {
           <LogPanel />
         </div>
       </main>
+      <ScenarioDropZone />
     </div>
   );
 }

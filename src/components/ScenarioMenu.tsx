@@ -1,0 +1,4 @@
+/** Temporary scaffold: replaced by its real implementation. */
+export function ScenarioMenu() {
+  return null;
+}

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { serverColour } from '../lib/palette.ts';
+import { formatCount } from '../lib/format.ts';
+import { useShallow, usePlayground, type PlaygroundState } from '../store/hooks.ts';
+import { ServerEditor } from './ServerEditor.tsx';
+
+/** Props of {@link ServerRow}. */
+export interface ServerRowProps {
+  /** The server's slot: its identity and colour for the whole run. */
+  readonly slot: number;
+  /** Every server's name, for the editor's uniqueness check. */
+  readonly allNames: readonly string[];
+  /** The last server may not be removed (a run needs one). */
+  readonly onlyOne: boolean;
+}
+
+/** The fields a row shows; picked so that served/utilisation ticks do not re-render it. */
+function pick(slot: number) {
+  return (s: PlaygroundState) => {
+    const v = s.snapshot?.servers.find((x) => x.slot === slot);
+    if (!v) return null;
+    const { name, up, healthy, active, queued, capacity, queueLimit, weight, speed } = v;
+    return { name, up, healthy, active, queued, capacity, queueLimit, weight, speed };
+  };
+}
+
+/** One server: colour, name, live load against capacity, state, and its actions. */
+export function ServerRow({ slot, allNames, onlyOne }: ServerRowProps) {
+  const server = usePlayground(useShallow(pick(slot)));
+  const command = usePlayground((s) => s.command);
+  const [editing, setEditing] = useState(false);
+  if (!server) return null;
+
+  const { name, up, healthy, active, queued, capacity } = server;
+  const state = !up ? 'down' : healthy ? 'up' : 'full';
+  const fill = Math.min(1, active / capacity);
+  const editorId = `server-${slot}-editor`;
+
+  return (
+    <li className={`server-row is-${state}`} data-testid="server.row" data-name={name}>
+      <div className="server-line">
+        <span
+          className="server-swatch"
+          style={{ background: serverColour(slot) }}
+          aria-hidden="true"
+        />
+        <span className="server-name" title={name}>
+          {name}
+        </span>
+        <span className={`server-state is-${state}`} data-testid="server.state">
+          {state}
+        </span>
+        <span className="server-actions">
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="server.kill"
+            aria-pressed={!up}
+            aria-label={`${up ? 'Kill' : 'Revive'} ${name}`}
+            onClick={() => void command({ type: up ? 'killServer' : 'reviveServer', slot })}
+          >
+            {up ? 'Kill' : 'Revive'}
+          </button>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="server.edit"
+            aria-expanded={editing}
+            aria-controls={editing ? editorId : undefined}
+            aria-label={`Edit ${name}`}
+            onClick={() => setEditing((e) => !e)}
+          >
+            Edit
+          </button>
+          <button
+            type="button"
+            className="btn btn-small server-remove"
+            data-testid="server.remove"
+            aria-label={`Remove ${name}`}
+            title={onlyOne ? 'A run needs at least one server' : `Remove ${name}`}
+            disabled={onlyOne}
+            onClick={() => void command({ type: 'removeServer', slot })}
+          >
+            <span aria-hidden="true">✕</span>
+          </button>
+        </span>
+      </div>
+      <div className="server-load">
+        <span className="server-bar" aria-hidden="true">
+          <span
+            className="server-bar-fill"
+            style={{ background: serverColour(slot), transform: `scaleX(${fill})` }}
+          />
+        </span>
+        <span className="server-load-text" data-testid="server.load">
+          {formatCount(active)}/{formatCount(capacity)}
+          {queued > 0 && <span className="server-queued"> +{formatCount(queued)} queued</span>}
+        </span>
+      </div>
+      {editing && (
+        <ServerEditor
+          id={editorId}
+          slot={slot}
+          server={server}
+          otherNames={allNames.filter((n) => n !== name)}
+        />
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,46 @@
+import type { StrategyName, StrategyOptions } from '../engine/strategies/index.ts';
+import { useShallow, usePlayground } from '../store/hooks.ts';
+import { DraftField } from './DraftField.tsx';
+import { LIMITS, wholeNumber } from './fieldRules.ts';
+
+const choicesRule = wholeNumber('choices', 1, LIMITS.choicesMax);
+const nodesRule = wholeNumber('virtual nodes', 1, LIMITS.virtualNodesMax);
+
+/** The tunables of the chosen strategy, if it has any; a change restarts that strategy's state. */
+export function StrategyOptionsFields({ strategy }: { readonly strategy: StrategyName }) {
+  const options = usePlayground(useShallow((s) => s.snapshot?.strategyOptions ?? null));
+  const command = usePlayground((s) => s.command);
+  if (!options) return null;
+  const set = (changes: StrategyOptions) =>
+    command({ type: 'setStrategy', strategy, options: changes });
+
+  if (strategy === 'power-of-two-choices' || strategy === 'peak-ewma') {
+    return (
+      <DraftField
+        id="strategy-choices"
+        label="Choices (d)"
+        testId="strategy.choices"
+        value={String(options.choices)}
+        rule={choicesRule}
+        inputMode="numeric"
+        hint="How many servers are sampled for each request; the least loaded of them wins"
+        onCommit={(choices) => set({ choices })}
+      />
+    );
+  }
+  if (strategy === 'consistent-hash') {
+    return (
+      <DraftField
+        id="strategy-virtual-nodes"
+        label="Virtual nodes"
+        testId="strategy.virtualNodes"
+        value={String(options.virtualNodes)}
+        rule={nodesRule}
+        inputMode="numeric"
+        hint="Points per server on the hash ring; more points spread keys more evenly"
+        onCommit={(virtualNodes) => set({ virtualNodes })}
+      />
+    );
+  }
+  return null;
+}

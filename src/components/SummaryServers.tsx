@@ -1,0 +1,51 @@
+import { usePlayground, useShallow } from '../store/hooks.ts';
+import { serverColour } from '../lib/palette.ts';
+import { formatCount, formatPercent } from '../lib/format.ts';
+
+/** Per-server totals in a compact table; row i is the server in slot i (slots never move). */
+export function SummaryServers() {
+  const servers = usePlayground((s) => s.snapshot?.summary.servers);
+  // Live slots, so a removed server's totals stay but are marked as removed.
+  const live = usePlayground(useShallow((s) => s.snapshot?.servers.map((v) => v.slot) ?? []));
+  if (!servers || servers.length === 0) return null;
+
+  return (
+    <table className="summary-servers" data-testid="summary.servers">
+      <caption className="visually-hidden">Per-server totals</caption>
+      <thead>
+        <tr>
+          <th scope="col">server</th>
+          <th scope="col">served</th>
+          <th scope="col">rejected</th>
+          <th scope="col" title="Share of capacity in use, averaged over the run">
+            util.
+          </th>
+          <th scope="col" title="Most requests in service at once">
+            peak
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {servers.map((v, slot) => (
+          <tr key={slot} data-testid="summary.server">
+            <th scope="row">
+              <span
+                className="summary-swatch"
+                style={{ background: serverColour(slot) }}
+                aria-hidden="true"
+              />
+              <span className="summary-name">{v.name}</span>
+              {!live.includes(slot) && <span className="summary-removed"> (removed)</span>}
+            </th>
+            <td>{formatCount(v.served)}</td>
+            <td className={v.rejected > 0 ? 'summary-warn' : undefined}>
+              {formatCount(v.rejected)}
+            </td>
+            <td>{formatPercent(v.utilization, 0)}</td>
+            <td>{formatCount(v.peakActive)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,91 @@
+/** Where everything in the request-flow picture sits, for a given width and number of servers. */
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** A server's box; dots arrive at its left edge, halfway down. */
+export interface FlowCell {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+export interface FlowLayout {
+  readonly width: number;
+  readonly height: number;
+  /** detail: a two-line card per server; compact: a grid of one-line cells (many servers). */
+  readonly mode: 'detail' | 'compact';
+  readonly clients: Point;
+  /** Centre of the balancer box. */
+  readonly balancer: Point & { readonly w: number; readonly h: number };
+  /** Centre of the reject bin, below the balancer. */
+  readonly bin: Point;
+  /** One cell per server, in the servers' order (column by column in compact mode). */
+  readonly cells: readonly FlowCell[];
+}
+
+const PAD = 8;
+/** Up to this many servers get a detailed card each; more switch to the compact grid. */
+export const DETAIL_MAX = 8;
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+/** Lays the picture out left to right: clients → balancer → servers, reject bin under the balancer. */
+export function layoutFlow(width: number, count: number): FlowLayout {
+  const narrow = width < 520;
+  const balW = narrow ? 76 : 100;
+  const balH = 46;
+  const balX = narrow ? Math.max(100, width * 0.28) : clamp(width * 0.3, 150, 240);
+  const zoneX = balX + balW / 2 + (narrow ? 24 : 56);
+  const zoneW = Math.max(80, width - PAD - zoneX);
+
+  const detail = count <= DETAIL_MAX;
+  const rowH = detail ? 46 : 19;
+  const cellH = detail ? 38 : 16;
+  const maxCols = Math.max(1, Math.floor(zoneW / 84));
+  const cols = detail ? 1 : Math.min(maxCols, Math.max(1, Math.ceil(count / 16)));
+  const rows = Math.max(1, Math.ceil(count / cols));
+  const colGap = 6;
+  const cellW = (zoneW - (cols - 1) * colGap) / cols;
+
+  const block = rows * rowH;
+  const height = Math.max(block + 2 * PAD, 260);
+  const top = (height - block) / 2;
+  const cells: FlowCell[] = [];
+  for (let i = 0; i < count; i++) {
+    const col = Math.floor(i / rows);
+    const row = i % rows;
+    cells.push({
+      x: zoneX + col * (cellW + colGap),
+      y: top + row * rowH + (rowH - cellH) / 2,
+      w: cellW,
+      h: cellH,
+    });
+  }
+
+  const cy = Math.min(height / 2, height - 150);
+  return {
+    width,
+    height,
+    mode: detail ? 'detail' : 'compact',
+    clients: { x: PAD + 18, y: cy },
+    balancer: { x: balX, y: cy, w: balW, h: balH },
+    bin: { x: balX, y: height - 72 },
+    cells,
+  };
+}
+
+/**
+ * Shortens a name to `chars` characters with an ellipsis (the full name goes in a tooltip). In
+ * the middle keeps both ends, which tells "Server-41" from "Server-47" when little room is left.
+ */
+export function elide(name: string, chars: number, where: 'end' | 'middle' = 'end'): string {
+  const n = Math.max(2, Math.floor(chars));
+  if (name.length <= n) return name;
+  if (where === 'end' || n < 4) return `${name.slice(0, n - 1)}…`;
+  const tail = Math.ceil((n - 1) / 2);
+  return `${name.slice(0, n - 1 - tail)}…${name.slice(name.length - tail)}`;
+}

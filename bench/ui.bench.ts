@@ -35,6 +35,8 @@ try {
     ],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // tsx compiles this file keeping function names through a `__name` helper that the page lacks.
+  await page.addInitScript('window.__name = (f) => f;');
   // Count messages from the worker and long tasks before the app starts.
   await page.addInitScript(() => {
     const stats = { messages: 0, longTasks: [] as number[], frames: [] as number[] };

@@ -32,14 +32,13 @@ export function LoadOverTimeChart({ history, height = 170 }: LoadOverTimeChartPr
   const innerH = height - m.top - m.bottom;
 
   // The stack depends only on the data; scales and paths also on the size.
+  const bands = useMemo(() => loadBands(history), [history]);
   const layers = useMemo(() => {
-    const { length, active, slots } = history;
-    const keys = slots.map((_, row) => row);
-    const index = Array.from({ length }, (_, i) => i);
+    const index = Array.from({ length: history.length }, (_, i) => i);
     return stack<number, number>()
-      .keys(keys)
-      .value((i, row) => active[row * length + i]!)(index);
-  }, [history]);
+      .keys(bands.map((_, b) => b))
+      .value((i, b) => bands[b]!.values[i]!)(index);
+  }, [history, bands]);
 
   const { x, y, paths } = useMemo(() => {
     const { time, length } = history;
@@ -85,18 +84,59 @@ export function LoadOverTimeChart({ history, height = 170 }: LoadOverTimeChartPr
             format={formatSeconds}
             label="simulated time (s)"
           />
-          {paths.map((d, row) => (
-            <path
-              key={history.slots[row]}
-              d={d}
-              fill={serverColour(history.slots[row]!)}
-              fillOpacity={0.85}
-            >
-              <title>{history.names[row]}</title>
+          {paths.map((d, b) => (
+            <path key={bands[b]!.key} d={d} fill={bands[b]!.colour} fillOpacity={0.85}>
+              <title>{bands[b]!.name}</title>
             </path>
           ))}
         </svg>
       )}
     </div>
   );
+}
+
+/** One stacked band: a server, or every server beyond the busiest few together. */
+interface LoadBand {
+  readonly key: string;
+  readonly name: string;
+  readonly colour: string;
+  readonly values: Float32Array;
+}
+
+/** Servers drawn as bands of their own; beyond this the rest share one grey band. */
+const MAX_BANDS = 12;
+const OTHERS_COLOUR = '#9aa5b1';
+
+/**
+ * A hundred thin bands in ten repeating colours say less than the busiest eleven and one band
+ * for the rest, and cost a hundred paths to draw: group the quiet servers together.
+ */
+function loadBands(history: LoadHistory): LoadBand[] {
+  const { length, active, slots, names } = history;
+  const row = (r: number) => active.subarray(r * length, (r + 1) * length);
+  const all = slots.map((slot, r) => ({
+    key: String(slot),
+    name: names[r]!,
+    colour: serverColour(slot),
+    values: row(r),
+  }));
+  if (all.length <= MAX_BANDS) return all;
+  const total = (v: Float32Array) => {
+    let sum = 0;
+    for (let i = 0; i < v.length; i++) sum += v[i]!;
+    return sum;
+  };
+  const byLoad = all
+    .map((band) => ({ band, load: total(band.values) }))
+    .sort((a, b) => b.load - a.load);
+  const shown = byLoad.slice(0, MAX_BANDS - 1).map((e) => e.band);
+  const rest = byLoad.slice(MAX_BANDS - 1);
+  const others = new Float32Array(length);
+  for (const { band } of rest) for (let i = 0; i < length; i++) others[i]! += band.values[i]!;
+  // Keep registry order among the shown servers so colours stack predictably.
+  shown.sort((a, b) => Number(a.key) - Number(b.key));
+  return [
+    ...shown,
+    { key: 'others', name: `${rest.length} other servers`, colour: OTHERS_COLOUR, values: others },
+  ];
 }

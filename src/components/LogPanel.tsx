@@ -6,6 +6,7 @@ import { formatCount } from '../lib/format.ts';
 import { LogFilters, type MinLevel } from './LogFilters.tsx';
 import { LogRow } from './LogRow.tsx';
 import { useVirtualRows } from './useVirtualRows.ts';
+import { useThrottled } from '../charts/useThrottled.ts';
 import './LogPanel.css';
 
 /** Fixed row height in px; the windowing relies on every row having it (see LogPanel.css). */
@@ -17,7 +18,12 @@ const RANK: Record<LogLevel, number> = { DEBUG: 0, INFO: 1, WARNING: 2, ERROR: 3
  * level and source and virtualized so that 10,000 entries scroll smoothly while the run goes on.
  */
 export function LogPanel() {
-  const logVersion = usePlayground((s) => s.logVersion);
+  // Nobody reads sixty log lines a second: refresh the view at most five times a second, which
+  // also keeps its scroll-to-bottom layout off most frames of a busy run.
+  const logVersion = useThrottled(
+    usePlayground((s) => s.logVersion),
+    200,
+  );
   // Index = slot (slots never move), so rows of removed servers keep their colour too.
   const serverNames = usePlayground(
     useShallow((s) => s.snapshot?.summary.servers.map((v) => v.name) ?? []),
@@ -29,12 +35,11 @@ export function LogPanel() {
   const { rows, sources } = useMemo(() => {
     void logVersion;
     const all = logBook.all();
-    const seen = new Set<string>();
-    for (const e of all) seen.add(e.source);
     const keep = (e: LogEntry) =>
       RANK[e.level] >= RANK[minLevel] && (source === 'all' || e.source === source);
-    const filtered = minLevel === 'DEBUG' && source === 'all' ? all.slice() : all.filter(keep);
-    return { rows: filtered, sources: [...seen].sort() };
+    // Unfiltered, the book's own array serves (the list only reads rows in view).
+    const filtered = minLevel === 'DEBUG' && source === 'all' ? all : all.filter(keep);
+    return { rows: filtered, sources: [...logBook.sources].sort() };
   }, [logVersion, minLevel, source]);
 
   const slotOf = useMemo(

@@ -29,7 +29,8 @@ export function useSetupEdited(): boolean {
         setEdited(false);
         return;
       }
-      if (presetId === null || !state.snapshot || state.snapshot === prev.snapshot) return;
+      if (presetId === null || !state.snapshot || state.snapshot.setup === prev.snapshot?.setup)
+        return;
       if (state.snapshot === stale) return;
       const key = setupKey(state.snapshot.setup);
       baseline ??= key;

@@ -41,8 +41,9 @@ export function useVirtualRows(count: number, rowHeight: number, overscan = 10):
   // Before paint, so new rows never flash above the fold before the view jumps down to them.
   useLayoutEffect(() => {
     const el = ref.current;
-    if (el && following) el.scrollTop = el.scrollHeight;
-  }, [following, count, viewport]);
+    // The height is known without asking layout for scrollHeight; the browser clamps the rest.
+    if (el && following) el.scrollTop = totalHeight;
+  }, [following, totalHeight, viewport]);
 
   const onScroll = useCallback(() => {
     const el = ref.current;

@@ -88,13 +88,12 @@ export class Simulation {
     this.durationMs = scenario.durationMs;
     this.strategyName = scenario.strategy;
     this.strategyOptions = scenario.strategyOptions;
-    this.strategy = createStrategy(scenario.strategy, scenario.strategyOptions);
+    this.strategy = this.useStrategy(createStrategy(scenario.strategy, scenario.strategyOptions));
     this.service = scenario.service;
     this.serviceSampler = createServiceSampler(scenario.service, this.serviceRng);
     this.keys = scenario.keys;
     this.keySampler = new ZipfSampler(scenario.keys.count, scenario.keys.zipf, this.keysRng);
     this.cache = new CacheLayer(scenario.cache);
-    this.pool.onChange = (slot) => this.strategy.onServerChange?.(this.pool, slot);
     for (const spec of scenario.servers) this.addServer(spec);
     for (const spec of scenario.traffic) this.addSource(new ArrivalSource(spec, this.arrivalsRng));
     scenario.events.forEach((e, i) => this.agenda.push(e.at, SCHEDULED, i));
@@ -197,7 +196,7 @@ export class Simulation {
 
   setStrategy(name: StrategyName, options: StrategyOptions = {}): void {
     this.strategyOptions = { ...this.strategyOptions, ...options };
-    this.strategy = createStrategy(name, this.strategyOptions);
+    this.strategy = this.useStrategy(createStrategy(name, this.strategyOptions));
     this.strategyName = name;
     this.log('INFO', 'LoadBalancer', `Strategy switched to ${name}`);
   }
@@ -234,6 +233,13 @@ export class Simulation {
       const spec = { kind: 'poisson', from: this.now, to: Infinity, ratePerSec } as const;
       this.steadySource = this.addSource(new ArrivalSource(spec, this.arrivalsRng));
     }
+  }
+
+  /** Wires a strategy to hear of server changes, if it keeps an index of the pool. */
+  private useStrategy(strategy: Strategy): Strategy {
+    const pool = this.pool;
+    pool.onChange = strategy.onServerChange ? (slot) => strategy.onServerChange!(pool, slot) : null;
+    return strategy;
   }
 
   // ---- The event loop. ----

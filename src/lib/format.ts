@@ -1,10 +1,15 @@
 /** Number formatting shared by panels and charts, so the same quantity reads the same everywhere. */
 
-const grouped = new Intl.NumberFormat('en-US');
-
-/** A count with thousands separators: 12,345. */
+/** A count with thousands separators: 12,345. (Hand-rolled: Intl is slow for hundreds per frame.) */
 export function formatCount(n: number): string {
-  return grouped.format(Math.round(n));
+  if (!Number.isFinite(n)) return String(n);
+  const s = String(Math.abs(Math.round(n)));
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    if (i > 0 && (s.length - i) % 3 === 0) out += ',';
+    out += s[i];
+  }
+  return n < 0 && out !== '0' ? `-${out}` : out;
 }
 
 /** A duration in ms, with a unit that suits its size: 0.8 ms, 412 ms, 3.20 s. */

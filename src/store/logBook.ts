@@ -12,6 +12,8 @@ export class LogBook {
   private entries: LogEntry[] = [];
   /** Entries lost to caps (the worker's or this one's). */
   dropped = 0;
+  /** Every source seen since the last clear, for the log's source filter. */
+  readonly sources = new Set<string>();
 
   get length(): number {
     return this.entries.length;
@@ -29,6 +31,7 @@ export class LogBook {
   append(entries: readonly LogEntry[], dropped: number): void {
     this.dropped += dropped;
     if (entries.length === 0) return;
+    for (const e of entries) this.sources.add(e.source);
     this.entries.push(...entries);
     const over = this.entries.length - LOG_BOOK_CAPACITY;
     if (over > 0) {
@@ -40,5 +43,6 @@ export class LogBook {
   clear(): void {
     this.entries = [];
     this.dropped = 0;
+    this.sources.clear();
   }
 }

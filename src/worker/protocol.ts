@@ -141,6 +141,8 @@ export interface Snapshot {
   };
   /** The current setup as a scenario (servers, strategy, cache… as edited), for export and restart. */
   readonly setup: Scenario;
+  /** Grows whenever the setup changed: the page keeps its copy of `setup` while this stays put. */
+  readonly setupVersion: number;
 }
 
 /** What the page already has, so the worker sends only what is new. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO } from '../engine/scenario/schema.ts';
 import { PRESETS } from '../engine/scenario/presets.ts';
 import { SimSession } from './simSession.ts';
+import { LOG_PER_FRAME } from './snapshot.ts';
 
 const cursor = { sinceVersion: 0, logSeq: 0, routeSeq: 0 };
 /** A wall clock the test moves by hand. */
@@ -118,6 +119,6 @@ describe('SimSession', () => {
     const snap = s.snapshot(cursor)!;
     expect(snap.summary.requests.total).toBe(1_000_000);
     expect(snap.summary.requests.rejected).toBe(999_999);
-    expect(snap.log.entries.length).toBeLessThanOrEqual(500);
+    expect(snap.log.entries.length).toBeLessThanOrEqual(LOG_PER_FRAME);
   });
 });

@@ -29,6 +29,8 @@ export class SimSession {
   private sim: Simulation;
   private base: Scenario;
   private version = 1;
+  /** Grows with every change to the setup (not with the run's progress). */
+  setupVersion = 1;
   private setupCache: Scenario | null = null;
 
   constructor(scenario: Scenario) {
@@ -220,7 +222,6 @@ export class SimSession {
         const problem = this.validate({ seed: cmd.seed });
         if (problem) return problem;
         this.base = { ...this.setup(), seed: cmd.seed };
-        this.setupCache = this.base;
         this.reset();
         return { ok: true };
       }
@@ -265,7 +266,10 @@ export class SimSession {
 
   private changed(setup: boolean): void {
     this.version++;
-    if (setup) this.setupCache = null;
+    if (setup) {
+      this.setupCache = null;
+      this.setupVersion++;
+    }
   }
 
   private isMember(slot: number): boolean {

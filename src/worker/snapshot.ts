@@ -7,7 +7,7 @@ import type { SimSession } from './simSession.ts';
 /** Per-server history sent to the page: the last 30 s at the default interval. */
 const SERVER_HISTORY = 300;
 /** At most this many log entries cross per frame; the rest are counted as dropped. */
-const LOG_PER_FRAME = 500;
+export const LOG_PER_FRAME = 200;
 
 const histogramCounts = new Float64Array(LatencyHistogram.bucketCount);
 
@@ -91,6 +91,7 @@ export function buildSnapshot(
     routes: { ...routes, nextSeq: m.routes.total },
     log: { entries, nextSeq: m.log.total, dropped: Math.max(0, logFrom - cursor.logSeq) },
     setup: session.setup(),
+    setupVersion: session.setupVersion,
   };
 }
 

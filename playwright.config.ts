@@ -1,10 +1,13 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
+import { SUBFOLDER_PORT, SUBFOLDER_PREFIX } from './e2e/serveSubfolder.ts';
 
 // Debian's Chromium where it is installed (browser downloads are blocked here); otherwise
 // Playwright's own browser, for machines that can fetch it.
 const systemChromium = process.env.PLAYWRIGHT_CHROMIUM ?? '/usr/bin/chromium';
 const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
+
+const subfolderUrl = `http://127.0.0.1:${SUBFOLDER_PORT}${SUBFOLDER_PREFIX}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -16,7 +19,6 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? 'line' : 'list',
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
     viewport: { width: 1280, height: 800 },
     reducedMotion: 'reduce',
     trace: 'retain-on-failure',
@@ -33,10 +35,32 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'node_modules/.bin/vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173/',
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  projects: [
+    {
+      // The built site at a domain root, as `npm run preview` serves it.
+      name: 'root',
+      testIgnore: '**/offline.spec.ts',
+      use: { baseURL: 'http://127.0.0.1:4173/' },
+    },
+    {
+      // The same build from a sub-folder, as GitHub Pages serves a project site.
+      name: 'subfolder',
+      testMatch: '**/offline.spec.ts',
+      use: { baseURL: subfolderUrl },
+    },
+  ],
+  webServer: [
+    {
+      command: 'node_modules/.bin/vite preview --host 127.0.0.1 --port 4173 --strictPort',
+      url: 'http://127.0.0.1:4173/',
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `node --import tsx e2e/serveSubfolder.ts --port ${SUBFOLDER_PORT}`,
+      url: subfolderUrl,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -1,6 +1,7 @@
 import { CacheLayer } from './cacheLayer.ts';
 import { EventQueue } from './eventQueue.ts';
 import { ROUTE_NO_HEALTHY, ROUTE_OVERLOADED } from './metrics/routeTrail.ts';
+import { keyCounterFor } from './metrics/keyCounts.ts';
 import { RunMetrics } from './metrics/runMetrics.ts';
 import { streamRng, type Xoshiro128 } from './random.ts';
 import { RequestTable } from './requestTable.ts';
@@ -82,7 +83,11 @@ export class Simulation {
     this.serviceRng = streamRng(seed, 'service');
     this.strategyRng = streamRng(seed, 'strategy');
     this.logRequests = options.logRequests ?? true;
-    this.metrics = new RunMetrics(options.historyLength ?? 600, options.logCapacity ?? 10_000);
+    this.metrics = new RunMetrics(
+      options.historyLength ?? 600,
+      options.logCapacity ?? 10_000,
+      scenario.keys.count,
+    );
     this.sampleIntervalMs = scenario.sampleIntervalMs;
     this.nextSampleAt = scenario.sampleIntervalMs;
     this.durationMs = scenario.durationMs;
@@ -218,6 +223,8 @@ export class Simulation {
   setKeys(spec: KeySpec): void {
     this.keys = spec;
     this.keySampler = new ZipfSampler(spec.count, spec.zipf, this.keysRng);
+    // A new key space: counts of the old keys would name keys that no longer exist.
+    this.metrics.hotKeys = keyCounterFor(spec.count);
   }
 
   /** Sends `count` requests at the current time. */

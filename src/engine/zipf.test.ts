@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Xoshiro128 } from './random.ts';
-import { ZipfSampler } from './zipf.ts';
+import { ZIPF_TABLE_MAX_KEYS, ZipfSampler } from './zipf.ts';
 
 /** The exact pmf: p_k ∝ 1/(k+1)^s for k = 0..count-1. */
 function pmf(count: number, s: number): number[] {
@@ -136,5 +136,22 @@ describe('ZipfSampler', () => {
     expect(() => new ZipfSampler(10, -0.1, rng)).toThrow(RangeError);
     expect(() => new ZipfSampler(10, NaN, rng)).toThrow(RangeError);
     expect(() => new ZipfSampler(10, Infinity, rng)).toThrow(RangeError);
+  });
+});
+
+describe('ZipfSampler without a table', () => {
+  it('matches the pmf just past the table limit, where rejection-inversion takes over', () => {
+    const n = ZIPF_TABLE_MAX_KEYS + 1;
+    const draws = 400_000;
+    const sampler = new ZipfSampler(n, 0.9, new Xoshiro128(10));
+    const head = new Array<number>(5).fill(0);
+    for (let i = 0; i < draws; i++) {
+      const k = sampler.sample();
+      if (k < 5) head[k]!++;
+    }
+    let total = 0;
+    for (let k = 0; k < n; k++) total += Math.pow(k + 1, -0.9);
+    const p = head.map((_, k) => Math.pow(k + 1, -0.9) / total);
+    expectClose(head, p, draws, 5);
   });
 });

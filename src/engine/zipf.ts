@@ -1,4 +1,8 @@
+import { AliasTable } from './aliasTable.ts';
 import type { Rng } from './random.ts';
+
+/** Up to this many keys a table (12 bytes a key) serves draws; beyond it, rejection-inversion. */
+export const ZIPF_TABLE_MAX_KEYS = 1 << 18;
 
 /**
  * Zipf-distributed keys: `sample()` returns k in 0..count-1 with probability proportional to
@@ -6,7 +10,8 @@ import type { Rng } from './random.ts';
  * to generate variates from monotone discrete distributions"), in the form Apache Commons RNG's
  * RejectionInversionZipfSampler uses: the hat integral is H(x) = (x^(1-s) - 1)/(1-s), which has
  * the limit ln x at s = 1, so one formula covers every s >= 0. O(1) memory and O(1) expected time
- * for any count (fewer than two tries per sample on average).
+ * for any count (fewer than two tries per sample on average). Key spaces small enough for a table
+ * draw from an alias table instead, several times faster per key.
  */
 export class ZipfSampler {
   readonly count: number;
@@ -18,6 +23,8 @@ export class ZipfSampler {
   private readonly hIntegralN: number;
   /** Accept at once when k - x is at most this (saves evaluating H in most tries). */
   private readonly shortcut: number;
+  /** The exact distribution as an alias table, for key spaces up to ZIPF_TABLE_MAX_KEYS. */
+  private readonly table: AliasTable | null;
 
   constructor(count: number, s: number, rng: Rng) {
     if (!(Number.isSafeInteger(count) && count >= 1)) {
@@ -32,10 +39,14 @@ export class ZipfSampler {
     this.hIntegralX1 = this.hIntegral(1.5) - 1;
     this.hIntegralN = this.hIntegral(count + 0.5);
     this.shortcut = 2 - this.hIntegralInverse(this.hIntegral(2.5) - this.h(2));
+    this.table = s > 0 && count <= ZIPF_TABLE_MAX_KEYS ? new AliasTable(weights(count, s)) : null;
   }
 
   /** A key in 0..count-1. */
   sample(): number {
+    if (this.table !== null) return this.table.sample(this.rng);
+    // A 32-bit draw spreads evenly enough over up to a million keys (bias below 0.03%).
+    if (this.exponent === 0 && this.count <= 1 << 20) return this.rng.int(this.count);
     const n = this.count;
     for (;;) {
       // u is uniform in (H(1.5) - 1, H(n + 0.5)].
@@ -86,4 +97,11 @@ function log1pOverX(x: number): number {
 /** (e^x - 1)/x, with its Taylor series near 0. */
 function expm1OverX(x: number): number {
   return Math.abs(x) > 1e-8 ? Math.expm1(x) / x : 1 + x * 0.5 * (1 + (x / 3) * (1 + 0.25 * x));
+}
+
+/** 1/(k+1)^s for k in 0..count-1. */
+function weights(count: number, s: number): Float64Array {
+  const w = new Float64Array(count);
+  for (let k = 0; k < count; k++) w[k] = Math.pow(k + 1, -s);
+  return w;
 }

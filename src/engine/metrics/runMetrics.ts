@@ -2,7 +2,7 @@ import { EventLog } from './eventLog.ts';
 import { LatencyHistogram } from './histogram.ts';
 import { RingBuffer } from './ringBuffer.ts';
 import { RouteTrail } from './routeTrail.ts';
-import { TopKeys } from './topKeys.ts';
+import { keyCounterFor, type KeyCounter } from './keyCounts.ts';
 
 /** Names of the run-wide time series, one value per sample interval. */
 export const SERIES_NAMES = [
@@ -36,8 +36,8 @@ export class RunMetrics {
   readonly serverActive: RingBuffer[] = [];
   readonly serverQueued: RingBuffer[] = [];
   readonly log: EventLog;
-  // 64 counters keep the top ten exact under Zipf-like traffic (Space-Saving guarantees only keys above n/k).
-  readonly hotKeys = new TopKeys(64);
+  /** Cache look-ups per key; replaced when the key space changes. */
+  hotKeys: KeyCounter;
   readonly routes = new RouteTrail(512);
 
   private readonly intervalLatency = new LatencyHistogram();
@@ -50,7 +50,9 @@ export class RunMetrics {
   constructor(
     readonly historyLength: number,
     logCapacity: number,
+    keyCount: number,
   ) {
+    this.hotKeys = keyCounterFor(keyCount);
     const series = {} as Record<SeriesName, RingBuffer>;
     for (const name of SERIES_NAMES) series[name] = new RingBuffer(historyLength);
     this.series = series;

@@ -18,12 +18,13 @@ import { ScenarioDropZone } from './ScenarioDropZone.tsx';
 
 /** The playground's one screen: controls on the left, pictures in the middle, explanations right. */
 export function App() {
-  const loadPreset = usePlayground((s) => s.loadPreset);
+  const startup = usePlayground((s) => s.startup);
   useEffect(() => {
     const flags = readUrlFlags(window.location.search);
     if (!flags.motion) document.documentElement.dataset.motion = 'off';
-    void loadPreset(flags.preset ?? 'classic');
-  }, [loadPreset]);
+    // Share link in the hash, then ?preset=, then the autosave, then the classic demo.
+    void startup({ hash: window.location.hash, preset: flags.preset });
+  }, [startup]);
 
   return (
     <div className="app">

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { LogEntry } from '../engine/metrics/eventLog.ts';
-import { serverColour, WARNING_COLOUR } from '../lib/palette.ts';
+import { serverColour, WARNING_TEXT_COLOUR } from '../lib/palette.ts';
 
 /** Props of {@link LogRow}. */
 export interface LogRowProps {
@@ -33,14 +33,15 @@ export const LogRow = memo(function LogRow({ entry, top, slot }: LogRowProps) {
     >
       <span className="log-time">{(entry.timeMs / 1000).toFixed(3)}</span>
       <span className="log-sep"> | </span>
-      <span className="log-level" style={serious ? { color: WARNING_COLOUR } : undefined}>
+      <span className="log-level" style={serious ? { color: WARNING_TEXT_COLOUR } : undefined}>
         {MARKER[entry.level]}
         {entry.level}
       </span>
       <span className="log-sep"> | </span>
       <span
         className="log-source"
-        style={slot === undefined ? undefined : { color: serverColour(slot) }}
+        // The server's colour as a mark beside its name: coloured text would be too faint to read.
+        style={slot === undefined ? undefined : { borderLeftColor: serverColour(slot) }}
       >
         {entry.source}
       </span>

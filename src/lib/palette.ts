@@ -18,6 +18,8 @@ const SERVER_COLOURS = [
 
 /** Rejections and failures. */
 export const WARNING_COLOUR = '#D55E00';
+/** The warning colour darkened for text, to keep 4.5:1 contrast on light backgrounds. */
+export const WARNING_TEXT_COLOUR = '#A34400';
 /** Queued (waiting) load, drawn as a lighter band of the server's colour. */
 export const QUEUED_OPACITY = 0.45;
 

@@ -1,42 +1,14 @@
 import { create } from 'zustand';
-import { PRESETS } from '../engine/scenario/presets.ts';
-import type { CommandResult, LoadResult, SimCommand, Snapshot, Speed } from '../worker/protocol.ts';
+import { serializeScenario } from '../engine/scenario/serialize.ts';
+import type { CommandResult, LoadResult, Snapshot } from '../worker/protocol.ts';
 import { SimClient, type SimApi } from '../worker/simClient.ts';
 import { LogBook } from './logBook.ts';
+import { browserPage } from './page.ts';
 import { RouteFeed } from './routeFeed.ts';
+import { scenarioActions } from './scenarioActions.ts';
+import type { PlaygroundState } from './types.ts';
 
-/** A message for the person: what was refused and why, or what happened. */
-export interface Notice {
-  readonly kind: 'error' | 'info';
-  readonly text: string;
-}
-
-export interface PlaygroundState {
-  /** starting: the worker is loading; crashed: it died and can be restarted. */
-  readonly status: 'starting' | 'ready' | 'crashed';
-  readonly crash: string | null;
-  readonly snapshot: Snapshot | null;
-  readonly notice: Notice | null;
-  readonly presetId: string | null;
-  /** Bumped when the log book got new entries. */
-  readonly logVersion: number;
-
-  loadPreset(id: string): Promise<void>;
-  /** Loads a scenario from raw JSON; refused ones leave the run as it was and explain why. */
-  loadScenario(raw: unknown, label?: string): Promise<boolean>;
-  play(): Promise<void>;
-  pause(): Promise<void>;
-  togglePlay(): Promise<void>;
-  step(): Promise<void>;
-  stepBy(ms: number): Promise<void>;
-  reset(): Promise<void>;
-  setSpeed(speed: Speed): Promise<void>;
-  /** Sends a setup edit; resolves to whether it was accepted. */
-  command(cmd: SimCommand): Promise<boolean>;
-  /** Starts a fresh worker with the last known setup after a crash. */
-  restart(): Promise<void>;
-  dismissNotice(): void;
-}
+export type { Notice, PlaygroundState, StartupOptions } from './types.ts';
 
 /** The page's copy of the run's log (read by the log view, see LogBook). */
 export const logBook = new LogBook();
@@ -48,7 +20,7 @@ let cursor = { sinceVersion: 0, logSeq: 0, routeSeq: 0 };
 let polling = false;
 let inFlight = false;
 
-export const usePlayground = create<PlaygroundState>()((set, get) => {
+export const usePlayground = create<PlaygroundState>()((set, get, store) => {
   const sim = () => {
     client ??= new SimClient((message) => set({ status: 'crashed', crash: message }));
     return client;
@@ -83,8 +55,12 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
     routeFeed.publish(snap.routes, happened);
     const gotLog = snap.log.entries.length > 0 || snap.log.dropped > 0;
     if (gotLog) logBook.append(snap.log.entries, snap.log.dropped);
+    // Keep the setup's identity while it is unchanged, so what derives from it is not redone.
+    const prev = get().snapshot;
+    const kept =
+      prev && prev.setupVersion === snap.setupVersion ? { ...snap, setup: prev.setup } : snap;
     set((s) => ({
-      snapshot: snap,
+      snapshot: kept,
       status: 'ready',
       logVersion: gotLog ? s.logVersion + 1 : s.logVersion,
     }));
@@ -120,6 +96,21 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
     requestAnimationFrame(frame);
   }
 
+  /** Loads raw JSON into the worker; a refusal leaves the run as it was and lists every problem. */
+  async function load(raw: unknown, label: string): Promise<LoadResult | undefined> {
+    startPolling();
+    const result = await guarded<LoadResult>((api) => api.load(raw));
+    if (!result) return undefined;
+    if (!result.ok) {
+      const lines = result.problems.map((p) => `${p.path || 'scenario'}: ${p.message}`);
+      set({ notice: { kind: 'error', text: `${label} was not loaded. ${lines.join('; ')}` } });
+      return result;
+    }
+    restartCursors();
+    set({ presetId: null, notice: null });
+    return result;
+  }
+
   return {
     status: 'starting',
     crash: null,
@@ -127,34 +118,21 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
     notice: null,
     presetId: null,
     logVersion: 0,
+    canUndo: false,
+    canRedo: false,
+    shareLink: null,
 
-    async loadPreset(id) {
-      const preset = PRESETS.find((p) => p.id === id);
-      if (!preset) {
-        set({ notice: { kind: 'error', text: `preset: no preset named ${id}` } });
-        return;
-      }
-      if (await get().loadScenario(preset.raw, preset.title)) set({ presetId: id });
-    },
-
-    async loadScenario(raw, label) {
-      startPolling();
-      const result = await guarded<LoadResult>((api) => api.load(raw));
-      if (!result) return false;
-      if (!result.ok) {
-        const lines = result.problems.map((p) => `${p.path || 'scenario'}: ${p.message}`);
-        set({
-          notice: {
-            kind: 'error',
-            text: `${label ?? 'Scenario'} was not loaded. ${lines.join('; ')}`,
-          },
-        });
-        return false;
-      }
-      restartCursors();
-      set({ presetId: null, notice: null });
-      return true;
-    },
+    // Loads, edits, undo/redo, files, links and the autosave (see scenarioActions.ts).
+    ...scenarioActions({
+      get,
+      set: (partial) => set(partial),
+      subscribe: (listener) => store.subscribe(listener),
+      call: guarded,
+      load,
+      report,
+      restartCursors,
+      page: browserPage,
+    }),
 
     async play() {
       await guarded((api) => api.play());
@@ -178,23 +156,18 @@ export const usePlayground = create<PlaygroundState>()((set, get) => {
     async setSpeed(speed) {
       report(await guarded<CommandResult>((api) => api.setSpeed(speed)));
     },
-    async command(cmd) {
-      const ok = report(await guarded<CommandResult>((api) => api.command(cmd)));
-      if (ok && cmd.type === 'setSeed') restartCursors();
-      return ok;
-    },
     async restart() {
       const setup = get().snapshot?.setup;
       sim().restart();
       set({ status: 'starting', crash: null });
       restartCursors();
-      if (setup) {
-        const { serializeScenario } = await import('../engine/scenario/serialize.ts');
-        await get().loadScenario(serializeScenario(setup), 'The last setup');
-      }
+      if (setup) await get().loadScenario(serializeScenario(setup), 'The last setup');
     },
     dismissNotice() {
       set({ notice: null });
+    },
+    closeShareLink() {
+      set({ shareLink: null });
     },
   };
 });

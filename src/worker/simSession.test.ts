@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO } from '../engine/scenario/schema.ts';
+import { DEFAULT_SCENARIO, parseScenario, serializeScenario } from '../engine/scenario/schema.ts';
 import { PRESETS } from '../engine/scenario/presets.ts';
 import { SimSession } from './simSession.ts';
 import { LOG_PER_FRAME } from './snapshot.ts';
@@ -120,5 +120,45 @@ describe('SimSession', () => {
     expect(snap.summary.requests.total).toBe(1_000_000);
     expect(snap.summary.requests.rejected).toBe(999_999);
     expect(snap.log.entries.length).toBeLessThanOrEqual(LOG_PER_FRAME);
+  });
+});
+
+describe('SimSession setup', () => {
+  const failure = () => {
+    const s = new SimSession(DEFAULT_SCENARIO);
+    expect(s.load(PRESETS.find((p) => p.id === 'server-failure')!.raw).ok).toBe(true);
+    return s;
+  };
+
+  it('keeps what scheduled events do to the run out of the setup', () => {
+    const s = failure();
+    s.play();
+    for (let i = 0; i < 30; i++) s.advance(1000, 50, () => 0);
+    // The preset kills Server-C at 20 s and revives it at 40 s; at 30 s it is down in the run only.
+    expect(s.simulation.now).toBe(30_000);
+    const c = s.simulation.pool.slotOf('Server-C');
+    expect(s.simulation.pool.up[c]).toBe(0);
+    expect(s.setup().servers.find((v) => v.name === 'Server-C')!.up).toBe(true);
+    expect(s.setup().events.length).toBeGreaterThan(0);
+  });
+
+  it('stays a valid scenario after renames and removals the events mention', () => {
+    const s = failure();
+    const c = s.simulation.pool.slotOf('Server-C');
+    expect(s.command({ type: 'updateServer', slot: c, changes: { name: 'Server-Z' } }).ok).toBe(
+      true,
+    );
+    expect(s.setup().events.every((e) => !('server' in e) || e.server !== 'Server-C')).toBe(true);
+    expect(parseScenario(serializeScenario(s.setup())).ok).toBe(true);
+    expect(s.command({ type: 'removeServer', slot: c }).ok).toBe(true);
+    expect(s.setup().events.some((e) => 'server' in e && e.server === 'Server-Z')).toBe(false);
+    expect(parseScenario(serializeScenario(s.setup())).ok).toBe(true);
+  });
+
+  it('a new seed restarts the run with that seed', () => {
+    const s = classicSession();
+    expect(s.command({ type: 'setSeed', seed: 99 }).ok).toBe(true);
+    expect(s.setup().seed).toBe(99);
+    expect(s.simulation.scenario.seed).toBe(99);
   });
 });

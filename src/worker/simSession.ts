@@ -27,14 +27,20 @@ export class SimSession {
   /** What went wrong when the simulation threw mid-run; cleared by load and reset. */
   fault: string | null = null;
   private sim: Simulation;
-  private base: Scenario;
+  /**
+   * The person's setup: the loaded scenario plus their edits, and nothing that scheduled events
+   * did to the run (a server the scenario kills at 20 s is still up in the setup, so an export or
+   * a reset replays the scenario as written).
+   */
+  private current: Scenario;
+  /** The simulation slot of each server in `current.servers`. */
+  private slots: number[] = [];
   private version = 1;
   /** Grows with every change to the setup (not with the run's progress). */
   setupVersion = 1;
-  private setupCache: Scenario | null = null;
 
   constructor(scenario: Scenario) {
-    this.base = scenario;
+    this.current = scenario;
     this.sim = this.build(scenario);
   }
 
@@ -46,7 +52,7 @@ export class SimSession {
   load(raw: unknown): LoadResult {
     const parsed = parseScenario(raw);
     if (!parsed.ok) return parsed;
-    this.base = parsed.scenario;
+    this.current = parsed.scenario;
     this.steadyRate = 0;
     this.fault = null;
     this.sim = this.build(parsed.scenario);
@@ -56,9 +62,7 @@ export class SimSession {
 
   /** Back to time 0 with the current setup (edits kept), paused. */
   reset(): void {
-    const setup = this.setup();
-    this.base = setup;
-    this.sim = this.build(setup);
+    this.sim = this.build(this.current);
     if (this.steadyRate > 0) this.sim.setSteadyRate(this.steadyRate);
     this.playing = false;
     this.lagging = false;
@@ -142,57 +146,88 @@ export class SimSession {
 
   command(cmd: SimCommand): CommandResult {
     const sim = this.sim;
-    const check = (servers: ServerSpec[]) => this.validateServers(servers);
+    const setup = this.current;
     switch (cmd.type) {
       case 'addServer': {
-        const problem = check([...this.setup().servers, cmd.spec]);
+        const servers = [...setup.servers, cmd.spec];
+        const problem = this.validate({ servers });
         if (problem) return problem;
-        sim.addServer(cmd.spec);
+        this.slots.push(sim.addServer(cmd.spec));
+        this.edit({ servers });
         break;
       }
       case 'updateServer': {
         if (!this.isMember(cmd.slot)) return noServer(cmd.slot);
-        const servers = this.setup().servers.map((s) =>
-          s.name === sim.pool.names[cmd.slot] ? { ...s, ...cmd.changes } : s,
-        );
-        const problem = check(servers);
+        const at = this.slots.indexOf(cmd.slot);
+        // A server a scheduled event added is the run's, not the setup's: check it alongside.
+        const servers =
+          at >= 0
+            ? setup.servers.map((s, i) => (i === at ? { ...s, ...cmd.changes } : s))
+            : [...setup.servers, { ...this.specOf(cmd.slot), ...cmd.changes }];
+        const problem = this.validate({ servers });
         if (problem) return problem;
         sim.updateServer(cmd.slot, cmd.changes);
+        if (at >= 0) {
+          const before = setup.servers[at]!.name;
+          const after = cmd.changes.name;
+          this.edit({
+            servers,
+            events:
+              after === undefined ? setup.events : renameInEvents(setup.events, before, after),
+          });
+        }
         break;
       }
       case 'removeServer':
       case 'killServer':
-      case 'reviveServer':
+      case 'reviveServer': {
         if (!this.isMember(cmd.slot)) return noServer(cmd.slot);
-        if (cmd.type === 'removeServer') sim.removeServer(cmd.slot);
-        else if (cmd.type === 'killServer') sim.killServer(cmd.slot);
-        else sim.reviveServer(cmd.slot);
+        const at = this.slots.indexOf(cmd.slot);
+        if (cmd.type === 'removeServer') {
+          sim.removeServer(cmd.slot);
+          if (at >= 0) {
+            this.slots.splice(at, 1);
+            const gone = setup.servers[at]!.name;
+            // The scenario's events about a removed server would make the setup invalid.
+            const events = setup.events.filter((e) => !('server' in e) || e.server !== gone);
+            this.edit({ servers: setup.servers.filter((_, i) => i !== at), events });
+          }
+        } else {
+          const up = cmd.type === 'reviveServer';
+          if (up) sim.reviveServer(cmd.slot);
+          else sim.killServer(cmd.slot);
+          if (at >= 0)
+            this.edit({ servers: setup.servers.map((s, i) => (i === at ? { ...s, up } : s)) });
+        }
         break;
+      }
       case 'setStrategy': {
-        const problem = this.validate({
-          strategy: cmd.strategy,
-          strategyOptions: { ...sim.strategyOptions, ...cmd.options },
-        });
+        const strategyOptions = { ...setup.strategyOptions, ...cmd.options };
+        const problem = this.validate({ strategy: cmd.strategy, strategyOptions });
         if (problem) return problem;
         sim.setStrategy(cmd.strategy, cmd.options);
+        this.edit({ strategy: cmd.strategy, strategyOptions });
         break;
       }
       case 'setCache': {
         const problem = this.validate({ cache: cmd.cache });
         if (problem) return problem;
         sim.setCache(cmd.cache);
+        this.edit({ cache: cmd.cache });
         break;
       }
       case 'setService': {
         const problem = this.validate({ service: cmd.service });
         if (problem) return problem;
         sim.setService(cmd.service);
+        this.edit({ service: cmd.service });
         break;
       }
       case 'setKeys': {
         const problem = this.validate({ keys: cmd.keys });
         if (problem) return problem;
         sim.setKeys(cmd.keys);
+        this.edit({ keys: cmd.keys });
         break;
       }
       case 'fireBurst':
@@ -203,7 +238,8 @@ export class SimSession {
           };
         }
         sim.fireBurst(cmd.count);
-        break;
+        this.changed(false);
+        return { ok: true };
       case 'setRate':
         if (!(
           Number.isFinite(cmd.ratePerSec) &&
@@ -217,11 +253,12 @@ export class SimSession {
         }
         this.steadyRate = cmd.ratePerSec;
         sim.setSteadyRate(cmd.ratePerSec);
-        break;
+        this.changed(false);
+        return { ok: true };
       case 'setSeed': {
         const problem = this.validate({ seed: cmd.seed });
         if (problem) return problem;
-        this.base = { ...this.setup(), seed: cmd.seed };
+        this.edit({ seed: cmd.seed });
         this.reset();
         return { ok: true };
       }
@@ -232,27 +269,7 @@ export class SimSession {
 
   /** The current setup: the loaded scenario with every edit applied. */
   setup(): Scenario {
-    if (this.setupCache) return this.setupCache;
-    const sim = this.sim;
-    const pool = sim.pool;
-    const servers: ServerSpec[] = pool.members.map((slot) => ({
-      name: pool.names[slot]!,
-      capacity: pool.capacity[slot]!,
-      weight: pool.weight[slot]!,
-      speed: pool.speed[slot]!,
-      queueLimit: pool.queueLimit[slot] === Infinity ? null : pool.queueLimit[slot]!,
-      up: pool.up[slot] === 1,
-    }));
-    this.setupCache = {
-      ...this.base,
-      strategy: sim.strategyName,
-      strategyOptions: sim.strategyOptions,
-      servers,
-      cache: sim.cache.spec,
-      service: sim.service,
-      keys: sim.keys,
-    };
-    return this.setupCache;
+    return this.current;
   }
 
   snapshot(cursor: SnapshotCursor): Snapshot | null {
@@ -260,16 +277,32 @@ export class SimSession {
     return buildSnapshot(this, this.version, cursor);
   }
 
+  /** A new simulation of `scenario`; its servers take slots 0..n-1 in order. */
   private build(scenario: Scenario): Simulation {
+    this.slots = scenario.servers.map((_, i) => i);
     return new Simulation(scenario, { logRequests: true });
+  }
+
+  private edit(patch: Partial<Scenario>): void {
+    this.current = { ...this.current, ...patch };
   }
 
   private changed(setup: boolean): void {
     this.version++;
-    if (setup) {
-      this.setupCache = null;
-      this.setupVersion++;
-    }
+    if (setup) this.setupVersion++;
+  }
+
+  /** A server of the run as a spec (for a server the setup does not list). */
+  private specOf(slot: number): ServerSpec {
+    const pool = this.sim.pool;
+    return {
+      name: pool.names[slot]!,
+      capacity: pool.capacity[slot]!,
+      weight: pool.weight[slot]!,
+      speed: pool.speed[slot]!,
+      queueLimit: pool.queueLimit[slot] === Infinity ? null : pool.queueLimit[slot]!,
+      up: pool.up[slot] === 1,
+    };
   }
 
   private isMember(slot: number): boolean {
@@ -281,13 +314,9 @@ export class SimSession {
     );
   }
 
-  private validateServers(servers: ServerSpec[]): CommandResult | null {
-    return this.validate({ servers });
-  }
-
   /** Checks a change against the scenario schema, so the worker refuses what the CLI would. */
   private validate(patch: Partial<Record<keyof Scenario, unknown>>): CommandResult | null {
-    const raw = { ...serializeScenario(this.setup()), ...patch, events: [] };
+    const raw = { ...serializeScenario(this.current), ...patch, events: [] };
     const parsed = parseScenario(raw);
     if (parsed.ok) return null;
     const message = parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
@@ -297,4 +326,9 @@ export class SimSession {
 
 function noServer(slot: number): CommandResult {
   return { ok: false, message: `server: no server in slot ${String(slot)}` };
+}
+
+/** Scheduled events follow a server the person renamed. */
+function renameInEvents(events: Scenario['events'], from: string, to: string): Scenario['events'] {
+  return events.map((e) => ('server' in e && e.server === from ? { ...e, server: to } : e));
 }

@@ -12,6 +12,7 @@ export class CacheLayer {
   private perServer: Array<LruCache | undefined> = [];
   /** Evictions of caches already replaced. */
   private retiredEvictions = 0;
+  private perServerPlacement = false;
 
   constructor(spec: CacheSpec) {
     this.spec = spec;
@@ -20,8 +21,8 @@ export class CacheLayer {
 
   /** The cache the server in `slot` consults, or null when caching is off. */
   forSlot(slot: number): LruCache | null {
-    if (this.spec.placement === 'shared') return this.shared;
-    if (this.spec.placement === 'off') return null;
+    // Shared or off: `shared` is the answer (null when off); per-server caches are made on demand.
+    if (!this.perServerPlacement) return this.shared;
     let c = this.perServer[slot];
     if (c === undefined) {
       c = new LruCache(this.spec.capacity);
@@ -60,6 +61,7 @@ export class CacheLayer {
   }
 
   private build(): void {
+    this.perServerPlacement = this.spec.placement === 'per-server';
     this.shared = this.spec.placement === 'shared' ? new LruCache(this.spec.capacity) : null;
     this.perServer = [];
   }

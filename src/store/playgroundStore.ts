@@ -5,6 +5,7 @@ import { SimClient, type SimApi } from '../worker/simClient.ts';
 import { LogBook } from './logBook.ts';
 import { browserPage } from './page.ts';
 import { RouteFeed } from './routeFeed.ts';
+import { snapshotIntervalMs } from './snapshotInterval.ts';
 import { scenarioActions } from './scenarioActions.ts';
 import type { PlaygroundState } from './types.ts';
 
@@ -19,6 +20,7 @@ let client: SimClient | null = null;
 let cursor = { sinceVersion: 0, logSeq: 0, routeSeq: 0 };
 let polling = false;
 let inFlight = false;
+let lastAsked = -Infinity;
 
 export const usePlayground = create<PlaygroundState>()((set, get, store) => {
   const sim = () => {
@@ -66,10 +68,15 @@ export const usePlayground = create<PlaygroundState>()((set, get, store) => {
     }));
   }
 
-  /** Asks for a snapshot once per animation frame, never with one still on its way. */
-  function frame(): void {
-    if (!inFlight && get().status !== 'crashed') {
+  /**
+   * Asks for a snapshot at most once per animation frame (less often for big pools, see
+   * snapshotIntervalMs), never with one still on its way.
+   */
+  function frame(now: number): void {
+    const servers = get().snapshot?.servers.length ?? 0;
+    if (!inFlight && get().status !== 'crashed' && now - lastAsked >= snapshotIntervalMs(servers)) {
       inFlight = true;
+      lastAsked = now;
       sim()
         .call((api) => api.snapshot(cursor))
         .then((snap) => {

@@ -44,8 +44,8 @@ const MIDPOINTS = new Float64Array(BUCKETS);
   for (let i = 1; i < BUCKETS; i++) MIDPOINTS[i] = BOUNDS[i]! * sqrtRatio;
 }
 
-/** The bucket a non-negative, non-NaN value belongs to. */
-function bucketIndex(v: number): number {
+/** The bucket a non-negative, non-NaN value belongs to (the same in every histogram). */
+export function bucketIndex(v: number): number {
   if (v < HISTOGRAM_MIN_VALUE) return 0;
   const f = (Math.log(v) - LN_MIN) * INV_LN_RATIO;
   if (f >= GEOMETRIC) return GEOMETRIC;
@@ -103,11 +103,19 @@ export class LatencyHistogram {
       if (v !== v) return;
       v = 0;
     }
+    this.recordInBucket(v, bucketIndex(v));
+  }
+
+  /**
+   * Records a non-negative value whose bucket the caller already knows (from bucketIndex), so
+   * two histograms fed the same value compute the logarithm once.
+   */
+  recordInBucket(v: number, bucket: number): void {
     this.n++;
     this.total += v;
     if (v < this.lo) this.lo = v;
     if (v > this.hi) this.hi = v;
-    this.counts[bucketIndex(v)]!++;
+    this.counts[bucket]!++;
   }
 
   /** Records the value `v` `times` times (a positive weight; fractional weights are allowed). */

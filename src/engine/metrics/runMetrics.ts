@@ -1,5 +1,5 @@
 import { EventLog } from './eventLog.ts';
-import { LatencyHistogram } from './histogram.ts';
+import { bucketIndex, LatencyHistogram } from './histogram.ts';
 import { RingBuffer } from './ringBuffer.ts';
 import { RouteTrail } from './routeTrail.ts';
 import { keyCounterFor, type KeyCounter } from './keyCounts.ts';
@@ -77,8 +77,10 @@ export class RunMetrics {
   onServed(latencyMs: number): void {
     this.served++;
     this.intervalServed++;
-    this.latency.record(latencyMs);
-    this.intervalLatency.record(latencyMs);
+    // Latencies are never negative or NaN (times only move forward); one bucket lookup serves both.
+    const bucket = bucketIndex(latencyMs);
+    this.latency.recordInBucket(latencyMs, bucket);
+    this.intervalLatency.recordInBucket(latencyMs, bucket);
   }
 
   onCacheLookup(key: number, hit: boolean): void {

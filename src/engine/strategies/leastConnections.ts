@@ -47,7 +47,10 @@ export class LeastConnectionsStrategy implements Strategy {
     for (i >>= 1; i >= 1; i >>= 1) {
       const l = tree[2 * i]!;
       const r = tree[2 * i + 1]!;
-      tree[i] = l < r ? l : r;
+      const min = l < r ? l : r;
+      // Ancestors only change while the minimum does; usually a busy server is not the minimum.
+      if (tree[i] === min) break;
+      tree[i] = min;
     }
   }
 

@@ -21,9 +21,19 @@ function pool(servers: number, capacity: number, requests: number) {
   };
 }
 
+/** The same pool with the scenario defaults' keys (1,000 keys, Zipf 1) instead of 100,000. */
+function withDefaultKeys(raw: ReturnType<typeof pool>) {
+  return { servers: raw.servers, traffic: raw.traffic };
+}
+
 const cases: Case[] = [
   {
-    label: 'least-connections, 100 servers, shared cache',
+    label: 'least-connections, 100 servers, default keys',
+    raw: { strategy: 'least-connections', ...withDefaultKeys(pool(100, 10, 2e6)) },
+    requests: 2e6,
+  },
+  {
+    label: 'least-connections, 100 servers, 100k keys',
     raw: { strategy: 'least-connections', ...pool(100, 10, 2e6) },
     requests: 2e6,
   },

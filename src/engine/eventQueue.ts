@@ -10,9 +10,15 @@ export class EventQueue {
   private kinds: Uint8Array;
   private datas: Int32Array;
   private count = 0;
-  private nextSeq = 0;
 
-  constructor(initialCapacity = 1024) {
+  /**
+   * `sequence` numbers events in scheduling order; queues that share one object keep one order
+   * between them (see Agenda).
+   */
+  constructor(
+    initialCapacity = 1024,
+    private readonly sequence = { next: 0 },
+  ) {
     this.times = new Float64Array(initialCapacity);
     this.seqs = new Float64Array(initialCapacity);
     this.kinds = new Uint8Array(initialCapacity);
@@ -28,6 +34,11 @@ export class EventQueue {
     return this.count > 0 ? this.times[0]! : Infinity;
   }
 
+  /** Scheduling number of the earliest event (only valid when size > 0). */
+  peekSeq(): number {
+    return this.seqs[0]!;
+  }
+
   /** Kind of the earliest event (only valid when size > 0). */
   peekKind(): number {
     return this.kinds[0]!;
@@ -40,7 +51,7 @@ export class EventQueue {
 
   push(time: number, kind: number, data: number): void {
     if (this.count === this.times.length) this.grow();
-    const seq = this.nextSeq++;
+    const seq = this.sequence.next++;
     let i = this.count++;
     const { times, seqs, kinds, datas } = this;
     // Sift up: move parents down until the new event's place is found.

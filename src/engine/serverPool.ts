@@ -24,8 +24,11 @@ export class ServerPool implements PoolView {
   /** Infinity stands for an unbounded queue. */
   queueLimit = new Float64Array(0);
   queues: IntQueue[] = [];
-  /** Told after every change to a slot's load, health or membership (the strategy's index). */
-  onChange: ((slot: number) => void) | null = null;
+  /**
+   * Told after every change to a slot's load, health or membership: a strategy that keeps an
+   * index of the pool (called directly, not through a closure, on this hottest of paths).
+   */
+  listener: { onServerChange(pool: PoolView, slot: number): void } | null = null;
 
   // Statistics per slot.
   served = new Float64Array(0);
@@ -98,7 +101,7 @@ export class ServerPool implements PoolView {
       this.healthy[slot] = ok;
       this.healthyCount += ok ? 1 : -1;
     }
-    this.onChange?.(slot);
+    if (this.listener !== null) this.listener.onServerChange(this, slot);
   }
 
   /** Brings the utilization integral of a slot up to `now` before its active count changes. */

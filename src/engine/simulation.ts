@@ -1,5 +1,5 @@
 import { CacheLayer } from './cacheLayer.ts';
-import { EventQueue } from './eventQueue.ts';
+import { Agenda } from './agenda.ts';
 import { ROUTE_NO_HEALTHY, ROUTE_OVERLOADED } from './metrics/routeTrail.ts';
 import { keyCounterFor } from './metrics/keyCounts.ts';
 import { RunMetrics } from './metrics/runMetrics.ts';
@@ -58,7 +58,7 @@ export class Simulation {
   readonly durationMs: number | null;
   logRequests: boolean;
 
-  private readonly agenda = new EventQueue();
+  private readonly agenda = new Agenda(ARRIVAL);
   private readonly requests = new RequestTable();
   private readonly sources: ArrivalSource[] = [];
   private readonly arrivalsRng: Xoshiro128;
@@ -244,8 +244,9 @@ export class Simulation {
 
   /** Wires a strategy to hear of server changes, if it keeps an index of the pool. */
   private useStrategy(strategy: Strategy): Strategy {
-    const pool = this.pool;
-    pool.onChange = strategy.onServerChange ? (slot) => strategy.onServerChange!(pool, slot) : null;
+    this.pool.listener = strategy.onServerChange
+      ? (strategy as Required<Pick<Strategy, 'onServerChange'>>)
+      : null;
     return strategy;
   }
 

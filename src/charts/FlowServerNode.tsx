@@ -1,18 +1,14 @@
 import { memo } from 'react';
 import { QUEUED_OPACITY, serverColour } from '../lib/palette.ts';
 import { formatCount } from '../lib/format.ts';
+import type { ServerSnapshot } from '../worker/protocol.ts';
 import { elide } from './flowLayout.ts';
 
 /** Props of {@link FlowServerNode}: plain values, so a node re-renders only when it changed. */
-export interface FlowServerNodeProps {
-  readonly slot: number;
-  readonly name: string;
-  readonly up: boolean;
-  readonly healthy: boolean;
-  readonly active: number;
-  readonly queued: number;
-  readonly capacity: number;
-  readonly queueLimit: number | null;
+export interface FlowServerNodeProps extends Pick<
+  ServerSnapshot,
+  'slot' | 'name' | 'up' | 'healthy' | 'active' | 'queued' | 'capacity' | 'queueLimit'
+> {
   readonly x: number;
   readonly y: number;
   readonly w: number;

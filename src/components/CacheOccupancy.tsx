@@ -1,4 +1,6 @@
 import { usePlayground, useShallow } from '../store/hooks.ts';
+import { redrawInterval } from '../charts/redrawInterval.ts';
+import { useThrottled } from '../charts/useThrottled.ts';
 import { serverColour } from '../lib/palette.ts';
 import { formatCount } from '../lib/format.ts';
 
@@ -26,9 +28,11 @@ export function CacheOccupancy() {
     })),
   );
   // Flattened to primitives so an unchanged selection compares equal between frames.
-  const flat = usePlayground(
+  const latest = usePlayground(
     useShallow((s) => s.snapshot?.servers.flatMap((v) => [v.slot, v.cacheSize, v.name]) ?? []),
   );
+  // A hundred fill bars redraw a few times a second, in a task of their own (see redrawInterval).
+  const flat = useThrottled(latest, redrawInterval(latest.length / 3));
   const fills: Array<{ slot: number; n: number; name: string }> = [];
   for (let i = 0; i + 2 < flat.length; i += 3) {
     fills.push({ slot: Number(flat[i]), n: Number(flat[i + 1]), name: String(flat[i + 2]) });

@@ -3,7 +3,8 @@ import { formatMs } from '../lib/format.ts';
 import { useShallow, usePlayground } from '../store/hooks.ts';
 import { DraftField } from './DraftField.tsx';
 import { decimal, LIMITS, type Rule } from './fieldRules.ts';
-import { DISTRIBUTIONS, meanOf, withDistribution, type Distribution } from './serviceDefaults.ts';
+import { meanServiceMs } from '../engine/serviceTime.ts';
+import { DISTRIBUTIONS, withDistribution, type Distribution } from './serviceDefaults.ts';
 
 const ms = (label: string, aboveZero = false) => decimal(label, 0, LIMITS.serviceMsMax, aboveZero);
 const sigmaRule = decimal('sigma', 0, LIMITS.sigmaMax);
@@ -126,7 +127,7 @@ export function ServiceFields() {
       )}
       <p className="traffic-note">
         {DISTRIBUTIONS.find((d) => d.value === service.distribution)?.note} Mean{' '}
-        {formatMs(meanOf(service))} per request at speed 1.
+        {formatMs(meanServiceMs(service))} per request at speed 1.
       </p>
     </fieldset>
   );

@@ -1,10 +1,14 @@
 import { usePlayground, useShallow } from '../store/hooks.ts';
+import { redrawInterval } from '../charts/redrawInterval.ts';
+import { useThrottled } from '../charts/useThrottled.ts';
 import { serverColour } from '../lib/palette.ts';
 import { formatCount, formatPercent } from '../lib/format.ts';
 
 /** Per-server totals in a compact table; row i is the server in slot i (slots never move). */
 export function SummaryServers() {
-  const servers = usePlayground((s) => s.snapshot?.summary.servers);
+  const latest = usePlayground((s) => s.snapshot?.summary.servers);
+  // A hundred rows redraw a few times a second, in a task of their own (see redrawInterval).
+  const servers = useThrottled(latest, redrawInterval(latest?.length ?? 0));
   // Live slots, so a removed server's totals stay but are marked as removed.
   const live = usePlayground(useShallow((s) => s.snapshot?.servers.map((v) => v.slot) ?? []));
   if (!servers || servers.length === 0) return null;

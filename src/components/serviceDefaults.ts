@@ -1,4 +1,5 @@
 import type { ServiceSpec } from '../engine/scenario/types.ts';
+import { meanServiceMs } from '../engine/serviceTime.ts';
 
 export type Distribution = ServiceSpec['distribution'];
 
@@ -22,20 +23,6 @@ export const DISTRIBUTIONS: ReadonlyArray<{
   },
 ];
 
-/** The mean service time of a distribution, in ms. */
-export function meanOf(spec: ServiceSpec): number {
-  switch (spec.distribution) {
-    case 'uniform':
-      return (spec.minMs + spec.maxMs) / 2;
-    case 'exponential':
-      return spec.meanMs;
-    case 'constant':
-      return spec.ms;
-    case 'lognormal':
-      return spec.medianMs * Math.exp((spec.sigma * spec.sigma) / 2);
-  }
-}
-
 const LOGNORMAL_SIGMA = 0.5;
 
 /**
@@ -43,7 +30,7 @@ const LOGNORMAL_SIGMA = 0.5;
  * servers are (a 400 ms uniform 200–600 becomes an exponential of mean 400 ms, and so on).
  */
 export function withDistribution(spec: ServiceSpec, to: Distribution): ServiceSpec {
-  const mean = Math.round(meanOf(spec)) || 400;
+  const mean = Math.round(meanServiceMs(spec)) || 400;
   switch (to) {
     case 'uniform':
       return {

@@ -12,6 +12,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { waitForServer } from './waitForServer.ts';
 
 const BUDGET_JS_KB = 200;
 const BUDGET_FCP_MS = 1000;
@@ -181,16 +182,4 @@ function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(/[\\/]/).join('/'));
-}
-
-async function waitForServer(address: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(address)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`preview server did not start at ${address}`);
 }

@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { waitForServer } from './waitForServer.ts';
 
 const PORT = 4179;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -109,16 +110,4 @@ try {
   console.log(`simulated time      ${result.simSeconds.toFixed(1)} s at the end`);
 } finally {
   server.kill();
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`preview server did not start at ${url}`);
 }

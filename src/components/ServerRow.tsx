@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { serverColour } from '../lib/palette.ts';
 import { formatCount } from '../lib/format.ts';
 import { useShallow, usePlayground, type PlaygroundState } from '../store/hooks.ts';
 import { ServerEditor } from './ServerEditor.tsx';
+import { useInView } from '../lib/useInView.ts';
 
 /** Props of {@link ServerRow}. */
 export interface ServerRowProps {
@@ -26,7 +27,19 @@ function pick(slot: number) {
 
 /** One server: colour, name, live load against capacity, state, and its actions. */
 export function ServerRow({ slot, allNames, onlyOne }: ServerRowProps) {
-  const server = usePlayground(useShallow(pick(slot)));
+  const ref = useRef<HTMLLIElement>(null);
+  // A row scrolled out of the list keeps its last numbers instead of re-rendering with each
+  // snapshot: with a hundred servers only the few in view pay for live updates.
+  const inView = useInView(ref);
+  const last = useRef<ReturnType<ReturnType<typeof pick>>>(null);
+  const server = usePlayground(
+    useShallow((s: PlaygroundState) =>
+      inView || last.current === null ? pick(slot)(s) : last.current,
+    ),
+  );
+  // The store's selector reads this between renders; no render output depends on the ref itself.
+  // eslint-disable-next-line react-hooks/refs
+  last.current = server;
   const command = usePlayground((s) => s.command);
   const [editing, setEditing] = useState(false);
   if (!server) return null;
@@ -37,7 +50,7 @@ export function ServerRow({ slot, allNames, onlyOne }: ServerRowProps) {
   const editorId = `server-${slot}-editor`;
 
   return (
-    <li className={`server-row is-${state}`} data-testid="server.row" data-name={name}>
+    <li ref={ref} className={`server-row is-${state}`} data-testid="server.row" data-name={name}>
       <div className="server-line">
         <span
           className="server-swatch"

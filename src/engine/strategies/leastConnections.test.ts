@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FakePool } from '../testing/fakePool.ts';
 import { Xoshiro128 } from '../random.ts';
@@ -59,5 +60,47 @@ describe('LeastConnectionsStrategy', () => {
   it('returns -1 when nothing is healthy', () => {
     const pool = new FakePool([{ name: 'a', capacity: 1, up: false }]);
     expect(new LeastConnectionsStrategy().pick(pool, ctx, rng)).toBe(-1);
+  });
+});
+
+describe('least connections index (property)', () => {
+  it('always picks what a scan of the pool would: the first healthy server with the least load', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 70 }),
+        fc.array(fc.tuple(fc.constantFrom('pick', 'pick', 'complete', 'toggle', 'add'), fc.nat()), {
+          maxLength: 400,
+        }),
+        (capacities, ops) => {
+          const pool = new FakePool(
+            capacities.map((capacity, i) => ({ name: `s${i}`, capacity, queueLimit: 5 })),
+          );
+          const lc = new LeastConnectionsStrategy();
+          pool.onChange = (slot) => lc.onServerChange(pool, slot);
+          const scan = () => {
+            let best = -1;
+            for (const s of pool.members) {
+              if (pool.healthy[s] !== 1) continue;
+              if (best < 0 || pool.outstanding(s) < pool.outstanding(best)) best = s;
+            }
+            return best;
+          };
+          for (const [op, n] of ops) {
+            if (op === 'pick') {
+              const expected = scan();
+              expect(lc.pick(pool, ctx, rng)).toBe(expected);
+              if (expected >= 0) pool.dispatch(expected);
+            } else if (op === 'complete') {
+              const s = n % pool.size;
+              if (pool.outstanding(s) > 0) pool.complete(s);
+            } else if (op === 'toggle') {
+              const s = n % pool.size;
+              pool.setUp(s, pool.up[s] !== 1);
+            } else pool.add({ name: `x${pool.size}`, capacity: 1 + (n % 30) });
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

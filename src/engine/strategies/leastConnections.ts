@@ -18,56 +18,85 @@ export const leastConnectionsInfo: StrategyInfo = {
     'a few requests looks as busy as a small one that is full.',
 };
 
-/** Slots per load unit in a tree key: key = load * SLOT_RANGE + slot, so ties fall to the lower slot. */
-const SLOT_RANGE = 2 ** 20;
-
 /**
- * The choice is a minimum over the pool; instead of scanning every server per request it keeps a
- * tournament tree of (load, slot) keys, updated in O(log n) when a server changes. Slots are
- * handed out in registry order, so the lowest slot among equals is the first in the list.
+ * The choice is a minimum over the pool; instead of scanning every server per request it keeps
+ * the healthy servers in buckets by load (one bitset of slots per load), moved in O(1) when a
+ * server changes. A request goes to the lowest set bit of the lowest non-empty bucket: slots are
+ * handed out in registry order, so that is the first of the least loaded servers in the list.
  */
 export class LeastConnectionsStrategy implements Strategy {
   readonly name = 'least-connections' as const;
-  private tree = new Float64Array(0);
-  private leaves = 0;
+  /** bits[load * words + w]: bit b set when slot 32w + b is healthy with that load. */
+  private bits = new Int32Array(0);
+  /** Healthy servers per load. */
+  private counts = new Int32Array(0);
+  /** The bucket each slot is in, or -1 when it is in none (unhealthy). */
+  private level = new Int32Array(0);
+  private words = 0;
+  /** Lowest load with a server in it (meaningless when `healthy` is 0). */
+  private min = 0;
+  private healthy = 0;
   private builtFor: PoolView | null = null;
   private builtSize = -1;
 
   pick(pool: PoolView, _ctx: PickContext, _rng: Rng): number {
     if (this.builtFor !== pool || this.builtSize !== pool.size) this.build(pool);
-    const root = this.tree[1]!;
-    return root === Infinity ? -1 : root % SLOT_RANGE;
+    if (this.healthy === 0) return -1;
+    const words = this.words;
+    const base = this.min * words;
+    for (let w = 0; w < words; w++) {
+      const word = this.bits[base + w]!;
+      if (word !== 0) return w * 32 + (31 - Math.clz32(word & -word));
+    }
+    return -1;
   }
 
   onServerChange(pool: PoolView, slot: number): void {
     if (this.builtFor !== pool || this.builtSize !== pool.size) return; // rebuilt on the next pick
-    const tree = this.tree;
-    let i = this.leaves + slot;
-    tree[i] = keyOf(pool, slot);
-    for (i >>= 1; i >= 1; i >>= 1) {
-      const l = tree[2 * i]!;
-      const r = tree[2 * i + 1]!;
-      const min = l < r ? l : r;
-      // Ancestors only change while the minimum does; usually a busy server is not the minimum.
-      if (tree[i] === min) break;
-      tree[i] = min;
+    const from = this.level[slot]!;
+    const to = pool.healthy[slot] === 1 ? pool.active[slot]! + pool.queued[slot]! : -1;
+    if (from === to) return;
+    if (from >= 0) this.remove(slot, from);
+    if (to >= 0) this.insert(slot, to);
+    this.level[slot] = to;
+  }
+
+  private insert(slot: number, load: number): void {
+    if (load >= this.counts.length) this.growLevels(load + 1);
+    this.bits[load * this.words + (slot >>> 5)]! |= 1 << (slot & 31);
+    this.counts[load]!++;
+    if (this.healthy++ === 0 || load < this.min) this.min = load;
+  }
+
+  private remove(slot: number, load: number): void {
+    this.bits[load * this.words + (slot >>> 5)]! &= ~(1 << (slot & 31));
+    this.counts[load]!--;
+    if (--this.healthy > 0 && load === this.min) {
+      // Loads move one step at a time, so the next bucket up is usually the answer.
+      while (this.counts[this.min] === 0) this.min++;
     }
   }
 
   private build(pool: PoolView): void {
-    let leaves = 1;
-    while (leaves < pool.size) leaves *= 2;
-    const tree = new Float64Array(2 * leaves).fill(Infinity);
-    for (let slot = 0; slot < pool.size; slot++) tree[leaves + slot] = keyOf(pool, slot);
-    for (let i = leaves - 1; i >= 1; i--) tree[i] = Math.min(tree[2 * i]!, tree[2 * i + 1]!);
-    this.tree = tree;
-    this.leaves = leaves;
+    this.words = Math.max(1, Math.ceil(pool.size / 32));
+    this.counts = new Int32Array(16);
+    this.bits = new Int32Array(16 * this.words);
+    this.level = new Int32Array(pool.size).fill(-1);
+    this.healthy = 0;
+    this.min = 0;
     this.builtFor = pool;
     this.builtSize = pool.size;
+    for (let slot = 0; slot < pool.size; slot++) this.onServerChange(pool, slot);
   }
-}
 
-function keyOf(pool: PoolView, slot: number): number {
-  if (pool.healthy[slot] !== 1) return Infinity;
-  return (pool.active[slot]! + pool.queued[slot]!) * SLOT_RANGE + slot;
+  private growLevels(needed: number): void {
+    let n = this.counts.length;
+    while (n < needed) n *= 2;
+    const counts = new Int32Array(n);
+    counts.set(this.counts);
+    const bits = new Int32Array(n * this.words);
+    bits.set(this.bits);
+    this.counts = counts;
+    this.bits = bits;
+  }
 }

@@ -1,11 +1,6 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { chromiumLaunchOptions } from './e2e/chromium.ts';
 import { SUBFOLDER_PORT, SUBFOLDER_PREFIX } from './e2e/serveSubfolder.ts';
-
-// Debian's Chromium where it is installed (browser downloads are blocked here); otherwise
-// Playwright's own browser, for machines that can fetch it.
-const systemChromium = process.env.PLAYWRIGHT_CHROMIUM ?? '/usr/bin/chromium';
-const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
 
 const subfolderUrl = `http://127.0.0.1:${SUBFOLDER_PORT}${SUBFOLDER_PREFIX}`;
 
@@ -22,18 +17,7 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     reducedMotion: 'reduce',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   projects: [
     {

@@ -6,13 +6,13 @@
  * empty HTTP cache, no service worker). Run with `npm run budget` (it builds first); it exits
  * with status 1 when a figure is over budget. The figures go in the README.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { waitForServer } from './waitForServer.ts';
+import { chromiumLaunchOptions } from '../e2e/chromium.ts';
+import { startPreview } from './previewServer.ts';
 
 const BUDGET_JS_KB = 200;
 const BUDGET_FCP_MS = 1000;
@@ -108,27 +108,9 @@ interface TraceEvent {
  * then `LOADS` times under tracing for the main thread's CPU time until that paint.
  */
 async function measureLoads(address: string): Promise<{ fcp: number[]; cpu: number[] }> {
-  const executablePath = [process.env.PLAYWRIGHT_CHROMIUM ?? '', '/usr/bin/chromium'].find(
-    (p) => p && existsSync(p),
-  );
-  const server = spawn(
-    'node_modules/.bin/vite',
-    ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    { stdio: 'ignore' },
-  );
+  const server = await startPreview(PORT);
   try {
-    await waitForServer(address);
-    const browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    const browser = await chromium.launch(chromiumLaunchOptions);
     const fcp: number[] = [];
     const cpu: number[] = [];
     // One load more than counted: the first also pays for starting the renderer and network
@@ -153,7 +135,7 @@ async function measureLoads(address: string): Promise<{ fcp: number[]; cpu: numb
     await browser.close();
     return { fcp, cpu };
   } finally {
-    server.kill();
+    server.stop();
   }
 }
 

@@ -4,37 +4,16 @@
  * frames per second, the longest main-thread task and worker-to-page messages per second.
  * Run with `npm run bench:ui` (it builds first); figures go in the README.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
-import { waitForServer } from './waitForServer.ts';
+import { chromiumLaunchOptions } from '../e2e/chromium.ts';
+import { startPreview } from './previewServer.ts';
 
 const PORT = 4179;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-const executablePath = ['/usr/bin/chromium', process.env.PLAYWRIGHT_CHROMIUM ?? ''].find(
-  (p) => p && existsSync(p),
-);
 
-const server = spawn(
-  'node_modules/.bin/vite',
-  ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-  {
-    stdio: 'ignore',
-  },
-);
+const server = await startPreview(PORT);
 try {
-  await waitForServer(`http://127.0.0.1:${PORT}/`);
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // tsx compiles this file keeping function names through a `__name` helper that the page lacks.
   await page.addInitScript('window.__name = (f) => f;');
@@ -53,7 +32,7 @@ try {
       for (const e of list.getEntries()) stats.longTasks.push(e.duration);
     }).observe({ type: 'longtask', buffered: true });
   });
-  await page.goto(`http://127.0.0.1:${PORT}/?preset=large-pool`);
+  await page.goto(`${server.url}?preset=large-pool`);
   await page.getByTestId('server.row').nth(99).waitFor();
   await page.getByTestId('controls.speed').selectOption('10');
   await page.getByTestId('controls.play').click();
@@ -109,5 +88,5 @@ try {
   console.log(`worker->page msgs   ${result.messagesPerSec.toFixed(1)} per second (target <= 60)`);
   console.log(`simulated time      ${result.simSeconds.toFixed(1)} s at the end`);
 } finally {
-  server.kill();
+  server.stop();
 }

@@ -1,6 +1,6 @@
 import { usePlayground, useShallow } from '../store/hooks.ts';
-import { redrawInterval } from '../charts/redrawInterval.ts';
-import { useThrottled } from '../charts/useThrottled.ts';
+import { redrawInterval } from '../lib/redrawInterval.ts';
+import { useThrottled } from '../lib/useThrottled.ts';
 import { serverColour } from '../lib/palette.ts';
 import { formatCount } from '../lib/format.ts';
 

@@ -1,6 +1,7 @@
 import { usePlayground, useShallow } from '../store/hooks.ts';
 import type { CachePlacement, CacheSpec } from '../engine/scenario/types.ts';
-import { NumberField } from './NumberField.tsx';
+import { DraftField } from './DraftField.tsx';
+import { decimal, LIMITS, wholeNumber } from './fieldRules.ts';
 import { usePending } from './usePending.ts';
 
 const PLACEMENTS: ReadonlyArray<{ value: CachePlacement; label: string; hint: string }> = [
@@ -16,6 +17,9 @@ const PLACEMENTS: ReadonlyArray<{ value: CachePlacement; label: string; hint: st
   },
   { value: 'off', label: 'Off', hint: 'No cache: every request pays the full computation.' },
 ];
+
+const capacityRule = wholeNumber('capacity', 1, LIMITS.capacityMax);
+const hitMsRule = decimal('hit time', 0, LIMITS.serviceMsMax);
 
 /** Where the cache sits, how big it is and how fast a hit is; each change starts empty caches. */
 export function CacheSettings() {
@@ -52,26 +56,26 @@ export function CacheSettings() {
         ))}
       </fieldset>
       <div className="cache-inputs">
-        <NumberField
+        <DraftField
+          id="cache-capacity"
           label={
             placement.shown === 'per-server'
               ? 'Capacity (entries per server)'
               : 'Capacity (entries)'
           }
-          value={spec.capacity}
-          min={1}
-          max={1_000_000}
-          integer
           testId="cache.capacity"
+          value={String(spec.capacity)}
+          rule={capacityRule}
+          inputMode="numeric"
           onCommit={(capacity) => change({ capacity })}
         />
-        <NumberField
-          label="Hit time (ms)"
-          value={spec.hitMs}
-          min={0}
-          max={3_600_000}
-          step={0.1}
+        <DraftField
+          id="cache-hit-ms"
+          label="Hit time"
+          unit="ms"
           testId="cache.hitMs"
+          value={String(spec.hitMs)}
+          rule={hitMsRule}
           onCommit={(hitMs) => change({ hitMs })}
         />
       </div>

@@ -2,8 +2,8 @@ import { usePlayground } from '../store/hooks.ts';
 import { useReducedMotion } from '../lib/useReducedMotion.ts';
 import { STRATEGY_INFO } from '../engine/strategies/index.ts';
 import { FlowView } from '../charts/FlowView.tsx';
-import { redrawInterval } from '../charts/redrawInterval.ts';
-import { useThrottled } from '../charts/useThrottled.ts';
+import { redrawInterval } from '../lib/redrawInterval.ts';
+import { useThrottled } from '../lib/useThrottled.ts';
 
 const NO_REJECTIONS = { noHealthyServers: 0, overloaded: 0 } as const;
 

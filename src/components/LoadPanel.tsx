@@ -2,8 +2,8 @@ import { usePlayground } from '../store/hooks.ts';
 import { keyedSelector, timeKey } from '../charts/keyedSelector.ts';
 import { LoadBars } from '../charts/LoadBars.tsx';
 import { LoadOverTimeChart, type LoadHistory } from '../charts/LoadOverTimeChart.tsx';
-import { redrawInterval } from '../charts/redrawInterval.ts';
-import { useThrottled } from '../charts/useThrottled.ts';
+import { redrawInterval } from '../lib/redrawInterval.ts';
+import { useThrottled } from '../lib/useThrottled.ts';
 import '../charts/charts.css';
 import '../charts/LoadBars.css';
 

@@ -6,7 +6,7 @@ import { formatCount } from '../lib/format.ts';
 import { LogFilters, type MinLevel } from './LogFilters.tsx';
 import { LogRow } from './LogRow.tsx';
 import { useVirtualRows } from './useVirtualRows.ts';
-import { useThrottled } from '../charts/useThrottled.ts';
+import { useThrottled } from '../lib/useThrottled.ts';
 import './LogPanel.css';
 
 /** Fixed row height in px; the windowing relies on every row having it (see LogPanel.css). */

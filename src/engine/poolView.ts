@@ -24,10 +24,3 @@ export interface PoolView {
   /** Bumped whenever membership, names or weights change, so strategies can rebuild caches. */
   readonly version: number;
 }
-
-/** One candidate a strategy considered, for explaining its choice. */
-export interface Candidate {
-  readonly slot: number;
-  /** The strategy's score for this slot; lower is better unless the strategy says otherwise. */
-  readonly score: number;
-}

@@ -55,11 +55,3 @@ export function rampRate(
 export function exponentialGapMs(rng: Rng, ratePerSec: number): number {
   return (-Math.log(1 - rng.next()) * 1000) / ratePerSec;
 }
-
-/** The number of requests a traffic entry is expected to produce. */
-export function expectedRequests(spec: TrafficSpec): number {
-  if (spec.kind === 'burst') return spec.burst;
-  const seconds = (spec.to - spec.from) / 1000;
-  if (spec.kind === 'poisson') return spec.ratePerSec * seconds;
-  return ((spec.startRatePerSec + spec.endRatePerSec) / 2) * seconds;
-}

@@ -45,7 +45,7 @@ export type LoadResult =
   | { readonly ok: true; readonly scenario: Scenario }
   | { readonly ok: false; readonly problems: readonly ScenarioProblem[] };
 
-/** One registered server as the page shows it. */
+/** One registered server as the page shows it now (its totals are in the summary). */
 export interface ServerSnapshot {
   readonly slot: number;
   readonly name: string;
@@ -57,10 +57,6 @@ export interface ServerSnapshot {
   readonly queueLimit: number | null;
   readonly weight: number;
   readonly speed: number;
-  readonly served: number;
-  readonly rejected: number;
-  readonly utilization: number;
-  readonly peakActive: number;
   /** Entries in this server's own cache (per-server placement). */
   readonly cacheSize: number;
 }

@@ -32,10 +32,6 @@ export function buildSnapshot(
     queueLimit: pool.queueLimit[slot] === Infinity ? null : pool.queueLimit[slot]!,
     weight: pool.weight[slot]!,
     speed: pool.speed[slot]!,
-    served: pool.served[slot]!,
-    rejected: pool.rejected[slot]!,
-    utilization: pool.utilization(slot, sim.now),
-    peakActive: pool.peakActive[slot]!,
     cacheSize: sim.cache.sizeOf(slot),
   }));
 

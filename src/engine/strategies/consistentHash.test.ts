@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FakePool } from '../testing/fakePool.ts';
 import { Xoshiro128 } from '../random.ts';
-import { ConsistentHashStrategy, fmix32, hashKey, hashString } from './consistentHash.ts';
+import { ConsistentHashStrategy } from './consistentHash.ts';
+import { fmix32, hashKey, hashString } from './keyHash.ts';
 
 const rng = new Xoshiro128(1);
 const KEYS = 20_000;
@@ -13,7 +14,8 @@ function servers(n: number, capacity = 1000) {
 /** The server name each key 0..KEYS-1 is sent to. */
 function assign(pool: FakePool, ch: ConsistentHashStrategy): string[] {
   const out: string[] = [];
-  for (let key = 0; key < KEYS; key++) out.push(pool.names[ch.pick(pool, { key, now: 0 }, rng)]!);
+  for (let key = 0; key < KEYS; key++)
+    out.push(pool.names[ch.pick(pool, { key, now: 0, trace: null }, rng)]!);
   return out;
 }
 
@@ -42,8 +44,8 @@ describe('ConsistentHashStrategy', () => {
     const a = assign(pool, new ConsistentHashStrategy());
     expect(assign(pool, new ConsistentHashStrategy())).toEqual(a);
     const ch = new ConsistentHashStrategy();
-    expect(ch.pick(pool, { key: 1234, now: 0 }, rng)).toBe(
-      ch.pick(pool, { key: 1234, now: 9 }, rng),
+    expect(ch.pick(pool, { key: 1234, now: 0, trace: null }, rng)).toBe(
+      ch.pick(pool, { key: 1234, now: 9, trace: null }, rng),
     );
   });
 
@@ -112,10 +114,10 @@ describe('ConsistentHashStrategy', () => {
   it('spills a full server to the next one clockwise', () => {
     const pool = new FakePool(servers(5, 1));
     const ch = new ConsistentHashStrategy();
-    const home = ch.pick(pool, { key: 42, now: 0 }, rng);
+    const home = ch.pick(pool, { key: 42, now: 0, trace: null }, rng);
     pool.dispatch(home);
     expect(pool.healthy[home]).toBe(0);
-    const next = ch.pick(pool, { key: 42, now: 0 }, rng);
+    const next = ch.pick(pool, { key: 42, now: 0, trace: null }, rng);
     expect(next).not.toBe(home);
     expect(pool.healthy[next]).toBe(1);
   });
@@ -136,7 +138,8 @@ describe('ConsistentHashStrategy', () => {
     const pool = new FakePool(servers(1000));
     const ch = new ConsistentHashStrategy({ virtualNodes: 100 });
     const counts = new Int32Array(pool.size);
-    for (let key = 0; key < 200_000; key++) counts[ch.pick(pool, { key, now: 0 }, rng)]!++;
+    for (let key = 0; key < 200_000; key++)
+      counts[ch.pick(pool, { key, now: 0, trace: null }, rng)]!++;
     expect(ch.points.length).toBe(100_000);
     let sorted = true;
     for (let i = 1; i < ch.points.length; i++)
@@ -149,7 +152,9 @@ describe('ConsistentHashStrategy', () => {
   });
 
   it('returns -1 with no servers and rejects bad options', () => {
-    expect(new ConsistentHashStrategy().pick(new FakePool(), { key: 1, now: 0 }, rng)).toBe(-1);
+    expect(
+      new ConsistentHashStrategy().pick(new FakePool(), { key: 1, now: 0, trace: null }, rng),
+    ).toBe(-1);
     expect(() => new ConsistentHashStrategy({ virtualNodes: 0 })).toThrow(RangeError);
   });
 });

@@ -7,7 +7,15 @@
  */
 import type { PoolView } from '../poolView.ts';
 import type { Rng } from '../random.ts';
-import type { PickContext, Strategy, StrategyInfo, StrategyOptions } from './strategy.ts';
+import { fmix32, hashKey, hashString, mixH } from './keyHash.ts';
+import { formatScore, listInWords, nameOf, traceWalk } from './pickTrace.ts';
+import type {
+  PickContext,
+  PickTrace,
+  Strategy,
+  StrategyInfo,
+  StrategyOptions,
+} from './strategy.ts';
 
 export const consistentHashInfo: StrategyInfo = {
   name: 'consistent-hash',
@@ -20,56 +28,12 @@ export const consistentHashInfo: StrategyInfo = {
     'full, its keys spill over to the next servers on the ring.',
 };
 
-// MurmurHash3 x86_32 (Austin Appleby), on 32-bit words. Its finalizer spreads small consecutive
-// integers, such as key ids and replica indexes, evenly over the whole ring.
-const C1 = 0xcc9e2d51;
-const C2 = 0x1b873593;
-
-function mixK(k: number): number {
-  k = Math.imul(k, C1);
-  k = (k << 15) | (k >>> 17);
-  return Math.imul(k, C2);
-}
-
-function mixH(h: number, k: number): number {
-  h ^= mixK(k);
-  h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
-
-/** MurmurHash3's 32-bit finalizer; returns an unsigned 32-bit integer. */
-export function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
-/** MurmurHash3 of a string's UTF-16 code units, two to a 32-bit block. */
-export function hashString(s: string, seed = 0): number {
-  let h = seed | 0;
-  const n = s.length;
-  let i = 0;
-  for (; i + 1 < n; i += 2) h = mixH(h, s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16));
-  if (i < n) h ^= mixK(s.charCodeAt(i));
-  return fmix32(h ^ (n * 2));
-}
-
 /**
  * Where replica `replica` of a server sits on the ring. It depends on the server's name only, not
  * its slot, so a server keeps its points when others come and go, or when it is re-added.
  */
 export function ringPoint(nameHash: number, replica: number): number {
   return fmix32(mixH(nameHash, replica) ^ 4);
-}
-
-/** Where a request key lands on the ring; keys beyond 32 bits use their high word too. */
-export function hashKey(key: number): number {
-  const lo = key >>> 0;
-  const hi = Math.floor(key / 4294967296) >>> 0;
-  return fmix32(mixH(mixH(0x5bd1e995, lo), hi) ^ 8);
 }
 
 /** Ring points are sorted as point * SLOT_SPAN + slot in one float (exact below 2^53). */
@@ -106,6 +70,7 @@ export class ConsistentHashStrategy implements Strategy {
   pick(pool: PoolView, ctx: PickContext, _rng: Rng): number {
     const i = this.firstPoint(pool, ctx.key);
     if (i < 0) return -1;
+    if (ctx.trace !== null) return this.explain(pool, ctx.key, i, ctx.trace);
     const owners = this.owners;
     const healthy = pool.healthy;
     const n = owners.length;
@@ -119,19 +84,46 @@ export class ConsistentHashStrategy implements Strategy {
     return -1;
   }
 
+  /** The traced pick: the same walk, recording each server met with its clockwise distance. */
+  private explain(pool: PoolView, key: number, start: number, t: PickTrace): number {
+    const h = hashKey(key);
+    const points = this.points;
+    const walk = traceWalk(pool, t, this.owners, start, (_step, j) => (points[j]! - h) >>> 0);
+    t.scoreName = 'clockwise ring distance from the key';
+    t.lowerWins = true;
+    const where = `Key ${formatScore(key)} hashes to ring position ${formatScore(h)} of 2^32`;
+    if (walk.slot < 0) t.rule = `${where}, and no server on the ring can take it.`;
+    else if (walk.passed.length === 0) {
+      t.rule = `${where}; the first server clockwise is ${nameOf(pool, walk.slot)}, its home.`;
+    } else {
+      t.rule =
+        `${where}; walking clockwise past ${listInWords(walk.passed)} ` +
+        `(${walk.steps} ring points), it goes to ${nameOf(pool, walk.slot)}.`;
+    }
+    return walk.slot;
+  }
+
   /** The key's home server, whether or not it is healthy; -1 when there are no servers. */
   ownerOf(pool: PoolView, key: number): number {
-    const i = this.firstPoint(pool, key);
+    return this.ownerOfHash(pool, hashKey(key));
+  }
+
+  /** The home server of a key whose hashKey is `h` (for callers that hash many keys once). */
+  ownerOfHash(pool: PoolView, h: number): number {
+    const i = this.firstPointOfHash(pool, h);
     return i < 0 ? -1 : this.owners[i]!;
   }
 
   /** Index of the first ring point at or after the key's hash, wrapping round; -1 if empty. */
   private firstPoint(pool: PoolView, key: number): number {
+    return this.firstPointOfHash(pool, hashKey(key));
+  }
+
+  private firstPointOfHash(pool: PoolView, h: number): number {
     if (pool.version !== this.version) this.rebuild(pool);
     const points = this.points;
     const n = points.length;
     if (n === 0) return -1;
-    const h = hashKey(key);
     let lo = 0;
     let hi = n;
     while (lo < hi) {

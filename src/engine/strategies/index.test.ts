@@ -83,7 +83,7 @@ describe('every strategy', () => {
             switch (op.op) {
               case 'pick': {
                 if (pool.healthyCount === 0) break;
-                const slot = strategy.pick(pool, { key: op.key, now }, rng);
+                const slot = strategy.pick(pool, { key: op.key, now, trace: null }, rng);
                 expect(pool.member[slot]).toBe(1);
                 expect(pool.healthy[slot]).toBe(1);
                 pool.dispatch(slot);

@@ -1,5 +1,7 @@
 import { ConsistentHashStrategy, consistentHashInfo } from './consistentHash.ts';
 import { LeastConnectionsStrategy, leastConnectionsInfo } from './leastConnections.ts';
+import { MaglevStrategy, maglevInfo } from './maglev.ts';
+import { ModuloHashStrategy, moduloHashInfo } from './moduloHash.ts';
 import { PeakEwmaStrategy, peakEwmaInfo } from './peakEwma.ts';
 import { PowerOfTwoChoicesStrategy, powerOfTwoChoicesInfo } from './powerOfTwoChoices.ts';
 import { RandomStrategy, randomInfo } from './randomChoice.ts';
@@ -24,6 +26,10 @@ export function createStrategy(name: StrategyName, options?: StrategyOptions): S
       return new ConsistentHashStrategy(options);
     case 'peak-ewma':
       return new PeakEwmaStrategy(options);
+    case 'modulo-hash':
+      return new ModuloHashStrategy();
+    case 'maglev':
+      return new MaglevStrategy();
   }
 }
 
@@ -36,11 +42,14 @@ export const STRATEGY_INFO: Record<StrategyName, StrategyInfo> = {
   'power-of-two-choices': powerOfTwoChoicesInfo,
   'consistent-hash': consistentHashInfo,
   'peak-ewma': peakEwmaInfo,
+  'modulo-hash': moduloHashInfo,
+  maglev: maglevInfo,
 };
 
-export { STRATEGY_NAMES } from './strategy.ts';
+export { MAX_TRACE_CANDIDATES, STRATEGY_NAMES, newPickTrace, resetPickTrace } from './strategy.ts';
 export type {
   PickContext,
+  PickTrace,
   Strategy,
   StrategyInfo,
   StrategyName,

@@ -4,7 +4,7 @@ import { FakePool } from '../testing/fakePool.ts';
 import { Xoshiro128 } from '../random.ts';
 import { LeastConnectionsStrategy } from './leastConnections.ts';
 
-const ctx = { key: 0, now: 0 };
+const ctx = { key: 0, now: 0, trace: null };
 const rng = new Xoshiro128(1);
 
 describe('LeastConnectionsStrategy', () => {

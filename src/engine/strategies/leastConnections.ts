@@ -6,7 +6,8 @@
  */
 import type { PoolView } from '../poolView.ts';
 import type { Rng } from '../random.ts';
-import type { PickContext, Strategy, StrategyInfo } from './strategy.ts';
+import { loadOf, nameOf, traceCandidate, traceKeepChosen } from './pickTrace.ts';
+import type { PickContext, PickTrace, Strategy, StrategyInfo } from './strategy.ts';
 
 export const leastConnectionsInfo: StrategyInfo = {
   name: 'least-connections',
@@ -39,14 +40,18 @@ export class LeastConnectionsStrategy implements Strategy {
   private builtFor: PoolView | null = null;
   private builtSize = -1;
 
-  pick(pool: PoolView, _ctx: PickContext, _rng: Rng): number {
+  pick(pool: PoolView, ctx: PickContext, _rng: Rng): number {
     if (this.builtFor !== pool || this.builtSize !== pool.size) this.build(pool);
     if (this.healthy === 0) return -1;
     const words = this.words;
     const base = this.min * words;
     for (let w = 0; w < words; w++) {
       const word = this.bits[base + w]!;
-      if (word !== 0) return w * 32 + (31 - Math.clz32(word & -word));
+      if (word !== 0) {
+        const slot = w * 32 + (31 - Math.clz32(word & -word));
+        if (ctx.trace !== null) explain(pool, ctx.trace, slot);
+        return slot;
+      }
     }
     return -1;
   }
@@ -99,4 +104,28 @@ export class LeastConnectionsStrategy implements Strategy {
     this.counts = counts;
     this.bits = bits;
   }
+}
+
+/**
+ * The buckets hold no order to show, so a traced pick scans the pool instead: the least loaded
+ * healthy servers first (registry order among equals), as many as a trace keeps.
+ */
+function explain(pool: PoolView, t: PickTrace, chosen: number): void {
+  const healthy: number[] = [];
+  for (const slot of pool.members) if (pool.healthy[slot] === 1) healthy.push(slot);
+  // Slots are handed out in registry order, so ordering equals by slot is registry order.
+  healthy.sort((a, b) => loadOf(pool, a) - loadOf(pool, b) || a - b);
+  for (const slot of healthy) traceCandidate(t, slot, loadOf(pool, slot));
+  traceKeepChosen(t, chosen, loadOf(pool, chosen));
+  t.considered = healthy.length;
+  t.scoreName = 'active + queued';
+  t.lowerWins = true;
+  const load = loadOf(pool, chosen);
+  const tied = healthy.filter((slot) => loadOf(pool, slot) === load).length;
+  t.rule =
+    tied > 1
+      ? `${tied} healthy servers share the fewest requests (${load}); ties go to the first in the ` +
+        `list, ${nameOf(pool, chosen)}.`
+      : `${nameOf(pool, chosen)} has the fewest requests in service or waiting (${load}) of the ` +
+        `${healthy.length} healthy servers.`;
 }

@@ -39,10 +39,10 @@ describe('PeakEwmaStrategy', () => {
     ew.onComplete(1, 500, 0);
     pool.setLoad(0, 1);
     expect(ew.load(pool, 0, 0)).toBe(PEAK_EWMA_PENALTY + 1);
-    expect(ew.pick(pool, { key: 0, now: 0 }, new Xoshiro128(1))).toBe(1);
+    expect(ew.pick(pool, { key: 0, now: 0, trace: null }, new Xoshiro128(1))).toBe(1);
     pool.setLoad(0, 0);
     expect(ew.load(pool, 0, 0)).toBe(0);
-    expect(ew.pick(pool, { key: 0, now: 0 }, new Xoshiro128(1))).toBe(0);
+    expect(ew.pick(pool, { key: 0, now: 0, trace: null }, new Xoshiro128(1))).toBe(0);
   });
 
   it('prefers the server with lower observed latency', () => {
@@ -56,7 +56,7 @@ describe('PeakEwmaStrategy', () => {
     // Every request completes before the next arrives, so only latency tells servers apart.
     for (let i = 0; i < 6000; i++) {
       const now = i * 20;
-      const slot = ew.pick(pool, { key: 0, now }, rng);
+      const slot = ew.pick(pool, { key: 0, now, trace: null }, rng);
       counts[slot]!++;
       ew.onComplete(slot, latency[slot]!, now + latency[slot]!);
     }
@@ -72,7 +72,7 @@ describe('PeakEwmaStrategy', () => {
     const trueLatency = [10, 20];
     let now = 0;
     const step = (): number => {
-      const slot = ew.pick(pool, { key: 0, now }, rng);
+      const slot = ew.pick(pool, { key: 0, now, trace: null }, rng);
       ew.onComplete(slot, trueLatency[slot]!, now + trueLatency[slot]!);
       now += 100;
       return slot;
@@ -97,9 +97,9 @@ describe('PeakEwmaStrategy', () => {
     ew.onComplete(0, 10, 0);
     ew.onComplete(1, 30, 0);
     pool.setLoad(0, 4); // 10 x 5 = 50 > 30 x 1
-    expect(ew.pick(pool, { key: 0, now: 0 }, new Xoshiro128(1))).toBe(1);
+    expect(ew.pick(pool, { key: 0, now: 0, trace: null }, new Xoshiro128(1))).toBe(1);
     pool.setLoad(0, 1); // 10 x 2 = 20 < 30
-    expect(ew.pick(pool, { key: 0, now: 0 }, new Xoshiro128(1))).toBe(0);
+    expect(ew.pick(pool, { key: 0, now: 0, trace: null }, new Xoshiro128(1))).toBe(0);
   });
 
   it('never picks an unhealthy server, however cheap', () => {
@@ -113,7 +113,8 @@ describe('PeakEwmaStrategy', () => {
     ew.onComplete(2, 900, 0);
     ew.onComplete(3, 800, 0);
     const rng = new Xoshiro128(1);
-    for (let i = 0; i < 20; i++) expect(ew.pick(pool, { key: 0, now: 0 }, rng)).toBe(3);
+    for (let i = 0; i < 20; i++)
+      expect(ew.pick(pool, { key: 0, now: 0, trace: null }, rng)).toBe(3);
   });
 
   it('rejects a non-positive decay time', () => {

@@ -7,7 +7,8 @@
  */
 import type { PoolView } from '../poolView.ts';
 import type { Rng } from '../random.ts';
-import { HealthySampler, choicesOption } from './powerOfTwoChoices.ts';
+import { formatScore, traceCandidate, traceKeepChosen } from './pickTrace.ts';
+import { HealthySampler, choicesOption, explainSample } from './powerOfTwoChoices.ts';
 import type { PickContext, Strategy, StrategyInfo, StrategyOptions } from './strategy.ts';
 
 export const peakEwmaInfo: StrategyInfo = {
@@ -27,6 +28,13 @@ export const peakEwmaInfo: StrategyInfo = {
  * outstanding count still orders unmeasured servers among themselves.
  */
 export const PEAK_EWMA_PENALTY = 2 ** 47 - 1;
+
+/** A cost for a rule sentence; the penalty is named rather than shown as a 15-digit number. */
+function describeCost(score: number): string {
+  return score >= PEAK_EWMA_PENALTY
+    ? 'a penalty: requests out, no reply measured yet'
+    : formatScore(score);
+}
 
 /** Reads and checks the decay time constant. */
 function decayOption(options: StrategyOptions | undefined): number {
@@ -66,10 +74,16 @@ export class PeakEwmaStrategy implements Strategy {
     for (let i = 0; i < n; i++) {
       const slot = sampled[i]!;
       const score = this.load(pool, slot, ctx.now);
+      if (ctx.trace !== null) traceCandidate(ctx.trace, slot, score);
       if (score < bestScore) {
         best = slot;
         bestScore = score;
       }
+    }
+    if (ctx.trace !== null) {
+      traceKeepChosen(ctx.trace, best, bestScore);
+      ctx.trace.scoreName = 'cost = EWMA latency (ms) × (active + queued + 1)';
+      explainSample(pool, ctx.trace, n, best, bestScore, 'lowest cost', describeCost);
     }
     return best;
   }

@@ -4,7 +4,7 @@ import { Xoshiro128 } from '../random.ts';
 import { LeastConnectionsStrategy } from './leastConnections.ts';
 import { HealthySampler, PowerOfTwoChoicesStrategy } from './powerOfTwoChoices.ts';
 
-const ctx = { key: 0, now: 0 };
+const ctx = { key: 0, now: 0, trace: null };
 
 function binomial(n: number, k: number): number {
   if (k < 0 || k > n) return 0;

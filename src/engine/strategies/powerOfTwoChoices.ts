@@ -6,7 +6,14 @@
  */
 import type { PoolView } from '../poolView.ts';
 import type { Rng } from '../random.ts';
-import type { PickContext, Strategy, StrategyInfo, StrategyOptions } from './strategy.ts';
+import { formatScore, nameOf, traceCandidate, traceKeepChosen } from './pickTrace.ts';
+import type {
+  PickContext,
+  PickTrace,
+  Strategy,
+  StrategyInfo,
+  StrategyOptions,
+} from './strategy.ts';
 
 export const powerOfTwoChoicesInfo: StrategyInfo = {
   name: 'power-of-two-choices',
@@ -98,7 +105,7 @@ export class PowerOfTwoChoicesStrategy implements Strategy {
     this.choices = choicesOption(options);
   }
 
-  pick(pool: PoolView, _ctx: PickContext, rng: Rng): number {
+  pick(pool: PoolView, ctx: PickContext, rng: Rng): number {
     const n = this.sampler.sample(pool, rng, this.choices);
     const sampled = this.sampler.out;
     const active = pool.active;
@@ -113,6 +120,41 @@ export class PowerOfTwoChoicesStrategy implements Strategy {
         bestLoad = load;
       }
     }
+    if (ctx.trace !== null) {
+      const t = ctx.trace;
+      for (let i = 0; i < n; i++)
+        traceCandidate(t, sampled[i]!, active[sampled[i]!]! + queued[sampled[i]!]!);
+      traceKeepChosen(t, best, bestLoad);
+      t.scoreName = 'active + queued';
+      explainSample(pool, t, n, best, bestLoad, 'fewest requests in service or waiting');
+    }
     return best;
   }
+}
+
+/**
+ * The rule sentence shared by the sampling strategies: how many were drawn out of how many, and
+ * which one won by the lowest score (the first drawn on ties).
+ */
+export function explainSample(
+  pool: PoolView,
+  t: PickTrace,
+  sampled: number,
+  best: number,
+  bestScore: number,
+  measure: string,
+  describe: (score: number) => string = formatScore,
+): void {
+  t.considered = sampled;
+  t.lowerWins = true;
+  const healthy = pool.healthyCount;
+  const drawn =
+    sampled >= healthy
+      ? `All ${healthy} healthy servers were compared`
+      : `${sampled} of the ${healthy} healthy servers were drawn at random`;
+  t.rule =
+    best < 0
+      ? `${drawn}, and none could take the request.`
+      : `${drawn}; ${nameOf(pool, best)} has the ${measure} (${describe(bestScore)}) and wins, ` +
+        `the first drawn on ties.`;
 }

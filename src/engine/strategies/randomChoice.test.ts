@@ -3,7 +3,7 @@ import { FakePool } from '../testing/fakePool.ts';
 import { Xoshiro128 } from '../random.ts';
 import { RandomStrategy } from './randomChoice.ts';
 
-const ctx = { key: 0, now: 0 };
+const ctx = { key: 0, now: 0, trace: null };
 
 function counts(pool: FakePool, seed: number, picks: number): number[] {
   const strategy = new RandomStrategy();

@@ -3,7 +3,7 @@ import { FakePool } from '../testing/fakePool.ts';
 import { Xoshiro128 } from '../random.ts';
 import { RoundRobinStrategy } from './roundRobin.ts';
 
-const ctx = { key: 0, now: 0 };
+const ctx = { key: 0, now: 0, trace: null };
 
 describe('RoundRobinStrategy', () => {
   it("reproduces the Python demo's sequence for ten simultaneous requests", () => {

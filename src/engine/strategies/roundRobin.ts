@@ -5,7 +5,8 @@
  */
 import type { PoolView } from '../poolView.ts';
 import type { Rng } from '../random.ts';
-import type { PickContext, Strategy, StrategyInfo } from './strategy.ts';
+import { nameOf, traceCandidate } from './pickTrace.ts';
+import type { PickContext, PickTrace, Strategy, StrategyInfo } from './strategy.ts';
 
 export const roundRobinInfo: StrategyInfo = {
   name: 'round-robin',
@@ -25,9 +26,10 @@ export class RoundRobinStrategy implements Strategy {
   readonly name = 'round-robin' as const;
   private counter = 0;
 
-  pick(pool: PoolView, _ctx: PickContext, _rng: Rng): number {
+  pick(pool: PoolView, ctx: PickContext, _rng: Rng): number {
     const count = pool.healthyCount;
     if (count <= 0) return -1;
+    if (ctx.trace !== null) this.explain(pool, ctx.trace);
     // Walk to the k-th healthy member instead of building the healthy list, so a pick allocates
     // nothing; the demo's list was in registry order, which is the order of pool.members.
     let k = this.counter % count;
@@ -41,5 +43,23 @@ export class RoundRobinStrategy implements Strategy {
       }
     }
     return -1;
+  }
+
+  /**
+   * Lists the healthy servers from the one whose turn it is onwards, each with its place in the
+   * healthy list (registry order), which is what the counter indexes.
+   */
+  private explain(pool: PoolView, t: PickTrace): void {
+    const list: number[] = [];
+    for (const slot of pool.members) if (pool.healthy[slot] === 1) list.push(slot);
+    const count = list.length;
+    const k = this.counter % count;
+    for (let i = 0; i < count; i++) traceCandidate(t, list[(k + i) % count]!, (k + i) % count);
+    t.considered = count;
+    t.scoreName = 'place in the healthy list';
+    t.lowerWins = false;
+    t.rule =
+      `The counter is at ${this.counter}, and ${this.counter} mod ${count} healthy servers is ` +
+      `place ${k} (counting from 0) in list order, so ${nameOf(pool, list[k]!)} is next in turn.`;
   }
 }

@@ -10,6 +10,8 @@ export const STRATEGY_NAMES = [
   'power-of-two-choices',
   'consistent-hash',
   'peak-ewma',
+  'modulo-hash',
+  'maglev',
 ] as const;
 
 export type StrategyName = (typeof STRATEGY_NAMES)[number];
@@ -24,12 +26,51 @@ export interface StrategyOptions {
   readonly decayMs?: number;
 }
 
+/** What a strategy looked at for one request; filled in only when the balancer passes one. */
+export interface PickTrace {
+  /** Slots considered, in the order looked at (at most MAX_TRACE_CANDIDATES kept). */
+  readonly slots: number[];
+  /** One score per kept slot; `scoreName` says what it measures. */
+  readonly scores: number[];
+  /** How many candidates the strategy considered in all (may exceed slots.length). */
+  considered: number;
+  /** e.g. 'active + queued', 'cost = EWMA latency × (active + 1)', 'ring distance'. */
+  scoreName: string;
+  /** Whether the lowest score wins (false: the pick is not by score, e.g. round robin order). */
+  lowerWins: boolean;
+  /** One plain sentence: how the pick followed from the candidates. */
+  rule: string;
+}
+
+/** Candidates a trace keeps; a strategy that looks at more says so in `considered`. */
+export const MAX_TRACE_CANDIDATES = 16;
+
+/** An empty trace, to be reused: the balancer resets it before each traced pick. */
+export function newPickTrace(): PickTrace {
+  return { slots: [], scores: [], considered: 0, scoreName: '', lowerWins: false, rule: '' };
+}
+
+/** Empties a trace in place (its arrays are kept, so tracing allocates little). */
+export function resetPickTrace(t: PickTrace): void {
+  t.slots.length = 0;
+  t.scores.length = 0;
+  t.considered = 0;
+  t.scoreName = '';
+  t.lowerWins = false;
+  t.rule = '';
+}
+
 /** The request being placed. */
 export interface PickContext {
-  /** The request's cache key (consistent-hash routes on it). */
+  /** The request's cache key (the hashing strategies route on it). */
   readonly key: number;
   /** Simulated time in ms. */
   readonly now: number;
+  /**
+   * Where to record why the pick was made, for one sampled request per sample interval; null
+   * otherwise, and then a strategy must do no tracing work at all (the hot path stays as fast).
+   */
+  readonly trace: PickTrace | null;
 }
 
 /**

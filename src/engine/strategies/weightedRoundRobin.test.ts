@@ -3,7 +3,7 @@ import { FakePool } from '../testing/fakePool.ts';
 import { Xoshiro128 } from '../random.ts';
 import { WeightedRoundRobinStrategy } from './weightedRoundRobin.ts';
 
-const ctx = { key: 0, now: 0 };
+const ctx = { key: 0, now: 0, trace: null };
 const rng = new Xoshiro128(1);
 
 function sequence(pool: FakePool, strategy: WeightedRoundRobinStrategy, n: number): string[] {

@@ -6,7 +6,8 @@
  */
 import type { PoolView } from '../poolView.ts';
 import type { Rng } from '../random.ts';
-import type { PickContext, Strategy, StrategyInfo } from './strategy.ts';
+import { formatScore, nameOf, traceCandidate, traceKeepChosen } from './pickTrace.ts';
+import type { PickContext, PickTrace, Strategy, StrategyInfo } from './strategy.ts';
 
 export const weightedRoundRobinInfo: StrategyInfo = {
   name: 'weighted-round-robin',
@@ -30,7 +31,7 @@ export class WeightedRoundRobinStrategy implements Strategy {
   private current = new Float64Array(0);
   private version = -1;
 
-  pick(pool: PoolView, _ctx: PickContext, _rng: Rng): number {
+  pick(pool: PoolView, ctx: PickContext, _rng: Rng): number {
     if (pool.version !== this.version || this.current.length < pool.size) {
       // A new server list or new weights start a fresh cycle, as nginx does when an upstream is
       // reconfigured; old credit was earned under weights that no longer apply.
@@ -60,6 +61,31 @@ export class WeightedRoundRobinStrategy implements Strategy {
       }
     }
     if (best >= 0) current[best] = bestCredit - total;
+    if (ctx.trace !== null) this.explain(pool, ctx.trace, best, bestCredit, total);
     return best;
+  }
+
+  /**
+   * The credits as they were compared (after each healthy server earned its weight, before the
+   * winner paid back the total), read back from the state the pick left.
+   */
+  private explain(pool: PoolView, t: PickTrace, best: number, bestCredit: number, total: number) {
+    for (const slot of pool.members) {
+      if (pool.healthy[slot] === 0) continue;
+      t.considered++;
+      traceCandidate(t, slot, slot === best ? bestCredit : this.current[slot]!);
+    }
+    traceKeepChosen(t, best, bestCredit);
+    t.scoreName = 'credit (running credit + weight)';
+    // Not "lowest wins": the highest credit does.
+    t.lowerWins = false;
+    if (best < 0) {
+      t.rule = 'No healthy server to deal to.';
+      return;
+    }
+    t.rule =
+      `Every healthy server earned its weight in credit and the richest, ${nameOf(pool, best)} ` +
+      `with ${formatScore(bestCredit)}, wins and pays back the total weight ${formatScore(total)}` +
+      ` (ties go to the first in the list).`;
   }
 }

@@ -21,18 +21,28 @@ export function formatSummary(s: RunSummary): string {
     '',
     `requests   ${r.total} total, ${r.served} served, ${r.rejected} rejected ` +
       `(no healthy servers ${r.rejectedByReason.noHealthyServers}, overloaded ${r.rejectedByReason.overloaded})` +
+      (r.failed > 0 || r.timedOut > 0 ? `, ${r.failed} failed, ${r.timedOut} timed out` : '') +
       (r.inFlight > 0 ? `, ${r.inFlight} still in flight` : ''),
+    ...(s.retries.sent > 0 || s.retries.lateResponses > 0
+      ? [
+          `retries    ${s.retries.sent} sent, ${s.retries.denied} refused by the budget, ` +
+            `${s.retries.amplification.toFixed(2)} attempts per request; ` +
+            `${s.retries.lateResponses} late answers, ${(s.retries.wastedMs / 1000).toFixed(1)} s of wasted work`,
+        ]
+      : []),
     `latency    mean ${num(l.mean)} ms · p50 ${num(l.p50)} · p90 ${num(l.p90)} · p99 ${num(l.p99)} · ` +
       `p99.9 ${num(l.p999)} · max ${num(l.max)} ms`,
     `cache      ${s.cache.placement}: ${s.cache.hits} hits, ${s.cache.misses} misses, ` +
       `${s.cache.evictions} evictions, hit rate ${pct(s.cache.hitRate)}`,
     '',
     table(
-      ['server', 'served', 'rejected', 'utilization', 'peak active'],
+      ['server', 'served', 'rejected', 'failed', 'ejections', 'utilization', 'peak active'],
       s.servers.map((v) => [
         v.name,
         String(v.served),
         String(v.rejected),
+        String(v.failed),
+        String(v.ejections),
         pct(v.utilization),
         String(v.peakActive),
       ]),

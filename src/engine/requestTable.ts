@@ -1,8 +1,21 @@
+/** Where an attempt is: nowhere (done or never placed), in a queue, in service, hanging. */
+export const NOWHERE = 0;
+export const QUEUED = 1;
+export const IN_SERVICE = 2;
+/** Sent to an unreachable server: holds a connection until the connect timeout. */
+export const HANGING = 3;
+/** Waiting out a retry backoff before it is sent. */
+export const BACKOFF = 4;
+
 /**
- * Requests in flight (in service or queued), as struct-of-arrays rows recycled through a free
- * list. Memory follows the number of requests in flight at once, never the number ever sent.
+ * Attempts in flight (queued, in service, hanging, or waiting to be retried), as struct-of-arrays
+ * rows recycled through a free list. A row lives until nothing refers to it any more: the client
+ * no longer waits for it, it holds no place at a server, and no pending event names it (so a
+ * timeout or completion event never finds its row reused). Memory follows the number of attempts
+ * in flight at once, never the number ever sent.
  */
 export class RequestTable {
+  /** The request's id; every attempt of a request shares it. */
   id = new Float64Array(0);
   arrival = new Float64Array(0);
   key = new Int32Array(0);
@@ -10,6 +23,22 @@ export class RequestTable {
   slot = new Int32Array(0);
   /** 1 when the cache missed and the result must be stored on completion. */
   miss = new Uint8Array(0);
+  phase = new Uint8Array(0);
+  /** 1 while the client still waits for this attempt's answer. */
+  waiting = new Uint8Array(0);
+  /** Pending agenda events that name this row. */
+  refs = new Uint8Array(0);
+  /** 0 for the first attempt, n for the n-th retry. */
+  attempt = new Uint8Array(0);
+  /** Which balancer sent it. */
+  lb = new Uint8Array(0);
+  /** 1 when the server will answer with an error (sinkhole). */
+  fail = new Uint8Array(0);
+  /** 1 when sent through a half-open circuit as a probe. */
+  probe = new Uint8Array(0);
+  /** When the attempt was sent, and when its service began. */
+  sent = new Float64Array(0);
+  begun = new Float64Array(0);
   private free = new Int32Array(0);
   private freeCount = 0;
   private used = 0;
@@ -29,10 +58,40 @@ export class RequestTable {
     this.serviceMs[r] = serviceMs;
     this.slot[r] = slot;
     this.miss[r] = 0;
+    this.phase[r] = NOWHERE;
+    this.waiting[r] = 1;
+    this.refs[r] = 0;
+    this.attempt[r] = 0;
+    this.lb[r] = 0;
+    this.fail[r] = 0;
+    this.probe[r] = 0;
+    this.sent[r] = arrival;
+    this.begun[r] = arrival;
     return r;
   }
 
+  /** Frees the row once nothing refers to it; returns whether it was freed. */
+  releaseIfDone(r: number): boolean {
+    if (this.refs[r] !== 0 || this.waiting[r] !== 0 || this.phase[r] !== NOWHERE) return false;
+    this.release(r);
+    return true;
+  }
+
+  /** Rows whose client still waits (for checks: exactly one per request in flight). */
+  countWaiting(): number {
+    let n = 0;
+    for (let r = 0; r < this.id.length; r++) n += this.waiting[r]!;
+    return n;
+  }
+
+  /** Rows ever allocated (free ones included), for scans over every attempt. */
+  get highWater(): number {
+    return this.id.length;
+  }
+
   release(r: number): void {
+    this.waiting[r] = 0;
+    this.phase[r] = NOWHERE;
     this.free[this.freeCount++] = r;
     this.used--;
   }
@@ -46,6 +105,15 @@ export class RequestTable {
     this.serviceMs = resize(this.serviceMs, new Float64Array(cap));
     this.slot = resize(this.slot, new Int32Array(cap));
     this.miss = resize(this.miss, new Uint8Array(cap));
+    this.phase = resize(this.phase, new Uint8Array(cap));
+    this.waiting = resize(this.waiting, new Uint8Array(cap));
+    this.refs = resize(this.refs, new Uint8Array(cap));
+    this.attempt = resize(this.attempt, new Uint8Array(cap));
+    this.lb = resize(this.lb, new Uint8Array(cap));
+    this.fail = resize(this.fail, new Uint8Array(cap));
+    this.probe = resize(this.probe, new Uint8Array(cap));
+    this.sent = resize(this.sent, new Float64Array(cap));
+    this.begun = resize(this.begun, new Float64Array(cap));
     const free = new Int32Array(cap);
     free.set(this.free.subarray(0, this.freeCount));
     // New rows handed out lowest first.

@@ -5,7 +5,11 @@ import type { ServerChanges, ServerSpec } from './scenario/types.ts';
 /**
  * The service registry of the original demo, kept as struct-of-arrays indexed by slot. It owns
  * each server's state (up, active, queue) and its running statistics, and keeps `healthy` exact:
- * a server is healthy while it is up and active + queued < capacity + queueLimit.
+ * a server is healthy while the balancer may route to it and active + queued < limit + queueLimit.
+ *
+ * Two views of a server are kept apart: `up` is the truth (the process runs), `lbUp` what the
+ * balancer believes (instantly the same in the demo's registry; lagging behind health checks; or
+ * never updated without them). A request sent to a server that is not really up fails.
  */
 export class ServerPool implements PoolView {
   size = 0;
@@ -24,6 +28,26 @@ export class ServerPool implements PoolView {
   /** Infinity stands for an unbounded queue. */
   queueLimit = new Float64Array(0);
   queues: IntQueue[] = [];
+  /** Connection limit in force: the capacity, lower while a revived server slowly starts. */
+  limit = new Int32Array(0);
+  /** What the balancer believes of `up`. */
+  lbUp = new Uint8Array(0);
+  /** Taking no new requests while those it holds finish; down once empty. */
+  draining = new Uint8Array(0);
+  /** Ejected by outlier detection. */
+  ejected = new Uint8Array(0);
+  /** Its circuit breaker lets nothing through. */
+  breakerBlocked = new Uint8Array(0);
+  partitioned = new Uint8Array(0);
+  /** Share of requests failed fast (sinkhole). */
+  errorRate = new Float64Array(0);
+  /** Service-time multiplier of a latency spike in progress (1 = none). */
+  spike = new Float64Array(0);
+  /**
+   * Envoy's panic mode: too few servers look healthy, so health and ejections are ignored and
+   * traffic spreads over every server not drained or circuit-broken.
+   */
+  panic = false;
   /**
    * Told after every change to a slot's load, health or membership: a strategy that keeps an
    * index of the pool (called directly, not through a closure, on this hottest of paths).
@@ -33,6 +57,11 @@ export class ServerPool implements PoolView {
   // Statistics per slot.
   served = new Float64Array(0);
   rejected = new Float64Array(0);
+  /** Requests that failed here (errors, crashes, refused or hung connections, timeouts). */
+  failed = new Float64Array(0);
+  /** Look-ups in this server's own cache and how many hit (per-server placement). */
+  cacheLookups = new Float64Array(0);
+  cacheHits = new Float64Array(0);
   peakActive = new Int32Array(0);
   /** Integral of active/capacity over simulated time, for utilization. */
   busyIntegral = new Float64Array(0);
@@ -46,7 +75,12 @@ export class ServerPool implements PoolView {
     this.names[slot] = spec.name;
     this.member[slot] = 1;
     this.up[slot] = spec.up ? 1 : 0;
+    this.lbUp[slot] = spec.up && !spec.partitioned ? 1 : 0;
+    this.partitioned[slot] = spec.partitioned ? 1 : 0;
+    this.errorRate[slot] = spec.errorRate;
+    this.spike[slot] = 1;
     this.capacity[slot] = spec.capacity;
+    this.limit[slot] = spec.capacity;
     this.weight[slot] = spec.weight;
     this.speed[slot] = spec.speed;
     this.queueLimit[slot] = spec.queueLimit ?? Infinity;
@@ -67,15 +101,27 @@ export class ServerPool implements PoolView {
     this.refresh(slot);
   }
 
+  /** Sets whether the server is up, and the balancer knows at once (the demo's registry). */
   setUp(slot: number, up: boolean): void {
     this.up[slot] = up ? 1 : 0;
+    this.lbUp[slot] = up && this.partitioned[slot] === 0 ? 1 : 0;
     this.refresh(slot);
+  }
+
+  /** Recomputes every slot's health, after a change that concerns them all (panic mode). */
+  refreshAll(): void {
+    for (const slot of this.members) this.refresh(slot);
   }
 
   update(slot: number, changes: ServerChanges, now: number): void {
     this.accrue(slot, now);
     if (changes.name !== undefined) this.names[slot] = changes.name;
-    if (changes.capacity !== undefined) this.capacity[slot] = changes.capacity;
+    if (changes.capacity !== undefined) {
+      this.capacity[slot] = changes.capacity;
+      this.limit[slot] = changes.capacity;
+    }
+    if (changes.errorRate !== undefined) this.errorRate[slot] = changes.errorRate;
+    if (changes.partitioned !== undefined) this.partitioned[slot] = changes.partitioned ? 1 : 0;
     if (changes.weight !== undefined) this.weight[slot] = changes.weight;
     if (changes.speed !== undefined) this.speed[slot] = changes.speed;
     if (changes.queueLimit !== undefined) this.queueLimit[slot] = changes.queueLimit ?? Infinity;
@@ -91,12 +137,22 @@ export class ServerPool implements PoolView {
 
   /** Whether the server can take one more request (in service or in its queue). */
   hasRoom(slot: number): boolean {
-    return this.active[slot]! + this.queued[slot]! < this.capacity[slot]! + this.queueLimit[slot]!;
+    return this.active[slot]! + this.queued[slot]! < this.limit[slot]! + this.queueLimit[slot]!;
+  }
+
+  /** Whether the balancer may send to the server, load aside. */
+  routable(slot: number): boolean {
+    return (
+      this.member[slot] === 1 &&
+      this.draining[slot] === 0 &&
+      this.breakerBlocked[slot] === 0 &&
+      (this.panic || (this.lbUp[slot] === 1 && this.ejected[slot] === 0))
+    );
   }
 
   /** Recomputes the healthy flag of a slot after its state changed. */
   refresh(slot: number): void {
-    const ok = this.member[slot] === 1 && this.up[slot] === 1 && this.hasRoom(slot) ? 1 : 0;
+    const ok = this.routable(slot) && this.hasRoom(slot) ? 1 : 0;
     if (ok !== this.healthy[slot]) {
       this.healthy[slot] = ok;
       this.healthyCount += ok ? 1 : -1;
@@ -139,6 +195,17 @@ export class ServerPool implements PoolView {
     this.member = grow8(this.member);
     this.healthy = grow8(this.healthy);
     this.up = grow8(this.up);
+    this.lbUp = grow8(this.lbUp);
+    this.draining = grow8(this.draining);
+    this.ejected = grow8(this.ejected);
+    this.breakerBlocked = grow8(this.breakerBlocked);
+    this.partitioned = grow8(this.partitioned);
+    this.errorRate = grow64(this.errorRate);
+    this.spike = grow64(this.spike);
+    this.limit = grow32(this.limit);
+    this.failed = grow64(this.failed);
+    this.cacheLookups = grow64(this.cacheLookups);
+    this.cacheHits = grow64(this.cacheHits);
     this.active = grow32(this.active);
     this.queued = grow32(this.queued);
     this.capacity = grow32(this.capacity);

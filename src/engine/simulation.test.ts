@@ -23,6 +23,8 @@ describe('Simulation: the original demo', () => {
       served: 9,
       rejected: 1,
       rejectedByReason: { noHealthyServers: 1, overloaded: 0 },
+      failed: 0,
+      timedOut: 0,
       inFlight: 0,
     });
     expect(routeOrder(sim)).toEqual([

@@ -10,7 +10,22 @@ export interface RunSummary {
     readonly served: number;
     readonly rejected: number;
     readonly rejectedByReason: { readonly noHealthyServers: number; readonly overloaded: number };
+    /** Ended in an error: the server failed it, crashed, refused or never answered the connection. */
+    readonly failed: number;
+    /** The client's timeout ran out first. */
+    readonly timedOut: number;
     readonly inFlight: number;
+  };
+  /** Retries, and the work done for answers nobody waited for any more. */
+  readonly retries: {
+    readonly sent: number;
+    /** Retries the budget refused. */
+    readonly denied: number;
+    /** Attempts per request: (requests + retries) / requests; 1 without retries. */
+    readonly amplification: number;
+    readonly lateResponses: number;
+    /** Service time spent on late answers, ms. */
+    readonly wastedMs: number;
   };
   /** Arrival to completion, queueing included; null fields before any request finished. */
   readonly latencyMs: {
@@ -25,6 +40,12 @@ export interface RunSummary {
     readonly name: string;
     readonly served: number;
     readonly rejected: number;
+    /** Attempts that failed or timed out here. */
+    readonly failed: number;
+    /** Times outlier detection ejected it. */
+    readonly ejections: number;
+    /** Hit rate of the look-ups its requests made (its own cache when per-server); null before any. */
+    readonly cacheHitRate: number | null;
     /** Share of capacity in use, averaged over the run. */
     readonly utilization: number;
     readonly peakActive: number;
@@ -53,6 +74,12 @@ export function summarize(sim: Simulation): RunSummary {
       name: pool.names[slot]!,
       served: pool.served[slot]!,
       rejected: pool.rejected[slot]!,
+      failed: pool.failed[slot]!,
+      ejections: sim.outliers.ejections(slot),
+      cacheHitRate:
+        pool.cacheLookups[slot]! > 0
+          ? round3(pool.cacheHits[slot]! / pool.cacheLookups[slot]!)
+          : null,
       utilization: round3(pool.utilization(slot, sim.now)),
       peakActive: pool.peakActive[slot]!,
     });
@@ -67,7 +94,16 @@ export function summarize(sim: Simulation): RunSummary {
       served: m.served,
       rejected: m.rejected,
       rejectedByReason: { noHealthyServers: m.rejectedNoHealthy, overloaded: m.rejectedOverloaded },
+      failed: m.failed,
+      timedOut: m.timedOut,
       inFlight: sim.inFlight,
+    },
+    retries: {
+      sent: m.retries,
+      denied: m.retriesDenied,
+      amplification: m.arrived > 0 ? round3((m.arrived + m.retries) / m.arrived) : 1,
+      lateResponses: m.lateResponses,
+      wastedMs: round3(m.wastedMs),
     },
     latencyMs: {
       mean: h.count > 0 ? round3(h.mean) : null,

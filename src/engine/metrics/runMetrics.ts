@@ -2,6 +2,7 @@ import { EventLog } from './eventLog.ts';
 import { bucketIndex, LatencyHistogram } from './histogram.ts';
 import { RingBuffer } from './ringBuffer.ts';
 import { RouteTrail } from './routeTrail.ts';
+import { PickLog } from './pickLog.ts';
 import { keyCounterFor, type KeyCounter } from './keyCounts.ts';
 
 /** Names of the run-wide time series, one value per sample interval. */
@@ -10,6 +11,9 @@ export const SERIES_NAMES = [
   'arrivalsPerSec',
   'throughputPerSec',
   'rejectionsPerSec',
+  'failuresPerSec',
+  'timeoutsPerSec',
+  'retriesPerSec',
   'p50',
   'p90',
   'p99',
@@ -28,6 +32,17 @@ export class RunMetrics {
   served = 0;
   rejectedNoHealthy = 0;
   rejectedOverloaded = 0;
+  /** Requests whose last attempt failed (error, crash, refused or hung connection). */
+  failed = 0;
+  /** Requests whose last attempt outlived the client's timeout. */
+  timedOut = 0;
+  /** Attempts sent again after a failure, timeout or rejection. */
+  retries = 0;
+  /** Retries the budget or the per-request limit refused. */
+  retriesDenied = 0;
+  /** Answers that arrived after the client had given up, and the service time they took. */
+  lateResponses = 0;
+  wastedMs = 0;
   cacheHits = 0;
   cacheMisses = 0;
   readonly latency = new LatencyHistogram();
@@ -39,11 +54,16 @@ export class RunMetrics {
   /** Cache look-ups per key; replaced when the key space changes. */
   hotKeys: KeyCounter;
   readonly routes = new RouteTrail(512);
+  /** The last routing decisions explained, one sampled request per interval. */
+  readonly picks = new PickLog(32);
 
   private readonly intervalLatency = new LatencyHistogram();
   private intervalArrived = 0;
   private intervalServed = 0;
   private intervalRejected = 0;
+  private intervalFailed = 0;
+  private intervalTimedOut = 0;
+  private intervalRetries = 0;
   private intervalHits = 0;
   private intervalLookups = 0;
 
@@ -72,6 +92,21 @@ export class RunMetrics {
     if (noHealthy) this.rejectedNoHealthy++;
     else this.rejectedOverloaded++;
     this.intervalRejected++;
+  }
+
+  onFailed(): void {
+    this.failed++;
+    this.intervalFailed++;
+  }
+
+  onTimedOut(): void {
+    this.timedOut++;
+    this.intervalTimedOut++;
+  }
+
+  onRetry(): void {
+    this.retries++;
+    this.intervalRetries++;
   }
 
   onServed(latencyMs: number): void {
@@ -119,6 +154,9 @@ export class RunMetrics {
     s.arrivalsPerSec.push(this.intervalArrived * perSec);
     s.throughputPerSec.push(this.intervalServed * perSec);
     s.rejectionsPerSec.push(this.intervalRejected * perSec);
+    s.failuresPerSec.push(this.intervalFailed * perSec);
+    s.timeoutsPerSec.push(this.intervalTimedOut * perSec);
+    s.retriesPerSec.push(this.intervalRetries * perSec);
     const h = this.intervalLatency;
     const any = h.count > 0;
     s.p50.push(any ? h.quantile(0.5) : NaN);
@@ -132,6 +170,7 @@ export class RunMetrics {
     }
     h.reset();
     this.intervalArrived = this.intervalServed = this.intervalRejected = 0;
+    this.intervalFailed = this.intervalTimedOut = this.intervalRetries = 0;
     this.intervalHits = this.intervalLookups = 0;
   }
 }

@@ -17,7 +17,7 @@ function lastArrival(s: Scenario): number {
 }
 
 describe('presets', () => {
-  it('lists the seven presets, classic first, with unique ids', () => {
+  it('lists the presets, classic first, with unique ids', () => {
     expect(PRESETS.map((p) => p.id)).toEqual([
       'classic',
       'steady-poisson',
@@ -26,6 +26,12 @@ describe('presets', () => {
       'hot-keys',
       'server-failure',
       'large-pool',
+      'crash-no-health-checks',
+      'crash-health-checks',
+      'sinkhole',
+      'sinkhole-outlier-ejection',
+      'retry-storm',
+      'retry-budget',
     ]);
   });
 

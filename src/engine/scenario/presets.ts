@@ -1,4 +1,10 @@
 import classic from './presets/classic.json';
+import crashHealthChecks from './presets/crash-health-checks.json';
+import crashNoHealthChecks from './presets/crash-no-health-checks.json';
+import retryBudget from './presets/retry-budget.json';
+import retryStorm from './presets/retry-storm.json';
+import sinkhole from './presets/sinkhole.json';
+import sinkholeOutlierEjection from './presets/sinkhole-outlier-ejection.json';
 import flashCrowd from './presets/flash-crowd.json';
 import hotKeys from './presets/hot-keys.json';
 import largePool from './presets/large-pool.json';
@@ -74,5 +80,47 @@ export const PRESETS: readonly Preset[] = deepFreeze([
     description:
       'A hundred servers under 5,000 requests per second with least connections and per-server caches: how a big pool looks when it is busy.',
     raw: largePool,
+  },
+  {
+    id: 'crash-no-health-checks',
+    title: crashNoHealthChecks.name,
+    description:
+      'Server-C crashes at 20 seconds and the balancer never checks: it keeps sending it requests that fail at once, and least connections even prefers the idle-looking dead server until it is revived at 40.',
+    raw: crashNoHealthChecks,
+  },
+  {
+    id: 'crash-health-checks',
+    title: crashHealthChecks.name,
+    description:
+      'The same crash with HAProxy-style health checks every 2 seconds: requests fail only until three checks in a row have failed, and Server-C comes back two passing checks after it revives.',
+    raw: crashHealthChecks,
+  },
+  {
+    id: 'sinkhole',
+    title: sinkhole.name,
+    description:
+      'At 15 seconds Server-D starts failing 90% of requests in 5 ms, so it always looks idle and least connections sends it over half the traffic, which mostly fails.',
+    raw: sinkhole,
+  },
+  {
+    id: 'sinkhole-outlier-ejection',
+    title: sinkholeOutlierEjection.name,
+    description:
+      'The same sinkhole with Envoy-style outlier ejection: five failures in a row eject Server-D for 30 seconds, then 60, and only a handful of requests fail.',
+    raw: sinkholeOutlierEjection,
+  },
+  {
+    id: 'retry-storm',
+    title: retryStorm.name,
+    description:
+      'A 6-second latency spike makes clients time out after 1 second and retry up to three times without limit, and the retries keep the servers so busy with abandoned work that almost nothing is served for the rest of the run.',
+    raw: retryStorm,
+  },
+  {
+    id: 'retry-budget',
+    title: retryBudget.name,
+    description:
+      'The same spike with a retry budget (retries in flight capped at 20% of active requests, as Envoy does): amplification stays low and the servers recover once the backlog of abandoned work is gone.',
+    raw: retryBudget,
   },
 ]);

@@ -95,7 +95,7 @@ function readEvents(events: readonly unknown[]): { list: RawEvent[]; timed: bool
   return { list, timed };
 }
 
-const NEEDS_SERVER = new Set(['kill', 'revive', 'update', 'remove']);
+const NEEDS_SERVER = new Set(['kill', 'drain', 'crash', 'spike', 'revive', 'update', 'remove']);
 
 /**
  * Replays the events in the order the engine fires them (by time, ties in file order), tracking

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { STRATEGY_NAMES } from '../strategies/strategy.ts';
 import { parseScenario, serializeScenario } from './schema.ts';
 import type {
+  ResilienceSpec,
   Scenario,
   ScheduledEvent,
   ServerChanges,
@@ -31,6 +32,8 @@ const serverFields = {
   speed: dbl(0, 1000, true),
   queueLimit: fc.option(int(0, 10_000_000), { nil: null }),
   up: fc.boolean(),
+  errorRate: dbl(0, 1),
+  partitioned: fc.boolean(),
 };
 
 const server = (n: fc.Arbitrary<string>): fc.Arbitrary<ServerSpec> =>
@@ -76,6 +79,8 @@ const changes: fc.Arbitrary<ServerChanges> = fc
       weight: serverFields.weight,
       speed: serverFields.speed,
       queueLimit: serverFields.queueLimit,
+      errorRate: serverFields.errorRate,
+      partitioned: serverFields.partitioned,
     },
     { requiredKeys: [] },
   )
@@ -88,8 +93,20 @@ function events(names: readonly string[]): fc.Arbitrary<ScheduledEvent[]> {
     fc.oneof(
       fc.record({
         at: time,
-        action: fc.constantFrom('kill' as const, 'revive' as const),
+        action: fc.constantFrom(
+          'kill' as const,
+          'drain' as const,
+          'crash' as const,
+          'revive' as const,
+        ),
         server: target,
+      }),
+      fc.record({
+        at: time,
+        action: fc.constant('spike' as const),
+        server: target,
+        factor: dbl(0, 1000, true),
+        durationMs: dbl(0, 1e9, true),
       }),
       fc.record({ at: time, action: fc.constant('update' as const), server: target, set: changes }),
       fc.record({
@@ -115,6 +132,41 @@ function events(names: readonly string[]): fc.Arbitrary<ScheduledEvent[]> {
         ),
     );
 }
+
+const resilience: fc.Arbitrary<ResilienceSpec> = fc.record({
+  healthCheck: fc.record({
+    mode: fc.constantFrom('instant' as const, 'active' as const, 'none' as const),
+    intervalMs: dbl(10, 3_600_000),
+    timeoutMs: dbl(0, 3_600_000, true),
+    rise: int(1, 100),
+    fall: int(1, 100),
+  }),
+  outlier: fc.record({
+    enabled: fc.boolean(),
+    consecutiveFailures: int(1, 1000),
+    baseEjectionMs: dbl(0, 3_600_000, true),
+    maxEjectionMs: dbl(0, 3_600_000, true),
+    maxEjectionPercent: dbl(0, 100),
+  }),
+  panicThresholdPercent: dbl(0, 100),
+  timeoutMs: fc.option(dbl(0, 3_600_000, true), { nil: null }),
+  connectTimeoutMs: dbl(0, 3_600_000, true),
+  retry: fc.record({
+    mode: fc.constantFrom('off' as const, 'budget' as const, 'naive' as const),
+    maxRetries: int(0, 10),
+    budgetPercent: dbl(0, 100),
+    minRetryConcurrency: int(0, 1_000_000),
+    backoffMs: dbl(0, 60_000),
+  }),
+  breaker: fc.record({
+    enabled: fc.boolean(),
+    failureThreshold: int(1, 1000),
+    openMs: dbl(0, 3_600_000, true),
+    halfOpenProbes: int(1, 1000),
+  }),
+  slowStartMs: dbl(0, 3_600_000),
+  balancers: fc.record({ count: int(1, 64), loadUpdateMs: dbl(0, 3_600_000) }),
+});
 
 const validScenario: fc.Arbitrary<Scenario> = fc
   .uniqueArray(name, { minLength: 1, maxLength: 6 })
@@ -144,6 +196,7 @@ const validScenario: fc.Arbitrary<Scenario> = fc
       events: events(names),
       durationMs: fc.option(dbl(0, 1e9, true), { nil: null }),
       sampleIntervalMs: dbl(10, 60_000),
+      resilience,
     }),
   );
 
@@ -177,6 +230,7 @@ describe('serializeScenario', () => {
           'events',
           'durationMs',
           'sampleIntervalMs',
+          'resilience',
         ]);
         for (const t of raw.traffic ?? []) expect(t).not.toHaveProperty('kind');
         for (const srv of raw.servers ?? []) {
@@ -187,6 +241,8 @@ describe('serializeScenario', () => {
             'speed',
             'queueLimit',
             'up',
+            'errorRate',
+            'partitioned',
           ]);
         }
       }),

@@ -30,9 +30,36 @@ describe('defaults', () => {
       strategy: 'round-robin',
       strategyOptions: { choices: 2, virtualNodes: 100, decayMs: 10_000 },
       servers: [
-        { name: 'Server-A', capacity: 3, weight: 1, speed: 1, queueLimit: 0, up: true },
-        { name: 'Server-B', capacity: 2, weight: 1, speed: 1, queueLimit: 0, up: true },
-        { name: 'Server-C', capacity: 4, weight: 1, speed: 1, queueLimit: 0, up: true },
+        {
+          name: 'Server-A',
+          capacity: 3,
+          weight: 1,
+          speed: 1,
+          queueLimit: 0,
+          up: true,
+          errorRate: 0,
+          partitioned: false,
+        },
+        {
+          name: 'Server-B',
+          capacity: 2,
+          weight: 1,
+          speed: 1,
+          queueLimit: 0,
+          up: true,
+          errorRate: 0,
+          partitioned: false,
+        },
+        {
+          name: 'Server-C',
+          capacity: 4,
+          weight: 1,
+          speed: 1,
+          queueLimit: 0,
+          up: true,
+          errorRate: 0,
+          partitioned: false,
+        },
       ],
       service: { distribution: 'uniform', minMs: 200, maxMs: 600 },
       cache: { placement: 'shared', capacity: 128, hitMs: 1 },
@@ -41,6 +68,29 @@ describe('defaults', () => {
       events: [],
       durationMs: null,
       sampleIntervalMs: 100,
+      resilience: {
+        healthCheck: { mode: 'instant', intervalMs: 2000, timeoutMs: 1000, rise: 2, fall: 3 },
+        outlier: {
+          enabled: false,
+          consecutiveFailures: 5,
+          baseEjectionMs: 30_000,
+          maxEjectionMs: 300_000,
+          maxEjectionPercent: 10,
+        },
+        panicThresholdPercent: 0,
+        timeoutMs: null,
+        connectTimeoutMs: 5000,
+        retry: {
+          mode: 'off',
+          maxRetries: 2,
+          budgetPercent: 20,
+          minRetryConcurrency: 3,
+          backoffMs: 25,
+        },
+        breaker: { enabled: false, failureThreshold: 5, openMs: 5000, halfOpenProbes: 1 },
+        slowStartMs: 0,
+        balancers: { count: 1, loadUpdateMs: 0 },
+      },
     });
     expect(scenario({})).toEqual(DEFAULT_SCENARIO);
   });
@@ -63,7 +113,16 @@ describe('defaults', () => {
       service: { distribution: 'uniform', maxMs: 1000 },
     });
     expect(s.servers).toEqual([
-      { name: 'solo', capacity: 1, weight: 1, speed: 1, queueLimit: 0, up: true },
+      {
+        name: 'solo',
+        capacity: 1,
+        weight: 1,
+        speed: 1,
+        queueLimit: 0,
+        up: true,
+        errorRate: 0,
+        partitioned: false,
+      },
     ]);
     expect(s.strategyOptions).toEqual({ choices: 3, virtualNodes: 100, decayMs: 10_000 });
     expect(s.cache).toEqual({ placement: 'off', capacity: 128, hitMs: 1 });
@@ -153,7 +212,16 @@ describe('accepted values', () => {
     expect(s.events[4]).toEqual({
       at: 500,
       action: 'add',
-      spec: { name: 'Server-D', capacity: 6, weight: 1, speed: 1, queueLimit: 0, up: true },
+      spec: {
+        name: 'Server-D',
+        capacity: 6,
+        weight: 1,
+        speed: 1,
+        queueLimit: 0,
+        up: true,
+        errorRate: 0,
+        partitioned: false,
+      },
     });
     expect(s.events).toHaveLength(8);
   });
@@ -196,7 +264,7 @@ describe('problems', () => {
     expect(lines({ name: 'x'.repeat(81) })).toEqual(['name: must be at most 80 characters']);
     expect(lines({ strategy: 'fastest' })).toEqual([
       'strategy: must be one of "round-robin", "least-connections", "random", "weighted-round-robin", ' +
-        '"power-of-two-choices", "consistent-hash" or "peak-ewma" (got "fastest")',
+        '"power-of-two-choices", "consistent-hash", "peak-ewma", "modulo-hash" or "maglev" (got "fastest")',
     ]);
     expect(lines({ cache: { placement: 'everywhere' } })).toEqual([
       'cache.placement: must be one of "shared", "per-server" or "off" (got "everywhere")',
@@ -298,7 +366,8 @@ describe('problems', () => {
   });
 
   it('events: unknown action, missing fields, empty changes', () => {
-    const actions = '"kill", "revive", "update", "add", "remove" or "strategy"';
+    const actions =
+      '"kill", "drain", "crash", "revive", "spike", "update", "add", "remove" or "strategy"';
     expect(lines({ events: [{ at: 0, action: 'explode', server: 'Server-A' }] })).toEqual([
       `events[0].action: must be one of ${actions} (got "explode")`,
     ]);

@@ -41,6 +41,8 @@ const serverSchema = strict({
   speed: num(0, 1000, { aboveMin: true }).default(1),
   queueLimit: int(0, 10_000_000, true).nullable().default(0),
   up: bool().default(true),
+  errorRate: num(0, 1).default(0),
+  partitioned: bool().default(false),
 });
 
 const changesSchema = strict({
@@ -49,6 +51,8 @@ const changesSchema = strict({
   weight: num(0, 1e6, { aboveMin: true }).optional(),
   speed: num(0, 1000, { aboveMin: true }).optional(),
   queueLimit: int(0, 10_000_000, true).nullable().optional(),
+  errorRate: num(0, 1).optional(),
+  partitioned: bool().optional(),
 }).refine((set) => Object.keys(set).length > 0, { error: 'must change at least one field' });
 
 const DISTRIBUTIONS = ['uniform', 'exponential', 'constant', 'lognormal'] as const;
@@ -117,12 +121,31 @@ const trafficSchema = z.union(
   { error: (iss) => (iss.code === 'invalid_union' ? TRAFFIC_SHAPES : undefined) },
 );
 
-const ACTIONS = ['kill', 'revive', 'update', 'add', 'remove', 'strategy'] as const;
+const ACTIONS = [
+  'kill',
+  'drain',
+  'crash',
+  'revive',
+  'spike',
+  'update',
+  'add',
+  'remove',
+  'strategy',
+] as const;
 
 const eventSchema = z.discriminatedUnion(
   'action',
   [
     strict({ at: time(), action: z.literal('kill'), server: serverName() }),
+    strict({ at: time(), action: z.literal('drain'), server: serverName() }),
+    strict({ at: time(), action: z.literal('crash'), server: serverName() }),
+    strict({
+      at: time(),
+      action: z.literal('spike'),
+      server: serverName(),
+      factor: num(0, 1000, { aboveMin: true }),
+      durationMs: num(0, MAX_TIME, { aboveMin: true }),
+    }),
     strict({ at: time(), action: z.literal('revive'), server: serverName() }),
     strict({ at: time(), action: z.literal('update'), server: serverName(), set: changesSchema }),
     strict({ at: time(), action: z.literal('add'), spec: serverSchema }),
@@ -131,6 +154,45 @@ const eventSchema = z.discriminatedUnion(
   ],
   { error: tagError('action', ACTIONS) },
 );
+
+/** Defences; every default is off or the value a well-known balancer ships with. */
+const resilienceSchema = strict({
+  healthCheck: strict({
+    mode: oneOf(['instant', 'active', 'none']).default('instant'),
+    intervalMs: num(10, MAX_MS).default(2000),
+    timeoutMs: num(0, MAX_MS, { aboveMin: true }).default(1000),
+    rise: int(1, 100).default(2),
+    fall: int(1, 100).default(3),
+  }).prefault({}),
+  outlier: strict({
+    enabled: bool().default(false),
+    consecutiveFailures: int(1, 1000).default(5),
+    baseEjectionMs: num(0, MAX_MS, { aboveMin: true }).default(30_000),
+    maxEjectionMs: num(0, MAX_MS, { aboveMin: true }).default(300_000),
+    maxEjectionPercent: num(0, 100).default(10),
+  }).prefault({}),
+  panicThresholdPercent: num(0, 100).default(0),
+  timeoutMs: num(0, MAX_MS, { aboveMin: true, orNull: true }).nullable().default(null),
+  connectTimeoutMs: num(0, MAX_MS, { aboveMin: true }).default(5000),
+  retry: strict({
+    mode: oneOf(['off', 'budget', 'naive']).default('off'),
+    maxRetries: int(0, 10).default(2),
+    budgetPercent: num(0, 100).default(20),
+    minRetryConcurrency: int(0, 1_000_000).default(3),
+    backoffMs: num(0, 60_000).default(25),
+  }).prefault({}),
+  breaker: strict({
+    enabled: bool().default(false),
+    failureThreshold: int(1, 1000).default(5),
+    openMs: num(0, MAX_MS, { aboveMin: true }).default(5000),
+    halfOpenProbes: int(1, 1000).default(1),
+  }).prefault({}),
+  slowStartMs: num(0, MAX_MS).default(0),
+  balancers: strict({
+    count: int(1, 64).default(1),
+    loadUpdateMs: num(0, MAX_MS).default(0),
+  }).prefault({}),
+});
 
 export const scenarioSchema = strict({
   version: z
@@ -142,7 +204,8 @@ export const scenarioSchema = strict({
   seed: int(0, 4_294_967_295).default(42),
   strategy: oneOf(STRATEGY_NAMES).default('round-robin'),
   strategyOptions: strict({
-    choices: int(1, 64).default(2),
+    // Up to the most servers a scenario may list: d = n samples every server (least connections).
+    choices: int(1, 10_000).default(2),
     virtualNodes: int(1, 1000).default(100),
     decayMs: num(0, 1e7, { aboveMin: true }).default(10_000),
   }).prefault({}),
@@ -165,6 +228,7 @@ export const scenarioSchema = strict({
   events: list(eventSchema, 10_000).prefault(() => []),
   durationMs: num(0, MAX_TIME, { aboveMin: true, orNull: true }).nullable().default(null),
   sampleIntervalMs: num(10, 60_000).default(100),
+  resilience: resilienceSchema.prefault({}),
 });
 
 /** A scenario file as written: every field optional, traffic entries without `kind`. */

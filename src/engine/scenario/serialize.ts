@@ -1,5 +1,6 @@
 import type { RawScenario } from './schema.ts';
 import type {
+  ResilienceSpec,
   Scenario,
   ScheduledEvent,
   ServerChanges,
@@ -36,6 +37,21 @@ export function serializeScenario(s: Scenario): RawScenario {
     events: s.events.map(serializeEvent),
     durationMs: s.durationMs,
     sampleIntervalMs: s.sampleIntervalMs,
+    resilience: serializeResilience(s.resilience),
+  };
+}
+
+function serializeResilience(r: ResilienceSpec): NonNullable<RawScenario['resilience']> {
+  return {
+    healthCheck: { ...r.healthCheck },
+    outlier: { ...r.outlier },
+    panicThresholdPercent: r.panicThresholdPercent,
+    timeoutMs: r.timeoutMs,
+    connectTimeoutMs: r.connectTimeoutMs,
+    retry: { ...r.retry },
+    breaker: { ...r.breaker },
+    slowStartMs: r.slowStartMs,
+    balancers: { ...r.balancers },
   };
 }
 
@@ -47,6 +63,8 @@ function serializeServer(s: ServerSpec): RawServer {
     speed: s.speed,
     queueLimit: s.queueLimit,
     up: s.up,
+    errorRate: s.errorRate,
+    partitioned: s.partitioned,
   };
 }
 
@@ -86,12 +104,16 @@ function serializeChanges(c: ServerChanges): ServerChanges {
   if (c.weight !== undefined) out.weight = c.weight;
   if (c.speed !== undefined) out.speed = c.speed;
   if (c.queueLimit !== undefined) out.queueLimit = c.queueLimit;
+  if (c.errorRate !== undefined) out.errorRate = c.errorRate;
+  if (c.partitioned !== undefined) out.partitioned = c.partitioned;
   return out;
 }
 
 function serializeEvent(e: ScheduledEvent): RawEvent {
   switch (e.action) {
     case 'kill':
+    case 'drain':
+    case 'crash':
     case 'revive':
     case 'remove':
       return { at: e.at, action: e.action, server: e.server };
@@ -101,5 +123,13 @@ function serializeEvent(e: ScheduledEvent): RawEvent {
       return { at: e.at, action: 'add', spec: serializeServer(e.spec) };
     case 'strategy':
       return { at: e.at, action: 'strategy', strategy: e.strategy };
+    case 'spike':
+      return {
+        at: e.at,
+        action: 'spike',
+        server: e.server,
+        factor: e.factor,
+        durationMs: e.durationMs,
+      };
   }
 }

@@ -21,6 +21,8 @@ export interface Scenario {
   readonly durationMs: number | null;
   /** Simulated interval between time-series samples. */
   readonly sampleIntervalMs: number;
+  /** Health checking, timeouts, retries and the other defences; all off by default. */
+  readonly resilience: ResilienceSpec;
 }
 
 export interface ServerSpec {
@@ -34,6 +36,10 @@ export interface ServerSpec {
   /** Requests that may wait FIFO when every slot is busy; 0 = reject at once; null = unbounded. */
   readonly queueLimit: number | null;
   readonly up: boolean;
+  /** Share of requests the server fails quickly instead of serving (a "sinkhole"); 0 = none. */
+  readonly errorRate: number;
+  /** Cut off from the balancer by a network partition: requests and checks sent to it hang. */
+  readonly partitioned: boolean;
 }
 
 export type ServiceSpec =
@@ -85,10 +91,24 @@ export interface ServerChanges {
   readonly weight?: number;
   readonly speed?: number;
   readonly queueLimit?: number | null;
+  readonly errorRate?: number;
+  readonly partitioned?: boolean;
 }
 
 export type ScheduledEvent =
+  /** Graceful: takes no new requests, lets those it holds finish (the older name of drain). */
   | { readonly at: number; readonly action: 'kill'; readonly server: string }
+  | { readonly at: number; readonly action: 'drain'; readonly server: string }
+  /** Abrupt: the requests it holds fail. */
+  | { readonly at: number; readonly action: 'crash'; readonly server: string }
+  /** Service times multiplied by `factor` for `durationMs`. */
+  | {
+      readonly at: number;
+      readonly action: 'spike';
+      readonly server: string;
+      readonly factor: number;
+      readonly durationMs: number;
+    }
   | { readonly at: number; readonly action: 'revive'; readonly server: string }
   | {
       readonly at: number;
@@ -99,3 +119,89 @@ export type ScheduledEvent =
   | { readonly at: number; readonly action: 'add'; readonly spec: ServerSpec }
   | { readonly at: number; readonly action: 'remove'; readonly server: string }
   | { readonly at: number; readonly action: 'strategy'; readonly strategy: StrategyName };
+
+/** How the balancer learns that a server is down. */
+export type HealthMode =
+  /** It knows at once, as the demo's registry does. */
+  | 'instant'
+  /** Active checks every `intervalMs` (HAProxy `inter`/`rise`/`fall`): its view lags reality. */
+  | 'active'
+  /** It never checks: only failed requests (outlier ejection, circuit breaker) can tell it. */
+  | 'none';
+
+export interface HealthCheckSpec {
+  readonly mode: HealthMode;
+  /** HAProxy `inter`, default 2 s. */
+  readonly intervalMs: number;
+  /** A check unanswered this long fails (HAProxy `timeout check`). */
+  readonly timeoutMs: number;
+  /** Consecutive passes that bring a server back (HAProxy default 2). */
+  readonly rise: number;
+  /** Consecutive failures that take a server out (HAProxy default 3). */
+  readonly fall: number;
+}
+
+/** Envoy-style passive outlier detection. */
+export interface OutlierSpec {
+  readonly enabled: boolean;
+  /** Consecutive failed requests that eject a server (Envoy `consecutive_5xx`, 5). */
+  readonly consecutiveFailures: number;
+  /** Ejection time is this times the number of times the server was ejected (Envoy 30 s). */
+  readonly baseEjectionMs: number;
+  /** Longest ejection (Envoy `max_ejection_time`, 300 s). */
+  readonly maxEjectionMs: number;
+  /** At most this share of servers ejected at once, but always at least one (Envoy 10%). */
+  readonly maxEjectionPercent: number;
+}
+
+export type RetryMode = 'off' | 'budget' | 'naive';
+
+export interface RetrySpec {
+  /** budget: Envoy's retry budget; naive: every failure is retried up to `maxRetries`. */
+  readonly mode: RetryMode;
+  /** Retries per request after the first attempt. */
+  readonly maxRetries: number;
+  /** Concurrent retries allowed as a share of active requests (Envoy `budget_percent`, 20%). */
+  readonly budgetPercent: number;
+  /** Concurrent retries always allowed (Envoy `min_retry_concurrency`, 3). */
+  readonly minRetryConcurrency: number;
+  /** First backoff; doubles per retry with full jitter, up to ten times it (Envoy 25 ms). */
+  readonly backoffMs: number;
+}
+
+/** A circuit breaker per server: closed, open after failures, half-open to probe. */
+export interface BreakerSpec {
+  readonly enabled: boolean;
+  /** Consecutive failures that open the circuit (5). */
+  readonly failureThreshold: number;
+  /** How long it stays open before letting probes through (Hystrix's 5 s sleep window). */
+  readonly openMs: number;
+  /** Trial requests let through while half-open (1). */
+  readonly halfOpenProbes: number;
+}
+
+export interface BalancersSpec {
+  /** Independent balancers sharing the servers; arrivals take turns among them. */
+  readonly count: number;
+  /** Each balancer sees other balancers' load only every this many ms; 0 = always current. */
+  readonly loadUpdateMs: number;
+}
+
+export interface ResilienceSpec {
+  readonly healthCheck: HealthCheckSpec;
+  readonly outlier: OutlierSpec;
+  /**
+   * Below this share of servers the balancer believes healthy, it ignores health and spreads over
+   * every server (Envoy's panic threshold, 50% when used); 0 = off.
+   */
+  readonly panicThresholdPercent: number;
+  /** Client timeout per attempt; a late answer is wasted work. null = wait forever. */
+  readonly timeoutMs: number | null;
+  /** How long a connection to an unreachable server hangs before failing (Envoy 5 s). */
+  readonly connectTimeoutMs: number;
+  readonly retry: RetrySpec;
+  readonly breaker: BreakerSpec;
+  /** A revived server's connection limit ramps up over this long (HAProxy `slowstart`); 0 = off. */
+  readonly slowStartMs: number;
+  readonly balancers: BalancersSpec;
+}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { usePlayground } from '../store/hooks.ts';
+import { ConfigExport } from './ConfigExport.tsx';
 import './ScenarioMenu.css';
 
 const EXPORT_TITLE =
@@ -19,8 +20,8 @@ function isTextField(target: EventTarget | null): boolean {
 /**
  * The scenario's file menu in the toolbar: undo/redo of setup changes (also Ctrl/Cmd+Z and
  * Shift+Ctrl/Cmd+Z outside text fields), export and import of scenario files, the share link
- * (copied and also shown, to copy by hand where the clipboard is not allowed) and a reset to the
- * classic demo that forgets the autosave.
+ * (copied and also shown, to copy by hand where the clipboard is not allowed), the setup as
+ * balancer configuration (ConfigExport) and a reset to the classic demo that forgets the autosave.
  */
 export function ScenarioMenu() {
   const ready = usePlayground((s) => s.snapshot !== null);
@@ -126,6 +127,7 @@ export function ScenarioMenu() {
       >
         Copy share link
       </button>
+      <ConfigExport />
       <button
         type="button"
         className="btn"

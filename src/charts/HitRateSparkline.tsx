@@ -1,9 +1,11 @@
-import { useMemo } from 'react';
+import { useContext, useMemo } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { useElementSize } from '../lib/useElementSize.ts';
 import { formatPercent } from '../lib/format.ts';
+import { HitRateReferenceContext, type ChartReference } from './chartReference.ts';
 import './HitRateSparkline.css';
+import './reference.css';
 
 /** Props of {@link HitRateSparkline}. */
 export interface HitRateSparklineProps {
@@ -15,6 +17,11 @@ export interface HitRateSparklineProps {
   readonly latest: number | null;
   /** Chart height in px (the width follows the container). */
   readonly height?: number;
+  /**
+   * A hit rate theory predicts (the Che approximation), drawn as a dashed horizontal line; by
+   * default the one HitRateReferenceContext provides.
+   */
+  readonly reference?: ChartReference | null;
 }
 
 const MARGIN = { top: 4, right: 4, bottom: 16, left: 34 };
@@ -63,7 +70,10 @@ function bin(time: Float64Array, rate: Float64Array, n: number, maxPoints: numbe
  * The cache hit rate over simulated time as a small area chart, 0–100 %, with gaps where no
  * lookup happened (a quiet interval has no hit rate, not a 0 % one).
  */
-export function HitRateSparkline({ time, rate, latest, height = 72 }: HitRateSparklineProps) {
+export function HitRateSparkline(props: HitRateSparklineProps) {
+  const { time, rate, latest, height = 72 } = props;
+  const provided = useContext(HitRateReferenceContext);
+  const reference = props.reference === undefined ? provided : props.reference;
   const [ref, { width }] = useElementSize<HTMLDivElement>();
   const n = Math.min(time.length, rate.length);
   const t0 = n > 0 ? time[0]! : 0;
@@ -113,6 +123,9 @@ export function HitRateSparkline({ time, rate, latest, height = 72 }: HitRateSpa
   }, [n, rate, time, x, y, plotWidth, t0, t1]);
 
   const averaged = shapes.per > 1 ? `, each point the mean of ${shapes.spanS.toFixed(1)} s` : '';
+  const theory = reference
+    ? `; ${reference.label} predicts ${formatPercent(reference.value, 0)} (dashed line)`
+    : '';
   return (
     <div ref={ref} className="hit-spark">
       {shapes.any && width > 0 ? (
@@ -120,7 +133,7 @@ export function HitRateSparkline({ time, rate, latest, height = 72 }: HitRateSpa
           width={width}
           height={height}
           role="img"
-          aria-label={`Cache hit rate from ${(t0 / 1000).toFixed(1)} s to ${(t1 / 1000).toFixed(1)} s of simulated time${averaged}; latest ${formatPercent(latest, 0)}`}
+          aria-label={`Cache hit rate from ${(t0 / 1000).toFixed(1)} s to ${(t1 / 1000).toFixed(1)} s of simulated time${averaged}; latest ${formatPercent(latest, 0)}${theory}`}
         >
           {[0, 0.5, 1].map((v) => (
             <g key={v} className="hit-spark-grid">
@@ -135,6 +148,24 @@ export function HitRateSparkline({ time, rate, latest, height = 72 }: HitRateSpa
           {shapes.dots.map((d) => (
             <circle key={d.key} className="hit-spark-dot" cx={d.cx} cy={d.cy} r={2} />
           ))}
+          {reference && (
+            <g className="chart-reference" data-testid="cache.reference">
+              <line
+                x1={MARGIN.left}
+                x2={width - MARGIN.right}
+                y1={y(reference.value)}
+                y2={y(reference.value)}
+                strokeDasharray="5 3"
+              />
+              <text
+                x={width - MARGIN.right - 2}
+                y={y(reference.value) + (reference.value > 0.85 ? 11 : -3)}
+                textAnchor="end"
+              >
+                {`${reference.label} ${formatPercent(reference.value, 0)}`}
+              </text>
+            </g>
+          )}
           <text className="hit-spark-axis" x={MARGIN.left} y={height - 3}>
             {(t0 / 1000).toFixed(1)} s
           </text>

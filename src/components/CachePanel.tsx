@@ -1,4 +1,8 @@
+import { useMemo } from 'react';
 import { usePlayground } from '../store/hooks.ts';
+import { HitRateReferenceContext } from '../charts/chartReference.ts';
+import { formatPercent } from '../lib/format.ts';
+import { chePrediction } from '../lib/theoryOverlay.ts';
 import { CacheStats } from './CacheStats.tsx';
 import { CacheOccupancy } from './CacheOccupancy.tsx';
 import { HottestKeys } from './HottestKeys.tsx';
@@ -12,6 +16,12 @@ import './CachePanel.css';
  */
 export function CachePanel() {
   const placement = usePlayground((s) => s.snapshot?.cache.spec.placement ?? null);
+  const setup = usePlayground((s) => s.snapshot?.setup ?? null);
+  // The Che approximation, when it covers this cache: drawn as a line on the hit-rate sparkline.
+  const che = useMemo(() => {
+    const p = setup ? chePrediction({ setup, liveRatePerSec: 0 }) : null;
+    return !p || p.predicted === null ? null : { value: p.predicted, label: 'Che' };
+  }, [setup]);
 
   return (
     <section className="panel cache-panel" aria-labelledby="cache-title">
@@ -26,7 +36,18 @@ export function CachePanel() {
           </p>
         ) : (
           <>
-            <CacheStats />
+            {/* One grid cell: the Che note sits right under the sparkline it explains. */}
+            <div>
+              <HitRateReferenceContext value={che}>
+                <CacheStats />
+              </HitRateReferenceContext>
+              {che && (
+                <p className="cache-muted" data-testid="cache.che">
+                  Dashed line: the Che approximation predicts {formatPercent(che.value, 1)} for an
+                  LRU of this size under these Zipf keys, once the cache is warm.
+                </p>
+              )}
+            </div>
             <CacheOccupancy />
             <HottestKeys />
           </>

@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import { usePlayground } from '../store/hooks.ts';
+import { latencyReference } from '../lib/theoryOverlay.ts';
 import { formatCount, formatMs } from '../lib/format.ts';
 import { keyedSelector } from '../charts/keyedSelector.ts';
 import { rebinLatency } from '../charts/histogramBins.ts';
@@ -17,13 +19,23 @@ const selectLatency = keyedSelector(
     const h = snap.histogram;
     const bins = rebinLatency(h.lower, h.upper, h.counts);
     const total = bins.reduce((s, b) => s + b.count, 0);
-    return { bins, total, p50: snap.summary.latencyMs.p50, p99: snap.summary.latencyMs.p99 };
+    const { p50, p99, mean } = snap.summary.latencyMs;
+    return { bins, total, p50, p99, mean };
   },
 );
 
-/** The whole run's latency distribution (arrival to completion, queueing included). */
+/**
+ * The whole run's latency distribution (arrival to completion, queueing included), with the mean
+ * time queueing theory predicts drawn beside it when the setup is one a formula covers.
+ */
 export function LatencyPanel() {
   const latency = usePlayground(selectLatency);
+  const setup = usePlayground((s) => s.snapshot?.setup ?? null);
+  const liveRate = usePlayground((s) => s.snapshot?.steadyRate ?? 0);
+  const reference = useMemo(
+    () => (setup ? latencyReference({ setup, liveRatePerSec: liveRate }) : null),
+    [setup, liveRate],
+  );
   const empty = !latency || latency.bins.length === 0;
   return (
     <section className="panel" aria-labelledby="latency-title">
@@ -42,8 +54,23 @@ export function LatencyPanel() {
             <li>
               finished <strong>{formatCount(latency.total)}</strong>
             </li>
+            {reference && (
+              <>
+                <li>
+                  mean <strong>{formatMs(latency.mean)}</strong>
+                </li>
+                <li data-testid="latency.theory">
+                  {reference.label} (theory) <strong>{formatMs(reference.value)}</strong>
+                </li>
+              </>
+            )}
           </ul>
-          <LatencyHistogramChart bins={latency.bins} p50={latency.p50} p99={latency.p99} />
+          <LatencyHistogramChart
+            bins={latency.bins}
+            p50={latency.p50}
+            p99={latency.p99}
+            reference={reference}
+          />
         </>
       )}
     </section>

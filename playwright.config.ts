@@ -3,6 +3,9 @@ import { chromiumLaunchOptions } from './e2e/chromium.ts';
 import { SUBFOLDER_PORT, SUBFOLDER_PREFIX } from './e2e/serveSubfolder.ts';
 
 const subfolderUrl = `http://127.0.0.1:${SUBFOLDER_PORT}${SUBFOLDER_PREFIX}`;
+// PW_BASE_URL points the root project at a server already running (e.g. a dev server on another
+// port), so work in progress can be checked without rebuilding dist/.
+const baseUrl = process.env.PW_BASE_URL;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -24,7 +27,7 @@ export default defineConfig({
       // The built site at a domain root, as `npm run preview` serves it.
       name: 'root',
       testIgnore: '**/offline.spec.ts',
-      use: { baseURL: 'http://127.0.0.1:4173/' },
+      use: { baseURL: baseUrl ?? 'http://127.0.0.1:4173/' },
     },
     {
       // The same build from a sub-folder, as GitHub Pages serves a project site.
@@ -33,7 +36,7 @@ export default defineConfig({
       use: { baseURL: subfolderUrl },
     },
   ],
-  webServer: [
+  webServer: baseUrl ? [] : [
     {
       command: 'node_modules/.bin/vite preview --host 127.0.0.1 --port 4173 --strictPort',
       url: 'http://127.0.0.1:4173/',

@@ -12,7 +12,10 @@ export interface LoadHistory {
   readonly length: number;
   /** Sample times in simulated ms. */
   readonly time: Float64Array;
-  /** slots.length rows of `length` values: requests in service. */
+  /**
+   * slots.length rows of `length` values: requests in service (NaN where no sample reached the
+   * page: a gap in the chart).
+   */
   readonly active: Float32Array;
   readonly slots: readonly number[];
   readonly names: readonly string[];
@@ -22,10 +25,12 @@ export interface LoadHistory {
 export interface LoadOverTimeChartProps {
   readonly history: LoadHistory;
   readonly height?: number;
+  /** Simulated ms the x axis spans; by default the history's first to last sample. */
+  readonly xDomain?: readonly [number, number];
 }
 
 /** Requests in service per server over simulated time, stacked so the top edge is the total. */
-export function LoadOverTimeChart({ history, height = 170 }: LoadOverTimeChartProps) {
+export function LoadOverTimeChart({ history, height = 170, xDomain }: LoadOverTimeChartProps) {
   const [ref, { width }] = useElementSize<HTMLDivElement>();
   const m = TIME_MARGIN;
   const innerW = Math.max(0, width - m.left - m.right);
@@ -42,20 +47,26 @@ export function LoadOverTimeChart({ history, height = 170 }: LoadOverTimeChartPr
 
   const { x, y, paths } = useMemo(() => {
     const { time, length } = history;
-    const top = layers.reduce((mx, layer) => layer.reduce((a, p) => Math.max(a, p[1]), mx), 0);
+    const top = layers.reduce(
+      (mx, layer) => layer.reduce((a, p) => (Number.isFinite(p[1]) ? Math.max(a, p[1]) : a), mx),
+      0,
+    );
+    const [from, to] = xDomain ?? [time[0]!, time[length - 1]!];
     const xs = scaleLinear()
-      .domain([time[0]! / 1000, time[length - 1]! / 1000])
+      .domain([from / 1000, to / 1000])
       .range([m.left, m.left + innerW]);
     const ys = scaleLinear()
       .domain([0, Math.max(1, top)])
       .nice(4)
       .range([m.top + innerH, m.top]);
+    // A span the page never received is a gap, not a slope across it.
     const gen = area<SeriesPoint<number>>()
+      .defined((p) => Number.isFinite(p[1]))
       .x((p) => xs(time[p.data]! / 1000))
       .y0((p) => ys(p[0]))
       .y1((p) => ys(p[1]));
     return { x: xs, y: ys, paths: layers.map((layer) => gen(layer) ?? '') };
-  }, [history, layers, m.left, m.top, innerW, innerH]);
+  }, [history, layers, m.left, m.top, innerW, innerH, xDomain]);
 
   return (
     <div className="chart" ref={ref}>
@@ -123,7 +134,7 @@ function loadBands(history: LoadHistory): LoadBand[] {
   if (all.length <= MAX_BANDS) return all;
   const total = (v: Float32Array) => {
     let sum = 0;
-    for (let i = 0; i < v.length; i++) sum += v[i]!;
+    for (let i = 0; i < v.length; i++) if (!Number.isNaN(v[i]!)) sum += v[i]!;
     return sum;
   };
   const byLoad = all

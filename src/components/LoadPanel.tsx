@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import { usePlayground } from '../store/hooks.ts';
+import { runHistory } from '../store/runHistory.ts';
 import { keyedSelector, timeKey } from '../charts/keyedSelector.ts';
 import { LoadBars } from '../charts/LoadBars.tsx';
 import { LoadOverTimeChart, type LoadHistory } from '../charts/LoadOverTimeChart.tsx';
@@ -6,6 +8,11 @@ import { redrawInterval } from '../lib/redrawInterval.ts';
 import { useThrottled } from '../lib/useThrottled.ts';
 import '../charts/charts.css';
 import '../charts/LoadBars.css';
+import { clockTime } from './clockTime.ts';
+import './TimelineScrubber.css';
+
+/** A paused view of load over time spans as long as the live chart: 300 samples. */
+const WINDOW_SAMPLES = 300;
 
 /** History rows follow the servers' order, so the key includes which slots are registered. */
 const selectHistory = keyedSelector<LoadHistory | null>(
@@ -29,7 +36,17 @@ export function LoadPanel() {
   const count = latest?.length ?? 0;
   const servers = useThrottled(latest, redrawInterval(count));
   // The stacked history costs most to paint (one area per server): a few redraws a second suffice.
-  const history = useThrottled(usePlayground(selectHistory), count > 10 ? 250 : 0);
+  const liveHistory = useThrottled(usePlayground(selectHistory), count > 10 ? 250 : 0);
+  // The timeline's paused view (TimelineScrubber) shows this chart's window up to that time too.
+  const viewAt = usePlayground((s) => s.viewAt);
+  const span = usePlayground((s) => s.snapshot?.setup.sampleIntervalMs ?? 100) * WINDOW_SAMPLES;
+  const past = useMemo(() => {
+    if (viewAt === null) return null;
+    const w = runHistory.serverWindow(viewAt, span);
+    const domain: readonly [number, number] = [Math.max(0, viewAt - span), viewAt];
+    return { history: w.length >= 2 && w.slots.length > 0 ? w : null, domain };
+  }, [viewAt, span]);
+  const history = past ? past.history : liveHistory;
   return (
     <section className="panel" aria-labelledby="load-title">
       <h2 id="load-title">Load per server</h2>
@@ -47,10 +64,19 @@ export function LoadPanel() {
           </p>
         </>
       )}
+      {viewAt !== null && (
+        <p className="viewing-note" data-testid="load.viewing">
+          Over time: viewing {clockTime(viewAt)} (paused view)
+        </p>
+      )}
       {history ? (
-        <LoadOverTimeChart history={history} />
+        <LoadOverTimeChart history={history} xDomain={past?.domain} />
       ) : (
-        <p className="chart-empty">Load over time starts once simulated time runs.</p>
+        <p className="chart-empty">
+          {past
+            ? `No load samples reached the page in the window up to ${clockTime(past.domain[1])}.`
+            : 'Load over time starts once simulated time runs.'}
+        </p>
       )}
     </section>
   );

@@ -45,7 +45,16 @@ describe('scenario files', () => {
     const edits = [
       {
         type: 'addServer',
-        spec: { name: 'Server-D', capacity: 2, weight: 2, speed: 1.5, queueLimit: 3, up: true },
+        spec: {
+          name: 'Server-D',
+          capacity: 2,
+          weight: 2,
+          speed: 1.5,
+          queueLimit: 3,
+          up: true,
+          errorRate: 0,
+          partitioned: false,
+        },
       },
       { type: 'updateServer', slot: 0, changes: { capacity: 5, queueLimit: null } },
       { type: 'setStrategy', strategy: 'power-of-two-choices', options: { choices: 3 } },

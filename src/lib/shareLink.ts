@@ -46,7 +46,33 @@ const GROUP_DEFAULTS: Readonly<Record<string, Fields>> = {
   cache: { placement: 'shared', capacity: 128, hitMs: 1 },
   keys: { count: 1000, zipf: 1 },
 };
-const SERVER_DEFAULTS: Fields = { capacity: 1, weight: 1, speed: 1, queueLimit: 0, up: true };
+const SERVER_DEFAULTS: Fields = {
+  capacity: 1,
+  weight: 1,
+  speed: 1,
+  queueLimit: 0,
+  up: true,
+  errorRate: 0,
+  partitioned: false,
+};
+/** Defences: groups of fields, and single values, each left out when at its default. */
+const RESILIENCE_DEFAULTS: Fields = {
+  healthCheck: { mode: 'instant', intervalMs: 2000, timeoutMs: 1000, rise: 2, fall: 3 },
+  outlier: {
+    enabled: false,
+    consecutiveFailures: 5,
+    baseEjectionMs: 30_000,
+    maxEjectionMs: 300_000,
+    maxEjectionPercent: 10,
+  },
+  panicThresholdPercent: 0,
+  timeoutMs: null,
+  connectTimeoutMs: 5000,
+  retry: { mode: 'off', maxRetries: 2, budgetPercent: 20, minRetryConcurrency: 3, backoffMs: 25 },
+  breaker: { enabled: false, failureThreshold: 5, openMs: 5000, halfOpenProbes: 1 },
+  slowStartMs: 0,
+  balancers: { count: 1, loadUpdateMs: 0 },
+};
 const UNIFORM_DEFAULTS: Fields = { minMs: 200, maxMs: 600 };
 const DEMO_SERVERS = [
   { name: 'Server-A', capacity: 3 },
@@ -84,6 +110,18 @@ export function minimizeScenario(raw: RawScenario): Fields {
       const fields =
         service.distribution === 'uniform' ? withoutDefaults(service, UNIFORM_DEFAULTS) : service;
       if (Object.keys(fields).length > 1) out[key] = fields;
+    } else if (key === 'resilience') {
+      const fields: Fields = {};
+      for (const [k, v] of Object.entries(value as Fields)) {
+        const d = RESILIENCE_DEFAULTS[k];
+        if (typeof v === 'object' && v !== null && typeof d === 'object' && d !== null) {
+          const inner = withoutDefaults(v, d as Fields);
+          if (Object.keys(inner).length > 0) fields[k] = inner;
+        } else if (v !== undefined && !(Object.hasOwn(RESILIENCE_DEFAULTS, k) && same(v, d))) {
+          fields[k] = v;
+        }
+      }
+      if (Object.keys(fields).length > 0) out[key] = fields;
     } else if (key === 'events') {
       const events = (value as Fields[]).map((e) =>
         e.action === 'add' ? { ...e, spec: withoutDefaults(e.spec as object, SERVER_DEFAULTS) } : e,

@@ -8,9 +8,12 @@ import type { SimCommand } from '../worker/protocol.ts';
  */
 export type EditStep =
   | Extract<SimCommand, { type: 'addServer' | 'setStrategy' | 'setCache' | 'setService' }>
-  | Extract<SimCommand, { type: 'setKeys' | 'setSeed' }>
+  | Extract<SimCommand, { type: 'setKeys' | 'setSeed' | 'setResilience' }>
   | { readonly type: 'updateServer'; readonly server: string; readonly changes: ServerChanges }
-  | { readonly type: 'removeServer' | 'killServer' | 'reviveServer'; readonly server: string };
+  | {
+      readonly type: 'removeServer' | 'killServer' | 'crashServer' | 'reviveServer';
+      readonly server: string;
+    };
 
 /** What an accepted edit did, both ways; null when it cannot be undone without a reload. */
 export interface EditPlan {
@@ -20,7 +23,8 @@ export interface EditPlan {
 
 /** Commands that change the setup (the others send traffic). */
 export function isSetupEdit(cmd: SimCommand): boolean {
-  return cmd.type !== 'fireBurst' && cmd.type !== 'setRate';
+  // A latency spike passes by itself: it is an event of the run, not part of the setup.
+  return cmd.type !== 'fireBurst' && cmd.type !== 'setRate' && cmd.type !== 'spikeServer';
 }
 
 /**
@@ -65,6 +69,7 @@ export function planEdit(
       };
     }
     case 'killServer':
+    case 'crashServer':
     case 'reviveServer': {
       const old = spec(nameOf(cmd.slot));
       if (!old) return null;
@@ -89,8 +94,14 @@ export function planEdit(
       return { forward: [cmd], backward: [{ type: 'setKeys', keys: before.keys }] };
     case 'setSeed':
       return { forward: [cmd], backward: [{ type: 'setSeed', seed: before.seed }] };
+    case 'setResilience':
+      return {
+        forward: [cmd],
+        backward: [{ type: 'setResilience', resilience: before.resilience }],
+      };
     case 'fireBurst':
     case 'setRate':
+    case 'spikeServer':
       return { forward: [], backward: [] };
   }
 }

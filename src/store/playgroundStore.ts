@@ -7,6 +7,7 @@ import { browserPage } from './page.ts';
 import { RouteFeed } from './routeFeed.ts';
 import { snapshotIntervalMs } from './snapshotInterval.ts';
 import { scenarioActions } from './scenarioActions.ts';
+import { recordingActions } from './recordingActions.ts';
 import type { PlaygroundState } from './types.ts';
 
 export type { Notice, PlaygroundState, StartupOptions } from './types.ts';
@@ -17,8 +18,10 @@ export const logBook = new LogBook();
 export const routeFeed = new RouteFeed();
 
 let client: SimClient | null = null;
-let cursor = { sinceVersion: 0, logSeq: 0, routeSeq: 0 };
+let cursor = { sinceVersion: 0, logSeq: 0, routeSeq: 0, pickSeq: 0 };
 let polling = false;
+/** Explained routing decisions the inspector can show. */
+const PICKS_KEPT = 20;
 let inFlight = false;
 let lastAsked = -Infinity;
 
@@ -53,6 +56,7 @@ export const usePlayground = create<PlaygroundState>()((set, get, store) => {
       sinceVersion: snap.version,
       logSeq: snap.log.nextSeq,
       routeSeq: snap.routes.nextSeq,
+      pickSeq: snap.picks.length > 0 ? snap.picks[snap.picks.length - 1]!.seq + 1 : cursor.pickSeq,
     };
     routeFeed.publish(snap.routes, happened);
     const gotLog = snap.log.entries.length > 0 || snap.log.dropped > 0;
@@ -65,6 +69,7 @@ export const usePlayground = create<PlaygroundState>()((set, get, store) => {
       snapshot: kept,
       status: 'ready',
       logVersion: gotLog ? s.logVersion + 1 : s.logVersion,
+      picks: snap.picks.length > 0 ? [...s.picks, ...snap.picks].slice(-PICKS_KEPT) : s.picks,
     }));
   }
 
@@ -92,7 +97,8 @@ export const usePlayground = create<PlaygroundState>()((set, get, store) => {
 
   /** A new run starts: the page's log and cursors start over too. */
   function restartCursors(): void {
-    cursor = { sinceVersion: 0, logSeq: 0, routeSeq: 0 };
+    cursor = { sinceVersion: 0, logSeq: 0, routeSeq: 0, pickSeq: 0 };
+    set({ picks: [] });
     logBook.clear();
     set((s) => ({ logVersion: s.logVersion + 1 }));
   }
@@ -128,6 +134,7 @@ export const usePlayground = create<PlaygroundState>()((set, get, store) => {
     canUndo: false,
     canRedo: false,
     shareLink: null,
+    picks: [],
 
     // Loads, edits, undo/redo, files, links and the autosave (see scenarioActions.ts).
     ...scenarioActions({
@@ -136,6 +143,17 @@ export const usePlayground = create<PlaygroundState>()((set, get, store) => {
       subscribe: (listener) => store.subscribe(listener),
       call: guarded,
       load,
+      report,
+      restartCursors,
+      page: browserPage,
+    }),
+
+    // Recording export/import/replay, the timeline's paused view and the whole-run history.
+    ...recordingActions({
+      get,
+      set: (partial) => set(partial),
+      subscribe: (listener) => store.subscribe(listener),
+      call: guarded,
       report,
       restartCursors,
       page: browserPage,
@@ -178,3 +196,14 @@ export const usePlayground = create<PlaygroundState>()((set, get, store) => {
     },
   };
 });
+
+/**
+ * Calls the simulation worker for another store (compare mode): the same client, started on first
+ * use with the same crash handling as the playground's own actions. Rejects if the worker dies.
+ */
+export function callSimulation<R>(fn: (api: SimApi) => Promise<R>): Promise<R> {
+  client ??= new SimClient((message) =>
+    usePlayground.setState({ status: 'crashed', crash: message }),
+  );
+  return client.call(fn);
+}

@@ -50,7 +50,7 @@ function harness(data: Map<string, string> | null = null) {
   };
   /** What the page's frame loop does: take the latest snapshot. */
   const frame = () => {
-    set({ snapshot: session.snapshot({ sinceVersion: -1, logSeq: 0, routeSeq: 0 }) });
+    set({ snapshot: session.snapshot({ sinceVersion: -1, logSeq: 0, routeSeq: 0, pickSeq: 0 }) });
     for (const l of listeners) l(state);
   };
   const api = {
@@ -116,7 +116,16 @@ describe('undo and redo', () => {
     const edit = fc.oneof(
       fc.constant<SimCommand>({
         type: 'addServer',
-        spec: { name: '', capacity: 2, weight: 1, speed: 1, queueLimit: 0, up: true },
+        spec: {
+          name: '',
+          capacity: 2,
+          weight: 1,
+          speed: 1,
+          queueLimit: 0,
+          up: true,
+          errorRate: 0,
+          partitioned: false,
+        },
       }),
       fc
         .record({ capacity: fc.integer({ min: 1, max: 9 }), at: fc.nat() })

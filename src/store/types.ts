@@ -1,4 +1,6 @@
+import type { PickRecord } from '../engine/metrics/pickLog.ts';
 import type { Scenario } from '../engine/scenario/types.ts';
+import type { RecordingState } from './recordingActions.ts';
 import type { CommandResult, LoadResult, SimCommand, Snapshot, Speed } from '../worker/protocol.ts';
 
 /**
@@ -54,7 +56,7 @@ export interface Notice {
   readonly text: string;
 }
 
-export interface PlaygroundState {
+export interface PlaygroundState extends RecordingState {
   /** starting: the worker is loading; crashed: it died and can be restarted. */
   readonly status: 'starting' | 'ready' | 'crashed';
   readonly crash: string | null;
@@ -68,6 +70,8 @@ export interface PlaygroundState {
   readonly canRedo: boolean;
   /** The share link last made, shown so it can be copied by hand; `copied`: it is on the clipboard. */
   readonly shareLink: { readonly url: string; readonly copied: boolean } | null;
+  /** The last explained routing decisions ("why this server?"), oldest first. */
+  readonly picks: readonly PickRecord[];
 
   loadPreset(id: string): Promise<void>;
   /** Loads a scenario from raw JSON; refused ones leave the run as it was and explain why. */

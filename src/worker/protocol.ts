@@ -3,10 +3,12 @@
  * snapshot it gets back. Only types live here, so both sides import it freely.
  */
 import type { LogEntry } from '../engine/metrics/eventLog.ts';
+import type { PickRecord } from '../engine/metrics/pickLog.ts';
 import type { ScenarioProblem } from '../engine/scenario/schema.ts';
 import type {
   CacheSpec,
   KeySpec,
+  ResilienceSpec,
   Scenario,
   ServerChanges,
   ServerSpec,
@@ -23,7 +25,17 @@ export type SimCommand =
   | { readonly type: 'addServer'; readonly spec: ServerSpec }
   | { readonly type: 'updateServer'; readonly slot: number; readonly changes: ServerChanges }
   | { readonly type: 'removeServer'; readonly slot: number }
+  /** Drain: no new requests, those held finish, then down. */
   | { readonly type: 'killServer'; readonly slot: number }
+  /** Down at once; the requests it holds fail. */
+  | { readonly type: 'crashServer'; readonly slot: number }
+  | {
+      readonly type: 'spikeServer';
+      readonly slot: number;
+      readonly factor: number;
+      readonly durationMs: number;
+    }
+  | { readonly type: 'setResilience'; readonly resilience: ResilienceSpec }
   | { readonly type: 'reviveServer'; readonly slot: number }
   | {
       readonly type: 'setStrategy';
@@ -59,6 +71,24 @@ export interface ServerSnapshot {
   readonly speed: number;
   /** Entries in this server's own cache (per-server placement). */
   readonly cacheSize: number;
+  /** What the balancer believes: up (it may be wrong until checks or failures tell it). */
+  readonly believedUp: boolean;
+  readonly draining: boolean;
+  readonly partitioned: boolean;
+  /** Share of requests it fails fast (a sinkhole); 0 normally. */
+  readonly errorRate: number;
+  /** Service-time multiplier of a latency spike in progress; 1 normally. */
+  readonly spike: number;
+  readonly ejected: boolean;
+  /** When its ejection ends (simulated ms), if ejected. */
+  readonly ejectedUntil: number | null;
+  readonly breaker: 'closed' | 'open' | 'half-open';
+  /** Share of its capacity a slowly starting server may use now; null when not starting. */
+  readonly slowStart: number | null;
+  /** Attempts that failed or timed out here. */
+  readonly failed: number;
+  /** Hit rate of the cache look-ups its requests made (its own cache when per-server). */
+  readonly cacheHitRate: number | null;
 }
 
 /** Run-wide series, oldest sample first, all of `length`. */
@@ -68,6 +98,9 @@ export interface SeriesSnapshot {
   readonly arrivalsPerSec: Float64Array;
   readonly throughputPerSec: Float64Array;
   readonly rejectionsPerSec: Float64Array;
+  readonly failuresPerSec: Float64Array;
+  readonly timeoutsPerSec: Float64Array;
+  readonly retriesPerSec: Float64Array;
   /** NaN where no request finished in the interval. */
   readonly p50: Float64Array;
   readonly p90: Float64Array;
@@ -129,6 +162,10 @@ export interface Snapshot {
     readonly counts: Float64Array;
   };
   readonly routes: RoutesSnapshot;
+  /** Routing decisions explained ("why this server?") since the page last asked, oldest first. */
+  readonly picks: readonly PickRecord[];
+  /** Too few servers look healthy: the balancer routes to all of them (Envoy's panic mode). */
+  readonly panic: boolean;
   /** Log entries since the page last asked; `dropped` entries were lost to the cap in between. */
   readonly log: {
     readonly entries: readonly LogEntry[];
@@ -139,6 +176,8 @@ export interface Snapshot {
   readonly setup: Scenario;
   /** Grows whenever the setup changed: the page keeps its copy of `setup` while this stays put. */
   readonly setupVersion: number;
+  /** The run's recording and any replay in progress (set by the session; see worker/recording.ts). */
+  readonly recording?: RecordingStatus;
 }
 
 /** What the page already has, so the worker sends only what is new. */
@@ -146,4 +185,137 @@ export interface SnapshotCursor {
   readonly sinceVersion: number;
   readonly logSeq: number;
   readonly routeSeq: number;
+  readonly pickSeq: number;
 }
+
+// ---- Compare mode: several strategies on one workload (see compareRun.ts). ----
+
+/** One column of a comparison: a strategy and its tunables (defaults from the setup). */
+export interface CompareVariant {
+  readonly strategy: StrategyName;
+  readonly options?: StrategyOptions;
+}
+
+/** A comparison run's series over the whole run, one value per (possibly merged) interval. */
+export interface CompareSeries {
+  readonly length: number;
+  /** End of each interval, simulated ms. */
+  readonly time: Float64Array;
+  /** NaN where no request finished in the interval. */
+  readonly p50: Float64Array;
+  readonly p99: Float64Array;
+  readonly throughputPerSec: Float64Array;
+  readonly rejectionsPerSec: Float64Array;
+  readonly failuresPerSec: Float64Array;
+  readonly timeoutsPerSec: Float64Array;
+  readonly retriesPerSec: Float64Array;
+  /** NaN where the cache was not consulted in the interval. */
+  readonly cacheHitRate: Float64Array;
+}
+
+/** One strategy's result on the shared workload. */
+export interface CompareVariantResult {
+  readonly strategy: StrategyName;
+  readonly options: Required<StrategyOptions>;
+  readonly summary: RunSummary;
+  readonly series: CompareSeries;
+  /** Share of capacity in use over the run, per server in `summary.servers` order. */
+  readonly utilization: Float64Array;
+  /**
+   * How unevenly the servers were used: max − min of `utilization` (share points) and the
+   * coefficient of variation (population standard deviation / mean; null when the mean is 0).
+   */
+  readonly spread: { readonly maxMinusMin: number; readonly cv: number | null };
+  /** Simulated time the run stopped at. */
+  readonly endMs: number;
+}
+
+/** Every strategy's result, plus what the shared workload was and where it was cut short. */
+export interface CompareResult {
+  readonly ok: true;
+  readonly variants: readonly CompareVariantResult[];
+  readonly workload: {
+    readonly scenarioName: string;
+    readonly seed: number;
+    /** The live steady rate added as Poisson traffic over [0, windowMs), or null when none. */
+    readonly liveRate: { readonly ratePerSec: number; readonly windowMs: number } | null;
+    /** Strategy switches scheduled in the setup, left out so each column keeps its strategy. */
+    readonly droppedStrategyEvents: number;
+    /** Simulated ms per series point (a sample interval times `mergedIntervals`). */
+    readonly pointMs: number;
+    /** Sample intervals merged into one series point (1: none). */
+    readonly mergedIntervals: number;
+  };
+  /** Why the runs stopped before the workload's end, or null when they ran it all. */
+  readonly capped: { readonly atMs: number; readonly reason: string } | null;
+}
+
+export type CompareOutcome = CompareResult | { readonly ok: false; readonly message: string };
+
+// ---- Recording and exact replay of a run (see recording.ts). ----
+
+/**
+ * A live command as recorded: the simulated time it was applied at, and how many events the
+ * simulation had processed before it. `runUntil(t)` processes every event up to t, and a run cut
+ * short by its frame budget stops between events of the same instant, so the time alone does not
+ * say where in the event sequence the command fell; the two together do.
+ */
+export interface RecordedAction {
+  readonly at: number;
+  readonly afterEvents: number;
+  readonly command: SimCommand;
+}
+
+/** A point of a run: a simulated time and the events processed by then. */
+export interface RunPoint {
+  readonly at: number;
+  readonly afterEvents: number;
+}
+
+/** A run that replays exactly: the setup and seed it started from and every live command since. */
+export interface Recording {
+  readonly version: 1;
+  /** The setup at the run's start, as a v1 scenario (its seed equals `seed`). */
+  readonly scenario: unknown;
+  readonly seed: number;
+  readonly actions: readonly RecordedAction[];
+  /** Where the run stood when the recording was taken; a replay pauses there. */
+  readonly end: RunPoint | null;
+  /** More actions happened than a recording keeps: a replay matches only up to the last one kept. */
+  readonly truncated: boolean;
+}
+
+/** What the page shows about the recording and the replay. */
+export interface RecordingStatus {
+  /** Grows with every new run (load, reset, new seed, replay): the page's history starts over. */
+  readonly run: number;
+  /** Actions recorded in this run so far. */
+  readonly actions: number;
+  /** The cap was reached at this simulated time (later actions are not recorded), or null. */
+  readonly truncatedAt: number | null;
+  readonly replay: ReplayStatus | null;
+}
+
+export interface ReplayStatus {
+  /** playing: actions still to apply; finished: all applied; stopped: cut short (see `reason`). */
+  readonly state: 'playing' | 'finished' | 'stopped';
+  readonly applied: number;
+  readonly total: number;
+  /** Where the recording ends (the replay pauses there), or null when it does not say. */
+  readonly endAt: number | null;
+  /** The recording was cut off at its cap, so the replay is exact only up to its last action. */
+  readonly truncated: boolean;
+  /** Why the replay stopped early: an edit during the replay, or a recorded action refused. */
+  readonly reason: string | null;
+}
+
+/** A recording checked before it is replayed. */
+export type RecordingCheck =
+  | {
+      readonly ok: true;
+      readonly name: string;
+      readonly actions: number;
+      readonly endAt: number | null;
+      readonly truncated: boolean;
+    }
+  | { readonly ok: false; readonly message: string };

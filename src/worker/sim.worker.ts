@@ -5,9 +5,11 @@
  */
 import { expose, transfer } from 'comlink';
 import { DEFAULT_SCENARIO } from '../engine/scenario/schema.ts';
-import type { SimCommand, Snapshot, SnapshotCursor, Speed } from './protocol.ts';
+import type { CompareOutcome, SimCommand, Snapshot, SnapshotCursor, Speed } from './protocol.ts';
+import { checkRecording } from './recordingFormat.ts';
 import { SimSession } from './simSession.ts';
 import { transferables } from './snapshot.ts';
+import { compareTransferables, runComparisonInSlices } from './compareRun.ts';
 
 /** Wall time between run-loop ticks, and the share of it the simulation may use. */
 const TICK_MS = 8;
@@ -15,6 +17,8 @@ const BUDGET_MS = 10;
 
 const session = new SimSession(DEFAULT_SCENARIO);
 let lastTick = performance.now();
+/** One comparison at a time: a second request while one runs is refused. */
+let comparing = false;
 
 function tick(): void {
   const now = performance.now();
@@ -44,10 +48,38 @@ const api = {
   stepBy: (ms: number) => session.stepBy(ms),
   command: (cmd: SimCommand) => session.command(cmd),
   setup: () => session.setup(),
+  /** The run's recording so far: its start and every live command (see recording.ts). */
+  recording: () => session.recording(),
+  /** Checks a recording file's contents without touching the run. Never throws. */
+  checkRecording: (raw: unknown) => checkRecording(raw),
+  /** Starts the run over from a recording and plays it; a refused one leaves the run as it was. */
+  replay: (raw: unknown) => {
+    lastTick = performance.now();
+    return session.replay(raw);
+  },
   /** The latest state, or null when nothing changed since `cursor.sinceVersion`. */
   snapshot: (cursor: SnapshotCursor): Snapshot | null => {
     const snap = session.snapshot(cursor);
     return snap === null ? null : transfer(snap, transferables(snap));
+  },
+  /**
+   * Runs the current setup once per strategy on the identical workload (see compareRun.ts), in
+   * slices between run-loop ticks so the live run keeps moving. Never throws.
+   */
+  compare: async (variants: unknown): Promise<CompareOutcome> => {
+    if (comparing) return { ok: false, message: 'compare: a comparison is already running' };
+    comparing = true;
+    try {
+      const outcome = await runComparisonInSlices(
+        session.setup(),
+        session.steadyRate,
+        variants,
+        () => new Promise((resolve) => setTimeout(resolve, 0)),
+      );
+      return transfer(outcome, compareTransferables(outcome));
+    } finally {
+      comparing = false;
+    }
   },
 };
 

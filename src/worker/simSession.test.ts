@@ -4,7 +4,7 @@ import { PRESETS } from '../engine/scenario/presets.ts';
 import { SimSession } from './simSession.ts';
 import { LOG_PER_FRAME } from './snapshot.ts';
 
-const cursor = { sinceVersion: 0, logSeq: 0, routeSeq: 0 };
+const cursor = { sinceVersion: 0, logSeq: 0, routeSeq: 0, pickSeq: 0 };
 /** A wall clock the test moves by hand. */
 const frozenClock = () => 0;
 
@@ -43,6 +43,31 @@ describe('SimSession', () => {
     expect(s.simulation.now).toBe(500);
   });
 
+  it('at max speed a run with a duration reaches its end, past its last event', () => {
+    const s = new SimSession(DEFAULT_SCENARIO);
+    const raw = { traffic: [{ from: 0, to: 2000, ratePerSec: 20 }], durationMs: 5000 };
+    expect(s.load(raw).ok).toBe(true);
+    s.setSpeed('max');
+    s.play();
+    // A frozen wall clock: each tick may run one chunk of events and no more.
+    for (let i = 0; i < 10 && s.playing; i++) s.advance(16, 10, frozenClock);
+    expect(s.simulation.now).toBe(5000);
+    expect(s.playing).toBe(false);
+    expect(s.snapshot(cursor)!.finished).toBe(true);
+  });
+
+  it('at max speed with active health checks the clock still moves once traffic has ended', () => {
+    const s = new SimSession(DEFAULT_SCENARIO);
+    expect(s.load({ resilience: { healthCheck: { mode: 'active' } } }).ok).toBe(true);
+    s.setSpeed('max');
+    s.play();
+    for (let i = 0; i < 5; i++) s.advance(16, 10, frozenClock);
+    const at = s.simulation.now;
+    s.advance(16, 10, frozenClock);
+    expect(s.simulation.now).toBeGreaterThan(at);
+    expect(s.snapshot(cursor)!.summary.requests.served).toBe(9);
+  });
+
   it('reports it is lagging when the budget runs out before the target time', () => {
     const s = classicSession();
     s.command({ type: 'setRate', ratePerSec: 1_000_000 });
@@ -76,7 +101,16 @@ describe('SimSession', () => {
     const s = classicSession();
     s.command({
       type: 'addServer',
-      spec: { name: 'Server-D', capacity: 5, weight: 1, speed: 1, queueLimit: 0, up: true },
+      spec: {
+        name: 'Server-D',
+        capacity: 5,
+        weight: 1,
+        speed: 1,
+        queueLimit: 0,
+        up: true,
+        errorRate: 0,
+        partitioned: false,
+      },
     });
     s.command({ type: 'setStrategy', strategy: 'least-connections' });
     s.play();

@@ -4,12 +4,17 @@ import { Simulation } from '../engine/simulation.ts';
 import type {
   CommandResult,
   LoadResult,
+  Recording,
+  RecordingStatus,
   SimCommand,
   Snapshot,
   SnapshotCursor,
   Speed,
 } from './protocol.ts';
+import { Recorder, Replayer } from './recording.ts';
+import { parseRecording } from './recordingFormat.ts';
 import { buildSnapshot } from './snapshot.ts';
+import { formatSimTime } from '../lib/format.ts';
 
 /** Events handled between two looks at the wall clock. */
 const EVENT_CHUNK = 2_000;
@@ -38,10 +43,15 @@ export class SimSession {
   private version = 1;
   /** Grows with every change to the setup (not with the run's progress). */
   setupVersion = 1;
+  /** The run's start and every live command since, to export and replay (see recording.ts). */
+  private readonly recorder = new Recorder();
+  /** The recording being replayed into this run, if any (kept after it ends, for its status). */
+  private replayer: Replayer | null = null;
 
   constructor(scenario: Scenario) {
     this.current = scenario;
     this.sim = this.build(scenario);
+    this.recorder.start(scenario);
   }
 
   get simulation(): Simulation {
@@ -56,6 +66,7 @@ export class SimSession {
     this.steadyRate = 0;
     this.fault = null;
     this.sim = this.build(parsed.scenario);
+    this.newRecording();
     this.changed(true);
     return parsed;
   }
@@ -64,6 +75,10 @@ export class SimSession {
   reset(): void {
     this.sim = this.build(this.current);
     if (this.steadyRate > 0) this.sim.setSteadyRate(this.steadyRate);
+    this.newRecording();
+    // The steady rate is live traffic, not setup: the new run starts with it as its first action.
+    if (this.steadyRate > 0)
+      this.recorder.record(0, 0, { type: 'setRate', ratePerSec: this.steadyRate });
     this.playing = false;
     this.lagging = false;
     this.fault = null;
@@ -102,7 +117,7 @@ export class SimSession {
 
   /** Runs the single next event. */
   step(): void {
-    this.sim.step();
+    this.runEvents(1);
     this.changed(false);
   }
 
@@ -114,7 +129,7 @@ export class SimSession {
         message: `step: must be a number of ms from 0 to 3,600,000, got ${String(ms)}`,
       };
     }
-    this.sim.runUntil(this.sim.now + ms);
+    this.runUntil(this.sim.now + ms);
     this.changed(false);
     return { ok: true };
   }
@@ -128,23 +143,97 @@ export class SimSession {
     const sim = this.sim;
     const deadline = clock() + budgetMs;
     if (this.speed === 'max') {
-      if (sim.durationMs !== null && sim.finished) this.playing = false;
+      if (sim.durationMs !== null && sim.finished) {
+        // A replay still applies what was recorded at the very end.
+        if (this.replayer?.active) this.runUntil(sim.now);
+        this.playing = false;
+      }
       // With nothing scheduled, time flows at real speed until the person sends traffic.
-      else if (sim.nextEventTime === Infinity) sim.runUntil(sim.now + realMs);
-      else while (clock() < deadline && sim.runEvents(EVENT_CHUNK) === EVENT_CHUNK);
+      else if (sim.nextEventTime === Infinity) this.runUntil(sim.now + realMs);
+      else {
+        let done = EVENT_CHUNK;
+        while (clock() < deadline && (done = this.runEvents(EVENT_CHUNK)) === EVENT_CHUNK);
+        if (done < EVENT_CHUNK) {
+          // Nothing left to do before the end, or only recurring health checks and load
+          // updates once every request has ended: the clock moves on without them.
+          if (sim.durationMs !== null && sim.nextEventTime > sim.durationMs)
+            this.runUntil(sim.durationMs);
+          else if (done === 0) this.runUntil(sim.now + realMs);
+        }
+      }
       this.lagging = false;
       this.changed(false);
       return;
     }
     const target = sim.now + realMs * this.speed;
-    let reached = sim.runUntil(target, EVENT_CHUNK);
-    while (!reached && clock() < deadline) reached = sim.runUntil(target, EVENT_CHUNK);
+    let reached = this.runUntil(target, EVENT_CHUNK);
+    while (!reached && clock() < deadline) reached = this.runUntil(target, EVENT_CHUNK);
     this.lagging = !reached;
     if (sim.finished && sim.durationMs !== null) this.playing = false;
     this.changed(false);
   }
 
+  /** A live command from the person: applied now and recorded; it ends a replay in progress. */
   command(cmd: SimCommand): CommandResult {
+    const replaying = this.replayer?.active === true;
+    const result = this.applyRecorded(cmd);
+    if (result.ok && replaying)
+      this.replayer?.stop(
+        `you changed the run at ${formatSimTime(this.sim.now)}, so the rest of the recording was ` +
+          'not applied; recording continues from your change',
+      );
+    return result;
+  }
+
+  /** The run's recording so far, ending where the run stands now. */
+  recording(): Recording {
+    return this.recorder.recording({ at: this.sim.now, afterEvents: this.sim.eventsProcessed });
+  }
+
+  /**
+   * Starts the run over from a recording's setup and seed and plays it at the chosen speed,
+   * applying each recorded action at its point. A refused recording leaves the run as it was.
+   */
+  replay(raw: unknown): CommandResult {
+    const parsed = parseRecording(raw);
+    if (!parsed.ok) return parsed;
+    if (!this.load(parsed.recording.scenario).ok)
+      return { ok: false, message: 'scenario: could not be loaded' };
+    this.replayer = new Replayer(parsed.recording, {
+      apply: (cmd) => this.applyRecorded(cmd),
+      reachedEnd: () => {
+        this.playing = false;
+        this.lagging = false;
+      },
+    });
+    this.replayer.runEvents(this.sim, 0); // what was recorded before the first event
+    this.playing = true;
+    this.changed(false);
+    return { ok: true };
+  }
+
+  /** The recording's state, for the snapshot. */
+  recordingStatus(): RecordingStatus {
+    return {
+      run: this.recorder.run,
+      actions: this.recorder.length,
+      truncatedAt: this.recorder.truncatedAt,
+      replay: this.replayer?.status() ?? null,
+    };
+  }
+
+  /** Applies a command and records it at the point of the run where it took effect. */
+  private applyRecorded(cmd: SimCommand): CommandResult {
+    const run = this.recorder.run;
+    const at = this.sim.now;
+    const afterEvents = this.sim.eventsProcessed;
+    const result = this.execute(cmd);
+    // A command that started a new run (a new seed) is part of that run's setup, not an action.
+    if (result.ok && this.recorder.run === run) this.recorder.record(at, afterEvents, cmd);
+    return result;
+  }
+
+  private execute(cmd: SimCommand): CommandResult {
     const sim = this.sim;
     const setup = this.current;
     switch (cmd.type) {
@@ -180,6 +269,7 @@ export class SimSession {
       }
       case 'removeServer':
       case 'killServer':
+      case 'crashServer':
       case 'reviveServer': {
         if (!this.isMember(cmd.slot)) return noServer(cmd.slot);
         const at = this.slots.indexOf(cmd.slot);
@@ -195,10 +285,34 @@ export class SimSession {
         } else {
           const up = cmd.type === 'reviveServer';
           if (up) sim.reviveServer(cmd.slot);
+          else if (cmd.type === 'crashServer') sim.crashServer(cmd.slot);
           else sim.killServer(cmd.slot);
           if (at >= 0)
             this.edit({ servers: setup.servers.map((s, i) => (i === at ? { ...s, up } : s)) });
         }
+        break;
+      }
+      case 'spikeServer': {
+        if (!this.isMember(cmd.slot)) return noServer(cmd.slot);
+        const { factor, durationMs } = cmd;
+        if (!(Number.isFinite(factor) && factor > 0 && factor <= 1000))
+          return { ok: false, message: `spike factor: must be a number > 0 and <= 1000` };
+        if (!(Number.isFinite(durationMs) && durationMs > 0 && durationMs <= 3_600_000))
+          return { ok: false, message: `spike duration: must be from 0 to 3,600,000 ms` };
+        sim.spikeServer(cmd.slot, factor, durationMs);
+        this.changed(false);
+        return { ok: true };
+      }
+      case 'setResilience': {
+        const problem = this.validate({ resilience: cmd.resilience });
+        if (problem) return problem;
+        const parsed = parseScenario({
+          ...serializeScenario(this.current),
+          resilience: cmd.resilience,
+        });
+        if (!parsed.ok) return { ok: false, message: 'resilience: could not be read' };
+        sim.setResilience(parsed.scenario.resilience);
+        this.edit({ resilience: parsed.scenario.resilience });
         break;
       }
       case 'setStrategy': {
@@ -274,7 +388,27 @@ export class SimSession {
 
   snapshot(cursor: SnapshotCursor): Snapshot | null {
     if (cursor.sinceVersion === this.version) return null;
-    return buildSnapshot(this, this.version, cursor);
+    return { ...buildSnapshot(this, this.version, cursor), recording: this.recordingStatus() };
+  }
+
+  /** `sim.runUntil`, stopping at each point of a replay to apply what was recorded there. */
+  private runUntil(time: number, maxEvents = Infinity): boolean {
+    return this.replayer?.active
+      ? this.replayer.runUntil(this.sim, time, maxEvents)
+      : this.sim.runUntil(time, maxEvents);
+  }
+
+  /** `sim.runEvents`, likewise. */
+  private runEvents(count: number): number {
+    return this.replayer?.active
+      ? this.replayer.runEvents(this.sim, count)
+      : this.sim.runEvents(count);
+  }
+
+  /** A new run: a new recording, and any replay is over. */
+  private newRecording(): void {
+    this.replayer = null;
+    this.recorder.start(this.current);
   }
 
   /** A new simulation of `scenario`; its servers take slots 0..n-1 in order. */
@@ -302,6 +436,8 @@ export class SimSession {
       speed: pool.speed[slot]!,
       queueLimit: pool.queueLimit[slot] === Infinity ? null : pool.queueLimit[slot]!,
       up: pool.up[slot] === 1,
+      errorRate: pool.errorRate[slot]!,
+      partitioned: pool.partitioned[slot] === 1,
     };
   }
 

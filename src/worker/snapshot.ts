@@ -21,19 +21,34 @@ export function buildSnapshot(
   const pool = sim.pool;
   const m = sim.metrics;
 
-  const servers: ServerSnapshot[] = pool.members.map((slot) => ({
-    slot,
-    name: pool.names[slot]!,
-    up: pool.up[slot] === 1,
-    healthy: pool.healthy[slot] === 1,
-    active: pool.active[slot]!,
-    queued: pool.queued[slot]!,
-    capacity: pool.capacity[slot]!,
-    queueLimit: pool.queueLimit[slot] === Infinity ? null : pool.queueLimit[slot]!,
-    weight: pool.weight[slot]!,
-    speed: pool.speed[slot]!,
-    cacheSize: sim.cache.sizeOf(slot),
-  }));
+  const servers: ServerSnapshot[] = pool.members.map((slot) => {
+    const state = sim.serverState(slot);
+    const lookups = pool.cacheLookups[slot]!;
+    return {
+      slot,
+      name: pool.names[slot]!,
+      up: pool.up[slot] === 1,
+      healthy: pool.healthy[slot] === 1,
+      active: pool.active[slot]!,
+      queued: pool.queued[slot]!,
+      capacity: pool.capacity[slot]!,
+      queueLimit: pool.queueLimit[slot] === Infinity ? null : pool.queueLimit[slot]!,
+      weight: pool.weight[slot]!,
+      speed: pool.speed[slot]!,
+      cacheSize: sim.cache.sizeOf(slot),
+      believedUp: state.believedUp,
+      draining: state.draining,
+      partitioned: state.partitioned,
+      errorRate: state.errorRate,
+      spike: state.spike,
+      ejected: state.ejected,
+      ejectedUntil: state.ejectedUntil,
+      breaker: state.breaker,
+      slowStart: state.slowStart,
+      failed: state.failed,
+      cacheHitRate: lookups > 0 ? pool.cacheHits[slot]! / lookups : null,
+    };
+  });
 
   const length = m.series.time.length;
   const series = { length } as { length: number } & Record<SeriesName, Float64Array>;
@@ -85,6 +100,8 @@ export function buildSnapshot(
     serverSeries: { length: rows, time: series.time.slice(skip), active, queued },
     histogram: histogramRange(m.latency),
     routes: { ...routes, nextSeq: m.routes.total },
+    picks: m.picks.since(cursor.pickSeq),
+    panic: sim.panic,
     log: { entries, nextSeq: m.log.total, dropped: Math.max(0, logFrom - cursor.logSeq) },
     setup: session.setup(),
     setupVersion: session.setupVersion,

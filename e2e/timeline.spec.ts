@@ -1,0 +1,111 @@
+import { readFile } from 'node:fs/promises';
+import type { Locator } from '@playwright/test';
+import { expect, test, type Playground } from './fixtures.ts';
+
+/** Seconds in a clock label such as "viewing 0:42.3 (paused view)" or "live · 1:02.0". */
+function clockSeconds(text: string | null): number {
+  const m = (text ?? '').match(/(\d+):(\d{2}\.\d)/);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+}
+
+/** The largest time on a chart's x axis, in simulated seconds. */
+async function lastTick(chart: Locator): Promise<number> {
+  const labels = await chart.locator('.axis--bottom text:not(.axis-label)').allTextContents();
+  return Math.max(...labels.map(Number));
+}
+
+// Each test plays a run and then scrubs or replays it: more than a minute on a busy machine.
+test.slow();
+
+/** The classic demo at 10×, with a burst and a server drained along the way. */
+async function busyRun(playground: Playground): Promise<void> {
+  await playground.open();
+  await playground.byId('controls.speed').selectOption('10');
+  await playground.play();
+  await playground.fireBurst(20);
+  await playground.server('Server-A').getByTestId('server.kill').click();
+  await playground.fireBurst(15);
+}
+
+test('scrubbing back shows an earlier window of the charts, and Live follows the run again', async ({
+  playground,
+}) => {
+  await busyRun(playground);
+  const viewing = playground.byId('timeline.viewing');
+  await expect(viewing).toContainText('live');
+  await expect.poll(async () => clockSeconds(await viewing.textContent())).toBeGreaterThan(15);
+
+  const scrub = playground.byId('timeline.scrub');
+  await scrub.focus();
+  await scrub.press('End');
+  const end = clockSeconds(await viewing.textContent());
+  await expect(viewing).toContainText('(paused view)');
+  await expect(playground.byId('timeline.live')).toBeEnabled();
+  for (let i = 0; i < 5; i++) await scrub.press('PageDown'); // ten samples of 100 ms each
+  await expect(viewing).toHaveText(/viewing \d+:\d{2}\.\d \(paused view\)/);
+  const back = clockSeconds(await viewing.textContent());
+  expect(back).toBeCloseTo(end - 5, 0);
+  await scrub.press('ArrowRight'); // one sample
+  expect(clockSeconds(await viewing.textContent())).toBeCloseTo(back + 0.1, 5);
+  const shown = clockSeconds(await viewing.textContent());
+
+  // The charts end at the viewed time, and stay there while the run goes on.
+  const latency = playground.byId('timeline.latency');
+  await expect.poll(() => lastTick(latency)).toBeLessThanOrEqual(shown);
+  const pausedTick = await lastTick(latency);
+  await expect(playground.byId('load.viewing')).toContainText('(paused view)');
+  await expect.poll(() => playground.count('clock')).toBeGreaterThan(shown + 3);
+  expect(clockSeconds(await viewing.textContent())).toBe(shown);
+  expect(await lastTick(latency)).toBeLessThanOrEqual(shown);
+
+  await scrub.press('Home');
+  await expect(viewing).toHaveText('viewing 0:00.0 (paused view)');
+
+  await playground.byId('timeline.live').click();
+  await expect(viewing).toContainText('live');
+  await expect(playground.byId('timeline.live')).toBeDisabled();
+  await expect(playground.byId('load.viewing')).toHaveCount(0);
+  await expect.poll(() => lastTick(latency)).toBeGreaterThan(pausedTick);
+});
+
+test('a run exported as a recording replays to the same summary after a reset', async ({
+  playground,
+  page,
+}) => {
+  await busyRun(playground);
+  await expect.poll(() => playground.count('summary.total')).toBe(45);
+  await playground.pause();
+  await playground.fireBurst(5); // while paused: the recording ends with these in flight
+  await expect(playground.byId('summary.inFlight')).toHaveText('5');
+  await expect(playground.byId('recording.status')).toContainText('Recording this run: 4 actions');
+  const totals = async () => ({
+    served: await playground.byId('summary.served').textContent(),
+    rejected: await playground.byId('summary.rejected').textContent(),
+    max: await playground.byId('summary.max').textContent(),
+    total: await playground.byId('summary.total').textContent(),
+    inFlight: await playground.byId('summary.inFlight').textContent(),
+  });
+  const before = await totals();
+  expect(before.total).toBe('50');
+  expect(before.inFlight).toBe('5');
+
+  const download = page.waitForEvent('download');
+  await playground.byId('recording.export').click();
+  const file = await (await download).path();
+  const recording = JSON.parse(await readFile(file, 'utf8')) as { actions: unknown[] };
+  expect(recording.actions).toHaveLength(4);
+
+  await playground.byId('controls.reset').click();
+  await expect(playground.byId('summary.total')).toHaveText('0');
+  await expect(playground.byId('recording.status')).toContainText('0 actions');
+
+  await playground.byId('recording.import').setInputFiles(file);
+  await expect(playground.byId('recording.status')).toContainText('Loaded');
+  await playground.byId('controls.speed').selectOption('1000');
+  await playground.byId('recording.replay').click();
+  await expect(playground.byId('recording.status')).toContainText('Replay complete', {
+    timeout: 20_000,
+  });
+  await expect(playground.byId('controls.play')).toHaveAttribute('aria-pressed', 'false');
+  expect(await totals()).toEqual(before);
+});

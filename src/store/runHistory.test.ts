@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { Snapshot } from '../worker/protocol.ts';
+import { RunHistory } from './runHistory.ts';
+import { SampleTable } from './sampleTable.ts';
+
+/** A snapshot carrying samples `from..to` (times k × 100 ms): throughput k, p99 10k, load k % 3. */
+function snap(from: number, to: number, run = 1, servers = ['A']): Snapshot {
+  const n = to - from + 1;
+  const time = Float64Array.from({ length: n }, (_, i) => (from + i) * 100);
+  const values = (f: (k: number) => number) =>
+    Float64Array.from({ length: n }, (_, i) => f(from + i));
+  const active = new Float32Array(servers.length * n);
+  servers.forEach((_, r) =>
+    active.set(
+      values((k) => (k % 3) + r),
+      r * n,
+    ),
+  );
+  return {
+    recording: { run, actions: 0, truncatedAt: null, replay: null },
+    setup: { sampleIntervalMs: 100 },
+    series: {
+      length: n,
+      time,
+      throughputPerSec: values((k) => k),
+      rejectionsPerSec: values(() => 0),
+      p50: values((k) => k),
+      p99: values((k) => 10 * k),
+    },
+    servers: servers.map((name, slot) => ({ slot, name })),
+    serverSeries: { length: n, time, active },
+  } as unknown as Snapshot;
+}
+
+describe('SampleTable', () => {
+  it('halves its resolution when full: means for rates, the larger value for percentiles', () => {
+    const t = new SampleTable(4, ['mean', 'max']);
+    for (let k = 1; k <= 8; k++) t.push(k * 100, [k, k % 2 === 0 ? NaN : 10 * k]);
+    // 4 rows filled → halved to 2 (level 1); samples 5..8 then make 2 more rows of 2 → full again.
+    expect(t.level).toBe(2);
+    expect(t.rows).toBe(2);
+    expect(Array.from(t.time.subarray(0, 2))).toEqual([400, 800]);
+    expect(Array.from(t.columns[0]!.subarray(0, 2))).toEqual([2.5, 6.5]);
+    expect(Array.from(t.columns[1]!.subarray(0, 2))).toEqual([30, 70]);
+    // Rows stay equally long: the next row gathers 4 samples.
+    t.push(900, [1, 1]);
+    expect(t.rows).toBe(2);
+    expect(t.pending()).toEqual({ time: 900, values: [1, 1] });
+  });
+});
+
+describe('RunHistory', () => {
+  it('appends overlapping snapshots once per sample and windows by time', () => {
+    const h = new RunHistory();
+    expect(h.append(snap(1, 600))).toBe(true);
+    expect(h.append(snap(5, 604))).toBe(false);
+    const w = h.window(604 * 100, 10 * 100);
+    expect(Array.from(w.time)).toEqual(
+      [595, 596, 597, 598, 599, 600, 601, 602, 603, 604].map((k) => k * 100),
+    );
+    expect(Array.from(w.throughputPerSec)).toEqual([
+      595, 596, 597, 598, 599, 600, 601, 602, 603, 604,
+    ]);
+    expect(h.window(100_000, 100).length).toBe(0);
+  });
+
+  it('keeps the whole run in bounded memory, coarser for the oldest part', () => {
+    const h = new RunHistory();
+    for (let k = 1; k <= 40_000; k += 500) h.append(snap(Math.max(1, k - 100), k + 499));
+    expect(h.rowMs()).toBe(200);
+    const early = h.window(2_000, 2_000); // samples 1..20, merged in pairs
+    expect(early.length).toBe(10);
+    expect(early.throughputPerSec[0]).toBe(1.5);
+    expect(early.p99[0]).toBe(20);
+  });
+
+  it('marks samples it never received as a gap, and starts over with a new run', () => {
+    const h = new RunHistory();
+    h.append(snap(1, 10));
+    h.append(snap(50, 60));
+    const w = h.window(6_000, 6_000);
+    expect(w.time[10]).toBe(1_100);
+    expect(w.throughputPerSec[10]).toBeNaN();
+    expect(w.throughputPerSec[11]).toBe(50);
+    expect(h.append(snap(1, 3, 2))).toBe(true);
+    expect(h.window(6_000, 6_000).length).toBe(3);
+  });
+
+  it('keeps each server’s load, zero before it joined', () => {
+    const h = new RunHistory();
+    h.append(snap(1, 4, 1, ['A']));
+    h.append(snap(3, 6, 1, ['A', 'B']));
+    const w = h.serverWindow(600, 600);
+    expect(w.slots).toEqual([0, 1]);
+    expect(w.names).toEqual(['A', 'B']);
+    expect(Array.from(w.active.subarray(6, 12))).toEqual([0, 0, 0, 0, (5 % 3) + 1, (6 % 3) + 1]);
+  });
+});

@@ -73,6 +73,11 @@ export interface SimulationOptions {
   readonly historyLength?: number;
   /** Log entries kept. Default 10,000. */
   readonly logCapacity?: number;
+  /**
+   * Explain one sampled routing decision per sample interval ("why this server?"). Default: as
+   * `logRequests` (headless runs need neither).
+   */
+  readonly explainPicks?: boolean;
 }
 
 const SYSTEM = 'LoadBalancerSystem';
@@ -168,6 +173,7 @@ export class Simulation {
     this.strategyRng = streamRng(seed, 'strategy');
     this.faultsRng = streamRng(seed, 'faults');
     this.logRequests = options.logRequests ?? true;
+    if (!(options.explainPicks ?? this.logRequests)) this.nextTraceAt = Infinity;
     this.metrics = new RunMetrics(
       options.historyLength ?? 600,
       options.logCapacity ?? 10_000,

@@ -15,6 +15,16 @@ import { SummaryPanel } from './SummaryPanel.tsx';
 import { CachePanel } from './CachePanel.tsx';
 import { LogPanel } from './LogPanel.tsx';
 import { ScenarioDropZone } from './ScenarioDropZone.tsx';
+import {
+  ChallengePanel,
+  ComparePanel,
+  HashingPanel,
+  LessonPanel,
+  TheoryPanel,
+} from './deferredPanels.tsx';
+import { DefencesPanel } from './DefencesPanel.tsx';
+import { OutcomesPanel } from './OutcomesPanel.tsx';
+import { PickInspector } from './PickInspector.tsx';
 
 /** The playground's one screen: controls on the left, pictures in the middle, explanations right. */
 export function App() {
@@ -38,16 +48,24 @@ export function App() {
         </div>
         <div className="layout-center">
           <FlowPanel />
+          <PickInspector />
           <LoadPanel />
           <TimelinePanel />
+          <OutcomesPanel />
         </div>
         <div className="layout-right">
+          <LessonPanel />
+          <ChallengePanel />
           <StrategyPanel />
+          <DefencesPanel />
           <SummaryPanel />
           <LatencyPanel />
         </div>
         <div className="layout-wide">
           <CachePanel />
+          <HashingPanel />
+          <TheoryPanel />
+          <ComparePanel />
           <LogPanel />
         </div>
       </main>

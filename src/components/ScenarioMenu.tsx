@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { usePlayground } from '../store/hooks.ts';
-import { ConfigExport } from './ConfigExport.tsx';
+import { ConfigExport } from './deferredPanels.tsx';
 import './ScenarioMenu.css';
 
 const EXPORT_TITLE =

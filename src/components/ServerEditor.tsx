@@ -3,6 +3,7 @@ import type { ServerChanges } from '../engine/scenario/types.ts';
 import { usePlayground } from '../store/hooks.ts';
 import { DraftField } from './DraftField.tsx';
 import { decimal, LIMITS, serverName, wholeNumber } from './fieldRules.ts';
+import { ServerFaults } from './ServerFaults.tsx';
 
 /** Props of {@link ServerEditor}. */
 export interface ServerEditorProps {
@@ -14,6 +15,9 @@ export interface ServerEditorProps {
     readonly weight: number;
     readonly speed: number;
     readonly queueLimit: number | null;
+    readonly errorRate: number;
+    readonly partitioned: boolean;
+    readonly spike: number;
   };
   /** Names of the other servers: a new name must differ from all of them. */
   readonly otherNames: readonly string[];
@@ -25,7 +29,7 @@ const speedRule = decimal('speed', 0, LIMITS.speedMax, true);
 const queueRule = wholeNumber('queue limit', 0, LIMITS.queueLimitMax);
 
 /**
- * A server's settings. Each field applies on Enter or when focus leaves it, and takes effect at
+ * A server's settings and the faults that can be injected into it. Each field applies on Enter or when focus leaves it, and takes effect at
  * the current simulated time; requests already on the server finish as they were.
  */
 export function ServerEditor({ id, slot, server, otherNames }: ServerEditorProps) {
@@ -111,6 +115,7 @@ export function ServerEditor({ id, slot, server, otherNames }: ServerEditorProps
         />
         Unbounded queue
       </label>
+      <ServerFaults slot={slot} server={server} />
     </div>
   );
 }

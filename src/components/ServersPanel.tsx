@@ -8,8 +8,8 @@ const NONE: readonly number[] = [];
 const NO_NAMES: readonly string[] = [];
 
 /**
- * The registered servers, one compact row each (live load, state, kill/revive, remove, edit), and
- * a button to add one. Long lists scroll inside the panel.
+ * The registered servers, one compact row each (live load, states, drain/crash/revive, remove,
+ * edit with the faults to inject), and a button to add one. Long lists scroll inside the panel.
  */
 export function ServersPanel() {
   const slots = usePlayground(useShallow((s) => s.snapshot?.servers.map((v) => v.slot) ?? NONE));
@@ -28,6 +28,8 @@ export function ServersPanel() {
       speed: 1,
       queueLimit: 0,
       up: true,
+      errorRate: 0,
+      partitioned: false,
     };
     void command({ type: 'addServer', spec });
   }
@@ -49,6 +51,10 @@ export function ServersPanel() {
           <span aria-hidden="true">+</span> Add server
         </button>
       </div>
+      <p className="servers-hint">
+        Drain lets a server finish its requests; Crash fails them. Edit injects a spike, a sinkhole
+        or a partition.
+      </p>
       <ul className="servers-list" aria-label="Servers">
         {slots.map((slot) => (
           <ServerRow key={slot} slot={slot} allNames={names} onlyOne={slots.length === 1} />

@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import { formatCount, formatPercent } from '../lib/format.ts';
+import { useThrottled } from '../lib/useThrottled.ts';
 import { serverColour } from '../lib/palette.ts';
 import { useShallow, usePlayground } from '../store/hooks.ts';
 
@@ -20,6 +22,13 @@ export function HashingCaches() {
     useShallow((s) => s.snapshot?.servers.map((v) => v.cacheSize) ?? NONE),
   );
   const capacity = usePlayground((s) => s.snapshot?.cache.spec.capacity ?? 0);
+  // Run-long rates move slowly: redraw the table once a second, not with every snapshot, so a
+  // hundred rows do not cost a frame while the run plays.
+  const shown = useThrottled({ rates, sizes }, slots.length > 10 ? 1000 : 0);
+  const body = useMemo(
+    () => rows(slots, names, shown.rates, shown.sizes, capacity),
+    [slots, names, shown, capacity],
+  );
 
   return (
     <table className="hashing-caches" data-testid="hashing.caches">
@@ -31,39 +40,48 @@ export function HashingCaches() {
           <th scope="col">Entries</th>
         </tr>
       </thead>
-      <tbody>
-        {slots.map((slot, i) => {
-          const rate = rates[i] ?? null;
-          return (
-            <tr key={slot} data-testid="hashing.cache" data-name={names[i]}>
-              <th scope="row">
-                <span className="hashing-server">
-                  <span
-                    className="hashing-swatch"
-                    style={{ background: serverColour(slot) }}
-                    aria-hidden="true"
-                  />
-                  <span className="hashing-server-name">{names[i]}</span>
-                </span>
-              </th>
-              <td className="hashing-rate">
-                <span className="hashing-num">
-                  {rate === null ? 'no lookups yet' : formatPercent(rate)}
-                </span>
-                <span className="hashing-bar" aria-hidden="true">
-                  <span
-                    className="hashing-bar-fill"
-                    style={{ width: `${(rate ?? 0) * 100}%`, background: serverColour(slot) }}
-                  />
-                </span>
-              </td>
-              <td className="hashing-num">
-                {formatCount(sizes[i] ?? 0)} / {formatCount(capacity)}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
+      <tbody>{body}</tbody>
     </table>
   );
+}
+
+/** One row per server: name, hit rate with a bar, entries held. */
+function rows(
+  slots: readonly number[],
+  names: readonly string[],
+  rates: readonly (number | null)[],
+  sizes: readonly number[],
+  capacity: number,
+) {
+  return slots.map((slot, i) => {
+    const rate = rates[i] ?? null;
+    return (
+      <tr key={slot} data-testid="hashing.cache" data-name={names[i]}>
+        <th scope="row">
+          <span className="hashing-server">
+            <span
+              className="hashing-swatch"
+              style={{ background: serverColour(slot) }}
+              aria-hidden="true"
+            />
+            <span className="hashing-server-name">{names[i]}</span>
+          </span>
+        </th>
+        <td className="hashing-rate">
+          <span className="hashing-num">
+            {rate === null ? 'no lookups yet' : formatPercent(rate)}
+          </span>
+          <span className="hashing-bar" aria-hidden="true">
+            <span
+              className="hashing-bar-fill"
+              style={{ width: `${(rate ?? 0) * 100}%`, background: serverColour(slot) }}
+            />
+          </span>
+        </td>
+        <td className="hashing-num">
+          {formatCount(sizes[i] ?? 0)} / {formatCount(capacity)}
+        </td>
+      </tr>
+    );
+  });
 }

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { Simulation } from './simulation.ts';
 import { STRATEGY_NAMES } from './strategies/strategy.ts';
 import { summarize } from './summary.ts';
+import { expectDeterministic, expectRoutesOnlyToHealthy } from './testing/invariants.ts';
 import { scenarioOf } from './testing/scenarioOf.ts';
 
 /** Small random scenarios with every kind of fault and any mix of defences. */
@@ -112,41 +113,10 @@ describe('Faults and defences (property)', () => {
   });
 
   it('the balancer only routes to servers it considers healthy', () => {
-    fc.assert(
-      fc.property(faultyScenario, (scenario) => {
-        const sim = new Simulation(scenario, { logRequests: false });
-        const pool = sim.pool;
-        let lastRoute = 0;
-        const eligible: boolean[] = [];
-        const remember = () => {
-          for (let s = 0; s < pool.size; s++) eligible[s] = pool.healthy[s] === 1;
-        };
-        remember();
-        while (sim.step()) {
-          const routes = sim.metrics.routes;
-          if (routes.total === lastRoute + 1) {
-            const dest = routes.since(lastRoute).dests[0]!;
-            if (dest >= 0) expect(eligible[dest]).toBe(true);
-          }
-          lastRoute = routes.total;
-          remember();
-        }
-      }),
-      { numRuns: 40 },
-    );
+    fc.assert(fc.property(faultyScenario, expectRoutesOnlyToHealthy), { numRuns: 40 });
   });
 
   it('is deterministic under faults', () => {
-    fc.assert(
-      fc.property(faultyScenario, (scenario) => {
-        const a = new Simulation(scenario);
-        const b = new Simulation(scenario);
-        a.runToEnd();
-        b.runToEnd();
-        expect(summarize(a)).toEqual(summarize(b));
-        expect(a.metrics.log.entries()).toEqual(b.metrics.log.entries());
-      }),
-      { numRuns: 20 },
-    );
+    fc.assert(fc.property(faultyScenario, expectDeterministic), { numRuns: 20 });
   });
 });

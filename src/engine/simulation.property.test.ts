@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Simulation } from './simulation.ts';
 import { STRATEGY_NAMES } from './strategies/strategy.ts';
-import { summarize } from './summary.ts';
+import { expectDeterministic, expectRoutesOnlyToHealthy } from './testing/invariants.ts';
 import { scenarioOf } from './testing/scenarioOf.ts';
 
 /** Small random scenarios: any strategy, servers with and without queues, bursts, Poisson, events. */
@@ -83,42 +83,10 @@ describe('Simulation invariants (property)', () => {
   });
 
   it('a server never takes a request while down or full', () => {
-    fc.assert(
-      fc.property(scenarioArb, (scenario) => {
-        const sim = new Simulation(scenario, { logRequests: false });
-        const pool = sim.pool;
-        let lastRoute = 0;
-        const wasEligible: boolean[] = [];
-        const snapshotEligibility = () => {
-          for (let s = 0; s < pool.size; s++) wasEligible[s] = pool.healthy[s] === 1;
-        };
-        snapshotEligibility();
-        while (sim.step()) {
-          const routes = sim.metrics.routes;
-          // Bursts route many requests in one event; check only single-request events.
-          if (routes.total === lastRoute + 1) {
-            const dest = routes.since(lastRoute).dests[0]!;
-            if (dest >= 0) expect(wasEligible[dest]).toBe(true);
-          }
-          lastRoute = routes.total;
-          snapshotEligibility();
-        }
-      }),
-      { numRuns: 40 },
-    );
+    fc.assert(fc.property(scenarioArb, expectRoutesOnlyToHealthy), { numRuns: 40 });
   });
 
   it('is deterministic: the same scenario and seed give the same summary and log', () => {
-    fc.assert(
-      fc.property(scenarioArb, (scenario) => {
-        const a = new Simulation(scenario);
-        const b = new Simulation(scenario);
-        a.runToEnd();
-        b.runToEnd();
-        expect(summarize(a)).toEqual(summarize(b));
-        expect(a.metrics.log.entries()).toEqual(b.metrics.log.entries());
-      }),
-      { numRuns: 25 },
-    );
+    fc.assert(fc.property(scenarioArb, expectDeterministic), { numRuns: 25 });
   });
 });

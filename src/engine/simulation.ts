@@ -923,35 +923,22 @@ export class Simulation {
   /** The attempt failed while the client waited: tell the defences, then retry or give up. */
   private attemptFailed(r: number, reason: string): void {
     const req = this.requests;
-    const slot = req.slot[r]!;
-    const id = req.id[r]!;
-    const attempt = req.attempt[r]!;
-    req.waiting[r] = 0;
-    this.pool.failed[slot]!++;
-    this.passiveFailure(slot, req.probe[r] === 1);
+    const slot = this.stopWaiting(r);
     if (this.logRequests) {
       const name = this.pool.names[slot]!;
-      this.log('ERROR', name, `Request ${id} failed at ${name}: ${reason}`);
+      this.log('ERROR', name, `Request ${req.id[r]} failed at ${name}: ${reason}`);
     }
-    if (attempt > 0) this.retriesInFlight--;
-    if (this.retryLater(id, req.arrival[r]!, req.key[r]!, req.serviceMs[r]!, attempt, slot)) return;
-    this.metrics.onFailed();
-    this.callsInFlight--;
+    this.retryOrEnd(r, false);
   }
 
   private timeout(r: number): void {
     const req = this.requests;
     req.refs[r]!--;
     if (req.waiting[r] === 1) {
-      const slot = req.slot[r]!;
-      const id = req.id[r]!;
-      const attempt = req.attempt[r]!;
-      req.waiting[r] = 0;
-      this.pool.failed[slot]!++;
-      this.passiveFailure(slot, req.probe[r] === 1);
+      const slot = this.stopWaiting(r);
       if (this.logRequests) {
         const ms = this.resilience.timeoutMs ?? 0;
-        this.log('WARNING', 'Client', `Request ${id} timed out after ${ms} ms`);
+        this.log('WARNING', 'Client', `Request ${req.id[r]} timed out after ${ms} ms`);
       }
       if (req.phase[r] === HANGING) {
         // The client gives up on the connection it was still trying to open.
@@ -962,13 +949,31 @@ export class Simulation {
         this.leftServer(r, slot);
         this.startWaiting(slot);
       }
-      if (attempt > 0) this.retriesInFlight--;
-      if (!this.retryLater(id, req.arrival[r]!, req.key[r]!, req.serviceMs[r]!, attempt, slot)) {
-        this.metrics.onTimedOut();
-        this.callsInFlight--;
-      }
+      this.retryOrEnd(r, true);
     }
     req.releaseIfDone(r);
+  }
+
+  /** The client no longer waits for attempt `r`: a failure, as the defences count them. */
+  private stopWaiting(r: number): number {
+    const req = this.requests;
+    const slot = req.slot[r]!;
+    req.waiting[r] = 0;
+    this.pool.failed[slot]!++;
+    this.passiveFailure(slot, req.probe[r] === 1);
+    return slot;
+  }
+
+  /** After a failed or timed-out attempt: send another, or the request ends with that outcome. */
+  private retryOrEnd(r: number, timedOut: boolean): void {
+    const req = this.requests;
+    const attempt = req.attempt[r]!;
+    if (attempt > 0) this.retriesInFlight--;
+    const { id, arrival, key, serviceMs, slot } = req;
+    if (this.retryLater(id[r]!, arrival[r]!, key[r]!, serviceMs[r]!, attempt, slot[r]!)) return;
+    if (timedOut) this.metrics.onTimedOut();
+    else this.metrics.onFailed();
+    this.callsInFlight--;
   }
 
   /** Schedules another attempt if the retry policy allows one; returns whether it did. */

@@ -1,10 +1,11 @@
 import type { HealthCheckSpec, HealthMode } from '../engine/scenario/types.ts';
 import { DefenceField } from './DefenceField.tsx';
 import { DefenceGroup } from './DefenceGroup.tsx';
+import { DefenceModes, type DefenceMode } from './DefenceModes.tsx';
 import { RULES, type DefenceSectionProps } from './defences.ts';
 import { usePending } from './usePending.ts';
 
-const MODES: ReadonlyArray<{ mode: HealthMode; label: string; what: string }> = [
+const MODES: ReadonlyArray<DefenceMode<HealthMode>> = [
   {
     mode: 'instant',
     label: 'Instant',
@@ -28,7 +29,6 @@ export function DefencesHealth({ spec, change }: DefenceSectionProps) {
   const mode = usePending(h.mode);
   const set = (patch: Partial<HealthCheckSpec>) =>
     change((r) => ({ healthCheck: { ...r.healthCheck, ...patch } }));
-  const shown = MODES.find((m) => m.mode === mode.shown) ?? MODES[0]!;
 
   return (
     <DefenceGroup
@@ -36,25 +36,12 @@ export function DefencesHealth({ spec, change }: DefenceSectionProps) {
       what="How the balancer learns that a server is down, or back up."
       on={mode.shown !== 'none'}
     >
-      <div className="defence-modes">
-        {MODES.map((m) => (
-          <label key={m.mode} className="defence-choice">
-            <input
-              type="radio"
-              name="defences-health-mode"
-              value={m.mode}
-              data-testid="defences.health.mode"
-              data-mode={m.mode}
-              checked={mode.shown === m.mode}
-              onChange={() => mode.track(m.mode, set({ mode: m.mode }))}
-            />
-            {m.label}
-          </label>
-        ))}
-      </div>
-      <p className="defence-note" aria-live="polite">
-        {shown.what}
-      </p>
+      <DefenceModes
+        name="health"
+        modes={MODES}
+        shown={mode.shown}
+        onPick={(m) => mode.track(m, set({ mode: m }))}
+      />
       {mode.shown === 'active' && (
         <div className="defence-fields">
           <DefenceField

@@ -1,10 +1,11 @@
 import type { RetryMode, RetrySpec } from '../engine/scenario/types.ts';
 import { DefenceField } from './DefenceField.tsx';
 import { DefenceGroup } from './DefenceGroup.tsx';
+import { DefenceModes, type DefenceMode } from './DefenceModes.tsx';
 import { RULES, type DefenceSectionProps } from './defences.ts';
 import { usePending } from './usePending.ts';
 
-const MODES: ReadonlyArray<{ mode: RetryMode; label: string; what: string }> = [
+const MODES: ReadonlyArray<DefenceMode<RetryMode>> = [
   { mode: 'off', label: 'Off', what: 'A failed or timed-out attempt fails the request.' },
   {
     mode: 'budget',
@@ -23,7 +24,6 @@ export function DefencesRetry({ spec, change }: DefenceSectionProps) {
   const r = spec.retry;
   const mode = usePending(r.mode);
   const set = (patch: Partial<RetrySpec>) => change((c) => ({ retry: { ...c.retry, ...patch } }));
-  const shown = MODES.find((m) => m.mode === mode.shown) ?? MODES[0]!;
 
   return (
     <DefenceGroup
@@ -31,25 +31,12 @@ export function DefencesRetry({ spec, change }: DefenceSectionProps) {
       what="A failed attempt is tried again on another server after a short backoff."
       on={mode.shown !== 'off'}
     >
-      <div className="defence-modes">
-        {MODES.map((m) => (
-          <label key={m.mode} className="defence-choice">
-            <input
-              type="radio"
-              name="defences-retry-mode"
-              value={m.mode}
-              data-testid="defences.retry.mode"
-              data-mode={m.mode}
-              checked={mode.shown === m.mode}
-              onChange={() => mode.track(m.mode, set({ mode: m.mode }))}
-            />
-            {m.label}
-          </label>
-        ))}
-      </div>
-      <p className="defence-note" aria-live="polite">
-        {shown.what}
-      </p>
+      <DefenceModes
+        name="retry"
+        modes={MODES}
+        shown={mode.shown}
+        onPick={(m) => mode.track(m, set({ mode: m }))}
+      />
       {mode.shown !== 'off' && (
         <div className="defence-fields">
           <DefenceField

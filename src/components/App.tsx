@@ -45,6 +45,7 @@ export function App() {
         <div className="layout-left">
           <ServersPanel />
           <TrafficPanel />
+          <DefencesPanel />
         </div>
         <div className="layout-center">
           <FlowPanel />
@@ -57,7 +58,6 @@ export function App() {
           <LessonPanel />
           <ChallengePanel />
           <StrategyPanel />
-          <DefencesPanel />
           <SummaryPanel />
           <LatencyPanel />
         </div>

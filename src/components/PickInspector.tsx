@@ -43,7 +43,9 @@ export function PickInspector() {
             onChange={(e) => choose(Number(e.target.value))}
           >
             {shown && !picks.includes(shown) && (
-              <option value={String(shown.seq)}>{describe(shown)} (held)</option>
+              <option value={String(shown.seq)}>
+                {describe(shown)} {held ? '(held)' : '(shown)'}
+              </option>
             )}
             {picks.length === 0 && <option value="">none yet</option>}
             {[...picks].reverse().map((p) => (

@@ -3,7 +3,8 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useElementSize } from '../lib/useElementSize.ts';
 import { Axis } from './Axis.tsx';
-import { formatSeconds, formatTick } from './ticks.ts';
+import { SimTimeAxis } from './SimTimeAxis.tsx';
+import { formatTick } from './ticks.ts';
 import './charts.css';
 
 /** Props of {@link CompareLatencyChart}. */
@@ -72,14 +73,7 @@ export function CompareLatencyChart(props: CompareLatencyChartProps) {
             label="ms"
             grid={innerW}
           />
-          <Axis
-            orient="bottom"
-            scale={x}
-            offset={M.top + innerH}
-            tickCount={Math.max(2, Math.floor(innerW / 70))}
-            format={formatSeconds}
-            label="simulated time (s)"
-          />
+          <SimTimeAxis scale={x} offset={M.top + innerH} width={innerW} />
           <path
             className="chart-line"
             d={paths.p50}

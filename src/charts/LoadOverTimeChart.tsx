@@ -4,7 +4,8 @@ import { area, stack, type SeriesPoint } from 'd3-shape';
 import { useElementSize } from '../lib/useElementSize.ts';
 import { serverColour } from '../lib/palette.ts';
 import { Axis } from './Axis.tsx';
-import { formatSeconds, formatTick, integerTicks, TIME_MARGIN } from './ticks.ts';
+import { SimTimeAxis } from './SimTimeAxis.tsx';
+import { formatTick, integerTicks, TIME_MARGIN } from './ticks.ts';
 import './charts.css';
 
 /** Per-server history as the chart needs it: rows of `length` values, one per slot in order. */
@@ -87,14 +88,7 @@ export function LoadOverTimeChart({ history, height = 170, xDomain }: LoadOverTi
             label="requests in service"
             grid={innerW}
           />
-          <Axis
-            orient="bottom"
-            scale={x}
-            offset={m.top + innerH}
-            tickCount={Math.max(2, Math.floor(innerW / 70))}
-            format={formatSeconds}
-            label="simulated time (s)"
-          />
+          <SimTimeAxis scale={x} offset={m.top + innerH} width={innerW} />
           {paths.map((d, b) => (
             <path key={bands[b]!.key} d={d} fill={bands[b]!.colour} fillOpacity={0.85}>
               <title>{bands[b]!.name}</title>

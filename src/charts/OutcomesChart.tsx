@@ -4,7 +4,8 @@ import { scaleLinear } from 'd3-scale';
 import { line, symbol, type SymbolType } from 'd3-shape';
 import { useElementSize } from '../lib/useElementSize.ts';
 import { Axis } from './Axis.tsx';
-import { formatSeconds, formatTick, TIME_MARGIN } from './ticks.ts';
+import { SimTimeAxis } from './SimTimeAxis.tsx';
+import { formatTick, TIME_MARGIN } from './ticks.ts';
 import './charts.css';
 import './OutcomesChart.css';
 
@@ -118,14 +119,7 @@ export const OutcomesChart = memo(function OutcomesChart({
               label={yLabel}
               grid={innerW}
             />
-            <Axis
-              orient="bottom"
-              scale={x}
-              offset={m.top + innerH}
-              tickCount={Math.max(2, Math.floor(innerW / 70))}
-              format={formatSeconds}
-              label="simulated time (s)"
-            />
+            <SimTimeAxis scale={x} offset={m.top + innerH} width={innerW} />
             {lines.map((l, k) => (
               <g key={l.key} data-outcome={l.key}>
                 <path

@@ -4,8 +4,9 @@ import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useElementSize } from '../lib/useElementSize.ts';
 import { Axis } from './Axis.tsx';
+import { SimTimeAxis } from './SimTimeAxis.tsx';
 import { ChartLegend } from './ChartLegend.tsx';
-import { formatSeconds, formatTick, TIME_MARGIN } from './ticks.ts';
+import { formatTick, TIME_MARGIN } from './ticks.ts';
 import './charts.css';
 
 /** One line of a {@link TimeSeriesChart}. */
@@ -91,13 +92,10 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
               label={yLabel}
               grid={innerW}
             />
-            <Axis
-              orient="bottom"
+            <SimTimeAxis
               scale={x}
               offset={m.top + innerH}
-              tickCount={Math.max(2, Math.floor(innerW / 70))}
-              format={formatSeconds}
-              label="simulated time (s)"
+              width={innerW}
               showLabels={showXLabels}
             />
             {lines.map((l, k) => (

@@ -8,7 +8,7 @@ import {
   type ReactNode,
 } from 'react';
 import { CONFIG_FORMATS, exportConfig, type ConfigFormat } from '../lib/configExport/index.ts';
-import { downloadText } from '../lib/configExport/download.ts';
+import { downloadText } from '../lib/download.ts';
 import { usePlayground } from '../store/hooks.ts';
 import './ConfigExport.css';
 

@@ -1,4 +1,4 @@
-import { downloadText } from '../lib/configExport/download.ts';
+import { downloadText } from '../lib/download.ts';
 import {
   metricsCsv,
   metricsFileName,

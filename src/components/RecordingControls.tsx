@@ -1,5 +1,5 @@
-import { useRef } from 'react';
 import { usePlayground } from '../store/hooks.ts';
+import { FileImportButton } from './FileImportButton.tsx';
 import { recordingStatusText } from './recordingStatusText.ts';
 import './Controls.css';
 import './TimelineScrubber.css';
@@ -23,7 +23,6 @@ export function RecordingControls() {
   const exportRecording = usePlayground((s) => s.exportRecording);
   const importRecording = usePlayground((s) => s.importRecording);
   const replay = usePlayground((s) => s.replay);
-  const input = useRef<HTMLInputElement>(null);
 
   return (
     <div className="recording" role="group" aria-label="Recording">
@@ -40,27 +39,14 @@ export function RecordingControls() {
       >
         Export recording
       </button>
-      <button
-        type="button"
+      <FileImportButton
+        label="Import recording…"
+        title="Load a recording file made by Export recording (JSON, at most 8 MB)"
         className="btn btn-small"
         disabled={!ready}
-        title="Load a recording file made by Export recording (JSON, at most 8 MB)"
-        onClick={() => input.current?.click()}
-      >
-        Import recording…
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,application/json"
-        hidden
-        aria-label="Recording file to import"
-        data-testid="recording.import"
-        onChange={(e) => {
-          const chosen = e.target.files?.[0];
-          e.target.value = ''; // choosing the same file again is a new import
-          if (chosen) void importRecording(chosen);
-        }}
+        inputLabel="Recording file to import"
+        inputTestId="recording.import"
+        onFile={(f) => void importRecording(f)}
       />
       <button
         type="button"

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { usePlayground } from '../store/hooks.ts';
 import { ConfigExport } from './deferredPanels.tsx';
+import { FileImportButton } from './FileImportButton.tsx';
 import './ScenarioMenu.css';
 
 const EXPORT_TITLE =
@@ -36,7 +37,6 @@ export function ScenarioMenu() {
   const closeShareLink = usePlayground((s) => s.closeShareLink);
   const openShareLink = usePlayground((s) => s.openShareLink);
   const resetToDefaults = usePlayground((s) => s.resetToDefaults);
-  const fileInput = useRef<HTMLInputElement>(null);
   const linkField = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -95,27 +95,14 @@ export function ScenarioMenu() {
       >
         Export
       </button>
-      <button
-        type="button"
+      <FileImportButton
+        label="Import…"
+        title="Load a scenario file (JSON, format v1, at most 1 MB); you can also drop one on the page"
         className="btn"
         disabled={!ready}
-        title="Load a scenario file (JSON, format v1, at most 1 MB); you can also drop one on the page"
-        onClick={() => fileInput.current?.click()}
-      >
-        Import…
-      </button>
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".json,application/json"
-        hidden
-        aria-label="Scenario file to import"
-        data-testid="scenario.import"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = ''; // choosing the same file again is a new import
-          if (file) void importFile(file);
-        }}
+        inputLabel="Scenario file to import"
+        inputTestId="scenario.import"
+        onFile={(f) => void importFile(f)}
       />
       <button
         type="button"

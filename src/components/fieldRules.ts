@@ -74,6 +74,5 @@ export const LIMITS = {
   keysMax: 1_000_000_000,
   zipfMax: 5,
   sigmaMax: 5,
-  choicesMax: 64,
   virtualNodesMax: 1000,
 } as const;

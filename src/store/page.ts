@@ -1,3 +1,4 @@
+import { downloadText } from '../lib/download.ts';
 import type { PageEnv } from './types.ts';
 
 /**
@@ -22,17 +23,7 @@ export const browserPage: PageEnv = {
       return false; // no permission, or an insecure page: the link is shown to copy by hand
     }
   },
-  download: (fileName, text) => {
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    document.body.append(a);
-    a.click();
-    a.remove();
-    // Revoked later: revoking at once can cancel the download in some browsers.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  },
+  download: (fileName, text) => downloadText(fileName, text, 'application/json'),
   onLeave: (flush) => {
     // Leaving or hiding the page writes at once: a reload right after an edit keeps it.
     window.addEventListener('pagehide', flush);

@@ -1,6 +1,6 @@
 /**
- * Offers text as a file download with its proper type (the store's page env always says JSON).
- * Shared by the config and metrics exports; the only part of them that touches the DOM.
+ * Offers text as a file download with its type: scenario and recording files (through the
+ * store's page env), config snippets and metrics. The one place the page makes a download.
  */
 export function downloadText(fileName: string, text: string, mimeType: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${mimeType};charset=utf-8` }));

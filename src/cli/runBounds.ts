@@ -52,8 +52,8 @@ function heldMessage(sim: Simulation, held: number, cap: number): string {
   const queued = queuedNow(sim);
   const why =
     queued * 2 > held
-      ? ' Most wait in queues without a limit (queueLimit null), which grow without end when ' +
-        'requests arrive faster than the servers finish them.'
+      ? ' Most wait in queues, which grow while requests arrive faster than the servers ' +
+        "finish them, up to each server's queueLimit (null: without end)."
       : '';
   return (
     `stopped at ${formatSimTime(sim.now)} simulated: ${formatCount(held)} requests held at once ` +

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './components/App.tsx';
+import { App } from './app/App.tsx';
 import { registerServiceWorker } from './lib/serviceWorker.ts';
 import './index.css';
 

@@ -6,9 +6,9 @@ import {
   evaluate,
   imposeWorkload,
   type CheckResult,
-} from '../lib/challenges/index.ts';
-import { lessonById, type RunRecord } from '../lib/lessons/index.ts';
-import { runScenario, type RunHost, type RunOutcome } from '../lib/lessons/runScenario.ts';
+} from '../features/challenges/content/index.ts';
+import { lessonById, type RunRecord } from '../features/lessons/content/index.ts';
+import { runScenario, type RunHost, type RunOutcome } from '../features/lessons/content/runScenario.ts';
 import type { Speed } from '../worker/protocol.ts';
 import { usePlayground } from './playgroundStore.ts';
 

@@ -1,0 +1,37 @@
+import { useShallow, usePlayground } from '../../store/hooks.ts';
+import { DraftField } from '../../ui/DraftField.tsx';
+import { decimal, LIMITS, wholeNumber } from '../../ui/fieldRules.ts';
+
+const countRule = wholeNumber('key count', 1, LIMITS.keysMax);
+const zipfRule = decimal('Zipf exponent', 0, LIMITS.zipfMax);
+
+/** Which cache keys requests ask for: how many keys, and how unevenly popular (Zipf). */
+export function KeyFields() {
+  const keys = usePlayground(useShallow((s) => s.snapshot?.setup.keys ?? null));
+  const command = usePlayground((s) => s.command);
+  if (!keys) return null;
+
+  return (
+    <fieldset className="workload-group">
+      <legend>Key popularity</legend>
+      <DraftField
+        id="keys-count"
+        label="Keys"
+        testId="traffic.keyCount"
+        value={String(keys.count)}
+        rule={countRule}
+        inputMode="numeric"
+        onCommit={(count) => command({ type: 'setKeys', keys: { ...keys, count } })}
+      />
+      <DraftField
+        id="keys-zipf"
+        label="Zipf exponent"
+        testId="traffic.zipf"
+        value={String(keys.zipf)}
+        rule={zipfRule}
+        hint="0: every key equally popular; 1 and above: a few hot keys get most requests"
+        onCommit={(zipf) => command({ type: 'setKeys', keys: { ...keys, zipf } })}
+      />
+    </fieldset>
+  );
+}

@@ -4,27 +4,25 @@ import { readUrlFlags } from '../lib/urlFlags.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
 import { CrashBanner } from './CrashBanner.tsx';
-import { ServersPanel } from '../features/servers/ServersPanel.tsx';
-import { TrafficPanel } from '../features/traffic/TrafficPanel.tsx';
-import { FlowPanel } from '../features/flow/FlowPanel.tsx';
-import { LoadPanel } from '../features/load/LoadPanel.tsx';
-import { TimelinePanel } from '../features/timeline/TimelinePanel.tsx';
-import { StrategyPanel } from '../features/strategy/StrategyPanel.tsx';
-import { LatencyPanel } from '../features/latency/LatencyPanel.tsx';
-import { SummaryPanel } from '../features/summary/SummaryPanel.tsx';
-import { CachePanel } from '../features/cache/CachePanel.tsx';
-import { LogPanel } from '../features/log/LogPanel.tsx';
-import { ScenarioDropZone } from '../features/scenario/ScenarioDropZone.tsx';
-import {
-  ChallengePanel,
-  ComparePanel,
-  HashingPanel,
-  LessonPanel,
-  TheoryPanel,
-} from '../ui/deferredPanels.tsx';
-import { DefencesPanel } from '../features/defences/DefencesPanel.tsx';
-import { OutcomesPanel } from '../features/outcomes/OutcomesPanel.tsx';
-import { PickInspector } from '../features/inspector/PickInspector.tsx';
+import { ServersPanel } from '../features/servers/index.ts';
+import { TrafficPanel } from '../features/traffic/index.ts';
+import { DefencesPanel } from '../features/defences/index.ts';
+import { FlowPanel } from '../features/flow/index.ts';
+import { PickInspector } from '../features/inspector/index.ts';
+import { LoadPanel } from '../features/load/index.ts';
+import { TimelinePanel } from '../features/timeline/index.ts';
+import { OutcomesPanel } from '../features/outcomes/index.ts';
+import { StrategyPanel } from '../features/strategy/index.ts';
+import { SummaryPanel } from '../features/summary/index.ts';
+import { LatencyPanel } from '../features/latency/index.ts';
+import { CachePanel } from '../features/cache/index.ts';
+import { LogPanel } from '../features/log/index.ts';
+import { ScenarioDropZone } from '../features/scenario/index.ts';
+import { LessonPanel } from '../features/lessons/index.ts';
+import { ChallengePanel } from '../features/challenges/index.ts';
+import { HashingPanel } from '../features/hashing/index.ts';
+import { TheoryPanel } from '../features/theory/index.ts';
+import { ComparePanel } from '../features/compare/index.ts';
 
 /** The playground's one screen: controls on the left, pictures in the middle, explanations right. */
 export function App() {

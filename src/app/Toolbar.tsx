@@ -1,9 +1,6 @@
 import { AboutLink } from './AboutLink.tsx';
-import { PresetPicker } from '../features/scenario/PresetPicker.tsx';
-import { RunControls } from '../features/controls/RunControls.tsx';
-import { ScenarioMenu } from '../features/scenario/ScenarioMenu.tsx';
-import { SeedControl } from '../features/scenario/SeedControl.tsx';
-import { SimClock } from '../features/controls/SimClock.tsx';
+import { RunControls, SimClock } from '../features/controls/index.ts';
+import { PresetPicker, ScenarioMenu, SeedControl } from '../features/scenario/index.ts';
 import '../ui/Controls.css';
 import './Toolbar.css';
 

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { usePlayground } from '../../store/hooks.ts';
 import { HitRateReferenceContext } from '../../charts/chartReference.ts';
 import { formatPercent } from '../../lib/format.ts';
-import { chePrediction } from '../theory/theoryOverlay.ts';
+import { chePrediction } from '../theory/index.ts';
 import { CacheStats } from './CacheStats.tsx';
 import { CacheOccupancy } from './CacheOccupancy.tsx';
 import { HottestKeys } from './HottestKeys.tsx';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { usePlayground } from '../../store/hooks.ts';
-import { latencyReference } from '../theory/theoryOverlay.ts';
+import { latencyReference } from '../theory/index.ts';
 import { formatCount, formatMs } from '../../lib/format.ts';
 import { keyedSelector } from '../../store/keyedSelector.ts';
 import { rebinLatency } from './histogramBins.ts';

@@ -9,7 +9,6 @@ import { useThrottled } from '../../lib/useThrottled.ts';
 import '../../charts/charts.css';
 import './LoadBars.css';
 import { clockTime } from '../../lib/clockTime.ts';
-import '../timeline/TimelineScrubber.css';
 
 /** A paused view of load over time spans as long as the live chart: 300 samples. */
 const WINDOW_SAMPLES = 300;

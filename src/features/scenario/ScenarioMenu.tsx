@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { usePlayground } from '../../store/hooks.ts';
-import { ConfigExport } from '../../ui/deferredPanels.tsx';
+import { ConfigExport } from '../exports/index.ts';
 import { FileImportButton } from '../../ui/FileImportButton.tsx';
 import './ScenarioMenu.css';
 

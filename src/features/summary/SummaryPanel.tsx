@@ -1,6 +1,6 @@
 import { usePlayground, useShallow } from '../../store/hooks.ts';
 import { formatCount, formatMs } from '../../lib/format.ts';
-import { MetricsExport } from '../../ui/deferredPanels.tsx';
+import { MetricsExport } from '../exports/index.ts';
 import { SummaryOutcomes } from './SummaryOutcomes.tsx';
 import { SummaryServers } from './SummaryServers.tsx';
 import { SummaryStat } from './SummaryStat.tsx';

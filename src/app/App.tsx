@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { usePlayground } from '../store/playgroundStore.ts';
+import { useApp } from '../store/hooks.tsx';
 import { readUrlFlags } from '../lib/urlFlags.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
@@ -26,7 +26,7 @@ import { ComparePanel } from '../features/compare/index.ts';
 
 /** The playground's one screen: controls on the left, pictures in the middle, explanations right. */
 export function App() {
-  const startup = usePlayground((s) => s.startup);
+  const startup = useApp((s) => s.startup);
   useEffect(() => {
     const flags = readUrlFlags(window.location.search);
     if (!flags.motion) document.documentElement.dataset.motion = 'off';

@@ -1,4 +1,4 @@
-import { usePlayground, useShallow } from '../store/hooks.ts';
+import { useApp, useShallow } from '../store/hooks.tsx';
 import './CrashBanner.css';
 
 /**
@@ -6,7 +6,7 @@ import './CrashBanner.css';
  * restart that keeps the setup; while the first run is loading, a quiet "starting" line instead.
  */
 export function CrashBanner() {
-  const { status, crash, fault, loaded } = usePlayground(
+  const { status, crash, fault, loaded } = useApp(
     useShallow((s) => ({
       status: s.status,
       crash: s.crash,
@@ -14,7 +14,7 @@ export function CrashBanner() {
       loaded: s.snapshot !== null,
     })),
   );
-  const restart = usePlayground((s) => s.restart);
+  const restart = useApp((s) => s.restart);
 
   if (status === 'starting' && !loaded) {
     return (

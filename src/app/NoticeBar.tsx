@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { usePlayground } from '../store/hooks.ts';
+import { useApp, useAppStore } from '../store/hooks.tsx';
 import './NoticeBar.css';
 
 /** How long an informational notice stays; errors stay until dismissed, so none is missed. */
@@ -10,17 +10,18 @@ const INFO_MS = 6000;
  * dismissed) or what happened (info, announced politely and gone after a few seconds).
  */
 export function NoticeBar() {
-  const notice = usePlayground((s) => s.notice);
-  const dismiss = usePlayground((s) => s.dismissNotice);
+  const notice = useApp((s) => s.notice);
+  const dismiss = useApp((s) => s.dismissNotice);
+  const store = useAppStore();
 
   useEffect(() => {
     if (notice?.kind !== 'info') return;
     // Keyed on the notice object: a newer notice restarts the clock and is not cut short.
     const timer = window.setTimeout(() => {
-      if (usePlayground.getState().notice === notice) dismiss();
+      if (store.getState().notice === notice) dismiss();
     }, INFO_MS);
     return () => window.clearTimeout(timer);
-  }, [notice, dismiss]);
+  }, [notice, dismiss, store]);
 
   if (!notice) return null;
   const error = notice.kind === 'error';

@@ -1,4 +1,6 @@
-import type { PlaygroundState } from './hooks.ts';
+import { useState } from 'react';
+import { useApp } from './hooks.tsx';
+import type { AppState } from './types.ts';
 import type { Snapshot } from '../worker/protocol.ts';
 
 /**
@@ -11,7 +13,7 @@ import type { Snapshot } from '../worker/protocol.ts';
 export function keyedSelector<T>(
   keyOf: (snap: Snapshot) => string,
   derive: (snap: Snapshot) => T,
-): (state: PlaygroundState) => T | null {
+): (state: AppState) => T | null {
   let lastKey: string | null = null;
   let last: T | null = null;
   return (state) => {
@@ -28,6 +30,29 @@ export function keyedSelector<T>(
     }
     return last;
   };
+}
+
+/** A value derived from the snapshot, and the key that says when it must be derived again. */
+export interface KeyedDerivation<T> {
+  readonly keyOf: (snap: Snapshot) => string;
+  readonly derive: (snap: Snapshot) => T;
+}
+
+/** Declares a derivation for {@link useKeyedSnapshot} (plain functions: no memory of its own). */
+export function keyed<T>(
+  keyOf: (snap: Snapshot) => string,
+  derive: (snap: Snapshot) => T,
+): KeyedDerivation<T> {
+  return { keyOf, derive };
+}
+
+/**
+ * A value derived from the snapshot (see keyedSelector), remembered per component: each use gets
+ * its own memory, so two panels never evict each other's value and nothing lives at module level.
+ */
+export function useKeyedSnapshot<T>(spec: KeyedDerivation<T>): T | null {
+  const [select] = useState(() => keyedSelector(spec.keyOf, spec.derive));
+  return useApp(select);
 }
 
 /** The key of a time axis: how many samples and when the newest closed. */

@@ -1,4 +1,4 @@
-import { usePlayground, useShallow } from '../../store/hooks.ts';
+import { useApp, useShallow } from '../../store/hooks.tsx';
 import { redrawInterval } from '../../lib/redrawInterval.ts';
 import { useThrottled } from '../../lib/useThrottled.ts';
 import { serverColour } from '../../lib/palette.ts';
@@ -19,7 +19,7 @@ function FillBar({ share, colour }: { readonly share: number; readonly colour?: 
  * cache, shown in that server's colour, because where a key is routed decides whether it hits.
  */
 export function CacheOccupancy() {
-  const { size, total, perCache, placement } = usePlayground(
+  const { size, total, perCache, placement } = useApp(
     useShallow((s) => ({
       size: s.snapshot?.cache.size ?? 0,
       total: s.snapshot?.cache.totalCapacity ?? 0,
@@ -28,7 +28,7 @@ export function CacheOccupancy() {
     })),
   );
   // Flattened to primitives so an unchanged selection compares equal between frames.
-  const latest = usePlayground(
+  const latest = useApp(
     useShallow((s) => s.snapshot?.servers.flatMap((v) => [v.slot, v.cacheSize, v.name]) ?? []),
   );
   // A hundred fill bars redraw a few times a second, in a task of their own (see redrawInterval).

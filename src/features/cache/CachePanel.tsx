@@ -1,8 +1,8 @@
-import { useMemo } from 'react';
-import { usePlayground } from '../../store/hooks.ts';
+import { useMemo, useState } from 'react';
+import { useApp } from '../../store/hooks.tsx';
 import { HitRateReferenceContext } from '../../charts/chartReference.ts';
 import { formatPercent } from '../../lib/format.ts';
-import { chePrediction } from '../theory/index.ts';
+import { CheMemo, chePrediction } from '../theory/index.ts';
 import { CacheStats } from './CacheStats.tsx';
 import { CacheOccupancy } from './CacheOccupancy.tsx';
 import { HottestKeys } from './HottestKeys.tsx';
@@ -15,13 +15,14 @@ import './CachePanel.css';
  * it sits (one shared cache, one per server, or none).
  */
 export function CachePanel() {
-  const placement = usePlayground((s) => s.snapshot?.cache.spec.placement ?? null);
-  const setup = usePlayground((s) => s.snapshot?.setup ?? null);
+  const placement = useApp((s) => s.snapshot?.cache.spec.placement ?? null);
+  const setup = useApp((s) => s.snapshot?.setup ?? null);
   // The Che approximation, when it covers this cache: drawn as a line on the hit-rate sparkline.
+  const [memo] = useState(() => new CheMemo());
   const che = useMemo(() => {
-    const p = setup ? chePrediction({ setup, liveRatePerSec: 0 }) : null;
+    const p = setup ? chePrediction({ setup, liveRatePerSec: 0 }, memo) : null;
     return !p || p.predicted === null ? null : { value: p.predicted, label: 'Che' };
-  }, [setup]);
+  }, [setup, memo]);
 
   return (
     <section className="panel cache-panel" aria-labelledby="cache-title">

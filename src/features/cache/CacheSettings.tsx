@@ -1,4 +1,4 @@
-import { usePlayground, useShallow } from '../../store/hooks.ts';
+import { useApp, useShallow } from '../../store/hooks.tsx';
 import type { CachePlacement, CacheSpec } from '../../engine/scenario/types.ts';
 import { DraftField } from '../../ui/DraftField.tsx';
 import { decimal, LIMITS, wholeNumber } from '../../ui/fieldRules.ts';
@@ -23,13 +23,13 @@ const hitMsRule = decimal('hit time', 0, LIMITS.serviceMsMax);
 
 /** Where the cache sits, how big it is and how fast a hit is; each change starts empty caches. */
 export function CacheSettings() {
-  const spec = usePlayground(
+  const spec = useApp(
     useShallow((s): CacheSpec | null => {
       const c = s.snapshot?.cache.spec;
       return c ? { placement: c.placement, capacity: c.capacity, hitMs: c.hitMs } : null;
     }),
   );
-  const command = usePlayground((s) => s.command);
+  const command = useApp((s) => s.command);
   const placement = usePending(spec?.placement ?? null);
   if (!spec) return null;
 

@@ -1,4 +1,4 @@
-import { usePlayground, useShallow } from '../../store/hooks.ts';
+import { useApp, useShallow } from '../../store/hooks.tsx';
 import { formatCount, formatPercent } from '../../lib/format.ts';
 import { HitRateSparkline } from './HitRateSparkline.tsx';
 
@@ -10,7 +10,7 @@ function latestDefined(values: Float64Array): number | null {
 
 /** Hit rate now and over the run, its history, and the hit / miss / eviction counts. */
 export function CacheStats() {
-  const counts = usePlayground(
+  const counts = useApp(
     useShallow((s) => ({
       hits: s.snapshot?.summary.cache.hits ?? 0,
       misses: s.snapshot?.summary.cache.misses ?? 0,
@@ -18,8 +18,8 @@ export function CacheStats() {
       overall: s.snapshot?.summary.cache.hitRate ?? null,
     })),
   );
-  const time = usePlayground((s) => s.snapshot?.series.time);
-  const rate = usePlayground((s) => s.snapshot?.series.cacheHitRate);
+  const time = useApp((s) => s.snapshot?.series.time);
+  const rate = useApp((s) => s.snapshot?.series.cacheHitRate);
   const now = rate ? latestDefined(rate) : null;
 
   return (

@@ -1,10 +1,10 @@
-import { usePlayground, useShallow } from '../../store/hooks.ts';
+import { useApp, useShallow } from '../../store/hooks.tsx';
 import { formatCount } from '../../lib/format.ts';
 
 /** The most requested keys with their lookup counts, as small bars (hot keys are why caches help). */
 export function HottestKeys() {
   // Flattened to numbers so an unchanged top list compares equal and does not re-render.
-  const flat = usePlayground(
+  const flat = useApp(
     useShallow((s) => s.snapshot?.cache.hottest.flatMap((h) => [h.key, h.count]) ?? []),
   );
   const parsed: Array<[number, number]> = [];

@@ -1,6 +1,6 @@
 import type { Challenge } from './content/types.ts';
-import { useLearn } from '../../store/learnStore.ts';
-import { LessonRunProgress } from '../../ui/LessonRunProgress.tsx';
+import { useApp } from '../../store/hooks.tsx';
+import { RunProgress } from '../../ui/RunProgress.tsx';
 
 /** Props of {@link ChallengeActions}. */
 export interface ChallengeActionsProps {
@@ -9,15 +9,17 @@ export interface ChallengeActionsProps {
 
 /** Check my setup, the hint and "Show me", with the verdict of the last check. */
 export function ChallengeActions({ challenge }: ChallengeActionsProps) {
-  const checking = useLearn((s) => s.running?.owner === 'challenge');
-  const busy = useLearn((s) => s.running !== null);
-  const error = useLearn((s) => s.runError);
-  const result = useLearn((s) => s.challenge?.result ?? null);
-  const hintShown = useLearn((s) => s.challenge?.hintShown ?? false);
-  const solutionLoaded = useLearn((s) => s.challenge?.solutionLoaded ?? false);
-  const check = useLearn((s) => s.checkChallenge);
-  const showHint = useLearn((s) => s.showHint);
-  const showSolution = useLearn((s) => s.showSolution);
+  const job = useApp((s) => (s.learn.running?.owner === 'challenge' ? s.learn.running.job : null));
+  const checking = job !== null;
+  const stop = useApp((s) => s.learn.stopRun);
+  const busy = useApp((s) => s.learn.running !== null);
+  const error = useApp((s) => s.learn.runError);
+  const result = useApp((s) => s.learn.challenge?.result ?? null);
+  const hintShown = useApp((s) => s.learn.challenge?.hintShown ?? false);
+  const solutionLoaded = useApp((s) => s.learn.challenge?.solutionLoaded ?? false);
+  const check = useApp((s) => s.learn.checkChallenge);
+  const showHint = useApp((s) => s.learn.showHint);
+  const showSolution = useApp((s) => s.learn.showSolution);
   const missed = result
     ? [...result.constraints, ...result.goals].filter((r) => !r.pass).length
     : 0;
@@ -70,7 +72,7 @@ export function ChallengeActions({ challenge }: ChallengeActionsProps) {
         </p>
       )}
       <div aria-live="polite">
-        {checking && <LessonRunProgress />}
+        {job && <RunProgress job={job} label="Check progress" onCancel={stop} />}
         {!checking && result && (
           <p
             className={`challenge-result is-${result.pass ? 'pass' : 'fail'}`}

@@ -1,6 +1,6 @@
 import { goalTarget } from './content/index.ts';
 import type { Challenge } from './content/types.ts';
-import { useLearn } from '../../store/learnStore.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { ChallengeCheckItem, type CheckRow } from './ChallengeCheckItem.tsx';
 
 /** Props of {@link ChallengeChecklist}. */
@@ -10,7 +10,7 @@ export interface ChallengeChecklistProps {
 
 /** The setup rules and the goals, as checked by the last "Check my setup" (if any). */
 export function ChallengeChecklist({ challenge }: ChallengeChecklistProps) {
-  const result = useLearn((s) => s.challenge?.result ?? null);
+  const result = useApp((s) => s.learn.challenge?.result ?? null);
   const rules: CheckRow[] = challenge.constraints.map((c) => ({
     id: c.id,
     label: c.label,

@@ -1,8 +1,8 @@
 import { CHALLENGES } from './content/index.ts';
-import { useLearn } from '../../store/learnStore.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { ChallengePicker } from './ChallengePicker.tsx';
 import { ChallengeView } from './ChallengeView.tsx';
-import { LessonDisclosure } from '../../ui/LessonDisclosure.tsx';
+import { PanelDisclosure } from '../../ui/PanelDisclosure.tsx';
 import './ChallengePanel.css';
 
 /**
@@ -10,12 +10,12 @@ import './ChallengePanel.css';
  * checks by running the learner's setup. Closed to one line until opened.
  */
 export function ChallengePanel() {
-  const open = useLearn((s) => s.challengesOpen);
-  const setOpen = useLearn((s) => s.setChallengesOpen);
-  const active = useLearn((s) => s.challenge !== null);
+  const open = useApp((s) => s.learn.challengesOpen);
+  const setOpen = useApp((s) => s.learn.setChallengesOpen);
+  const active = useApp((s) => s.learn.challenge !== null);
   return (
     <section className="panel learn-panel" aria-labelledby="challenges-title">
-      <LessonDisclosure
+      <PanelDisclosure
         id="challenges-title"
         title="Interview practice"
         hint={`${CHALLENGES.length} challenges`}

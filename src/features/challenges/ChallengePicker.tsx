@@ -1,9 +1,9 @@
 import { CHALLENGES } from './content/index.ts';
-import { useLearn } from '../../store/learnStore.ts';
+import { useApp } from '../../store/hooks.tsx';
 
 /** The list of challenges, each with a button that opens it. */
 export function ChallengePicker() {
-  const start = useLearn((s) => s.startChallenge);
+  const start = useApp((s) => s.learn.startChallenge);
   return (
     <div data-testid="challenge.picker">
       <p className="learn-note">

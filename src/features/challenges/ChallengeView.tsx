@@ -1,13 +1,13 @@
 import { challengeById } from './content/index.ts';
-import { useLearn } from '../../store/learnStore.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { ChallengeActions } from './ChallengeActions.tsx';
 import { ChallengeChecklist } from './ChallengeChecklist.tsx';
 import '../../ui/Controls.css';
 
 /** One challenge: the prompt, the fixed workload, the rules and goals, and the buttons. */
 export function ChallengeView() {
-  const id = useLearn((s) => s.challenge?.id ?? '');
-  const leave = useLearn((s) => s.leaveChallenge);
+  const id = useApp((s) => s.learn.challenge?.id ?? '');
+  const leave = useApp((s) => s.learn.leaveChallenge);
   const challenge = challengeById(id);
   if (!challenge) return null;
   return (

@@ -1,6 +1,6 @@
 import { STRATEGY_INFO, STRATEGY_NAMES } from '../../engine/strategies/index.ts';
-import { MAX_COMPARED, useCompare } from '../../store/compareStore.ts';
-import { usePlayground } from '../../store/hooks.ts';
+import { MAX_COMPARED } from '../../store/compareSlice.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { DraftField } from '../../ui/DraftField.tsx';
 import { wholeNumber } from '../../ui/fieldRules.ts';
 import '../../ui/Controls.css';
@@ -10,14 +10,14 @@ import '../../ui/Controls.css';
  * and the button that runs them.
  */
 export function CompareChooser() {
-  const selected = useCompare((s) => s.selected);
-  const choices = useCompare((s) => s.choices);
-  const running = useCompare((s) => s.running);
-  const toggle = useCompare((s) => s.toggle);
-  const setChoices = useCompare((s) => s.setChoices);
-  const run = useCompare((s) => s.run);
-  const servers = usePlayground((s) => s.snapshot?.setup.servers.length ?? 0);
-  const ready = usePlayground((s) => s.snapshot !== null);
+  const selected = useApp((s) => s.compare.selected);
+  const choices = useApp((s) => s.compare.choices);
+  const running = useApp((s) => s.compare.job !== null);
+  const toggle = useApp((s) => s.compare.toggle);
+  const setChoices = useApp((s) => s.compare.setChoices);
+  const run = useApp((s) => s.compare.run);
+  const servers = useApp((s) => s.snapshot?.setup.servers.length ?? 0);
+  const ready = useApp((s) => s.snapshot !== null);
   const full = selected.length >= MAX_COMPARED;
   const maxD = Math.max(1, servers);
 

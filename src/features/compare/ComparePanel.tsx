@@ -1,5 +1,5 @@
-import { useCompare } from '../../store/compareStore.ts';
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
+import { RunProgress } from '../../ui/RunProgress.tsx';
 import { CompareCharts } from './CompareCharts.tsx';
 import { CompareChooser } from './CompareChooser.tsx';
 import { CompareTable } from './CompareTable.tsx';
@@ -12,11 +12,13 @@ import './ComparePanel.css';
  * each row marked and as small multiples on shared axes.
  */
 export function ComparePanel() {
-  const seed = usePlayground((s) => s.snapshot?.setup.seed ?? null);
-  const running = useCompare((s) => s.running);
-  const result = useCompare((s) => s.result);
-  const error = useCompare((s) => s.error);
-  const count = useCompare((s) => s.selected.length);
+  const seed = useApp((s) => s.snapshot?.setup.seed ?? null);
+  const job = useApp((s) => s.compare.job);
+  const running = job !== null;
+  const cancel = useApp((s) => s.compare.cancel);
+  const result = useApp((s) => s.compare.result);
+  const error = useApp((s) => s.compare.error);
+  const count = useApp((s) => s.compare.selected.length);
 
   return (
     <section
@@ -36,6 +38,14 @@ export function ComparePanel() {
       <p className="compare-status" role="status" aria-live="polite">
         {running ? `Running ${count} strategies on the same workload…` : ''}
       </p>
+      {job && (
+        <RunProgress
+          job={job}
+          label="Comparison progress"
+          onCancel={cancel}
+          testId="compare.progress"
+        />
+      )}
       {error && (
         <p className="compare-error" role="alert" data-testid="compare.error">
           {error}

@@ -1,6 +1,5 @@
 import { formatCount } from '../../lib/format.ts';
-import { useCompare } from '../../store/compareStore.ts';
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
 import type { CompareResult } from '../../worker/protocol.ts';
 
 /** Props of {@link CompareWorkload}. */
@@ -13,8 +12,8 @@ export interface CompareWorkloadProps {
  * left out of the setup's traffic, and where the runs were cut short.
  */
 export function CompareWorkload({ result }: CompareWorkloadProps) {
-  const setupVersion = usePlayground((s) => s.snapshot?.setupVersion ?? null);
-  const ranOn = useCompare((s) => s.resultSetupVersion);
+  const setupVersion = useApp((s) => s.snapshot?.setupVersion ?? null);
+  const ranOn = useApp((s) => s.compare.resultSetupVersion);
   const w = result.workload;
   const totals = new Set(result.variants.map((v) => v.summary.requests.total));
   const total = result.variants[0]?.summary.requests.total ?? 0;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type { Speed } from '../../worker/protocol.ts';
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { StepByControl } from './StepByControl.tsx';
 
 const SPEEDS: readonly Speed[] = [0.1, 0.25, 0.5, 1, 2, 5, 10, 100, 1000, 'max'];
@@ -16,14 +16,14 @@ function spaceIsTaken(target: EventTarget | null): boolean {
 
 /** Play/pause, step, step by an interval, reset and speed; Space toggles play anywhere else. */
 export function RunControls() {
-  const ready = usePlayground((s) => s.snapshot !== null);
-  const playing = usePlayground((s) => s.snapshot?.playing ?? false);
-  const speed = usePlayground((s) => s.snapshot?.speed ?? 1);
-  const hasNextEvent = usePlayground((s) => s.snapshot?.nextEventTime != null);
-  const togglePlay = usePlayground((s) => s.togglePlay);
-  const step = usePlayground((s) => s.step);
-  const reset = usePlayground((s) => s.reset);
-  const setSpeed = usePlayground((s) => s.setSpeed);
+  const ready = useApp((s) => s.snapshot !== null);
+  const playing = useApp((s) => s.snapshot?.playing ?? false);
+  const speed = useApp((s) => s.snapshot?.speed ?? 1);
+  const hasNextEvent = useApp((s) => s.snapshot?.nextEventTime != null);
+  const togglePlay = useApp((s) => s.togglePlay);
+  const step = useApp((s) => s.step);
+  const reset = useApp((s) => s.reset);
+  const setSpeed = useApp((s) => s.setSpeed);
 
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent): void {

@@ -1,14 +1,14 @@
 import { formatSimTime } from '../../lib/format.ts';
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
 
 /**
  * Simulated time, with the two states a person should not miss: the worker falling behind the
  * chosen speed, and the run being over. Its own component because it re-renders every frame.
  */
 export function SimClock() {
-  const now = usePlayground((s) => s.snapshot?.now ?? 0);
-  const lagging = usePlayground((s) => s.snapshot?.lagging ?? false);
-  const finished = usePlayground((s) => s.snapshot?.finished ?? false);
+  const now = useApp((s) => s.snapshot?.now ?? 0);
+  const lagging = useApp((s) => s.snapshot?.lagging ?? false);
+  const finished = useApp((s) => s.snapshot?.finished ?? false);
 
   return (
     <div className="toolbar-clock">

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { decimal, LIMITS } from '../../ui/fieldRules.ts';
 import { TextField } from '../../ui/TextField.tsx';
 
@@ -7,7 +7,7 @@ const stepRule = decimal('step', 0, LIMITS.stepMsMax, true);
 
 /** Runs a chosen stretch of simulated time at once, e.g. 100 ms, then stays paused. */
 export function StepByControl({ disabled }: { readonly disabled: boolean }) {
-  const stepBy = usePlayground((s) => s.stepBy);
+  const stepBy = useApp((s) => s.stepBy);
   const [text, setText] = useState('100');
   const [error, setError] = useState<string | null>(null);
 

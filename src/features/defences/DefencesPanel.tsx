@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { ResilienceSpec } from '../../engine/scenario/types.ts';
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp, useAppStore } from '../../store/hooks.tsx';
 import { DefenceGroup } from './DefenceGroup.tsx';
 import { DefenceToggleField } from './DefenceToggleField.tsx';
 import { DefencesBalancers } from './DefencesBalancers.tsx';
@@ -18,12 +18,13 @@ import './DefencesPanel.css';
  * the simulation refuses is explained here, next to the controls.
  */
 export function DefencesPanel() {
-  const spec = usePlayground((s) => s.snapshot?.setup.resilience ?? null);
-  const panic = usePlayground((s) => s.snapshot?.panic ?? false);
-  const command = usePlayground((s) => s.command);
+  const spec = useApp((s) => s.snapshot?.setup.resilience ?? null);
+  const panic = useApp((s) => s.snapshot?.panic ?? false);
+  const command = useApp((s) => s.command);
   const [refusal, setRefusal] = useState<string | null>(null);
   // The settings last sent, while no snapshot has shown them yet: two quick changes in a row
   // must build on each other, not both on the older settings.
+  const store = useAppStore();
   const sent = useRef<{ base: ResilienceSpec; spec: ResilienceSpec } | null>(null);
   if (!spec) return null;
 
@@ -35,7 +36,7 @@ export function DefencesPanel() {
     if (ok) setRefusal(null);
     else {
       sent.current = null;
-      setRefusal(usePlayground.getState().notice?.text ?? 'The simulation refused that change.');
+      setRefusal(store.getState().notice?.text ?? 'The simulation refused that change.');
     }
     return ok;
   };

@@ -9,7 +9,7 @@ import {
 } from 'react';
 import { CONFIG_FORMATS, exportConfig, type ConfigFormat } from './config/index.ts';
 import { downloadText } from '../../lib/download.ts';
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
 import './ConfigExport.css';
 
 /** A note's `code` spans as <code>, the rest as text (never as HTML). */
@@ -25,7 +25,7 @@ function withCode(text: string): ReactNode[] {
  * notes on what the product does differently from the simulation.
  */
 export function ConfigExport() {
-  const setup = usePlayground((s) => s.snapshot?.setup ?? null);
+  const setup = useApp((s) => s.snapshot?.setup ?? null);
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<ConfigFormat>('nginx');
   const [status, setStatus] = useState('');

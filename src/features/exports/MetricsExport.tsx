@@ -6,8 +6,7 @@ import {
   serverTotalsCsv,
   type MetricsHistory,
 } from './metricsExport.ts';
-import { usePlayground } from '../../store/hooks.ts';
-import { runHistory } from '../../store/runHistory.ts';
+import { useApp, useAppStore } from '../../store/hooks.tsx';
 import type { Snapshot } from '../../worker/protocol.ts';
 import './MetricsExport.css';
 
@@ -65,11 +64,12 @@ const FILES: readonly MetricsFile[] = [
 
 /** Buttons that download the run's metrics as CSV or JSON, and what the files cover. */
 export function MetricsExport() {
-  const ready = usePlayground((s) => s.snapshot !== null);
+  const ready = useApp((s) => s.snapshot !== null);
+  const store = useAppStore();
 
   function download(f: MetricsFile) {
     // Read at the moment of the click: the snapshot changes every frame, the buttons need not.
-    const snap = usePlayground.getState().snapshot;
+    const { snapshot: snap, runHistory } = store.getState();
     if (!snap) return;
     // The page's history of the whole run, up to the snapshot's time (span: all of it).
     const history = {

@@ -1,4 +1,4 @@
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { useReducedMotion } from '../../lib/useReducedMotion.ts';
 import { STRATEGY_INFO } from '../../engine/strategies/index.ts';
 import { FlowView } from './FlowView.tsx';
@@ -9,10 +9,10 @@ const NO_REJECTIONS = { noHealthyServers: 0, overloaded: 0 } as const;
 
 /** Where each request goes and why some are rejected: the picture the playground is built around. */
 export function FlowPanel() {
-  const latest = usePlayground((s) => s.snapshot?.servers);
+  const latest = useApp((s) => s.snapshot?.servers);
   const servers = useThrottled(latest, redrawInterval(latest?.length ?? 0));
-  const rejected = usePlayground((s) => s.snapshot?.summary.requests.rejectedByReason);
-  const strategy = usePlayground((s) => s.snapshot?.strategy);
+  const rejected = useApp((s) => s.snapshot?.summary.requests.rejectedByReason);
+  const strategy = useApp((s) => s.snapshot?.strategy);
   const reduced = useReducedMotion();
   return (
     <section className="panel" aria-labelledby="flow-title">

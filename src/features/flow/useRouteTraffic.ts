@@ -1,5 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react';
-import { routeFeed } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { DotAnimator, type FlowAnchors } from './dotAnimator.ts';
 
 /** What the flow view reports about the last second of routing decisions. */
@@ -60,6 +60,7 @@ export function useRouteTraffic(
   layerRef: RefObject<SVGGElement | null>,
   anchorsRef: RefObject<FlowAnchors | null>,
 ): RouteTraffic {
+  const routeFeed = useApp((s) => s.routeFeed);
   const [traffic, setTraffic] = useState<RouteTraffic>(IDLE);
 
   useEffect(() => {
@@ -93,7 +94,7 @@ export function useRouteTraffic(
       window.clearInterval(timer);
       animator?.dispose();
     };
-  }, [motion, ready, layerRef, anchorsRef]);
+  }, [motion, ready, layerRef, anchorsRef, routeFeed]);
 
   return traffic;
 }

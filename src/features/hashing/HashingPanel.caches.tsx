@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { formatCount, formatPercent } from '../../lib/format.ts';
 import { useThrottled } from '../../lib/useThrottled.ts';
 import { serverColour } from '../../lib/palette.ts';
-import { useShallow, usePlayground } from '../../store/hooks.ts';
+import { useShallow, useApp } from '../../store/hooks.tsx';
 
 const NONE: readonly never[] = [];
 
@@ -13,15 +13,15 @@ const NONE: readonly never[] = [];
  */
 export function HashingCaches() {
   // One array of primitives per column, so a row re-renders only when its numbers change.
-  const slots = usePlayground(useShallow((s) => s.snapshot?.servers.map((v) => v.slot) ?? NONE));
-  const names = usePlayground(useShallow((s) => s.snapshot?.servers.map((v) => v.name) ?? NONE));
-  const rates = usePlayground(
+  const slots = useApp(useShallow((s) => s.snapshot?.servers.map((v) => v.slot) ?? NONE));
+  const names = useApp(useShallow((s) => s.snapshot?.servers.map((v) => v.name) ?? NONE));
+  const rates = useApp(
     useShallow((s) => s.snapshot?.servers.map((v) => v.cacheHitRate) ?? NONE),
   );
-  const sizes = usePlayground(
+  const sizes = useApp(
     useShallow((s) => s.snapshot?.servers.map((v) => v.cacheSize) ?? NONE),
   );
-  const capacity = usePlayground((s) => s.snapshot?.cache.spec.capacity ?? 0);
+  const capacity = useApp((s) => s.snapshot?.cache.spec.capacity ?? 0);
   // Run-long rates move slowly: redraw the table once a second, not with every snapshot, so a
   // hundred rows do not cost a frame while the run plays.
   const shown = useThrottled({ rates, sizes }, slots.length > 10 ? 1000 : 0);

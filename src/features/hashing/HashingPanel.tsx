@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { isHashMethod, keysMoved, type HashServer } from '../../engine/hashing/keyMovement.ts';
 import { STRATEGY_INFO, type StrategyName } from '../../engine/strategies/index.ts';
 import { formatPercent } from '../../lib/format.ts';
-import { useShallow, usePlayground } from '../../store/hooks.ts';
+import { useShallow, useApp } from '../../store/hooks.tsx';
 import { HashingCaches } from './HashingPanel.caches.tsx';
 import { HashingMethods } from './HashingPanel.methods.tsx';
 import { nextServerName } from '../../lib/serverNames.ts';
@@ -26,20 +26,20 @@ function movedText(verb: string, name: string, strategy: StrategyName, share: st
  * each server's own cache hit rate, which is what locality is for.
  */
 export function HashingPanel() {
-  const strategy = usePlayground((s) => s.snapshot?.strategy ?? null);
-  const placement = usePlayground((s) => s.snapshot?.cache.spec.placement ?? null);
-  const names = usePlayground(
+  const strategy = useApp((s) => s.snapshot?.strategy ?? null);
+  const placement = useApp((s) => s.snapshot?.cache.spec.placement ?? null);
+  const names = useApp(
     useShallow((s) => s.snapshot?.setup.servers.map((v) => v.name) ?? NO_NAMES),
   );
-  const count = usePlayground((s) => s.snapshot?.setup.keys.count ?? 1);
-  const zipf = usePlayground((s) => s.snapshot?.setup.keys.zipf ?? 0);
-  const virtualNodes = usePlayground((s) => s.snapshot?.setup.strategyOptions.virtualNodes ?? 100);
-  const last = usePlayground(useShallow((s) => s.snapshot?.setup.servers.at(-1) ?? null));
-  const lastSlot = usePlayground((s) => {
+  const count = useApp((s) => s.snapshot?.setup.keys.count ?? 1);
+  const zipf = useApp((s) => s.snapshot?.setup.keys.zipf ?? 0);
+  const virtualNodes = useApp((s) => s.snapshot?.setup.strategyOptions.virtualNodes ?? 100);
+  const last = useApp(useShallow((s) => s.snapshot?.setup.servers.at(-1) ?? null));
+  const lastSlot = useApp((s) => {
     const name = s.snapshot?.setup.servers.at(-1)?.name;
     return s.snapshot?.servers.find((v) => v.name === name)?.slot ?? -1;
   });
-  const command = usePlayground((s) => s.command);
+  const command = useApp((s) => s.command);
   const [report, setReport] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -2,7 +2,7 @@ import type { PickRecord } from '../../engine/metrics/pickLog.ts';
 import { STRATEGY_INFO, type StrategyName } from '../../engine/strategies/index.ts';
 import { serverColour } from '../../lib/palette.ts';
 import { formatCount, formatSimTime } from '../../lib/format.ts';
-import { usePlayground, useShallow } from '../../store/hooks.ts';
+import { useApp, useShallow } from '../../store/hooks.tsx';
 
 /** Props of {@link PickDetails}. */
 export interface PickDetailsProps {
@@ -24,7 +24,7 @@ const strategyLabel = (name: string) =>
  */
 export function PickDetails({ pick }: PickDetailsProps) {
   // Names as they are now, by slot (a removed server is named by its slot).
-  const names = usePlayground(
+  const names = useApp(
     useShallow((s) =>
       pick.candidates.map((c) => s.snapshot?.servers.find((v) => v.slot === c.slot)?.name ?? null),
     ),

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { PickRecord } from '../../engine/metrics/pickLog.ts';
 import { formatCount, formatSimTime } from '../../lib/format.ts';
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { useThrottled } from '../../lib/useThrottled.ts';
 import { PickDetails } from './PickDetails.tsx';
 import '../../ui/Controls.css';
@@ -12,7 +12,7 @@ import './PickInspector.css';
  * newest unless held; the last 20 can be picked from a list, which holds the one picked.
  */
 export function PickInspector() {
-  const picks = usePlayground((s) => s.picks);
+  const picks = useApp((s) => s.picks);
   // A decision is sampled every interval (ten a second at the default): following the newest
   // changes the text at most once a second, slow enough to read.
   const newest = useThrottled(picks[picks.length - 1] ?? null, 1000);

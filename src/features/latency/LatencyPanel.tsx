@@ -1,14 +1,14 @@
 import { useMemo } from 'react';
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { latencyReference } from '../theory/index.ts';
 import { formatCount, formatMs } from '../../lib/format.ts';
-import { keyedSelector } from '../../store/keyedSelector.ts';
+import { keyed, useKeyedSnapshot } from '../../store/keyedSelector.ts';
 import { rebinLatency } from './histogramBins.ts';
 import { LatencyHistogramChart } from './LatencyHistogramChart.tsx';
 import '../../charts/charts.css';
 
 /** The histogram changes only when requests finish; its key is its range and total count. */
-const selectLatency = keyedSelector(
+const selectLatency = keyed(
   (snap) => {
     const h = snap.histogram;
     let total = 0;
@@ -29,9 +29,9 @@ const selectLatency = keyedSelector(
  * time queueing theory predicts drawn beside it when the setup is one a formula covers.
  */
 export function LatencyPanel() {
-  const latency = usePlayground(selectLatency);
-  const setup = usePlayground((s) => s.snapshot?.setup ?? null);
-  const liveRate = usePlayground((s) => s.snapshot?.steadyRate ?? 0);
+  const latency = useKeyedSnapshot(selectLatency);
+  const setup = useApp((s) => s.snapshot?.setup ?? null);
+  const liveRate = useApp((s) => s.snapshot?.steadyRate ?? 0);
   const reference = useMemo(
     () => (setup ? latencyReference({ setup, liveRatePerSec: liveRate }) : null),
     [setup, liveRate],

@@ -1,6 +1,6 @@
 import { verdictOf } from './content/index.ts';
 import type { ExplainStep, Lesson } from './content/types.ts';
-import { useLearn } from '../../store/learnStore.ts';
+import { useApp } from '../../store/hooks.tsx';
 
 /** Props of {@link LessonExplain}. */
 export interface LessonExplainProps {
@@ -15,9 +15,9 @@ const VERDICT_MARK = { match: '✓', miss: '✗', unanswered: '•' } as const;
  * learner's prediction matched. While a run it needs is missing, it points back to it.
  */
 export function LessonExplain({ lesson, step }: LessonExplainProps) {
-  const runs = useLearn((s) => s.lesson?.runs);
-  const choice = useLearn((s) => s.lesson?.choice ?? null);
-  const goTo = useLearn((s) => s.goToStep);
+  const runs = useApp((s) => s.learn.lesson?.runs);
+  const choice = useApp((s) => s.learn.lesson?.choice ?? null);
+  const goTo = useApp((s) => s.learn.goToStep);
   if (!runs) return null;
   const missing = step.needs.find((key) => !runs[key]);
   if (missing !== undefined) {

@@ -1,6 +1,6 @@
 import { LESSONS } from './content/index.ts';
-import { useLearn } from '../../store/learnStore.ts';
-import { LessonDisclosure } from '../../ui/LessonDisclosure.tsx';
+import { useApp } from '../../store/hooks.tsx';
+import { PanelDisclosure } from '../../ui/PanelDisclosure.tsx';
 import { LessonPicker } from './LessonPicker.tsx';
 import { LessonStepView } from './LessonStepView.tsx';
 import './LessonPanel.css';
@@ -10,12 +10,12 @@ import './LessonPanel.css';
  * single line until opened, so the playground's own panels stay in view.
  */
 export function LessonPanel() {
-  const open = useLearn((s) => s.lessonsOpen);
-  const setOpen = useLearn((s) => s.setLessonsOpen);
-  const active = useLearn((s) => s.lesson !== null);
+  const open = useApp((s) => s.learn.lessonsOpen);
+  const setOpen = useApp((s) => s.learn.setLessonsOpen);
+  const active = useApp((s) => s.learn.lesson !== null);
   return (
     <section className="panel learn-panel" aria-labelledby="lessons-title">
-      <LessonDisclosure
+      <PanelDisclosure
         id="lessons-title"
         title="Lessons"
         hint={`${LESSONS.length} guided lessons`}

@@ -1,9 +1,9 @@
 import { LESSONS } from './content/index.ts';
-import { useLearn } from '../../store/learnStore.ts';
+import { useApp } from '../../store/hooks.tsx';
 
 /** The list of lessons, each with a button that starts it. */
 export function LessonPicker() {
-  const start = useLearn((s) => s.startLesson);
+  const start = useApp((s) => s.learn.startLesson);
   return (
     <div data-testid="lesson.picker">
       <p className="learn-note">

@@ -1,5 +1,5 @@
 import type { PredictStep } from './content/types.ts';
-import { useLearn } from '../../store/learnStore.ts';
+import { useApp } from '../../store/hooks.tsx';
 
 /** Props of {@link LessonPredict}. */
 export interface LessonPredictProps {
@@ -11,9 +11,9 @@ export interface LessonPredictProps {
  * once a run has finished, so the verdict compares a real prediction with what happened.
  */
 export function LessonPredict({ step }: LessonPredictProps) {
-  const choice = useLearn((s) => s.lesson?.choice ?? null);
-  const locked = useLearn((s) => Object.keys(s.lesson?.runs ?? {}).length > 0);
-  const choose = useLearn((s) => s.choose);
+  const choice = useApp((s) => s.learn.lesson?.choice ?? null);
+  const locked = useApp((s) => Object.keys(s.learn.lesson?.runs ?? {}).length > 0);
+  const choose = useApp((s) => s.learn.choose);
   return (
     <fieldset className="lesson-predict">
       <legend>{step.question}</legend>

@@ -1,5 +1,5 @@
 import type { SetupStep } from './content/types.ts';
-import { useLearn } from '../../store/learnStore.ts';
+import { useApp } from '../../store/hooks.tsx';
 
 /** Props of {@link LessonSetup}. */
 export interface LessonSetupProps {
@@ -8,7 +8,7 @@ export interface LessonSetupProps {
 
 /** Describes the lesson's setup (already loaded) and offers to load it again. */
 export function LessonSetup({ step }: LessonSetupProps) {
-  const load = useLearn((s) => s.loadLessonSetup);
+  const load = useApp((s) => s.learn.loadLessonSetup);
   return (
     <>
       {step.text.map((p) => (

@@ -1,6 +1,6 @@
 import { lessonById } from './content/index.ts';
 import type { LessonStep } from './content/types.ts';
-import { useLearn } from '../../store/learnStore.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { LessonExplain } from './LessonExplain.tsx';
 import { LessonPredict } from './LessonPredict.tsx';
 import { LessonRun } from './LessonRun.tsx';
@@ -17,10 +17,10 @@ const KIND_NAMES: Record<LessonStep['kind'], string> = {
 
 /** The current step of the lesson in progress, with Back and Next. */
 export function LessonStepView() {
-  const id = useLearn((s) => s.lesson?.id ?? '');
-  const index = useLearn((s) => s.lesson?.step ?? 0);
-  const goTo = useLearn((s) => s.goToStep);
-  const leave = useLearn((s) => s.leaveLesson);
+  const id = useApp((s) => s.learn.lesson?.id ?? '');
+  const index = useApp((s) => s.learn.lesson?.step ?? 0);
+  const goTo = useApp((s) => s.learn.goToStep);
+  const leave = useApp((s) => s.learn.leaveLesson);
   const lesson = lessonById(id);
   const step = lesson?.steps[index];
   if (!lesson || !step) return null;

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
-import { usePlayground } from '../../store/hooks.ts';
-import { runHistory } from '../../store/runHistory.ts';
-import { keyedSelector, timeKey } from '../../store/keyedSelector.ts';
+import { useApp } from '../../store/hooks.tsx';
+import { keyed, useKeyedSnapshot, timeKey } from '../../store/keyedSelector.ts';
 import { LoadBars } from './LoadBars.tsx';
 import { LoadOverTimeChart, type LoadHistory } from './LoadOverTimeChart.tsx';
 import { redrawInterval } from '../../lib/redrawInterval.ts';
@@ -14,7 +13,7 @@ import { clockTime } from '../../lib/clockTime.ts';
 const WINDOW_SAMPLES = 300;
 
 /** History rows follow the servers' order, so the key includes which slots are registered. */
-const selectHistory = keyedSelector<LoadHistory | null>(
+const selectHistory = keyed<LoadHistory | null>(
   (snap) => `${timeKey(snap.serverSeries.time)}|${snap.servers.map((s) => s.slot).join(',')}`,
   (snap) => {
     const ss = snap.serverSeries;
@@ -31,20 +30,21 @@ const selectHistory = keyedSelector<LoadHistory | null>(
 
 /** Each server's load now (bars) and over time (stacked areas), in the servers' own colours. */
 export function LoadPanel() {
-  const latest = usePlayground((s) => s.snapshot?.servers);
+  const latest = useApp((s) => s.snapshot?.servers);
   const count = latest?.length ?? 0;
   const servers = useThrottled(latest, redrawInterval(count));
   // The stacked history costs most to paint (one area per server): a few redraws a second suffice.
-  const liveHistory = useThrottled(usePlayground(selectHistory), count > 10 ? 250 : 0);
+  const liveHistory = useThrottled(useKeyedSnapshot(selectHistory), count > 10 ? 250 : 0);
   // The timeline's paused view (TimelineScrubber) shows this chart's window up to that time too.
-  const viewAt = usePlayground((s) => s.viewAt);
-  const span = usePlayground((s) => s.snapshot?.setup.sampleIntervalMs ?? 100) * WINDOW_SAMPLES;
+  const viewAt = useApp((s) => s.viewAt);
+  const runHistory = useApp((s) => s.runHistory);
+  const span = useApp((s) => s.snapshot?.setup.sampleIntervalMs ?? 100) * WINDOW_SAMPLES;
   const past = useMemo(() => {
     if (viewAt === null) return null;
     const w = runHistory.serverWindow(viewAt, span);
     const domain: readonly [number, number] = [Math.max(0, viewAt - span), viewAt];
     return { history: w.length >= 2 && w.slots.length > 0 ? w : null, domain };
-  }, [viewAt, span]);
+  }, [viewAt, span, runHistory]);
   const history = past ? past.history : liveHistory;
   return (
     <section className="panel" aria-labelledby="load-title">

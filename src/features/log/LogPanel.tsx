@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { LogEntry, LogLevel } from '../../engine/metrics/eventLog.ts';
-import { logBook, usePlayground, useShallow } from '../../store/hooks.ts';
+import { useApp, useShallow } from '../../store/hooks.tsx';
 import { LOG_BOOK_CAPACITY } from '../../store/logBook.ts';
 import { formatCount } from '../../lib/format.ts';
 import { LogFilters, type MinLevel } from './LogFilters.tsx';
@@ -21,13 +21,14 @@ export function LogPanel() {
   // Nobody reads sixty log lines a second: refresh the view at most five times a second, which
   // also keeps its scroll-to-bottom layout off most frames of a busy run.
   const logVersion = useThrottled(
-    usePlayground((s) => s.logVersion),
+    useApp((s) => s.logVersion),
     200,
   );
   // Index = slot (slots never move), so rows of removed servers keep their colour too.
-  const serverNames = usePlayground(
+  const serverNames = useApp(
     useShallow((s) => s.snapshot?.summary.servers.map((v) => v.name) ?? []),
   );
+  const logBook = useApp((s) => s.logBook);
   const [minLevel, setMinLevel] = useState<MinLevel>('DEBUG');
   const [source, setSource] = useState('all');
 
@@ -40,7 +41,7 @@ export function LogPanel() {
     // Unfiltered, the book's own array serves (the list only reads rows in view).
     const filtered = minLevel === 'DEBUG' && source === 'all' ? all : all.filter(keep);
     return { rows: filtered, sources: [...logBook.sources].sort() };
-  }, [logVersion, minLevel, source]);
+  }, [logVersion, minLevel, source, logBook]);
 
   const slotOf = useMemo(
     () => new Map(serverNames.map((name, slot) => [name, slot])),

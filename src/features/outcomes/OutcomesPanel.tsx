@@ -1,13 +1,12 @@
 import { useMemo } from 'react';
 import { symbolCircle, symbolDiamond, symbolSquare, symbolTimes, symbolTriangle } from 'd3-shape';
-import { usePlayground } from '../../store/hooks.ts';
 import { WARNING_COLOUR, WARNING_TEXT_COLOUR } from '../../lib/palette.ts';
-import { keyedSelector, timeKey } from '../../store/keyedSelector.ts';
+import { keyed, useKeyedSnapshot, timeKey } from '../../store/keyedSelector.ts';
 import { OutcomesChart, type OutcomeLine } from './OutcomesChart.tsx';
 import { movingAverage } from './movingAverage.ts';
 import './OutcomesPanel.css';
 
-const selectSeries = keyedSelector(
+const selectSeries = keyed(
   (snap) => timeKey(snap.series.time),
   (snap) => snap.series,
 );
@@ -22,7 +21,7 @@ const INK_LIGHT = '#6b7884';
  * balancer, failed at a server, timed out at the client, and the retries sent on their behalf.
  */
 export function OutcomesPanel() {
-  const series = usePlayground(selectSeries);
+  const series = useKeyedSnapshot(selectSeries);
 
   const lines = useMemo((): OutcomeLine[] | null => {
     if (!series || series.length < 2) return null;

@@ -1,5 +1,5 @@
 import { PRESETS } from '../../engine/scenario/presets.ts';
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { useSetupEdited } from './useSetupEdited.ts';
 
 const CUSTOM = 'custom';
@@ -9,8 +9,8 @@ const CUSTOM = 'custom';
  * scenario was imported); choosing a preset loads it afresh, even the one already shown.
  */
 export function PresetPicker() {
-  const presetId = usePlayground((s) => s.presetId);
-  const loadPreset = usePlayground((s) => s.loadPreset);
+  const presetId = useApp((s) => s.presetId);
+  const loadPreset = useApp((s) => s.loadPreset);
   const edited = useSetupEdited();
   const custom = presetId === null || edited;
   const preset = custom ? undefined : PRESETS.find((p) => p.id === presetId);

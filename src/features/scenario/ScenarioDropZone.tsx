@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
 import './ScenarioDropZone.css';
 
 /** A drag that carries files (not text or a link dragged from the page). */
@@ -14,7 +14,7 @@ function carriesFiles(e: DragEvent): boolean {
  * technology; the Import button is the keyboard's way in.
  */
 export function ScenarioDropZone() {
-  const importFile = usePlayground((s) => s.importFile);
+  const importFile = useApp((s) => s.importFile);
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { ConfigExport } from '../exports/index.ts';
 import { FileImportButton } from '../../ui/FileImportButton.tsx';
 import './ScenarioMenu.css';
@@ -25,18 +25,18 @@ function isTextField(target: EventTarget | null): boolean {
  * balancer configuration (ConfigExport) and a reset to the classic demo that forgets the autosave.
  */
 export function ScenarioMenu() {
-  const ready = usePlayground((s) => s.snapshot !== null);
-  const canUndo = usePlayground((s) => s.canUndo);
-  const canRedo = usePlayground((s) => s.canRedo);
-  const shareLink = usePlayground((s) => s.shareLink);
-  const undo = usePlayground((s) => s.undo);
-  const redo = usePlayground((s) => s.redo);
-  const exportScenario = usePlayground((s) => s.exportScenario);
-  const importFile = usePlayground((s) => s.importFile);
-  const copyShareLink = usePlayground((s) => s.copyShareLink);
-  const closeShareLink = usePlayground((s) => s.closeShareLink);
-  const openShareLink = usePlayground((s) => s.openShareLink);
-  const resetToDefaults = usePlayground((s) => s.resetToDefaults);
+  const ready = useApp((s) => s.snapshot !== null);
+  const canUndo = useApp((s) => s.canUndo);
+  const canRedo = useApp((s) => s.canRedo);
+  const shareLink = useApp((s) => s.shareLink);
+  const undo = useApp((s) => s.undo);
+  const redo = useApp((s) => s.redo);
+  const exportScenario = useApp((s) => s.exportScenario);
+  const importFile = useApp((s) => s.importFile);
+  const copyShareLink = useApp((s) => s.copyShareLink);
+  const closeShareLink = useApp((s) => s.closeShareLink);
+  const openShareLink = useApp((s) => s.openShareLink);
+  const resetToDefaults = useApp((s) => s.resetToDefaults);
   const linkField = useRef<HTMLInputElement>(null);
 
   useEffect(() => {

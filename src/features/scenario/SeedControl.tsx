@@ -1,4 +1,4 @@
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { DraftField } from '../../ui/DraftField.tsx';
 import { LIMITS, wholeNumber } from '../../ui/fieldRules.ts';
 
@@ -16,8 +16,8 @@ function randomSeed(): number {
  * the run from time 0 with the current setup.
  */
 export function SeedControl() {
-  const seed = usePlayground((s) => s.snapshot?.setup.seed);
-  const command = usePlayground((s) => s.command);
+  const seed = useApp((s) => s.snapshot?.setup.seed);
+  const command = useApp((s) => s.command);
   const setSeed = (value: number) => command({ type: 'setSeed', seed: value });
 
   return (

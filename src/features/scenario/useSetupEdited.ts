@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { usePlayground } from '../../store/hooks.ts';
+import { useAppStore } from '../../store/hooks.tsx';
 import type { Scenario } from '../../engine/scenario/types.ts';
 
 /** The parts of a setup a person edits in the panels (the seed only re-rolls the same setup). */
@@ -16,12 +16,13 @@ function setupKey(setup: Scenario): string {
  */
 export function useSetupEdited(): boolean {
   const [edited, setEdited] = useState(false);
+  const store = useAppStore();
   useEffect(() => {
-    let presetId = usePlayground.getState().presetId;
+    let presetId = store.getState().presetId;
     // The snapshot on hand when a preset was chosen still shows the previous setup.
     let stale: unknown = null;
     let baseline: string | null = null;
-    return usePlayground.subscribe((state, prev) => {
+    return store.subscribe((state, prev) => {
       if (state.presetId !== presetId) {
         presetId = state.presetId;
         stale = state.snapshot;
@@ -36,6 +37,6 @@ export function useSetupEdited(): boolean {
       baseline ??= key;
       setEdited(key !== baseline);
     });
-  }, []);
+  }, [store]);
   return edited;
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ServerChanges } from '../../engine/scenario/types.ts';
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { DraftField } from '../../ui/DraftField.tsx';
 import { decimal, LIMITS, serverName, wholeNumber } from '../../ui/fieldRules.ts';
 import { ServerFaults } from './ServerFaults.tsx';
@@ -33,7 +33,7 @@ const queueRule = wholeNumber('queue limit', 0, LIMITS.queueLimitMax);
  * the current simulated time; requests already on the server finish as they were.
  */
 export function ServerEditor({ id, slot, server, otherNames }: ServerEditorProps) {
-  const command = usePlayground((s) => s.command);
+  const command = useApp((s) => s.command);
   const update = (changes: ServerChanges) => command({ type: 'updateServer', slot, changes });
   // The bound to go back to when "unbounded" is unticked: the last one this editor saw.
   const [lastBound, setLastBound] = useState(server.queueLimit ?? 0);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { DraftField } from '../../ui/DraftField.tsx';
 import { decimal } from '../../ui/fieldRules.ts';
 
@@ -27,7 +27,7 @@ const asPercent = (share: number) => String(+(share * 100).toFixed(4));
  * spike, a sinkhole (a share of requests failed fast) and a network partition.
  */
 export function ServerFaults({ slot, server }: ServerFaultsProps) {
-  const command = usePlayground((s) => s.command);
+  const command = useApp((s) => s.command);
   // The spike to inject next; kept here because it is not part of the setup until it is sent.
   const [factor, setFactor] = useState(5);
   const [seconds, setSeconds] = useState(10);

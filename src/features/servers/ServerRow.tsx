@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { serverColour } from '../../lib/palette.ts';
 import { formatCount } from '../../lib/format.ts';
-import { useShallow, usePlayground, type PlaygroundState } from '../../store/hooks.ts';
+import { useShallow, useApp, type PlaygroundState } from '../../store/hooks.tsx';
 import { ServerBadges } from './ServerBadges.tsx';
 import { ServerEditor } from './ServerEditor.tsx';
 import { useInView } from '../../lib/useInView.ts';
@@ -45,7 +45,7 @@ export function ServerRow({ slot, allNames, onlyOne }: ServerRowProps) {
   // snapshot: with a hundred servers only the few in view pay for live updates.
   const inView = useInView(ref);
   const last = useRef<ReturnType<ReturnType<typeof pick>>>(null);
-  const server = usePlayground(
+  const server = useApp(
     useShallow((s: PlaygroundState) =>
       inView || last.current === null ? pick(slot)(s) : last.current,
     ),
@@ -53,7 +53,7 @@ export function ServerRow({ slot, allNames, onlyOne }: ServerRowProps) {
   // The store's selector reads this between renders; no render output depends on the ref itself.
   // eslint-disable-next-line react-hooks/refs
   last.current = server;
-  const command = usePlayground((s) => s.command);
+  const command = useApp((s) => s.command);
   const [editing, setEditing] = useState(false);
   if (!server) return null;
 

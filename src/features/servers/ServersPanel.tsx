@@ -1,4 +1,4 @@
-import { useShallow, usePlayground } from '../../store/hooks.ts';
+import { useShallow, useApp } from '../../store/hooks.tsx';
 import { ServerRow } from './ServerRow.tsx';
 import { nextServerName } from '../../lib/serverNames.ts';
 import '../../ui/Controls.css';
@@ -12,13 +12,13 @@ const NO_NAMES: readonly string[] = [];
  * edit with the faults to inject), and a button to add one. Long lists scroll inside the panel.
  */
 export function ServersPanel() {
-  const slots = usePlayground(useShallow((s) => s.snapshot?.servers.map((v) => v.slot) ?? NONE));
-  const names = usePlayground(
+  const slots = useApp(useShallow((s) => s.snapshot?.servers.map((v) => v.slot) ?? NONE));
+  const names = useApp(
     useShallow((s) => s.snapshot?.servers.map((v) => v.name) ?? NO_NAMES),
   );
-  const upCount = usePlayground((s) => s.snapshot?.servers.filter((v) => v.up).length ?? 0);
-  const command = usePlayground((s) => s.command);
-  const ready = usePlayground((s) => s.snapshot !== null);
+  const upCount = useApp((s) => s.snapshot?.servers.filter((v) => v.up).length ?? 0);
+  const command = useApp((s) => s.command);
+  const ready = useApp((s) => s.snapshot !== null);
 
   function addServer(): void {
     const spec = {

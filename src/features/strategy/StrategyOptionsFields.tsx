@@ -1,5 +1,5 @@
 import type { StrategyName, StrategyOptions } from '../../engine/strategies/index.ts';
-import { useShallow, usePlayground } from '../../store/hooks.ts';
+import { useShallow, useApp } from '../../store/hooks.tsx';
 import { DraftField } from '../../ui/DraftField.tsx';
 import { ChoiceCount } from './ChoiceCount.tsx';
 import { LIMITS, wholeNumber } from '../../ui/fieldRules.ts';
@@ -8,9 +8,9 @@ const nodesRule = wholeNumber('virtual nodes', 1, LIMITS.virtualNodesMax);
 
 /** The tunables of the chosen strategy, if it has any; a change restarts that strategy's state. */
 export function StrategyOptionsFields({ strategy }: { readonly strategy: StrategyName }) {
-  const options = usePlayground(useShallow((s) => s.snapshot?.strategyOptions ?? null));
-  const servers = usePlayground((s) => s.snapshot?.setup.servers.length ?? 0);
-  const command = usePlayground((s) => s.command);
+  const options = useApp(useShallow((s) => s.snapshot?.strategyOptions ?? null));
+  const servers = useApp((s) => s.snapshot?.setup.servers.length ?? 0);
+  const command = useApp((s) => s.command);
   if (!options) return null;
   const set = (changes: StrategyOptions) =>
     command({ type: 'setStrategy', strategy, options: changes });

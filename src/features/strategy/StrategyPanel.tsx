@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { STRATEGY_INFO, STRATEGY_NAMES, type StrategyName } from '../../engine/strategies/index.ts';
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { StrategyOptionsFields } from './StrategyOptionsFields.tsx';
 import '../../ui/Controls.css';
 import './StrategyPanel.css';
@@ -10,8 +10,8 @@ import './StrategyPanel.css';
  * words and its tunables (choices d, virtual nodes) below.
  */
 export function StrategyPanel() {
-  const strategy = usePlayground((s) => s.snapshot?.strategy ?? null);
-  const command = usePlayground((s) => s.command);
+  const strategy = useApp((s) => s.snapshot?.strategy ?? null);
+  const command = useApp((s) => s.command);
   // The choice just made, shown until the snapshot confirms it (or the worker refuses it).
   const [chosen, setChosen] = useState<StrategyName | null>(null);
   const [seen, setSeen] = useState(strategy);

@@ -1,4 +1,4 @@
-import { usePlayground, useShallow } from '../../store/hooks.ts';
+import { useApp, useShallow } from '../../store/hooks.tsx';
 import { formatCount } from '../../lib/format.ts';
 import { SummaryStat } from './SummaryStat.tsx';
 
@@ -32,7 +32,7 @@ function seconds(ms: number): string {
  * the work done for answers that came too late.
  */
 export function SummaryOutcomes() {
-  const r = usePlayground(
+  const r = useApp(
     useShallow((s) => {
       const sum = s.snapshot?.summary;
       if (!sum) return NOTHING;

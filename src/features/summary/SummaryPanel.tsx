@@ -1,4 +1,4 @@
-import { usePlayground, useShallow } from '../../store/hooks.ts';
+import { useApp, useShallow } from '../../store/hooks.tsx';
 import { formatCount, formatMs } from '../../lib/format.ts';
 import { MetricsExport } from '../exports/index.ts';
 import { SummaryOutcomes } from './SummaryOutcomes.tsx';
@@ -23,13 +23,13 @@ const LATENCY: ReadonlyArray<{
  * retries cost, latency percentiles, and per-server totals.
  */
 export function SummaryPanel() {
-  const r = usePlayground(
+  const r = useApp(
     useShallow((s) => {
       const q = s.snapshot?.summary.requests;
       return { ready: q !== undefined, total: q?.total ?? 0, inFlight: q?.inFlight ?? 0 };
     }),
   );
-  const latency = usePlayground(useShallow((s) => s.snapshot?.summary.latencyMs ?? null));
+  const latency = useApp(useShallow((s) => s.snapshot?.summary.latencyMs ?? null));
 
   return (
     <section className="panel summary-panel" aria-labelledby="summary-title">

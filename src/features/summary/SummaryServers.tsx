@@ -1,4 +1,4 @@
-import { usePlayground, useShallow } from '../../store/hooks.ts';
+import { useApp, useShallow } from '../../store/hooks.tsx';
 import { redrawInterval } from '../../lib/redrawInterval.ts';
 import { useThrottled } from '../../lib/useThrottled.ts';
 import { serverColour } from '../../lib/palette.ts';
@@ -9,11 +9,11 @@ import { formatCount, formatPercent } from '../../lib/format.ts';
  * the server in slot i (slots never move).
  */
 export function SummaryServers() {
-  const latest = usePlayground((s) => s.snapshot?.summary.servers);
+  const latest = useApp((s) => s.snapshot?.summary.servers);
   // A hundred rows redraw a few times a second, in a task of their own (see redrawInterval).
   const servers = useThrottled(latest, redrawInterval(latest?.length ?? 0));
   // Live slots, so a removed server's totals stay but are marked as removed.
-  const live = usePlayground(useShallow((s) => s.snapshot?.servers.map((v) => v.slot) ?? []));
+  const live = useApp(useShallow((s) => s.snapshot?.servers.map((v) => v.slot) ?? []));
   if (!servers || servers.length === 0) return null;
   // Fault columns appear once there is something to count, so a calm run keeps a narrow table.
   const showFailed = servers.some((v) => v.failed > 0);

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { keyedSelector, timeKey } from '../../store/keyedSelector.ts';
 import { SupermarketChart } from './SupermarketChart.tsx';
 import { measuredLoadTail, tailExtent, theoryLoadTail } from './loadTail.ts';
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
 
 /** Longest tail drawn (k at most this). */
 const MAX_K = 12;
@@ -31,7 +31,7 @@ export function SupermarketCurve({ load, d, fromMs, toMs }: SupermarketCurveProp
       ),
     [fromMs, toMs],
   );
-  const measured = usePlayground(select);
+  const measured = useApp(select);
   const { theory, cut } = useMemo(() => {
     const full = theoryLoadTail(load, d, MAX_K);
     const k = tailExtent(measured ? [full, measured] : [full]);

@@ -1,6 +1,6 @@
-import { useMemo } from 'react';
-import { measuredFor, theoryPredictions } from './theoryOverlay.ts';
-import { usePlayground, useShallow, type PlaygroundState } from '../../store/hooks.ts';
+import { useMemo, useState } from 'react';
+import { CheMemo, measuredFor, theoryPredictions } from './theoryOverlay.ts';
+import { useApp, useShallow, type PlaygroundState } from '../../store/hooks.tsx';
 import { TheoryRow } from './TheoryRow.tsx';
 import { useMidRunChange } from './useMidRunChange.ts';
 import '../../ui/Controls.css';
@@ -25,13 +25,14 @@ function selectFigures(s: PlaygroundState) {
  * beside what the run measured, or the precise reasons the setup is outside what it covers.
  */
 export function TheoryPanel() {
-  const setup = usePlayground((s) => s.snapshot?.setup ?? null);
-  const liveRate = usePlayground((s) => s.snapshot?.steadyRate ?? 0);
-  const f = usePlayground(useShallow(selectFigures));
+  const setup = useApp((s) => s.snapshot?.setup ?? null);
+  const liveRate = useApp((s) => s.snapshot?.steadyRate ?? 0);
+  const f = useApp(useShallow(selectFigures));
   const mixed = useMidRunChange();
+  const [che] = useState(() => new CheMemo());
   const predictions = useMemo(
-    () => (setup ? theoryPredictions({ setup, liveRatePerSec: liveRate }) : []),
-    [setup, liveRate],
+    () => (setup ? theoryPredictions({ setup, liveRatePerSec: liveRate }, che) : []),
+    [setup, liveRate, che],
   );
   const summary = {
     requests: { total: f.total, served: f.served, rejected: f.rejected },

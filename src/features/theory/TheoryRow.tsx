@@ -1,6 +1,6 @@
 import { formatMs, formatPercent } from '../../lib/format.ts';
 import type { TheoryPrediction } from './theoryOverlay.ts';
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { THEORY_EXAMPLES } from './theoryExamples.ts';
 import { SupermarketCurve } from './SupermarketCurve.tsx';
 
@@ -35,7 +35,7 @@ export interface TheoryRowProps {
  * it, with a button that loads a small setup it does cover.
  */
 export function TheoryRow({ prediction: p, measured }: TheoryRowProps) {
-  const loadScenario = usePlayground((s) => s.loadScenario);
+  const loadScenario = useApp((s) => s.loadScenario);
   const show = (v: number | null) => (p.unit === 'ms' ? formatMs(v) : formatPercent(v, 1));
   const about = ABOUT[p.id];
   return (

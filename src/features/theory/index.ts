@@ -8,4 +8,4 @@ export const TheoryPanel = deferred(
   async () => (await import('./TheoryPanel.tsx')).TheoryPanel,
   'Theory check',
 );
-export { chePrediction, latencyReference } from './theoryOverlay.ts';
+export { CheMemo, chePrediction, latencyReference } from './theoryOverlay.ts';

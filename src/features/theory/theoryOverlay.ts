@@ -171,10 +171,26 @@ export function supermarketPrediction({ setup, liveRatePerSec }: TheorySetup): T
   };
 }
 
-let cheMemo: { key: string; value: number } | null = null;
+/**
+ * The last Che hit rate worked out, so a setup edit that leaves the cache and the keys alone does
+ * not redo it (a million keys take a while). Each panel keeps its own.
+ */
+export class CheMemo {
+  private key = '';
+  private value = NaN;
+
+  hitRate(capacity: number, keys: number, zipf: number): number {
+    const key = `${capacity}|${keys}|${zipf}`;
+    if (key !== this.key) {
+      this.key = key;
+      this.value = cheHitRate(capacity, zipfProbabilities(keys, zipf));
+    }
+    return this.value;
+  }
+}
 
 /** The Che approximation of an LRU cache's hit rate under independent Zipf requests. */
-export function chePrediction({ setup }: TheorySetup): TheoryPrediction {
+export function chePrediction({ setup }: TheorySetup, memo = new CheMemo()): TheoryPrediction {
   const { cache, keys } = setup;
   const reasons: string[] = [];
   if (cache.placement === 'off') reasons.push('the cache is off');
@@ -191,20 +207,17 @@ export function chePrediction({ setup }: TheorySetup): TheoryPrediction {
   const where = cache.placement === 'per-server' ? ' per server' : '';
   const detail = `${formatCount(cache.capacity)} entries${where}, ${formatCount(keys.count)} keys, Zipf ${keys.zipf}`;
   if (reasons.length > 0) return { id: 'che', unit: 'share', predicted: null, reasons, detail };
-  const key = `${cache.capacity}|${keys.count}|${keys.zipf}`;
-  if (cheMemo?.key !== key) {
-    cheMemo = { key, value: cheHitRate(cache.capacity, zipfProbabilities(keys.count, keys.zipf)) };
-  }
-  return { id: 'che', unit: 'share', predicted: cheMemo.value, reasons, detail };
+  const predicted = memo.hitRate(cache.capacity, keys.count, keys.zipf);
+  return { id: 'che', unit: 'share', predicted, reasons, detail };
 }
 
 /** Every formula's verdict on the setup, in the order the panel lists them. */
-export function theoryPredictions(input: TheorySetup): TheoryPrediction[] {
+export function theoryPredictions(input: TheorySetup, che = new CheMemo()): TheoryPrediction[] {
   return [
     erlangBPrediction(input),
     mm1Prediction(input),
     supermarketPrediction(input),
-    chePrediction(input),
+    chePrediction(input, che),
   ];
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { usePlayground } from '../../store/hooks.ts';
+import { useAppStore } from '../../store/hooks.tsx';
 
 /**
  * Whether the setup or the live rate changed while the current run was under way, so what the
@@ -8,10 +8,11 @@ import { usePlayground } from '../../store/hooks.ts';
  */
 export function useMidRunChange(): boolean {
   const [changed, setChanged] = useState(false);
+  const store = useAppStore();
   useEffect(() => {
     let base: { setupVersion: number; rate: number } | null = null;
     let lastNow = 0;
-    return usePlayground.subscribe((state) => {
+    return store.subscribe((state) => {
       const snap = state.snapshot;
       if (!snap) return;
       if (base === null || snap.now === 0 || snap.now < lastNow) {
@@ -22,6 +23,6 @@ export function useMidRunChange(): boolean {
       }
       lastNow = snap.now;
     });
-  }, []);
+  }, [store]);
   return changed;
 }

@@ -1,4 +1,4 @@
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { FileImportButton } from '../../ui/FileImportButton.tsx';
 import { recordingStatusText } from './recordingStatusText.ts';
 import '../../ui/Controls.css';
@@ -16,13 +16,13 @@ const short = (name: string) => (name.length > 28 ? `${name.slice(0, 27)}…` : 
  * recording file, and replay (the imported recording, else this run from its start).
  */
 export function RecordingControls() {
-  const ready = usePlayground((s) => s.snapshot !== null);
+  const ready = useApp((s) => s.snapshot !== null);
   // A string: the line re-renders when its words change, not with every snapshot.
-  const text = usePlayground((s) => recordingStatusText(s.snapshot?.recording, s.recordingFile));
-  const file = usePlayground((s) => s.recordingFile);
-  const exportRecording = usePlayground((s) => s.exportRecording);
-  const importRecording = usePlayground((s) => s.importRecording);
-  const replay = usePlayground((s) => s.replay);
+  const text = useApp((s) => recordingStatusText(s.snapshot?.recording, s.recordingFile));
+  const file = useApp((s) => s.recordingFile);
+  const exportRecording = useApp((s) => s.exportRecording);
+  const importRecording = useApp((s) => s.importRecording);
+  const replay = useApp((s) => s.replay);
 
   return (
     <div className="recording" role="group" aria-label="Recording">

@@ -1,10 +1,9 @@
 import { useMemo } from 'react';
-import { usePlayground } from '../../store/hooks.ts';
-import { runHistory } from '../../store/runHistory.ts';
+import { useApp } from '../../store/hooks.tsx';
 import type { SeriesSnapshot } from '../../worker/protocol.ts';
 import { WARNING_COLOUR } from '../../lib/palette.ts';
 import { formatMs, formatRate } from '../../lib/format.ts';
-import { keyedSelector, timeKey } from '../../store/keyedSelector.ts';
+import { keyed, useKeyedSnapshot, timeKey } from '../../store/keyedSelector.ts';
 import { TimeSeriesChart, type SeriesLine } from '../../charts/TimeSeriesChart.tsx';
 import { clockTime } from '../../lib/clockTime.ts';
 import { RecordingControls } from './RecordingControls.tsx';
@@ -24,7 +23,7 @@ type TimelineData = Pick<
   'length' | 'time' | 'throughputPerSec' | 'rejectionsPerSec' | 'p50' | 'p99'
 >;
 
-const selectSeries = keyedSelector(
+const selectSeries = keyed(
   (snap) => timeKey(snap.series.time),
   (snap) => snap.series,
 );
@@ -36,14 +35,15 @@ const rate = (v: number) => (Number.isFinite(v) ? formatRate(v) : '–');
  * the scrubber under them shows any earlier window of the run, and the run's recording.
  */
 export function TimelinePanel() {
-  const live = usePlayground(selectSeries);
-  const viewAt = usePlayground((s) => s.viewAt);
-  const interval = usePlayground((s) => s.snapshot?.setup.sampleIntervalMs ?? 100);
+  const live = useKeyedSnapshot(selectSeries);
+  const viewAt = useApp((s) => s.viewAt);
+  const runHistory = useApp((s) => s.runHistory);
+  const interval = useApp((s) => s.snapshot?.setup.sampleIntervalMs ?? 100);
   const span = interval * WINDOW_SAMPLES;
   // The history before `viewAt` no longer changes, so the window is read once per move.
   const past = useMemo(
     () => (viewAt === null ? null : runHistory.window(viewAt, span)),
-    [viewAt, span],
+    [viewAt, span, runHistory],
   );
   const series: TimelineData | null = past ?? live;
 

@@ -1,6 +1,5 @@
 import { useId, type KeyboardEvent } from 'react';
-import { usePlayground } from '../../store/hooks.ts';
-import { runHistory } from '../../store/runHistory.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { clockTime } from '../../lib/clockTime.ts';
 import '../../ui/Controls.css';
 import './TimelineScrubber.css';
@@ -22,9 +21,10 @@ const STEPS: Record<string, number> = {
  */
 export function TimelineScrubber() {
   const id = useId();
-  const now = usePlayground((s) => s.snapshot?.now ?? 0);
-  const viewAt = usePlayground((s) => s.viewAt);
-  const viewTime = usePlayground((s) => s.viewTime);
+  const now = useApp((s) => s.snapshot?.now ?? 0);
+  const viewAt = useApp((s) => s.viewAt);
+  const viewTime = useApp((s) => s.viewTime);
+  const runHistory = useApp((s) => s.runHistory);
   const live = viewAt === null;
   const value = live ? now : Math.min(viewAt, now);
   const move = (ms: number) => viewTime(Math.min(Math.max(0, ms), now));

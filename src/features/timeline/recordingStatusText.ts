@@ -1,5 +1,5 @@
 import type { RecordingStatus } from '../../worker/protocol.ts';
-import type { RecordingFile } from '../../store/recordingActions.ts';
+import type { RecordingFile } from '../../store/recordingSlice.ts';
 import { clockTime } from '../../lib/clockTime.ts';
 
 const actions = (n: number) => `${n.toLocaleString('en')} action${n === 1 ? '' : 's'}`;

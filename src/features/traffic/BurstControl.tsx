@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { formatCount } from '../../lib/format.ts';
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { LIMITS, wholeNumber } from '../../ui/fieldRules.ts';
 import { TextField } from '../../ui/TextField.tsx';
 
@@ -8,8 +8,8 @@ const burstRule = wholeNumber('burst size', 1, LIMITS.burstMax);
 
 /** Fires N requests at the current simulated instant (Enter in the field fires too). */
 export function BurstControl() {
-  const command = usePlayground((s) => s.command);
-  const ready = usePlayground((s) => s.snapshot !== null);
+  const command = useApp((s) => s.command);
+  const ready = useApp((s) => s.snapshot !== null);
   const [text, setText] = useState('10');
   const [error, setError] = useState<string | null>(null);
   const parsed = burstRule(text);

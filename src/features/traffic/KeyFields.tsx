@@ -1,4 +1,4 @@
-import { useShallow, usePlayground } from '../../store/hooks.ts';
+import { useShallow, useApp } from '../../store/hooks.tsx';
 import { DraftField } from '../../ui/DraftField.tsx';
 import { decimal, LIMITS, wholeNumber } from '../../ui/fieldRules.ts';
 
@@ -7,8 +7,8 @@ const zipfRule = decimal('Zipf exponent', 0, LIMITS.zipfMax);
 
 /** Which cache keys requests ask for: how many keys, and how unevenly popular (Zipf). */
 export function KeyFields() {
-  const keys = usePlayground(useShallow((s) => s.snapshot?.setup.keys ?? null));
-  const command = usePlayground((s) => s.command);
+  const keys = useApp(useShallow((s) => s.snapshot?.setup.keys ?? null));
+  const command = useApp((s) => s.command);
   if (!keys) return null;
 
   return (

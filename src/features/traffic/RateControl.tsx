@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatRate } from '../../lib/format.ts';
-import { usePlayground } from '../../store/hooks.ts';
+import { useApp } from '../../store/hooks.tsx';
 import { decimal, LIMITS } from '../../ui/fieldRules.ts';
 import { positionOf, RATE_STEPS, rateAt } from './rateScale.ts';
 import { TextField } from '../../ui/TextField.tsx';
@@ -14,9 +14,9 @@ const DEBOUNCE_MS = 250;
  * (0 turns it off). Both send after a short pause; Enter or leaving the field sends at once.
  */
 export function RateControl() {
-  const rate = usePlayground((s) => s.snapshot?.steadyRate ?? 0);
-  const ready = usePlayground((s) => s.snapshot !== null);
-  const command = usePlayground((s) => s.command);
+  const rate = useApp((s) => s.snapshot?.steadyRate ?? 0);
+  const ready = useApp((s) => s.snapshot !== null);
+  const command = useApp((s) => s.command);
   // The rate chosen here that the snapshot does not show yet, and the field's typed text.
   const [pending, setPending] = useState<number | null>(null);
   const [scheduled, setScheduled] = useState(false);

@@ -1,6 +1,6 @@
 import type { ServiceSpec } from '../../engine/scenario/types.ts';
 import { formatMs } from '../../lib/format.ts';
-import { useShallow, usePlayground } from '../../store/hooks.ts';
+import { useShallow, useApp } from '../../store/hooks.tsx';
 import { DraftField } from '../../ui/DraftField.tsx';
 import { decimal, LIMITS, type Rule } from '../../ui/fieldRules.ts';
 import { meanServiceMs } from '../../engine/serviceTime.ts';
@@ -20,8 +20,8 @@ function alsoCheck(rule: Rule<number>, problem: (v: number) => string | null): R
 
 /** How long a request takes at a server of speed 1: the distribution and its parameters. */
 export function ServiceFields() {
-  const service = usePlayground(useShallow((s) => s.snapshot?.setup.service ?? null));
-  const command = usePlayground((s) => s.command);
+  const service = useApp(useShallow((s) => s.snapshot?.setup.service ?? null));
+  const command = useApp((s) => s.command);
   if (!service) return null;
   const set = (next: ServiceSpec) => command({ type: 'setService', service: next });
 

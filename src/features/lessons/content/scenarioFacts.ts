@@ -47,14 +47,6 @@ export function noQueues(setup: Scenario): boolean {
   return setup.servers.every((s) => s.queueLimit === 0);
 }
 
-/** When the traffic and scheduled events are over: the run's expected end in ms (0 if none). */
-export function scenarioEnd(setup: Scenario): number {
-  if (setup.durationMs !== null) return setup.durationMs;
-  let end = 0;
-  for (const t of setup.traffic) end = Math.max(end, t.kind === 'burst' ? t.at : t.to);
-  for (const e of setup.events) end = Math.max(end, e.at);
-  return end;
-}
 
 /** The time a named server was killed and revived by scheduled events, if it was. */
 export function outage(setup: Scenario, name: string): { from: number; to: number | null } | null {

@@ -1,7 +1,7 @@
-import '../features/lessons/LessonPanel.css';
+import './LearnPanel.css';
 
-/** Props of {@link LessonDisclosure}. */
-export interface LessonDisclosureProps {
+/** Props of {@link PanelDisclosure}. */
+export interface PanelDisclosureProps {
   /** id of the heading, for the panel's aria-labelledby. */
   readonly id: string;
   readonly title: string;
@@ -18,7 +18,7 @@ export interface LessonDisclosureProps {
  * A panel heading that opens and closes the panel's body, so the learning panels take one line
  * each until the learner wants them (lessons and challenges both use it).
  */
-export function LessonDisclosure(props: LessonDisclosureProps) {
+export function PanelDisclosure(props: PanelDisclosureProps) {
   const { id, title, hint, open, onToggle, controls, testId } = props;
   return (
     <h2 id={id} className="learn-heading">

@@ -3,7 +3,8 @@ import { PRESETS } from '../engine/scenario/presets.ts';
 import { DEFAULT_SCENARIO } from '../engine/scenario/schema.ts';
 import { checkRecording } from '../worker/recordingFormat.ts';
 import { SimSession } from '../worker/simSession.ts';
-import { recordingActions, type RecordingApi, type RecordingCore } from './recordingActions.ts';
+import { recordingSlice, type RecordingApi, type RecordingCore } from './recordingSlice.ts';
+import { RunHistory } from './runHistory.ts';
 import type { PlaygroundState } from './types.ts';
 
 const cursor = { sinceVersion: -1, logSeq: 0, routeSeq: 0, pickSeq: 0 };
@@ -41,8 +42,9 @@ function harness() {
     report: (result) => result?.ok === true,
     restartCursors: () => undefined,
     page: { download: (name, text) => void downloads.push([name, text]) },
+    runHistory: new RunHistory(),
   };
-  const actions = recordingActions(core);
+  const actions = recordingSlice(core);
   state = {
     ...state,
     ...actions,

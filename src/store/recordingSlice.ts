@@ -1,13 +1,13 @@
 /**
  * The store's recording and timeline actions: export the run as a recording file, import one,
  * replay a recording (the imported one, else this run's own from its start), and the timeline's
- * paused view (`viewAt`). The page's whole-run history (runHistory) is fed from here, from every
+ * paused view (`viewAt`). The store's whole-run history (RunHistory) is fed from here, from every
  * snapshot the store receives. The worker does the checking; zod stays out of the page.
  */
 import { parseJsonText, scenarioFileName } from '../lib/scenarioFile.ts';
 import type { CommandResult, Recording, RecordingCheck, Snapshot } from '../worker/protocol.ts';
 import { recordingFileText } from './recordingFile.ts';
-import { runHistory } from './runHistory.ts';
+import type { RunHistory } from './runHistory.ts';
 import type { PageEnv, PlaygroundState } from './types.ts';
 
 /** Recording files may be larger than scenario files (10,000 actions), but not unboundedly. */
@@ -53,11 +53,14 @@ export interface RecordingCore {
   readonly report: (result: CommandResult | undefined) => boolean;
   readonly restartCursors: () => void;
   readonly page: Pick<PageEnv, 'download'>;
+  /** The store's whole-run history, fed here from every new snapshot. */
+  readonly runHistory: RunHistory;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-export function recordingActions(core: RecordingCore): RecordingState {
+/** The recording slice (see the header comment). */
+export function recordingSlice(core: RecordingCore): RecordingState {
   const info = (text: string) => core.set({ notice: { kind: 'info', text } });
   const error = (text: string) => core.set({ notice: { kind: 'error', text } });
 
@@ -67,7 +70,7 @@ export function recordingActions(core: RecordingCore): RecordingState {
     const snap = state.snapshot;
     if (!snap || snap === last) return;
     last = snap;
-    if (runHistory.append(snap) && state.viewAt !== null) core.set({ viewAt: null });
+    if (core.runHistory.append(snap) && state.viewAt !== null) core.set({ viewAt: null });
   });
 
   return {

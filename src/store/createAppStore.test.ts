@@ -53,7 +53,11 @@ function fakeWorker() {
     load: async (raw: unknown) => clone(session.load(clone(raw))),
     setup: async () => clone(session.setup()),
     command: async (cmd: SimCommand) => session.command(clone(cmd)),
-    snapshot: async (cursor: SnapshotCursor) => clone(session.snapshot(cursor)),
+    snapshot: async (cursor: SnapshotCursor) => {
+      const snap = clone(session.snapshot(cursor));
+      // As the worker does: the setup only when the page's copy is not current.
+      return snap && snap.setupVersion === cursor.setupVersion ? { ...snap, setup: null } : snap;
+    },
     play: async () => session.play(),
     pause: async () => session.pause(),
     setSpeed: async (speed: Speed) => session.setSpeed(speed),

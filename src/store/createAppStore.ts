@@ -32,7 +32,11 @@ export interface StoreDeps {
  */
 export function createAppStore(deps: StoreDeps): AppStore {
   return createStore<AppState>()((set, get, api) => {
-    const feeds = { logBook: new LogBook(), routeFeed: new RouteFeed(), runHistory: new RunHistory() };
+    const feeds = {
+      logBook: new LogBook(),
+      routeFeed: new RouteFeed(),
+      runHistory: new RunHistory(),
+    };
     const link = new SimLink(deps.connect, (message) => set({ status: 'crashed', crash: message }));
     const pump = new SnapshotPump({ get, set, link, nextFrame: deps.nextFrame, ...feeds });
     const subscribe = (listener: (state: AppState) => void) => api.subscribe(listener);

@@ -181,4 +181,3 @@ function firstAfter(times: Float64Array, rows: number, t: number): number {
   }
   return lo;
 }
-

@@ -1,4 +1,4 @@
-import type { Snapshot, SnapshotCursor } from '../worker/protocol.ts';
+import type { SnapshotCursor, SnapshotMessage } from '../worker/protocol.ts';
 import type { LogBook } from './logBook.ts';
 import type { RouteFeed } from './routeFeed.ts';
 import { snapshotIntervalMs } from './snapshotInterval.ts';
@@ -74,8 +74,19 @@ export class SnapshotPump {
     this.host.nextFrame((t) => this.frame(t));
   }
 
-  private apply(snap: Snapshot): void {
+  private apply(message: SnapshotMessage): void {
     const { get, set, routeFeed, logBook } = this.host;
+    // The worker leaves the setup out while the page's copy is current; the copy keeps its
+    // identity, so what derives from the setup is not redone.
+    const prev = get().snapshot;
+    const current = prev !== null && prev.setupVersion === message.setupVersion;
+    const setup = current ? prev.setup : message.setup;
+    if (setup === null) {
+      // A new run started while this was on its way: ask again, for everything.
+      this.cursor = START;
+      return;
+    }
+    const snap = { ...message, setup };
     const happened = snap.routes.nextSeq - this.cursor.routeSeq;
     const last = snap.picks[snap.picks.length - 1];
     this.cursor = {
@@ -83,16 +94,13 @@ export class SnapshotPump {
       logSeq: snap.log.nextSeq,
       routeSeq: snap.routes.nextSeq,
       pickSeq: last ? last.seq + 1 : this.cursor.pickSeq,
+      setupVersion: snap.setupVersion,
     };
     routeFeed.publish(snap.routes, happened);
     const gotLog = snap.log.entries.length > 0 || snap.log.dropped > 0;
     if (gotLog) logBook.append(snap.log.entries, snap.log.dropped);
-    // Keep the setup's identity while it is unchanged, so what derives from it is not redone.
-    const prev = get().snapshot;
-    const kept =
-      prev && prev.setupVersion === snap.setupVersion ? { ...snap, setup: prev.setup } : snap;
     set((s) => ({
-      snapshot: kept,
+      snapshot: snap,
       status: 'ready',
       logVersion: gotLog ? s.logVersion + 1 : s.logVersion,
       picks: snap.picks.length > 0 ? [...s.picks, ...snap.picks].slice(-PICKS_KEPT) : s.picks,

@@ -186,7 +186,15 @@ export interface SnapshotCursor {
   readonly logSeq: number;
   readonly routeSeq: number;
   readonly pickSeq: number;
+  /** The setup version the page holds: while it is current, the snapshot leaves the setup out. */
+  readonly setupVersion?: number;
 }
+
+/**
+ * A snapshot as it crosses from the worker: `setup` is null while the page's copy (named by
+ * `SnapshotCursor.setupVersion`) is still current, so an unchanged setup is not copied every frame.
+ */
+export type SnapshotMessage = Omit<Snapshot, 'setup'> & { readonly setup: Scenario | null };
 
 // ---- Compare mode: several strategies on one workload (see compareRun.ts). ----
 

@@ -9,8 +9,8 @@ import type {
   CompareOutcome,
   RunToEndOutcome,
   SimCommand,
-  Snapshot,
   SnapshotCursor,
+  SnapshotMessage,
   Speed,
 } from './protocol.ts';
 import { HeadlessRun } from './headlessRun.ts';
@@ -69,10 +69,15 @@ const api = {
     lastTick = performance.now();
     return session.replay(raw);
   },
-  /** The latest state, or null when nothing changed since `cursor.sinceVersion`. */
-  snapshot: (cursor: SnapshotCursor): Snapshot | null => {
+  /**
+   * The latest state, or null when nothing changed since `cursor.sinceVersion`; the setup only
+   * when it changed since `cursor.setupVersion`.
+   */
+  snapshot: (cursor: SnapshotCursor): SnapshotMessage | null => {
     const snap = session.snapshot(cursor);
-    return snap === null ? null : transfer(snap, transferables(snap));
+    if (snap === null) return null;
+    const message = snap.setupVersion === cursor.setupVersion ? { ...snap, setup: null } : snap;
+    return transfer(message, transferables(snap));
   },
   /** Sends every headless job's progress to `port` (the page's client keeps the other end). */
   watchJobs: (port: MessagePort) => jobs.watch((p) => port.postMessage(p)),

@@ -15,12 +15,8 @@ export function HashingCaches() {
   // One array of primitives per column, so a row re-renders only when its numbers change.
   const slots = useApp(useShallow((s) => s.snapshot?.servers.map((v) => v.slot) ?? NONE));
   const names = useApp(useShallow((s) => s.snapshot?.servers.map((v) => v.name) ?? NONE));
-  const rates = useApp(
-    useShallow((s) => s.snapshot?.servers.map((v) => v.cacheHitRate) ?? NONE),
-  );
-  const sizes = useApp(
-    useShallow((s) => s.snapshot?.servers.map((v) => v.cacheSize) ?? NONE),
-  );
+  const rates = useApp(useShallow((s) => s.snapshot?.servers.map((v) => v.cacheHitRate) ?? NONE));
+  const sizes = useApp(useShallow((s) => s.snapshot?.servers.map((v) => v.cacheSize) ?? NONE));
   const capacity = useApp((s) => s.snapshot?.cache.spec.capacity ?? 0);
   // Run-long rates move slowly: redraw the table once a second, not with every snapshot, so a
   // hundred rows do not cost a frame while the run plays.

@@ -28,9 +28,7 @@ function movedText(verb: string, name: string, strategy: StrategyName, share: st
 export function HashingPanel() {
   const strategy = useApp((s) => s.snapshot?.strategy ?? null);
   const placement = useApp((s) => s.snapshot?.cache.spec.placement ?? null);
-  const names = useApp(
-    useShallow((s) => s.snapshot?.setup.servers.map((v) => v.name) ?? NO_NAMES),
-  );
+  const names = useApp(useShallow((s) => s.snapshot?.setup.servers.map((v) => v.name) ?? NO_NAMES));
   const count = useApp((s) => s.snapshot?.setup.keys.count ?? 1);
   const zipf = useApp((s) => s.snapshot?.setup.keys.zipf ?? 0);
   const virtualNodes = useApp((s) => s.snapshot?.setup.strategyOptions.virtualNodes ?? 100);

@@ -13,9 +13,7 @@ const NO_NAMES: readonly string[] = [];
  */
 export function ServersPanel() {
   const slots = useApp(useShallow((s) => s.snapshot?.servers.map((v) => v.slot) ?? NONE));
-  const names = useApp(
-    useShallow((s) => s.snapshot?.servers.map((v) => v.name) ?? NO_NAMES),
-  );
+  const names = useApp(useShallow((s) => s.snapshot?.servers.map((v) => v.name) ?? NO_NAMES));
   const upCount = useApp((s) => s.snapshot?.servers.filter((v) => v.up).length ?? 0);
   const command = useApp((s) => s.command);
   const ready = useApp((s) => s.snapshot !== null);

@@ -47,7 +47,6 @@ export function noQueues(setup: Scenario): boolean {
   return setup.servers.every((s) => s.queueLimit === 0);
 }
 
-
 /** The time a named server was killed and revived by scheduled events, if it was. */
 export function outage(setup: Scenario, name: string): { from: number; to: number | null } | null {
   const kill = setup.events.find((e) => e.action === 'kill' && e.server === name);

@@ -1,8 +1,9 @@
 /**
- * What a typed value must be before it may be sent to the worker. The limits mirror the scenario
- * schema (src/engine/scenario/schema.ts), which the page may not import (it pulls in zod); the
- * worker still checks everything again and reports its own refusals as a notice.
+ * What a typed value must be before it may be sent to the worker. The limits are the scenario
+ * format's own (src/engine/scenario/limits.ts, which the schema is built from); the worker still
+ * checks everything again and reports its own refusals as a notice.
  */
+import type { Range } from '../engine/scenario/limits.ts';
 
 /** Either the parsed value, or a sentence saying what the field must be. */
 export type Parsed<T> =
@@ -60,19 +61,17 @@ export function serverName(otherNames: readonly string[]): Rule<string> {
   };
 }
 
-/** Limits shared by several panels (same as the scenario schema's). */
-export const LIMITS = {
-  seedMax: 4_294_967_295,
-  capacityMax: 1_000_000,
-  weightMax: 1_000_000,
-  speedMax: 1000,
-  queueLimitMax: 10_000_000,
-  burstMax: 100_000,
-  rateMax: 10_000,
-  stepMsMax: 3_600_000,
-  serviceMsMax: 3_600_000,
-  keysMax: 1_000_000_000,
-  zipfMax: 5,
-  sigmaMax: 5,
-  virtualNodesMax: 1000,
-} as const;
+/**
+ * The rule for a field whose limits are the format's (`range` from limits.ts). `scale` converts a
+ * field shown in other units (1/1000 for ms shown as seconds, 100 for a share shown in percent);
+ * `aboveMin` refuses the lower end where the field is only shown when a defence is on (0 is off).
+ */
+export function ruleFor(
+  label: string,
+  range: Range,
+  { scale = 1, aboveMin = range.aboveMin === true }: { scale?: number; aboveMin?: boolean } = {},
+): Rule<number> {
+  const min = range.min * scale;
+  const max = range.max * scale;
+  return range.integer ? wholeNumber(label, min, max) : decimal(label, min, max, aboveMin);
+}

@@ -1,8 +1,9 @@
 import { useApp, useShallow } from '../../store/hooks.tsx';
 import type { CachePlacement, CacheSpec } from '../../engine/scenario/types.ts';
 import { DraftField } from '../../ui/DraftField.tsx';
-import { decimal, LIMITS, wholeNumber } from '../../ui/fieldRules.ts';
+import { ruleFor } from '../../ui/fieldRules.ts';
 import { usePending } from '../../ui/usePending.ts';
+import { LIMITS } from '../../engine/scenario/limits.ts';
 
 const PLACEMENTS: ReadonlyArray<{ value: CachePlacement; label: string; hint: string }> = [
   {
@@ -18,8 +19,8 @@ const PLACEMENTS: ReadonlyArray<{ value: CachePlacement; label: string; hint: st
   { value: 'off', label: 'Off', hint: 'No cache: every request pays the full computation.' },
 ];
 
-const capacityRule = wholeNumber('capacity', 1, LIMITS.capacityMax);
-const hitMsRule = decimal('hit time', 0, LIMITS.serviceMsMax);
+const capacityRule = ruleFor('capacity', LIMITS.cache.capacity);
+const hitMsRule = ruleFor('hit time', LIMITS.cache.hitMs);
 
 /** Where the cache sits, how big it is and how fast a hit is; each change starts empty caches. */
 export function CacheSettings() {

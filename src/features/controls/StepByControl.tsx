@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useApp } from '../../store/hooks.tsx';
-import { decimal, LIMITS } from '../../ui/fieldRules.ts';
+import { ruleFor } from '../../ui/fieldRules.ts';
 import { TextField } from '../../ui/TextField.tsx';
+import { LIVE_LIMITS } from '../../engine/scenario/limits.ts';
 
-const stepRule = decimal('step', 0, LIMITS.stepMsMax, true);
+const stepRule = ruleFor('step', LIVE_LIMITS.stepMs);
 
 /** Runs a chosen stretch of simulated time at once, e.g. 100 ms, then stays paused. */
 export function StepByControl({ disabled }: { readonly disabled: boolean }) {

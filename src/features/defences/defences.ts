@@ -1,5 +1,6 @@
 import type { ResilienceSpec } from '../../engine/scenario/types.ts';
-import { decimal, wholeNumber, type Rule } from '../../ui/fieldRules.ts';
+import { LIMITS } from '../../engine/scenario/limits.ts';
+import { ruleFor, type Rule } from '../../ui/fieldRules.ts';
 
 /**
  * Applies a change to the defences: `edit` gets the newest settings (including a change sent a
@@ -17,32 +18,33 @@ export interface DefenceSectionProps {
   readonly change: ChangeDefences;
 }
 
-/** The longest duration the scenario format takes (its MAX_MS), in ms. */
-const MAX_MS = 86_400_000;
+const R = LIMITS.resilience;
+/** Fields shown only while their defence is on, where 0 in the format means off. */
+const ON = { aboveMin: true };
 
-/** Field rules mirroring the scenario schema's `resilience` limits. */
+/** Field rules with the scenario format's `resilience` limits. */
 export const RULES = {
-  intervalMs: decimal('check interval', 10, MAX_MS),
-  checkTimeoutMs: decimal('check timeout', 0, MAX_MS, true),
-  rise: wholeNumber('rise', 1, 100),
-  fall: wholeNumber('fall', 1, 100),
-  consecutiveFailures: wholeNumber('consecutive failures', 1, 1000),
-  baseEjectionMs: decimal('base ejection time', 0, MAX_MS, true),
-  maxEjectionMs: decimal('longest ejection', 0, MAX_MS, true),
-  maxEjectionPercent: decimal('max ejected', 0, 100),
-  panicPercent: decimal('panic threshold', 0, 100, true),
-  timeoutMs: decimal('client timeout', 0, MAX_MS, true),
-  connectTimeoutMs: decimal('connect timeout', 0, MAX_MS, true),
-  maxRetries: wholeNumber('max retries', 0, 10),
-  budgetPercent: decimal('retry budget', 0, 100),
-  minRetryConcurrency: wholeNumber('min retry concurrency', 0, 1_000_000),
-  backoffMs: decimal('backoff', 0, 60_000),
-  failureThreshold: wholeNumber('failure threshold', 1, 1000),
-  openMs: decimal('open time', 0, MAX_MS, true),
-  halfOpenProbes: wholeNumber('half-open probes', 1, 1000),
-  slowStartMs: decimal('slow start', 0, MAX_MS, true),
-  balancers: wholeNumber('balancers', 1, 64),
-  loadUpdateMs: decimal('load update interval', 0, MAX_MS),
+  intervalMs: ruleFor('check interval', R.healthCheck.intervalMs),
+  checkTimeoutMs: ruleFor('check timeout', R.healthCheck.timeoutMs),
+  rise: ruleFor('rise', R.healthCheck.rise),
+  fall: ruleFor('fall', R.healthCheck.fall),
+  consecutiveFailures: ruleFor('consecutive failures', R.outlier.consecutiveFailures),
+  baseEjectionMs: ruleFor('base ejection time', R.outlier.baseEjectionMs),
+  maxEjectionMs: ruleFor('longest ejection', R.outlier.maxEjectionMs),
+  maxEjectionPercent: ruleFor('max ejected', R.outlier.maxEjectionPercent),
+  panicPercent: ruleFor('panic threshold', R.panicThresholdPercent, ON),
+  timeoutMs: ruleFor('client timeout', R.timeoutMs),
+  connectTimeoutMs: ruleFor('connect timeout', R.connectTimeoutMs),
+  maxRetries: ruleFor('max retries', R.retry.maxRetries),
+  budgetPercent: ruleFor('retry budget', R.retry.budgetPercent),
+  minRetryConcurrency: ruleFor('min retry concurrency', R.retry.minRetryConcurrency),
+  backoffMs: ruleFor('backoff', R.retry.backoffMs),
+  failureThreshold: ruleFor('failure threshold', R.breaker.failureThreshold),
+  openMs: ruleFor('open time', R.breaker.openMs),
+  halfOpenProbes: ruleFor('half-open probes', R.breaker.halfOpenProbes),
+  slowStartMs: ruleFor('slow start', R.slowStartMs, ON),
+  balancers: ruleFor('balancers', R.balancers.count),
+  loadUpdateMs: ruleFor('load update interval', R.balancers.loadUpdateMs),
 } satisfies Record<string, Rule<number>>;
 
 /** A value as a field shows it: no float noise. */

@@ -1,8 +1,9 @@
 import { useApp } from '../../store/hooks.tsx';
 import { DraftField } from '../../ui/DraftField.tsx';
-import { LIMITS, wholeNumber } from '../../ui/fieldRules.ts';
+import { ruleFor } from '../../ui/fieldRules.ts';
+import { LIMITS } from '../../engine/scenario/limits.ts';
 
-const seedRule = wholeNumber('seed', 0, LIMITS.seedMax);
+const seedRule = ruleFor('seed', LIMITS.seed);
 
 /** A random seed in 0..2^32-1 (crypto, so two clicks practically never give the same one). */
 function randomSeed(): number {

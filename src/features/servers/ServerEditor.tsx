@@ -2,8 +2,9 @@ import { useState } from 'react';
 import type { ServerChanges } from '../../engine/scenario/types.ts';
 import { useApp } from '../../store/hooks.tsx';
 import { DraftField } from '../../ui/DraftField.tsx';
-import { decimal, LIMITS, serverName, wholeNumber } from '../../ui/fieldRules.ts';
+import { ruleFor, serverName } from '../../ui/fieldRules.ts';
 import { ServerFaults } from './ServerFaults.tsx';
+import { LIMITS } from '../../engine/scenario/limits.ts';
 
 /** Props of {@link ServerEditor}. */
 export interface ServerEditorProps {
@@ -23,10 +24,10 @@ export interface ServerEditorProps {
   readonly otherNames: readonly string[];
 }
 
-const capacityRule = wholeNumber('capacity', 1, LIMITS.capacityMax);
-const weightRule = decimal('weight', 0, LIMITS.weightMax, true);
-const speedRule = decimal('speed', 0, LIMITS.speedMax, true);
-const queueRule = wholeNumber('queue limit', 0, LIMITS.queueLimitMax);
+const capacityRule = ruleFor('capacity', LIMITS.server.capacity);
+const weightRule = ruleFor('weight', LIMITS.server.weight);
+const speedRule = ruleFor('speed', LIMITS.server.speed);
+const queueRule = ruleFor('queue limit', LIMITS.server.queueLimit);
 
 /**
  * A server's settings and the faults that can be injected into it. Each field applies on Enter or when focus leaves it, and takes effect at

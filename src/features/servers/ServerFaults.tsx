@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useApp } from '../../store/hooks.tsx';
 import { DraftField } from '../../ui/DraftField.tsx';
-import { decimal } from '../../ui/fieldRules.ts';
+import { ruleFor } from '../../ui/fieldRules.ts';
+import { LIMITS, LIVE_LIMITS } from '../../engine/scenario/limits.ts';
 
 /** Props of {@link ServerFaults}. */
 export interface ServerFaultsProps {
@@ -15,9 +16,11 @@ export interface ServerFaultsProps {
   };
 }
 
-const factorRule = decimal('spike factor', 0, 1000, true);
-const durationRule = decimal('spike duration', 0, 3600, true);
-const errorRule = decimal('error rate', 0, 100);
+const factorRule = ruleFor('spike factor', LIVE_LIMITS.spikeFactor);
+// The field takes seconds, the command milliseconds.
+const durationRule = ruleFor('spike duration', LIVE_LIMITS.spikeDurationMs, { scale: 1 / 1000 });
+// The field takes percent, the format a share.
+const errorRule = ruleFor('error rate', LIMITS.server.errorRate, { scale: 100 });
 
 /** A share as the percent typed in the field: 0.3 → "30" (no float noise like 30.000000000000004). */
 const asPercent = (share: number) => String(+(share * 100).toFixed(4));

@@ -2,9 +2,10 @@ import type { StrategyName, StrategyOptions } from '../../engine/strategies/inde
 import { useShallow, useApp } from '../../store/hooks.tsx';
 import { DraftField } from '../../ui/DraftField.tsx';
 import { ChoiceCount } from './ChoiceCount.tsx';
-import { LIMITS, wholeNumber } from '../../ui/fieldRules.ts';
+import { ruleFor, wholeNumber } from '../../ui/fieldRules.ts';
+import { LIMITS } from '../../engine/scenario/limits.ts';
 
-const nodesRule = wholeNumber('virtual nodes', 1, LIMITS.virtualNodesMax);
+const nodesRule = ruleFor('virtual nodes', LIMITS.strategyOptions.virtualNodes);
 
 /** The tunables of the chosen strategy, if it has any; a change restarts that strategy's state. */
 export function StrategyOptionsFields({ strategy }: { readonly strategy: StrategyName }) {

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { formatCount } from '../../lib/format.ts';
 import { useApp } from '../../store/hooks.tsx';
-import { LIMITS, wholeNumber } from '../../ui/fieldRules.ts';
+import { ruleFor } from '../../ui/fieldRules.ts';
 import { TextField } from '../../ui/TextField.tsx';
+import { LIVE_LIMITS } from '../../engine/scenario/limits.ts';
 
-const burstRule = wholeNumber('burst size', 1, LIMITS.burstMax);
+const burstRule = ruleFor('burst size', LIVE_LIMITS.burst);
 
 /** Fires N requests at the current simulated instant (Enter in the field fires too). */
 export function BurstControl() {

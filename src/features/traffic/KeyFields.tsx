@@ -1,9 +1,10 @@
 import { useShallow, useApp } from '../../store/hooks.tsx';
 import { DraftField } from '../../ui/DraftField.tsx';
-import { decimal, LIMITS, wholeNumber } from '../../ui/fieldRules.ts';
+import { ruleFor } from '../../ui/fieldRules.ts';
+import { LIMITS } from '../../engine/scenario/limits.ts';
 
-const countRule = wholeNumber('key count', 1, LIMITS.keysMax);
-const zipfRule = decimal('Zipf exponent', 0, LIMITS.zipfMax);
+const countRule = ruleFor('key count', LIMITS.keys.count);
+const zipfRule = ruleFor('Zipf exponent', LIMITS.keys.zipf);
 
 /** Which cache keys requests ask for: how many keys, and how unevenly popular (Zipf). */
 export function KeyFields() {

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatRate } from '../../lib/format.ts';
 import { useApp } from '../../store/hooks.tsx';
-import { decimal, LIMITS } from '../../ui/fieldRules.ts';
+import { ruleFor } from '../../ui/fieldRules.ts';
 import { positionOf, RATE_STEPS, rateAt } from './rateScale.ts';
 import { TextField } from '../../ui/TextField.tsx';
+import { LIVE_LIMITS } from '../../engine/scenario/limits.ts';
 
-const rateRule = decimal('rate', 0, LIMITS.rateMax);
+const rateRule = ruleFor('rate', LIVE_LIMITS.ratePerSec);
 /** How long the slider or the typing must rest before the rate is sent. */
 const DEBOUNCE_MS = 250;
 

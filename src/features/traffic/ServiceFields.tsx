@@ -2,12 +2,14 @@ import type { ServiceSpec } from '../../engine/scenario/types.ts';
 import { formatMs } from '../../lib/format.ts';
 import { useShallow, useApp } from '../../store/hooks.tsx';
 import { DraftField } from '../../ui/DraftField.tsx';
-import { decimal, LIMITS, type Rule } from '../../ui/fieldRules.ts';
+import { type Rule, ruleFor } from '../../ui/fieldRules.ts';
 import { meanServiceMs } from '../../engine/serviceTime.ts';
 import { DISTRIBUTIONS, withDistribution, type Distribution } from './serviceDefaults.ts';
+import { LIMITS } from '../../engine/scenario/limits.ts';
 
-const ms = (label: string, aboveZero = false) => decimal(label, 0, LIMITS.serviceMsMax, aboveZero);
-const sigmaRule = decimal('sigma', 0, LIMITS.sigmaMax);
+const ms = (label: string, aboveZero = false) =>
+  ruleFor(label, aboveZero ? LIMITS.service.positiveMs : LIMITS.service.ms);
+const sigmaRule = ruleFor('sigma', LIMITS.service.sigma);
 
 /** A rule plus a check against another field (uniform: minimum <= maximum). */
 function alsoCheck(rule: Rule<number>, problem: (v: number) => string | null): Rule<number> {

@@ -1,9 +1,11 @@
 /**
- * The live commands a recording may hold, checked field by field with the rules a live command
- * meets (the scenario schema for servers, cache, service, keys, strategy and defences), each
- * problem named by its path in the file. Whether the command fits the run at its moment (does
- * slot 4 exist then?) is checked again as it is applied, exactly as when the person sent it.
+ * The one check of a command's fields, for live commands (SimSession.command) and recorded ones
+ * (recordingFormat.ts) alike: the scenario schema for servers, cache, service, keys, strategy and
+ * defences, the live limits (limits.ts) for bursts, rates and spikes, each problem named by its
+ * path. Whether the command fits the run at its moment (does slot 4 exist then? is the new name
+ * unique?) is checked as it is applied, live or replayed.
  */
+import { inRange, LIMITS, LIVE_LIMITS, type Range } from '../engine/scenario/limits.ts';
 import { parseScenario, type ScenarioProblem } from '../engine/scenario/schema.ts';
 import type { Scenario } from '../engine/scenario/types.ts';
 import type { SimCommand } from './protocol.ts';
@@ -36,23 +38,16 @@ function slot(cmd: Raw, path: string): ScenarioProblem[] {
     : problem(`${path}.slot`, 'must be a server slot: an integer >= 0');
 }
 
-function numberIn(
-  value: unknown,
-  path: string,
-  min: number,
-  max: number,
-  { whole = false, aboveMin = false } = {},
-): ScenarioProblem[] {
-  const ok = typeof value === 'number' && (aboveMin ? value > min : value >= min) && value <= max;
-  if (ok && (!whole || Number.isInteger(value))) return [];
-  const what = whole ? 'a whole number' : 'a number';
-  const low = aboveMin ? `above ${min}` : `from ${min}`;
-  return problem(path, `must be ${what} ${low} to ${max.toLocaleString('en')}`);
+function numberIn(value: unknown, path: string, range: Range): ScenarioProblem[] {
+  if (inRange(value, range)) return [];
+  const what = range.integer ? 'a whole number' : 'a number';
+  const low = range.aboveMin ? `above ${range.min}` : `from ${range.min}`;
+  return problem(path, `must be ${what} ${low} to ${range.max.toLocaleString('en')}`);
 }
 
 /**
  * One check per command type, keyed by every type the page can send: a new command type does not
- * compile until it says how a recording checks it.
+ * compile until it says how it is checked.
  */
 const CHECKS: { readonly [K in SimCommand['type']]: Check } = {
   addServer: (c, p) => viaScenario({ servers: [c.spec] }, [['servers[0]', `${p}.spec`]]),
@@ -67,8 +62,8 @@ const CHECKS: { readonly [K in SimCommand['type']]: Check } = {
   crashServer: slot,
   spikeServer: (c, p) => [
     ...slot(c, p),
-    ...numberIn(c.factor, `${p}.factor`, 0, 1000, { aboveMin: true }),
-    ...numberIn(c.durationMs, `${p}.durationMs`, 0, 3_600_000, { aboveMin: true }),
+    ...numberIn(c.factor, `${p}.factor`, LIVE_LIMITS.spikeFactor),
+    ...numberIn(c.durationMs, `${p}.durationMs`, LIVE_LIMITS.spikeDurationMs),
   ],
   setResilience: (c, p) =>
     viaScenario({ resilience: c.resilience }, [['resilience', `${p}.resilience`]]),
@@ -81,17 +76,14 @@ const CHECKS: { readonly [K in SimCommand['type']]: Check } = {
   setCache: (c, p) => viaScenario({ cache: c.cache }, [['cache', `${p}.cache`]]),
   setService: (c, p) => viaScenario({ service: c.service }, [['service', `${p}.service`]]),
   setKeys: (c, p) => viaScenario({ keys: c.keys }, [['keys', `${p}.keys`]]),
-  fireBurst: (c, p) => numberIn(c.count, `${p}.count`, 1, 100_000, { whole: true }),
-  setRate: (c, p) => numberIn(c.ratePerSec, `${p}.ratePerSec`, 0, 10_000_000),
-  setSeed: (_, p) =>
-    problem(
-      `${p}.type`,
-      'a new seed starts a new recording, so "setSeed" is never one of its actions',
-    ),
+  fireBurst: (c, p) => numberIn(c.count, `${p}.count`, LIVE_LIMITS.burst),
+  setRate: (c, p) => numberIn(c.ratePerSec, `${p}.ratePerSec`, LIVE_LIMITS.ratePerSec),
+  setSeed: (c, p) => numberIn(c.seed, `${p}.seed`, LIMITS.seed),
 };
 
 const COMMAND_TYPES = Object.keys(CHECKS);
 
+/** Every problem with a command's fields (none: it may be applied), named from `path`. */
 export function checkCommand(raw: unknown, path: string): ScenarioProblem[] {
   if (!isRecord(raw)) return problem(path, 'must be a command object {type, …}');
   const type = raw.type;

@@ -4,8 +4,9 @@
  * products.
  */
 import { STRATEGY_INFO } from '../../../engine/strategies/index.ts';
+import type { StrategyName } from '../../../engine/strategies/strategy.ts';
 import { addressNote, commentText, placeholderHosts, sectionName } from './names.ts';
-import type { ExportServer, ExportSetup } from './types.ts';
+import type { ConfigFormat, ConfigSnippet, ExportServer, ExportSetup } from './types.ts';
 import { listWeights } from './weights.ts';
 
 /** The simulation's defaults for options a setup may leave out. */
@@ -108,4 +109,67 @@ export function commonNotes(p: Prepared, writesWeights: boolean): string[] {
       `speed and service times (properties of the servers)${world}.`,
   );
   return notes;
+}
+
+/**
+ * How one product does each of the simulation's strategies: every strategy must be listed, so a
+ * new one does not compile until each exporter says what it becomes.
+ */
+export type StrategyTable<M> = { readonly [K in StrategyName]: (p: Prepared) => M };
+
+/** The note for a strategy this build does not know: what stands in its place in `product`. */
+export function noEquivalent(p: Prepared, product: string, standIn: string): string {
+  return `“${p.label}” has no ${product} equivalent that this export knows of; ${standIn} stands in its place.`;
+}
+
+/** The product's way of doing the setup's strategy; `standIn` for one this build does not know. */
+export function mapStrategy<M>(
+  p: Prepared,
+  table: StrategyTable<M>,
+  standIn: (p: Prepared) => M,
+): M {
+  const known = (table as Partial<Record<string, (p: Prepared) => M>>)[p.setup.strategy];
+  return known ? known(p) : standIn(p);
+}
+
+/** What one product's snippet is made of. */
+export interface SnippetParts {
+  readonly format: ConfigFormat;
+  readonly product: string;
+  /** The file name's ending, e.g. `nginx.conf`. */
+  readonly extension: string;
+  readonly mimeType: string;
+  /** The product's way of doing the strategy, with its notes. */
+  readonly strategy: {
+    readonly method: string;
+    readonly exact: boolean;
+    readonly notes: readonly string[];
+  };
+  readonly lines: readonly string[];
+  /** The product's own notes: its limits and queues, servers marked down, its quirks. */
+  readonly notes: readonly string[];
+  readonly defenceNotes: readonly string[];
+}
+
+/**
+ * A snippet with its notes laid out the same way for every product: first how the strategy maps,
+ * then the product's own limits and marks, then what holds for all three (addresses, weights a
+ * strategy ignores, hash keys, what is not exported).
+ */
+export function snippet(p: Prepared, parts: SnippetParts): ConfigSnippet {
+  return {
+    format: parts.format,
+    product: parts.product,
+    method: parts.strategy.method,
+    exact: parts.strategy.exact,
+    text: `${parts.lines.join('\n')}\n`,
+    notes: [
+      ...parts.strategy.notes,
+      ...parts.notes,
+      ...commonNotes(p, p.setup.strategy === 'weighted-round-robin'),
+    ],
+    defenceNotes: parts.defenceNotes,
+    fileName: `${p.section}.${parts.extension}`,
+    mimeType: parts.mimeType,
+  };
 }

@@ -5,7 +5,15 @@
  * concurrency limit and no per-endpoint queue; the notes say so. The defences (checks, outlier
  * detection, retry budget, slow start, the route's timeouts and retries) come from envoyDefences.ts.
  */
-import { commonNotes, header, prepare, type Prepared } from './common.ts';
+import {
+  header,
+  mapStrategy,
+  noEquivalent,
+  prepare,
+  snippet,
+  type Prepared,
+  type StrategyTable,
+} from './common.ts';
 import { envoyDefences } from './envoyDefences.ts';
 import { commentText, PLACEHOLDER_PORT, yamlString } from './names.ts';
 import type { ConfigSnippet, ExportSetup } from './types.ts';
@@ -44,144 +52,143 @@ function leastRequest(choices: number): string[] {
   return ['lb_policy: LEAST_REQUEST', 'least_request_lb_config:', `  choice_count: ${choices}`];
 }
 
-function method(p: Prepared): Method {
-  const { setup, servers } = p;
-  const plain = { weights: null };
-  switch (setup.strategy) {
-    case 'round-robin':
-      return {
-        ...plain,
-        policy: ['lb_policy: ROUND_ROBIN'],
-        method: 'ROUND_ROBIN',
-        exact: true,
-        notes: [],
-      };
-    case 'weighted-round-robin': {
-      const w = integerWeights(
-        servers.map((s) => s.weight),
-        Math.floor(4_294_967_295 / Math.max(1, servers.length)),
+const plain = { weights: null };
+
+/** How Envoy does each strategy the simulation has (a new strategy does not compile until it is here). */
+const ENVOY_METHODS: StrategyTable<Method> = {
+  'round-robin': () => ({
+    ...plain,
+    policy: ['lb_policy: ROUND_ROBIN'],
+    method: 'ROUND_ROBIN',
+    exact: true,
+    notes: [],
+  }),
+  'weighted-round-robin': (p) => {
+    const w = integerWeights(
+      p.servers.map((s) => s.weight),
+      Math.floor(4_294_967_295 / Math.max(1, p.servers.length)),
+    );
+    const notes = [
+      'Envoy’s weighted ROUND_ROBIN (an earliest-deadline-first schedule) gives the same shares ' +
+        'but its own order of picks, not the smooth sequence the simulation (and NGINX) deal.',
+    ];
+    if (!w.exact) {
+      notes.push(
+        `Envoy weights are whole numbers: ${listWeights(p.servers.map((s) => s.weight))} are ` +
+          `written as ${listWeights(w.values)}.`,
       );
-      const notes = [
-        'Envoy’s weighted ROUND_ROBIN (an earliest-deadline-first schedule) gives the same shares ' +
-          'but its own order of picks, not the smooth sequence the simulation (and NGINX) deal.',
-      ];
-      if (!w.exact) {
-        notes.push(
-          `Envoy weights are whole numbers: ${listWeights(servers.map((s) => s.weight))} are ` +
-            `written as ${listWeights(w.values)}.`,
-        );
-      }
-      return {
-        policy: ['lb_policy: ROUND_ROBIN'],
-        method: 'ROUND_ROBIN (weighted)',
-        exact: false,
-        weights: w.values,
-        notes,
-      };
     }
-    case 'least-connections':
-      return {
-        ...plain,
-        policy: [
-          '# LEAST_REQUEST looking at every host (the built-in policy, set through its extension):',
-          'load_balancing_policy:',
-          '  policies:',
-          '    - typed_extension_config:',
-          '        name: envoy.load_balancing_policies.least_request',
-          '        typed_config:',
-          '          "@type": type.googleapis.com/envoy.extensions.load_balancing_policies.least_request.v3.LeastRequest',
-          '          selection_method: FULL_SCAN',
-        ],
-        method: 'LEAST_REQUEST (FULL_SCAN)',
-        exact: false,
-        notes: [
-          'selection_method FULL_SCAN needs a recent Envoy. Older versions only have ' +
-            '`lb_policy: LEAST_REQUEST`, which compares choice_count random hosts (2 by default): ' +
-            'power of two choices, not least connections.',
-          'Ties: Envoy picks among equally loaded hosts at random; the simulation takes the first ' +
-            'one in the list. Envoy counts active requests; the simulation also counts waiting ones.',
-        ],
-      };
-    case 'random':
-      return { ...plain, policy: ['lb_policy: RANDOM'], method: 'RANDOM', exact: true, notes: [] };
-    case 'power-of-two-choices':
-      return {
-        ...plain,
-        policy: leastRequest(p.choices),
-        method: `LEAST_REQUEST (choice_count: ${p.choices})`,
-        exact: false,
-        notes: [COUNTS_REQUESTS],
-      };
-    case 'consistent-hash': {
-      const ring = Math.min(MAX_RING, p.virtualNodes * Math.max(1, servers.length));
-      return {
-        ...plain,
-        policy: [
-          'lb_policy: RING_HASH',
-          'ring_hash_lb_config:',
-          `  minimum_ring_size: ${ring}`,
-          ...HASH_POLICY,
-        ],
-        method: 'RING_HASH',
-        exact: false,
-        notes: [
-          `minimum_ring_size is the simulation’s ${p.virtualNodes} virtual nodes times the ` +
-            `${servers.length} servers, so each host gets about as many points on Envoy’s ring.`,
-          HASH_HEALTH,
-        ],
-      };
-    }
-    case 'maglev':
-      return {
-        ...plain,
-        policy: [
-          'lb_policy: MAGLEV',
-          'maglev_lb_config:',
-          `  table_size: ${MAGLEV_TABLE}`,
-          ...HASH_POLICY,
-        ],
-        method: 'MAGLEV',
-        exact: false,
-        notes: [
-          `Envoy’s MAGLEV fills the same ${MAGLEV_TABLE.toLocaleString('en-US')}-entry table the ` +
-            'same way (Eisenbud et al.), with its own hash functions.',
-          HASH_HEALTH,
-        ],
-      };
-    case 'modulo-hash':
-      return {
-        ...plain,
-        policy: ['lb_policy: RING_HASH', ...HASH_POLICY],
-        method: 'RING_HASH (closest)',
-        exact: false,
-        notes: [
-          'Envoy has no modulo hashing. RING_HASH is written instead: keys stay on their servers ' +
-            'as modulo hashing does, but adding or removing a server moves only about 1/N of them, ' +
-            'not the reshuffle the simulation shows.',
-        ],
-      };
-    case 'peak-ewma':
-      return {
-        ...plain,
-        policy: leastRequest(p.choices),
-        method: `LEAST_REQUEST (closest, choice_count: ${p.choices})`,
-        exact: false,
-        notes: [
-          'Peak EWMA has no Envoy equivalent: LEAST_REQUEST compares active requests, not latency. ' +
-            'Linkerd and Finagle implement peak EWMA.',
-        ],
-      };
-    default:
-      return {
-        ...plain,
-        policy: ['lb_policy: ROUND_ROBIN'],
-        method: 'ROUND_ROBIN (no equivalent)',
-        exact: false,
-        notes: [
-          `“${p.label}” has no Envoy equivalent that this export knows of; ROUND_ROBIN stands in its place.`,
-        ],
-      };
-  }
+    return {
+      policy: ['lb_policy: ROUND_ROBIN'],
+      method: 'ROUND_ROBIN (weighted)',
+      exact: false,
+      weights: w.values,
+      notes,
+    };
+  },
+  'least-connections': () => ({
+    ...plain,
+    policy: [
+      '# LEAST_REQUEST looking at every host (the built-in policy, set through its extension):',
+      'load_balancing_policy:',
+      '  policies:',
+      '    - typed_extension_config:',
+      '        name: envoy.load_balancing_policies.least_request',
+      '        typed_config:',
+      '          "@type": type.googleapis.com/envoy.extensions.load_balancing_policies.least_request.v3.LeastRequest',
+      '          selection_method: FULL_SCAN',
+    ],
+    method: 'LEAST_REQUEST (FULL_SCAN)',
+    exact: false,
+    notes: [
+      'selection_method FULL_SCAN needs a recent Envoy. Older versions only have ' +
+        '`lb_policy: LEAST_REQUEST`, which compares choice_count random hosts (2 by default): ' +
+        'power of two choices, not least connections.',
+      'Ties: Envoy picks among equally loaded hosts at random; the simulation takes the first ' +
+        'one in the list. Envoy counts active requests; the simulation also counts waiting ones.',
+    ],
+  }),
+  random: () => ({
+    ...plain,
+    policy: ['lb_policy: RANDOM'],
+    method: 'RANDOM',
+    exact: true,
+    notes: [],
+  }),
+  'power-of-two-choices': (p) => ({
+    ...plain,
+    policy: leastRequest(p.choices),
+    method: `LEAST_REQUEST (choice_count: ${p.choices})`,
+    exact: false,
+    notes: [COUNTS_REQUESTS],
+  }),
+  'consistent-hash': (p) => {
+    const ring = Math.min(MAX_RING, p.virtualNodes * Math.max(1, p.servers.length));
+    return {
+      ...plain,
+      policy: [
+        'lb_policy: RING_HASH',
+        'ring_hash_lb_config:',
+        `  minimum_ring_size: ${ring}`,
+        ...HASH_POLICY,
+      ],
+      method: 'RING_HASH',
+      exact: false,
+      notes: [
+        `minimum_ring_size is the simulation’s ${p.virtualNodes} virtual nodes times the ` +
+          `${p.servers.length} servers, so each host gets about as many points on Envoy’s ring.`,
+        HASH_HEALTH,
+      ],
+    };
+  },
+  maglev: () => ({
+    ...plain,
+    policy: [
+      'lb_policy: MAGLEV',
+      'maglev_lb_config:',
+      `  table_size: ${MAGLEV_TABLE}`,
+      ...HASH_POLICY,
+    ],
+    method: 'MAGLEV',
+    exact: false,
+    notes: [
+      `Envoy’s MAGLEV fills the same ${MAGLEV_TABLE.toLocaleString('en-US')}-entry table the ` +
+        'same way (Eisenbud et al.), with its own hash functions.',
+      HASH_HEALTH,
+    ],
+  }),
+  'modulo-hash': () => ({
+    ...plain,
+    policy: ['lb_policy: RING_HASH', ...HASH_POLICY],
+    method: 'RING_HASH (closest)',
+    exact: false,
+    notes: [
+      'Envoy has no modulo hashing. RING_HASH is written instead: keys stay on their servers ' +
+        'as modulo hashing does, but adding or removing a server moves only about 1/N of them, ' +
+        'not the reshuffle the simulation shows.',
+    ],
+  }),
+  'peak-ewma': (p) => ({
+    ...plain,
+    policy: leastRequest(p.choices),
+    method: `LEAST_REQUEST (closest, choice_count: ${p.choices})`,
+    exact: false,
+    notes: [
+      'Peak EWMA has no Envoy equivalent: LEAST_REQUEST compares active requests, not latency. ' +
+        'Linkerd and Finagle implement peak EWMA.',
+    ],
+  }),
+};
+
+/** For a strategy this build does not know: Envoy's default stands in. */
+function standIn(p: Prepared): Method {
+  return {
+    ...plain,
+    policy: ['lb_policy: ROUND_ROBIN'],
+    method: 'ROUND_ROBIN (no equivalent)',
+    exact: false,
+    notes: [noEquivalent(p, 'Envoy', 'ROUND_ROBIN')],
+  };
 }
 
 /** The circuit breakers; `thresholds` are more fields of the DEFAULT thresholds (retries). */
@@ -247,7 +254,7 @@ function endpointLines(
 /** The setup as an Envoy cluster in YAML, with notes. */
 export function envoyConfig(setup: ExportSetup): ConfigSnippet {
   const p = prepare(setup);
-  const m = method(p);
+  const m = mapStrategy(p, ENVOY_METHODS, standIn);
   const defences = envoyDefences(setup.resilience, yamlString(p.section), m.policy, m.method);
   const lim = limits(p, defences.thresholds);
   const panic = Math.max(0, Math.min(100, setup.resilience?.panicThresholdPercent ?? 0));
@@ -276,7 +283,7 @@ export function envoyConfig(setup: ExportSetup): ConfigSnippet {
     ...indent(4, cluster.slice(1)),
     ...defences.route,
   ];
-  const notes = [...m.notes, ...lim.notes];
+  const notes = [...lim.notes];
   notes.push(
     panic === 0
       ? 'Panic mode is off (healthy_panic_threshold 0). By default Envoy, with under 50% of hosts ' +
@@ -292,15 +299,14 @@ export function envoyConfig(setup: ExportSetup): ConfigSnippet {
   if (m.method.startsWith('ROUND_ROBIN')) {
     notes.push('Each Envoy worker thread keeps its own place in the rotation.');
   }
-  return {
+  return snippet(p, {
     format: 'envoy',
     product: 'Envoy',
-    method: m.method,
-    exact: m.exact,
-    text: `${lines.join('\n')}\n`,
-    notes: [...notes, ...commonNotes(p, setup.strategy === 'weighted-round-robin')],
-    defenceNotes: defences.notes,
-    fileName: `${p.section}.envoy.yaml`,
+    extension: 'envoy.yaml',
     mimeType: 'application/yaml',
-  };
+    strategy: m,
+    lines,
+    notes,
+    defenceNotes: defences.notes,
+  });
 }

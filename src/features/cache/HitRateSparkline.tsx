@@ -1,9 +1,10 @@
 import { useContext, useMemo } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
-import { useElementSize } from '../../lib/useElementSize.ts';
 import { formatPercent } from '../../lib/format.ts';
+import { ChartFrame, useChartFrame } from '../../charts/ChartFrame.tsx';
 import { HitRateReferenceContext, type ChartReference } from '../../charts/chartReference.ts';
+import { ReferenceLine } from '../../charts/ReferenceLine.tsx';
 import './HitRateSparkline.css';
 import '../../charts/reference.css';
 
@@ -74,11 +75,12 @@ export function HitRateSparkline(props: HitRateSparklineProps) {
   const { time, rate, latest, height = 72 } = props;
   const provided = useContext(HitRateReferenceContext);
   const reference = props.reference === undefined ? provided : props.reference;
-  const [ref, { width }] = useElementSize<HTMLDivElement>();
+  const frame = useChartFrame(height, MARGIN);
+  const { width } = frame.plot;
   const n = Math.min(time.length, rate.length);
   const t0 = n > 0 ? time[0]! : 0;
   const t1 = n > 0 ? time[n - 1]! : 0;
-  const plotWidth = Math.max(1, width - MARGIN.left - MARGIN.right);
+  const plotWidth = Math.max(1, frame.plot.innerW);
 
   const x = useMemo(
     () =>
@@ -126,68 +128,59 @@ export function HitRateSparkline(props: HitRateSparklineProps) {
   const theory = reference
     ? `; ${reference.label} predicts ${formatPercent(reference.value, 0)} (dashed line)`
     : '';
+  const title = `Cache hit rate from ${(t0 / 1000).toFixed(1)} s to ${(t1 / 1000).toFixed(1)} s of simulated time${averaged}; latest ${formatPercent(latest, 0)}${theory}`;
+  const empty = shapes.any ? null : (
+    <p className="hit-spark-empty">
+      No cache lookups yet: the chart starts with the first request.
+    </p>
+  );
   return (
-    <div ref={ref} className="hit-spark">
-      {shapes.any && width > 0 ? (
-        <svg
-          width={width}
-          height={height}
-          role="img"
-          aria-label={`Cache hit rate from ${(t0 / 1000).toFixed(1)} s to ${(t1 / 1000).toFixed(1)} s of simulated time${averaged}; latest ${formatPercent(latest, 0)}${theory}`}
-        >
-          {[0, 0.5, 1].map((v) => (
-            <g key={v} className="hit-spark-grid">
-              <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(v)} y2={y(v)} />
-              <text x={MARGIN.left - 4} y={y(v)} dy="0.32em" textAnchor="end">
-                {v * 100}%
-              </text>
-            </g>
-          ))}
-          <path className="hit-spark-area" d={shapes.fill} />
-          <path className="hit-spark-line" d={shapes.stroke} />
-          {shapes.dots.map((d) => (
-            <circle key={d.key} className="hit-spark-dot" cx={d.cx} cy={d.cy} r={2} />
-          ))}
-          {reference && (
-            <g className="chart-reference" data-testid="cache.reference">
-              <line
-                x1={MARGIN.left}
-                x2={width - MARGIN.right}
-                y1={y(reference.value)}
-                y2={y(reference.value)}
-                strokeDasharray="5 3"
-              />
-              <text
-                x={width - MARGIN.right - 2}
-                y={y(reference.value) + (reference.value > 0.85 ? 11 : -3)}
-                textAnchor="end"
-              >
-                {`${reference.label} ${formatPercent(reference.value, 0)}`}
-              </text>
-            </g>
-          )}
-          <text className="hit-spark-axis" x={MARGIN.left} y={height - 3}>
-            {(t0 / 1000).toFixed(1)} s
+    <ChartFrame frame={frame} className="hit-spark" title={title} empty={empty}>
+      {[0, 0.5, 1].map((v) => (
+        <g key={v} className="hit-spark-grid">
+          <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(v)} y2={y(v)} />
+          <text x={MARGIN.left - 4} y={y(v)} dy="0.32em" textAnchor="end">
+            {v * 100}%
           </text>
-          {shapes.per > 1 && (
-            <text
-              className="hit-spark-axis"
-              x={MARGIN.left + plotWidth / 2}
-              y={height - 3}
-              textAnchor="middle"
-            >
-              {shapes.spanS.toFixed(1)} s means
-            </text>
-          )}
-          <text className="hit-spark-axis" x={width - MARGIN.right} y={height - 3} textAnchor="end">
-            {(t1 / 1000).toFixed(1)} s (simulated)
-          </text>
-        </svg>
-      ) : (
-        <p className="hit-spark-empty">
-          No cache lookups yet: the chart starts with the first request.
-        </p>
+        </g>
+      ))}
+      <path className="hit-spark-area" d={shapes.fill} />
+      <path className="hit-spark-line" d={shapes.stroke} />
+      {shapes.dots.map((d) => (
+        <circle key={d.key} className="hit-spark-dot" cx={d.cx} cy={d.cy} r={2} />
+      ))}
+      {reference && (
+        <ReferenceLine
+          orient="horizontal"
+          at={y(reference.value)}
+          from={MARGIN.left}
+          to={width - MARGIN.right}
+          dash="5 3"
+          label={`${reference.label} ${formatPercent(reference.value, 0)}`}
+          labelAt={{
+            x: width - MARGIN.right - 2,
+            y: y(reference.value) + (reference.value > 0.85 ? 11 : -3),
+          }}
+          labelAnchor="end"
+          testId="cache.reference"
+        />
       )}
-    </div>
+      <text className="hit-spark-axis" x={MARGIN.left} y={height - 3}>
+        {(t0 / 1000).toFixed(1)} s
+      </text>
+      {shapes.per > 1 && (
+        <text
+          className="hit-spark-axis"
+          x={MARGIN.left + plotWidth / 2}
+          y={height - 3}
+          textAnchor="middle"
+        >
+          {shapes.spanS.toFixed(1)} s means
+        </text>
+      )}
+      <text className="hit-spark-axis" x={width - MARGIN.right} y={height - 3} textAnchor="end">
+        {(t1 / 1000).toFixed(1)} s (simulated)
+      </text>
+    </ChartFrame>
   );
 }

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useElementSize } from '../../lib/useElementSize.ts';
 import { Axis } from '../../charts/Axis.tsx';
+import { ChartFrame, useChartFrame } from '../../charts/ChartFrame.tsx';
 import { SimTimeAxis } from '../../charts/SimTimeAxis.tsx';
 import { formatTick } from '../../charts/ticks.ts';
 import '../../charts/charts.css';
@@ -29,9 +29,8 @@ const M = { top: 6, right: 10, bottom: 32, left: 46 } as const;
 /** One strategy's p50 / p99 latency over simulated time, on axes shared with its neighbours. */
 export function CompareLatencyChart(props: CompareLatencyChartProps) {
   const { time, p99, p50, xDomain, yDomain, title, height = 130 } = props;
-  const [ref, { width }] = useElementSize<HTMLDivElement>();
-  const innerW = Math.max(0, width - M.left - M.right);
-  const innerH = height - M.top - M.bottom;
+  const frame = useChartFrame(height, M);
+  const { innerW, innerH } = frame.plot;
 
   const x = useMemo(
     () =>
@@ -61,31 +60,22 @@ export function CompareLatencyChart(props: CompareLatencyChartProps) {
   }, [time, p99, p50, x, y]);
 
   return (
-    <div className="chart" ref={ref}>
-      {width > 0 && (
-        <svg width={width} height={height} role="img" aria-label={title}>
-          <Axis
-            orient="left"
-            scale={y}
-            offset={M.left}
-            tickCount={3}
-            format={formatTick}
-            label="ms"
-            grid={innerW}
-          />
-          <SimTimeAxis scale={x} offset={M.top + innerH} width={innerW} />
-          <path
-            className="chart-line"
-            d={paths.p50}
-            stroke="var(--ink-muted)"
-            strokeDasharray="4 3"
-          />
-          <path className="chart-line" d={paths.p99} stroke="var(--accent)" />
-          {paths.lone.map((i) => (
-            <circle key={i} cx={x(time[i]! / 1000)} cy={y(p99[i]!)} r={2} fill="var(--accent)" />
-          ))}
-        </svg>
-      )}
-    </div>
+    <ChartFrame frame={frame} title={title}>
+      <Axis
+        orient="left"
+        scale={y}
+        offset={M.left}
+        tickCount={3}
+        format={formatTick}
+        label="ms"
+        grid={innerW}
+      />
+      <SimTimeAxis scale={x} offset={M.top + innerH} width={innerW} />
+      <path className="chart-line" d={paths.p50} stroke="var(--ink-muted)" strokeDasharray="4 3" />
+      <path className="chart-line" d={paths.p99} stroke="var(--accent)" />
+      {paths.lone.map((i) => (
+        <circle key={i} cx={x(time[i]! / 1000)} cy={y(p99[i]!)} r={2} fill="var(--accent)" />
+      ))}
+    </ChartFrame>
   );
 }

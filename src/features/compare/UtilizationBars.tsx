@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { area } from 'd3-shape';
-import { useElementSize } from '../../lib/useElementSize.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { serverColour } from '../../lib/palette.ts';
 import { Axis } from '../../charts/Axis.tsx';
+import { ChartFrame, useChartFrame } from '../../charts/ChartFrame.tsx';
 import '../../charts/charts.css';
 import './compareCharts.css';
 
@@ -27,9 +27,8 @@ const MAX_BARS = 60;
  * strategy of a comparison shares. Big pools show the shares sorted, busiest first.
  */
 export function UtilizationBars({ utilization, names, title, height = 110 }: UtilizationBarsProps) {
-  const [ref, { width }] = useElementSize<HTMLDivElement>();
-  const innerW = Math.max(0, width - M.left - M.right);
-  const innerH = height - M.top - M.bottom;
+  const frame = useChartFrame(height, M);
+  const { innerW, innerH } = frame.plot;
   const n = utilization.length;
   const many = n > MAX_BARS;
 
@@ -62,39 +61,35 @@ export function UtilizationBars({ utilization, names, title, height = 110 }: Uti
   }, [many, utilization, x, y]);
 
   return (
-    <div className="chart" ref={ref}>
-      {width > 0 && (
-        <svg width={width} height={height} role="img" aria-label={title}>
-          <Axis
-            orient="left"
-            scale={y}
-            offset={M.left}
-            tickValues={[0, 0.5, 1]}
-            format={(v) => `${v * 100}%`}
-            label="busy"
-            grid={innerW}
-          />
-          {many ? (
-            <path d={sortedArea} fill="var(--ink-muted)" fillOpacity={0.5} />
-          ) : (
-            Array.from(utilization, (u, i) => (
-              <rect
-                key={i}
-                x={x(i)! + (x.bandwidth() - barW) / 2}
-                y={y(u)}
-                width={barW}
-                height={y(0) - y(u)}
-                fill={serverColour(i)}
-              >
-                <title>{`${names[i] ?? `server ${i + 1}`}: ${formatPercent(u, 1)} busy`}</title>
-              </rect>
-            ))
-          )}
-          <text className="compare-axis-note" x={M.left} y={height - 6}>
-            {many ? `${n} servers, busiest first` : `${n} servers, in list order`}
-          </text>
-        </svg>
+    <ChartFrame frame={frame} title={title}>
+      <Axis
+        orient="left"
+        scale={y}
+        offset={M.left}
+        tickValues={[0, 0.5, 1]}
+        format={(v) => `${v * 100}%`}
+        label="busy"
+        grid={innerW}
+      />
+      {many ? (
+        <path d={sortedArea} fill="var(--ink-muted)" fillOpacity={0.5} />
+      ) : (
+        Array.from(utilization, (u, i) => (
+          <rect
+            key={i}
+            x={x(i)! + (x.bandwidth() - barW) / 2}
+            y={y(u)}
+            width={barW}
+            height={y(0) - y(u)}
+            fill={serverColour(i)}
+          >
+            <title>{`${names[i] ?? `server ${i + 1}`}: ${formatPercent(u, 1)} busy`}</title>
+          </rect>
+        ))
       )}
-    </div>
+      <text className="compare-axis-note" x={M.left} y={height - 6}>
+        {many ? `${n} servers, busiest first` : `${n} servers, in list order`}
+      </text>
+    </ChartFrame>
   );
 }

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { max } from 'd3-array';
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { useElementSize } from '../../lib/useElementSize.ts';
 import { formatMs } from '../../lib/format.ts';
 import { Axis } from '../../charts/Axis.tsx';
+import { ChartFrame, useChartFrame } from '../../charts/ChartFrame.tsx';
+import { ReferenceLine } from '../../charts/ReferenceLine.tsx';
 import type { ChartReference } from '../../charts/chartReference.ts';
 import type { LatencyBin } from './histogramBins.ts';
 import { formatTick, integerTicks } from '../../charts/ticks.ts';
@@ -35,10 +36,10 @@ export function LatencyHistogramChart({
   reference = null,
   height = 170,
 }: LatencyHistogramChartProps) {
-  const [ref, { width }] = useElementSize<HTMLDivElement>();
-  const top = M.top + (reference ? REFERENCE_ROW : 0);
-  const innerW = Math.max(0, width - M.left - M.right);
-  const innerH = height + (reference ? REFERENCE_ROW : 0) - top - M.bottom;
+  // A reference line takes a label row of its own above the plot.
+  const extra = reference ? REFERENCE_ROW : 0;
+  const frame = useChartFrame(height + extra, { ...M, top: M.top + extra });
+  const { width, innerW, innerH, top } = frame.plot;
   const refValue = reference !== null && reference.value > 0 ? reference.value : null;
 
   const { x, y, ticks } = useMemo(() => {
@@ -71,89 +72,70 @@ export function LatencyHistogramChart({
   ];
   const flip = (v: number) => x(v) > width - 110;
 
+  const title =
+    `Latency histogram of the run: p50 ${formatMs(p50)}, p99 ${formatMs(p99)}` +
+    (reference ? `; ${reference.label} ${formatMs(reference.value)} (theory)` : '');
+
   return (
-    <div className="chart" ref={ref}>
-      {width > 0 && (
-        <svg
-          width={width}
-          height={height + (reference ? REFERENCE_ROW : 0)}
-          role="img"
-          aria-label={
-            `Latency histogram of the run: p50 ${formatMs(p50)}, p99 ${formatMs(p99)}` +
-            (reference ? `; ${reference.label} ${formatMs(reference.value)} (theory)` : '')
-          }
-          data-testid="latency.histogram"
-        >
-          <Axis
-            orient="left"
-            scale={y}
-            offset={M.left}
-            tickValues={integerTicks(y, 4)}
-            format={formatTick}
-            label="requests"
-            grid={innerW}
-          />
-          <Axis
-            orient="bottom"
-            scale={x}
-            offset={base}
-            tickValues={ticks}
-            format={formatTick}
-            label="latency (ms)"
-          />
-          {bins.map((b) => {
-            const x0 = x(b.lower);
-            const w = Math.max(1, x(b.upper) - x0 - 1);
-            return (
-              <rect
-                key={b.lower}
-                x={x0}
-                y={y(b.count)}
-                width={w}
-                height={base - y(b.count)}
-                fill={BAR}
-              >
-                <title>{`${formatMs(b.lower)} – ${formatMs(b.upper)}: ${b.count} requests`}</title>
-              </rect>
-            );
-          })}
-          {markers.map(
-            (mk) =>
-              mk.value !== null && (
-                <g key={mk.key} className="chart-marker" transform={`translate(${x(mk.value)},0)`}>
-                  <line
-                    y1={mk.row - 9}
-                    y2={base}
-                    strokeDasharray={mk.key === 'p99' ? '4 3' : undefined}
-                  />
-                  <text
-                    x={flip(mk.value) ? -4 : 4}
-                    y={mk.row}
-                    textAnchor={flip(mk.value) ? 'end' : 'start'}
-                  >
-                    {`${mk.key} ${formatMs(mk.value)}`}
-                  </text>
-                </g>
-              ),
-          )}
-          {reference && refValue !== null && (
-            <g
-              className="chart-marker chart-reference"
-              transform={`translate(${x(refValue)},0)`}
-              data-testid="latency.reference"
-            >
-              <line y1={28} y2={base} strokeDasharray="2 2" />
+    <ChartFrame frame={frame} title={title} testId="latency.histogram">
+      <Axis
+        orient="left"
+        scale={y}
+        offset={M.left}
+        tickValues={integerTicks(y, 4)}
+        format={formatTick}
+        label="requests"
+        grid={innerW}
+      />
+      <Axis
+        orient="bottom"
+        scale={x}
+        offset={base}
+        tickValues={ticks}
+        format={formatTick}
+        label="latency (ms)"
+      />
+      {bins.map((b) => {
+        const x0 = x(b.lower);
+        const w = Math.max(1, x(b.upper) - x0 - 1);
+        return (
+          <rect key={b.lower} x={x0} y={y(b.count)} width={w} height={base - y(b.count)} fill={BAR}>
+            <title>{`${formatMs(b.lower)} – ${formatMs(b.upper)}: ${b.count} requests`}</title>
+          </rect>
+        );
+      })}
+      {markers.map(
+        (mk) =>
+          mk.value !== null && (
+            <g key={mk.key} className="chart-marker" transform={`translate(${x(mk.value)},0)`}>
+              <line
+                y1={mk.row - 9}
+                y2={base}
+                strokeDasharray={mk.key === 'p99' ? '4 3' : undefined}
+              />
               <text
-                x={flip(refValue) ? -4 : 4}
-                y={37}
-                textAnchor={flip(refValue) ? 'end' : 'start'}
+                x={flip(mk.value) ? -4 : 4}
+                y={mk.row}
+                textAnchor={flip(mk.value) ? 'end' : 'start'}
               >
-                {`${reference.label} ${formatMs(refValue)} (theory)`}
+                {`${mk.key} ${formatMs(mk.value)}`}
               </text>
             </g>
-          )}
-        </svg>
+          ),
       )}
-    </div>
+      {reference && refValue !== null && (
+        <ReferenceLine
+          orient="vertical"
+          at={x(refValue)}
+          from={28}
+          to={base}
+          dash="2 2"
+          label={`${reference.label} ${formatMs(refValue)} (theory)`}
+          labelAt={{ x: x(refValue) + (flip(refValue) ? -4 : 4), y: 37 }}
+          labelAnchor={flip(refValue) ? 'end' : 'start'}
+          testId="latency.reference"
+        />
+      )}
+    </ChartFrame>
   );
 }

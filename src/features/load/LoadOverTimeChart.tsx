@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { area, stack, type SeriesPoint } from 'd3-shape';
-import { useElementSize } from '../../lib/useElementSize.ts';
 import { serverColour } from '../../lib/palette.ts';
 import { Axis } from '../../charts/Axis.tsx';
+import { ChartFrame, useChartFrame } from '../../charts/ChartFrame.tsx';
 import { SimTimeAxis } from '../../charts/SimTimeAxis.tsx';
 import { formatTick, integerTicks, TIME_MARGIN } from '../../charts/ticks.ts';
 import '../../charts/charts.css';
@@ -32,10 +32,8 @@ export interface LoadOverTimeChartProps {
 
 /** Requests in service per server over simulated time, stacked so the top edge is the total. */
 export function LoadOverTimeChart({ history, height = 170, xDomain }: LoadOverTimeChartProps) {
-  const [ref, { width }] = useElementSize<HTMLDivElement>();
-  const m = TIME_MARGIN;
-  const innerW = Math.max(0, width - m.left - m.right);
-  const innerH = height - m.top - m.bottom;
+  const frame = useChartFrame(height, TIME_MARGIN);
+  const { innerW, innerH, margin: m } = frame.plot;
 
   // The stack depends only on the data; scales and paths also on the size.
   const bands = useMemo(() => loadBands(history), [history]);
@@ -70,33 +68,27 @@ export function LoadOverTimeChart({ history, height = 170, xDomain }: LoadOverTi
   }, [history, layers, m.left, m.top, innerW, innerH, xDomain]);
 
   return (
-    <div className="chart" ref={ref}>
-      {width > 0 && (
-        <svg
-          width={width}
-          height={height}
-          role="img"
-          aria-label="Requests in service per server over simulated time, stacked"
-          data-testid="load.history"
-        >
-          <Axis
-            orient="left"
-            scale={y}
-            offset={m.left}
-            tickValues={integerTicks(y, 4)}
-            format={formatTick}
-            label="requests in service"
-            grid={innerW}
-          />
-          <SimTimeAxis scale={x} offset={m.top + innerH} width={innerW} />
-          {paths.map((d, b) => (
-            <path key={bands[b]!.key} d={d} fill={bands[b]!.colour} fillOpacity={0.85}>
-              <title>{bands[b]!.name}</title>
-            </path>
-          ))}
-        </svg>
-      )}
-    </div>
+    <ChartFrame
+      frame={frame}
+      title="Requests in service per server over simulated time, stacked"
+      testId="load.history"
+    >
+      <Axis
+        orient="left"
+        scale={y}
+        offset={m.left}
+        tickValues={integerTicks(y, 4)}
+        format={formatTick}
+        label="requests in service"
+        grid={innerW}
+      />
+      <SimTimeAxis scale={x} offset={m.top + innerH} width={innerW} />
+      {paths.map((d, b) => (
+        <path key={bands[b]!.key} d={d} fill={bands[b]!.colour} fillOpacity={0.85}>
+          <title>{bands[b]!.name}</title>
+        </path>
+      ))}
+    </ChartFrame>
   );
 }
 

@@ -2,8 +2,9 @@ import { memo, useMemo } from 'react';
 import { max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { line, symbol, type SymbolType } from 'd3-shape';
-import { useElementSize } from '../../lib/useElementSize.ts';
 import { Axis } from '../../charts/Axis.tsx';
+import { ChartFrame, useChartFrame } from '../../charts/ChartFrame.tsx';
+import { LegendSwatch } from '../../charts/LegendSwatch.tsx';
 import { SimTimeAxis } from '../../charts/SimTimeAxis.tsx';
 import { formatTick, TIME_MARGIN } from '../../charts/ticks.ts';
 import '../../charts/charts.css';
@@ -36,7 +37,6 @@ export interface OutcomesChartProps {
 
 /** Markers along each line; lines start at different offsets so shapes do not pile up. */
 const MARKERS = 8;
-const m = TIME_MARGIN;
 
 const rate = (v: number | undefined) =>
   v === undefined || !Number.isFinite(v) ? '–' : `${formatTick(v)}/s`;
@@ -48,9 +48,8 @@ export const OutcomesChart = memo(function OutcomesChart({
   height,
   yLabel,
 }: OutcomesChartProps) {
-  const [ref, { width }] = useElementSize<HTMLDivElement>();
-  const innerW = Math.max(0, width - m.left - m.right);
-  const innerH = height - m.top - m.bottom;
+  const frame = useChartFrame(height, TIME_MARGIN);
+  const { innerW, innerH, margin: m } = frame.plot;
   const n = time.length;
 
   const x = useMemo(
@@ -58,7 +57,7 @@ export const OutcomesChart = memo(function OutcomesChart({
       scaleLinear()
         .domain([(time[0] ?? 0) / 1000, (time[n - 1] ?? 0) / 1000])
         .range([m.left, m.left + innerW]),
-    [time, n, innerW],
+    [time, n, innerW, m.left],
   );
   const y = useMemo(() => {
     const top = max(lines, (l) => max(l.values)) ?? 0;
@@ -66,7 +65,7 @@ export const OutcomesChart = memo(function OutcomesChart({
       .domain([0, Math.max(top, 1)])
       .nice(4)
       .range([m.top + innerH, m.top]);
-  }, [lines, innerH]);
+  }, [lines, innerH, m.top]);
 
   const drawn = useMemo(() => {
     const step = Math.max(1, Math.floor(n / MARKERS));
@@ -84,64 +83,61 @@ export const OutcomesChart = memo(function OutcomesChart({
     });
   }, [lines, time, n, x, y]);
 
-  return (
-    <div className="chart outcomes-chart">
-      <ul className="chart-legend outcomes-legend">
-        {lines.map((l, k) => (
-          <li key={l.key} title={`${l.label}: ${l.meaning}`}>
-            <svg width={26} height={12} aria-hidden="true">
-              <line x1={1} x2={25} y1={6} y2={6} stroke={l.colour} strokeDasharray={l.dash} />
+  const legend = (
+    <ul className="chart-legend outcomes-legend">
+      {lines.map((l, k) => (
+        <li key={l.key} title={`${l.label}: ${l.meaning}`}>
+          <LegendSwatch
+            colour={l.colour}
+            dash={l.dash}
+            width={26}
+            height={12}
+            marker={
               <path
                 d={drawn[k]?.shape}
                 transform="translate(13,6) scale(0.8)"
                 {...markerPaint(l)}
               />
-            </svg>
-            {l.label} <strong>{rate(l.values[n - 1])}</strong>
-          </li>
-        ))}
-      </ul>
-      <div ref={ref}>
-        {width > 0 && (
-          <svg
-            width={width}
-            height={height}
-            role="img"
-            aria-label="Requests per second by outcome (served, rejected, failed, timed out) and retries sent, over simulated time"
-            data-testid="outcomes.chart"
-          >
-            <Axis
-              orient="left"
-              scale={y}
-              offset={m.left}
-              tickCount={4}
-              format={formatTick}
-              label={yLabel}
-              grid={innerW}
+            }
+          />
+          {l.label} <strong>{rate(l.values[n - 1])}</strong>
+        </li>
+      ))}
+    </ul>
+  );
+
+  return (
+    <ChartFrame
+      frame={frame}
+      className="outcomes-chart"
+      legend={legend}
+      title="Requests per second by outcome (served, rejected, failed, timed out) and retries sent, over simulated time"
+      testId="outcomes.chart"
+    >
+      <Axis
+        orient="left"
+        scale={y}
+        offset={m.left}
+        tickCount={4}
+        format={formatTick}
+        label={yLabel}
+        grid={innerW}
+      />
+      <SimTimeAxis scale={x} offset={m.top + innerH} width={innerW} />
+      {lines.map((l, k) => (
+        <g key={l.key} data-outcome={l.key}>
+          <path className="chart-line" d={drawn[k]!.d} stroke={l.colour} strokeDasharray={l.dash} />
+          {drawn[k]!.marks.map((i) => (
+            <path
+              key={i}
+              d={drawn[k]!.shape}
+              transform={`translate(${x(time[i]! / 1000)},${y(l.values[i]!)})`}
+              {...markerPaint(l)}
             />
-            <SimTimeAxis scale={x} offset={m.top + innerH} width={innerW} />
-            {lines.map((l, k) => (
-              <g key={l.key} data-outcome={l.key}>
-                <path
-                  className="chart-line"
-                  d={drawn[k]!.d}
-                  stroke={l.colour}
-                  strokeDasharray={l.dash}
-                />
-                {drawn[k]!.marks.map((i) => (
-                  <path
-                    key={i}
-                    d={drawn[k]!.shape}
-                    transform={`translate(${x(time[i]! / 1000)},${y(l.values[i]!)})`}
-                    {...markerPaint(l)}
-                  />
-                ))}
-              </g>
-            ))}
-          </svg>
-        )}
-      </div>
-    </div>
+          ))}
+        </g>
+      ))}
+    </ChartFrame>
   );
 });
 

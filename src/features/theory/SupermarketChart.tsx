@@ -2,8 +2,9 @@ import { useMemo } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatPercent } from '../../lib/format.ts';
-import { useElementSize } from '../../lib/useElementSize.ts';
 import { Axis } from '../../charts/Axis.tsx';
+import { ChartFrame, useChartFrame } from '../../charts/ChartFrame.tsx';
+import { LegendSwatch } from '../../charts/LegendSwatch.tsx';
 import '../../charts/charts.css';
 import '../../charts/reference.css';
 
@@ -26,9 +27,8 @@ const M = { top: 8, right: 12, bottom: 34, left: 46 } as const;
  * two apart, and every point has a tooltip with its value.
  */
 export function SupermarketChart({ theory, measured, d, height = 170 }: SupermarketChartProps) {
-  const [ref, { width }] = useElementSize<HTMLDivElement>();
-  const innerW = Math.max(0, width - M.left - M.right);
-  const innerH = height - M.top - M.bottom;
+  const frame = useChartFrame(height, M);
+  const { innerW, innerH } = frame.plot;
   const kMax = Math.max(1, theory.length - 1);
 
   const { x, y } = useMemo(
@@ -48,91 +48,79 @@ export function SupermarketChart({ theory, measured, d, height = 170 }: Supermar
       .y((v) => y(v))(Array.from(values)) ?? '';
   const ks = Array.from({ length: kMax + 1 }, (_, k) => k);
 
+  const legend = (
+    <ul className="chart-legend">
+      <li>
+        <LegendSwatch colour="var(--ok)" dash="4 3" className="chart-reference" />
+        theory, d = {d}
+      </li>
+      <li>
+        <LegendSwatch colour="var(--accent)" />
+        measured (recent samples while the traffic ran)
+      </li>
+    </ul>
+  );
+  const title = `Share of servers with at least k requests, theory for d = ${d} and measured: ${ks
+    .slice(1, 4)
+    .map((k) => `k = ${k}: ${formatPercent(theory[k], 0)} vs ${formatPercent(measured[k], 0)}`)
+    .join('; ')}`;
+
   return (
-    <div className="chart" ref={ref}>
-      <ul className="chart-legend">
-        <li>
-          <svg width={22} height={8} aria-hidden="true">
-            <line className="chart-reference" x1={1} x2={21} y1={4} y2={4} strokeDasharray="4 3" />
-          </svg>
-          theory, d = {d}
-        </li>
-        <li>
-          <svg width={22} height={8} aria-hidden="true">
-            <line x1={1} x2={21} y1={4} y2={4} stroke="var(--accent)" strokeWidth={2} />
-          </svg>
-          measured (recent samples while the traffic ran)
-        </li>
-      </ul>
-      {width > 0 && (
-        <svg
-          width={width}
-          height={height}
-          role="img"
-          aria-label={`Share of servers with at least k requests, theory for d = ${d} and measured: ${ks
-            .slice(1, 4)
-            .map(
-              (k) => `k = ${k}: ${formatPercent(theory[k], 0)} vs ${formatPercent(measured[k], 0)}`,
-            )
-            .join('; ')}`}
-          data-testid="theory.supermarketChart"
-        >
-          <Axis
-            orient="left"
-            scale={y}
-            offset={M.left}
-            tickValues={[0, 0.5, 1]}
-            format={(v) => `${v * 100}%`}
-            label="servers"
-            grid={innerW}
+    <ChartFrame frame={frame} legend={legend} title={title} testId="theory.supermarketChart">
+      <Axis
+        orient="left"
+        scale={y}
+        offset={M.left}
+        tickValues={[0, 0.5, 1]}
+        format={(v) => `${v * 100}%`}
+        label="servers"
+        grid={innerW}
+      />
+      <Axis
+        orient="bottom"
+        scale={x}
+        offset={M.top + innerH}
+        tickValues={ks}
+        format={String}
+        label="at least k requests at a server"
+      />
+      {/* Theory on top, hollow, so a measurement right on it still shows. */}
+      {measured.length > kMax && (
+        <g>
+          <path
+            className="chart-line"
+            d={path(measured.subarray(0, kMax + 1))}
+            stroke="var(--accent)"
           />
-          <Axis
-            orient="bottom"
-            scale={x}
-            offset={M.top + innerH}
-            tickValues={ks}
-            format={String}
-            label="at least k requests at a server"
-          />
-          {/* Theory on top, hollow, so a measurement right on it still shows. */}
-          {measured.length > kMax && (
-            <g>
-              <path
-                className="chart-line"
-                d={path(measured.subarray(0, kMax + 1))}
-                stroke="var(--accent)"
-              />
-              {ks.map((k) => (
-                <rect
-                  key={k}
-                  x={x(k) - 3}
-                  y={y(measured[k]!) - 3}
-                  width={6}
-                  height={6}
-                  fill="var(--accent)"
-                >
-                  <title>{`measured: ${formatPercent(measured[k], 1)} of servers held ≥ ${k}`}</title>
-                </rect>
-              ))}
-            </g>
-          )}
-          <g className="chart-reference">
-            <path d={path(theory)} fill="none" strokeDasharray="4 3" stroke="var(--ok)" />
-            {ks.map((k) => (
-              <circle
-                key={k}
-                cx={x(k)}
-                cy={y(theory[k]!)}
-                r={3.5}
-                fill="var(--panel)"
-                stroke="var(--ok)"
-              >
-                <title>{`theory: ${formatPercent(theory[k], 1)} of servers hold ≥ ${k}`}</title>
-              </circle>
-            ))}
-          </g>
-        </svg>
+          {ks.map((k) => (
+            <rect
+              key={k}
+              x={x(k) - 3}
+              y={y(measured[k]!) - 3}
+              width={6}
+              height={6}
+              fill="var(--accent)"
+            >
+              <title>{`measured: ${formatPercent(measured[k], 1)} of servers held ≥ ${k}`}</title>
+            </rect>
+          ))}
+        </g>
       )}
-    </div>
+      <g className="chart-reference">
+        <path d={path(theory)} fill="none" strokeDasharray="4 3" stroke="var(--ok)" />
+        {ks.map((k) => (
+          <circle
+            key={k}
+            cx={x(k)}
+            cy={y(theory[k]!)}
+            r={3.5}
+            fill="var(--panel)"
+            stroke="var(--ok)"
+          >
+            <title>{`theory: ${formatPercent(theory[k], 1)} of servers hold ≥ ${k}`}</title>
+          </circle>
+        ))}
+      </g>
+    </ChartFrame>
   );
 }

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { elide, layoutFlow } from './flowLayout.ts';
+import { elide, layoutFlow, type FlowCell } from './flowLayout.ts';
+
+/** Whether two boxes share any area (touching edges do not count). */
+const overlap = (a: FlowCell, b: FlowCell) =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** Every pair of cells that overlaps, as "i,j". */
+function overlapping(cells: readonly FlowCell[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < cells.length; i++)
+    for (let j = i + 1; j < cells.length; j++)
+      if (overlap(cells[i]!, cells[j]!)) out.push(`${i},${j}`);
+  return out;
+}
 
 describe('layoutFlow', () => {
   it('gives each of a few servers a detailed card inside the width', () => {
@@ -7,6 +20,7 @@ describe('layoutFlow', () => {
     expect(l.mode).toBe('detail');
     expect(l.cells).toHaveLength(3);
     for (const c of l.cells) expect(c.x + c.w).toBeLessThanOrEqual(600);
+    expect(overlapping(l.cells)).toEqual([]);
     expect(l.bin.y).toBeGreaterThan(l.balancer.y + l.balancer.h / 2);
   });
 
@@ -15,12 +29,14 @@ describe('layoutFlow', () => {
       const l = layoutFlow(width, 100);
       expect(l.mode).toBe('compact');
       expect(l.cells).toHaveLength(100);
+      const balancerRight = l.balancer.x + l.balancer.w / 2;
       for (const c of l.cells) {
+        expect(c.x).toBeGreaterThan(balancerRight);
         expect(c.x + c.w).toBeLessThanOrEqual(width);
+        expect(c.y).toBeGreaterThanOrEqual(0);
         expect(c.y + c.h).toBeLessThanOrEqual(l.height);
       }
-      const rows = new Set(l.cells.map((c) => `${Math.round(c.x)},${Math.round(c.y)}`));
-      expect(rows.size).toBe(100);
+      expect(overlapping(l.cells)).toEqual([]);
     }
   });
 });

@@ -14,7 +14,7 @@ export const DEFAULT_CHOICES = 2;
 export const DEFAULT_VIRTUAL_NODES = 100;
 
 /** Strategies that route on the request's key; the configs hash the request URI instead. */
-const HASHING = new Set(['consistent-hash', 'modulo-hash', 'maglev']);
+const HASHING: ReadonlySet<string> = new Set(['consistent-hash', 'modulo-hash', 'maglev']);
 
 /** What a setup says, read once for every format. */
 export interface Prepared {

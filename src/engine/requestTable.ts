@@ -48,7 +48,17 @@ export class RequestTable {
     return this.used;
   }
 
-  allocate(id: number, arrival: number, key: number, serviceMs: number, slot: number): number {
+  /** A row for attempt `attempt` of request `id`, sent by balancer `lb` at `sent` (not yet placed). */
+  allocate(
+    id: number,
+    arrival: number,
+    key: number,
+    serviceMs: number,
+    slot: number,
+    attempt: number,
+    lb: number,
+    sent: number,
+  ): number {
     if (this.freeCount === 0) this.grow();
     const r = this.free[--this.freeCount]!;
     this.used++;
@@ -61,12 +71,12 @@ export class RequestTable {
     this.phase[r] = NOWHERE;
     this.waiting[r] = 1;
     this.refs[r] = 0;
-    this.attempt[r] = 0;
-    this.lb[r] = 0;
+    this.attempt[r] = attempt;
+    this.lb[r] = lb;
     this.fail[r] = 0;
     this.probe[r] = 0;
-    this.sent[r] = arrival;
-    this.begun[r] = arrival;
+    this.sent[r] = sent;
+    this.begun[r] = sent;
     return r;
   }
 

@@ -41,6 +41,9 @@ export class ServerPool implements PoolView {
   /** Its circuit breaker lets nothing through. */
   breakerBlocked = new Uint8Array(0);
   partitioned = new Uint8Array(0);
+  /** Cached per slot for the load path: routable() and limit + queueLimit (see refresh). */
+  private routableNow = new Uint8Array(0);
+  private room = new Float64Array(0);
   /** Share of requests failed fast (sinkhole). */
   errorRate = new Float64Array(0);
   /** Service-time multiplier of a latency spike in progress (1 = none). */
@@ -179,7 +182,7 @@ export class ServerPool implements PoolView {
     this.accrue(slot, now);
     const active = ++this.active[slot]!;
     if (active > this.peakActive[slot]!) this.peakActive[slot] = active;
-    this.refresh(slot);
+    this.refreshLoad(slot);
     return active;
   }
 
@@ -190,14 +193,14 @@ export class ServerPool implements PoolView {
   holdConnection(slot: number, now: number): void {
     this.accrue(slot, now);
     this.active[slot]!++;
-    this.refresh(slot);
+    this.refreshLoad(slot);
   }
 
   /** A request leaves service (or a hanging connection gives up). Returns the new active. */
   endService(slot: number, now: number): number {
     this.accrue(slot, now);
     const active = --this.active[slot]!;
-    this.refresh(slot);
+    this.refreshLoad(slot);
     return active;
   }
 
@@ -205,18 +208,21 @@ export class ServerPool implements PoolView {
   enqueue(slot: number, r: number): void {
     this.queued[slot]!++;
     this.queues[slot]!.push(r);
-    this.refresh(slot);
+    this.refreshLoad(slot);
   }
 
   /**
    * Moves the first waiting request into service if a place is free: returns its row (the new
-   * active count is in `active`), or -1 when nothing waits or no place is free.
+   * active count is in `active`), or -1 when nothing waits or no place is free. The server holds
+   * as many requests as before, so its health is unchanged and nobody needs telling.
    */
   startQueued(slot: number, now: number): number {
     if (this.queued[slot]! === 0 || this.active[slot]! >= this.limit[slot]!) return -1;
     this.queued[slot]!--;
     const r = this.queues[slot]!.shift();
-    this.startService(slot, now);
+    this.accrue(slot, now);
+    const active = ++this.active[slot]!;
+    if (active > this.peakActive[slot]!) this.peakActive[slot] = active;
     return r;
   }
 
@@ -225,7 +231,7 @@ export class ServerPool implements PoolView {
     if (this.queued[slot]! === 0) return -1;
     this.queued[slot]!--;
     const r = this.queues[slot]!.shift();
-    this.refresh(slot);
+    this.refreshLoad(slot);
     return r;
   }
 
@@ -292,7 +298,20 @@ export class ServerPool implements PoolView {
 
   /** Recomputes the healthy flag of a slot after its state changed, and tells the listener. */
   private refresh(slot: number): void {
-    const ok = this.routable(slot) && this.hasRoom(slot) ? 1 : 0;
+    this.routableNow[slot] = this.routable(slot) ? 1 : 0;
+    this.room[slot] = this.limit[slot]! + this.queueLimit[slot]!;
+    this.refreshLoad(slot);
+  }
+
+  /**
+   * The same after only the slot's load changed (every request, twice or more), from what
+   * `refresh` cached: whether it is routable and how many requests it has room for.
+   */
+  private refreshLoad(slot: number): void {
+    const ok =
+      this.routableNow[slot] === 1 && this.active[slot]! + this.queued[slot]! < this.room[slot]!
+        ? 1
+        : 0;
     if (ok !== this.healthy[slot]) {
       this.healthy[slot] = ok;
       this.healthyCount += ok ? 1 : -1;
@@ -339,6 +358,8 @@ export class ServerPool implements PoolView {
     this.draining = grow8(this.draining);
     this.ejected = grow8(this.ejected);
     this.breakerBlocked = grow8(this.breakerBlocked);
+    this.routableNow = grow8(this.routableNow);
+    this.room = grow64(this.room);
     this.partitioned = grow8(this.partitioned);
     this.errorRate = grow64(this.errorRate);
     this.spike = grow64(this.spike);

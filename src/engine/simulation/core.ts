@@ -16,15 +16,14 @@
  */
 import { Agenda } from '../agenda.ts';
 import { CacheLayer } from '../cacheLayer.ts';
-import type { LogLevel } from '../metrics/eventLog.ts';
+import { INFO, type LogLevel } from '../metrics/eventLog.ts';
+import { COMPLETED, HANDLING, QUEUED_AT } from '../metrics/requestLines.ts';
 import { ROUTE_NO_HEALTHY, ROUTE_OVERLOADED } from '../metrics/routeTrail.ts';
 import { RunMetrics } from '../metrics/runMetrics.ts';
 import { streamRng, type Xoshiro128 } from '../random.ts';
 import { HANGING, IN_SERVICE, NOWHERE, QUEUED, RequestTable } from '../requestTable.ts';
-import type { KeySpec, ResilienceSpec, Scenario, ServiceSpec } from '../scenario/types.ts';
+import type { ResilienceSpec, Scenario } from '../scenario/types.ts';
 import { ServerPool } from '../serverPool.ts';
-import { createServiceSampler } from '../serviceTime.ts';
-import { ZipfSampler } from '../zipf.ts';
 import { Balancers } from './balancers.ts';
 import { Defences } from './defences.ts';
 import { ARRIVAL, bindEventHandlers, COMPLETE, SCHEDULED, TIMEOUT } from './eventKinds.ts';
@@ -50,8 +49,6 @@ export class SimulationCore implements SimCore {
   readonly metrics: RunMetrics;
   readonly cache: CacheLayer;
   readonly requests = new RequestTable();
-  service: ServiceSpec;
-  keys: KeySpec;
   resilience: ResilienceSpec;
   readonly sampleIntervalMs: number;
   readonly durationMs: number | null;
@@ -70,10 +67,6 @@ export class SimulationCore implements SimCore {
   readonly explainer: PickExplainer;
 
   protected readonly agenda = new Agenda(ARRIVAL);
-  protected readonly keysRng: Xoshiro128;
-  protected readonly serviceRng: Xoshiro128;
-  protected keySampler: ZipfSampler;
-  protected serviceSampler: () => number;
   /** The client timeout per attempt, read on every dispatch. */
   protected timeoutMs: number | null;
   /** Each kind's handler (see eventKinds.ts), bound once. */
@@ -89,8 +82,8 @@ export class SimulationCore implements SimCore {
   ) {
     const seed = scenario.seed;
     const arrivalsRng = streamRng(seed, 'arrivals');
-    this.keysRng = streamRng(seed, 'keys');
-    this.serviceRng = streamRng(seed, 'service');
+    const keysRng = streamRng(seed, 'keys');
+    const serviceRng = streamRng(seed, 'service');
     this.strategyRng = streamRng(seed, 'strategy');
     this.faultsRng = streamRng(seed, 'faults');
     this.logRequests = options.logRequests ?? true;
@@ -104,7 +97,7 @@ export class SimulationCore implements SimCore {
     this.durationMs = scenario.durationMs;
     this.resilience = scenario.resilience;
     this.timeoutMs = scenario.resilience.timeoutMs;
-    this.traffic = new TrafficSources(this, arrivalsRng);
+    this.traffic = new TrafficSources(this, scenario, arrivalsRng, keysRng, serviceRng);
     this.explainer = new PickExplainer(this, options.explainPicks ?? this.logRequests);
     this.operations = new ServerOperations(this);
     this.defences = new Defences(this);
@@ -112,10 +105,6 @@ export class SimulationCore implements SimCore {
     this.balancers = new Balancers(this, scenario.strategy, scenario.strategyOptions);
     this.handlers = bindEventHandlers(this);
     this.balancers.wire();
-    this.service = scenario.service;
-    this.serviceSampler = createServiceSampler(scenario.service, this.serviceRng);
-    this.keys = scenario.keys;
-    this.keySampler = new ZipfSampler(scenario.keys.count, scenario.keys.zipf, this.keysRng);
     this.cache = new CacheLayer(scenario.cache);
     for (const spec of scenario.servers) this.operations.add(spec);
     for (const spec of scenario.traffic) this.traffic.add(spec);
@@ -134,10 +123,23 @@ export class SimulationCore implements SimCore {
 
   /** Runs to the end: the duration, or until traffic ends and every request finished. */
   runToEnd(): void {
-    const end = this.durationMs ?? Infinity;
-    while (this.agenda.size > 0 && this.agenda.peekTime() <= end && !this.settledForGood())
-      this.processNext();
+    this.runEvents(Infinity);
     if (this.durationMs !== null) this.advanceClock(this.durationMs);
+  }
+
+  /** Processes up to `count` events as fast as possible (the clock jumps from event to event). */
+  runEvents(count: number): number {
+    const end = this.durationMs ?? Infinity;
+    const agenda = this.agenda;
+    let done = 0;
+    while (done < count) {
+      if (this.callsInFlight === 0 && this.settledForGood()) break;
+      const kind = agenda.take(end);
+      if (kind < 0) break;
+      this.handle(kind);
+      done++;
+    }
+    return done;
   }
 
   /**
@@ -179,12 +181,18 @@ export class SimulationCore implements SimCore {
     this.metrics.log.append(this.now, level, source, message);
   }
 
+  /** A request's INFO line, kept as numbers until read (see requestLines.ts). */
+  private logLine(code: number, source: string, a: number, b: number, c: number): void {
+    this.metrics.log.appendCoded(this.now, INFO, code, source, '', a, b, c);
+  }
+
   /** One request reaches the balancer now. */
   arrive(): void {
     const id = this.nextRequestId++;
     // Draw key and service time for every request, placed or not, so streams stay aligned.
-    const key = this.keySampler.sample();
-    const serviceMs = this.serviceSampler();
+    const traffic = this.traffic;
+    const key = traffic.keySampler.sample();
+    const serviceMs = traffic.serviceSampler();
     this.metrics.onArrival();
     this.callsInFlight++;
     this.dispatch(id, this.now, key, serviceMs, 0, -1);
@@ -216,10 +224,7 @@ export class SimulationCore implements SimCore {
       return;
     }
     const req = this.requests;
-    const r = req.allocate(id, arrival, key, serviceMs, slot);
-    req.attempt[r] = attempt;
-    req.lb[r] = b;
-    req.sent[r] = this.now;
+    const r = req.allocate(id, arrival, key, serviceMs, slot, attempt, b, this.now);
     this.metrics.routes.record(this.now, id, slot);
     if (this.defences.breakerOn) this.defences.onSend(r, slot);
     const timeoutMs = this.timeoutMs;
@@ -244,10 +249,7 @@ export class SimulationCore implements SimCore {
     else {
       pool.enqueue(slot, r);
       req.phase[r] = QUEUED;
-      if (this.logRequests) {
-        const name = pool.names[slot]!;
-        this.log('INFO', name, `Request ${id} queued at ${name} (${pool.queued[slot]} waiting)`);
-      }
+      if (this.logRequests) this.logLine(QUEUED_AT, pool.names[slot]!, id, pool.queued[slot]!, 0);
     }
     balancers.sent(b, slot);
   }
@@ -271,14 +273,17 @@ export class SimulationCore implements SimCore {
 
   // ---- The event loop. ----
 
+  /** Takes the next event off the agenda and handles it (the agenda must not be empty). */
   protected processNext(): void {
+    this.handle(this.agenda.take(Infinity));
+  }
+
+  /** Handles the event of `kind` just taken (its time and data are the agenda's). */
+  private handle(kind: number): void {
     const agenda = this.agenda;
-    const time = agenda.peekTime();
-    const kind = agenda.peekKind();
-    const data = agenda.peekData();
-    agenda.pop();
-    this.advanceClock(time);
+    this.advanceClock(agenda.time);
     this.eventsProcessed++;
+    const data = agenda.data;
     if (kind === COMPLETE) this.complete(data);
     else if (kind === ARRIVAL) this.traffic.sourceArrival(data);
     else this.handlers[kind]!(data);
@@ -286,6 +291,11 @@ export class SimulationCore implements SimCore {
 
   /** Moves the clock forward, closing every sample interval passed on the way. */
   protected advanceClock(time: number): void {
+    if (time < this.nextSampleAt) {
+      // Within the current interval (nearly every event): nothing to close.
+      if (time >= this.now) this.now = time;
+      return;
+    }
     if (time < this.now) return;
     const interval = this.sampleIntervalMs;
     // After a long quiet spell only the last `historyLength` samples would survive anyway.
@@ -332,11 +342,8 @@ export class SimulationCore implements SimCore {
     }
     req.refs[r]!++;
     this.agenda.push(this.now + (duration * pool.spike[slot]!) / pool.speed[slot]!, COMPLETE, r);
-    if (this.logRequests) {
-      const name = pool.names[slot]!;
-      const load = `${active}/${pool.capacity[slot]}`;
-      this.log('INFO', name, `Server ${name} handling request ${req.id[r]}. Load: ${load}`);
-    }
+    if (this.logRequests)
+      this.logLine(HANDLING, pool.names[slot]!, req.id[r]!, active, pool.capacity[slot]!);
   }
 
   /** Event: attempt `r` leaves its server. */
@@ -381,10 +388,7 @@ export class SimulationCore implements SimCore {
     this.balancers.strategyOf(r).onComplete?.(slot, latency, this.now);
     const defences = this.defences;
     if (defences.outlierOn || defences.breakerOn) defences.onSuccess(slot, req.probe[r] === 1);
-    if (this.logRequests) {
-      const name = pool.names[slot]!;
-      const load = `${active}/${pool.capacity[slot]}`;
-      this.log('INFO', name, `Server ${name} completed request ${req.id[r]}. Load: ${load}`);
-    }
+    if (this.logRequests)
+      this.logLine(COMPLETED, pool.names[slot]!, req.id[r]!, active, pool.capacity[slot]!);
   }
 }

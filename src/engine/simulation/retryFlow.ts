@@ -1,3 +1,12 @@
+import { ERROR, INFO, WARNING } from '../metrics/eventLog.ts';
+import {
+  FAILED_AT,
+  NO_HEALTHY,
+  OVERLOADED,
+  RETRY_REFUSED,
+  RETRYING,
+  TIMED_OUT_AFTER,
+} from '../metrics/requestLines.ts';
 import { ROUTE_NO_HEALTHY } from '../metrics/routeTrail.ts';
 import { BACKOFF, HANGING, NOWHERE } from '../requestTable.ts';
 import { retryAllowed, retryBackoff } from '../resilience/retryPolicy.ts';
@@ -40,11 +49,11 @@ export class RetryFlow {
     if (slot >= 0) core.pool.countRejected(slot);
     const noHealthy = route === ROUTE_NO_HEALTHY;
     if (core.logRequests) {
-      if (noHealthy)
-        core.log('ERROR', 'LoadBalancer', `Request ${id} failed: No healthy servers available!`);
+      const log = core.metrics.log;
+      if (noHealthy) log.appendCoded(core.now, ERROR, NO_HEALTHY, 'LoadBalancer', '', id, 0, 0);
       else {
         const name = slot >= 0 ? core.pool.names[slot]! : 'LoadBalancer';
-        core.log('ERROR', name, `Request ${id} failed: ${name} is overloaded!`);
+        log.appendCoded(core.now, ERROR, OVERLOADED, name, '', id, 0, 0);
       }
     }
     if (attempt > 0) this.retriesInFlight--;
@@ -58,7 +67,8 @@ export class RetryFlow {
     const slot = this.stopWaiting(r);
     if (core.logRequests) {
       const name = core.pool.names[slot]!;
-      core.log('ERROR', name, `Request ${core.requests.id[r]} failed at ${name}: ${reason}`);
+      const id = core.requests.id[r]!;
+      core.metrics.log.appendCoded(core.now, ERROR, FAILED_AT, name, reason, id, 0, 0);
     }
     this.retryOrEnd(r, false);
   }
@@ -72,7 +82,16 @@ export class RetryFlow {
       const slot = this.stopWaiting(r);
       if (core.logRequests) {
         const ms = core.resilience.timeoutMs ?? 0;
-        core.log('WARNING', 'Client', `Request ${req.id[r]} timed out after ${ms} ms`);
+        core.metrics.log.appendCoded(
+          core.now,
+          WARNING,
+          TIMED_OUT_AFTER,
+          'Client',
+          '',
+          req.id[r]!,
+          ms,
+          0,
+        );
       }
       if (req.phase[r] === HANGING) {
         // The client gives up on the connection it was still trying to open.
@@ -110,25 +129,38 @@ export class RetryFlow {
       if (attempt < spec.maxRetries) {
         core.metrics.retriesDenied++;
         if (core.logRequests)
-          core.log('WARNING', 'LoadBalancer', `Retry of request ${id} refused: budget spent`);
+          core.metrics.log.appendCoded(
+            core.now,
+            WARNING,
+            RETRY_REFUSED,
+            'LoadBalancer',
+            '',
+            id,
+            0,
+            0,
+          );
       }
       return false;
     }
     core.metrics.onRetry();
     this.retriesInFlight++;
     const req = core.requests;
-    const r = req.allocate(id, arrival, key, serviceMs, slot);
-    req.attempt[r] = attempt + 1;
+    const r = req.allocate(id, arrival, key, serviceMs, slot, attempt + 1, 0, arrival);
     req.phase[r] = BACKOFF;
     req.refs[r] = 1;
     const delay = retryBackoff(spec, attempt + 1, core.faultsRng.next());
     core.schedule(core.now + delay, RETRY, r);
     if (core.logRequests) {
       const wait = Math.round(delay);
-      core.log(
-        'INFO',
+      core.metrics.log.appendCoded(
+        core.now,
+        INFO,
+        RETRYING,
         'LoadBalancer',
-        `Retrying request ${id} (attempt ${attempt + 2}) in ${wait} ms`,
+        '',
+        id,
+        attempt + 2,
+        wait,
       );
     }
     return true;

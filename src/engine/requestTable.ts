@@ -48,24 +48,18 @@ export class RequestTable {
     return this.used;
   }
 
-  /** A row for attempt `attempt` of request `id`, sent by balancer `lb` at `sent` (not yet placed). */
-  allocate(
-    id: number,
-    arrival: number,
-    key: number,
-    serviceMs: number,
-    slot: number,
-    attempt: number,
-    lb: number,
-    sent: number,
-  ): number {
+  /**
+   * A row for attempt `attempt` of the request in `request` (id, arrival, key, service time: the
+   * layout of SimCore.sending), going to `slot` through balancer `lb`, sent at `sent`.
+   */
+  allocate(request: Float64Array, slot: number, attempt: number, lb: number, sent: number): number {
     if (this.freeCount === 0) this.grow();
     const r = this.free[--this.freeCount]!;
     this.used++;
-    this.id[r] = id;
-    this.arrival[r] = arrival;
-    this.key[r] = key;
-    this.serviceMs[r] = serviceMs;
+    this.id[r] = request[0]!;
+    this.arrival[r] = request[1]!;
+    this.key[r] = request[2]!;
+    this.serviceMs[r] = request[3]!;
     this.slot[r] = slot;
     this.miss[r] = 0;
     this.phase[r] = NOWHERE;

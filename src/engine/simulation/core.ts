@@ -45,7 +45,7 @@ import { TrafficSources } from './trafficSources.ts';
 export class SimulationCore implements SimCore {
   /** Simulated time in ms. */
   now = 0;
-  readonly pool = new ServerPool();
+  readonly pool = new ServerPool(this);
   readonly metrics: RunMetrics;
   readonly cache: CacheLayer;
   readonly requests = new RequestTable();
@@ -66,6 +66,7 @@ export class SimulationCore implements SimCore {
   readonly balancers: Balancers;
   readonly explainer: PickExplainer;
 
+  readonly sending = new Float64Array(4);
   protected readonly agenda = new Agenda(ARRIVAL);
   /** The client timeout per attempt, read on every dispatch. */
   protected timeoutMs: number | null;
@@ -195,36 +196,35 @@ export class SimulationCore implements SimCore {
     const serviceMs = traffic.serviceSampler();
     this.metrics.onArrival();
     this.callsInFlight++;
-    this.dispatch(id, this.now, key, serviceMs, 0, -1);
+    const sending = this.sending;
+    sending[0] = id;
+    sending[1] = this.now;
+    sending[2] = key;
+    sending[3] = serviceMs;
+    this.dispatch(0, -1);
   }
 
   /** Sends one attempt of request `id` through its balancer, avoiding `avoid` if it can. */
-  dispatch(
-    id: number,
-    arrival: number,
-    key: number,
-    serviceMs: number,
-    attempt: number,
-    avoid: number,
-  ): void {
+  dispatch(attempt: number, avoid: number): void {
     const pool = this.pool;
+    const id = this.sending[0]!;
     const balancers = this.balancers;
     const b = balancers.balancerFor(id);
     if (balancers.healthyCount(b) === 0) {
-      this.retries.refused(id, arrival, key, serviceMs, attempt, ROUTE_NO_HEALTHY, -1);
+      this.retries.refused(attempt, ROUTE_NO_HEALTHY, -1);
       return;
     }
     const explainer = this.explainer;
     const traced = this.now >= explainer.nextAt;
-    const slot = balancers.pick(b, key, avoid, traced ? explainer.begin() : null);
+    const slot = balancers.pick(b, this.sending[2]!, avoid, traced ? explainer.begin() : null);
     const placed = slot >= 0 && pool.healthy[slot] === 1;
     if (traced) explainer.record(id, attempt, b, slot, placed, balancers.isStale(b));
     if (!placed) {
-      this.retries.refused(id, arrival, key, serviceMs, attempt, ROUTE_OVERLOADED, slot);
+      this.retries.refused(attempt, ROUTE_OVERLOADED, slot);
       return;
     }
     const req = this.requests;
-    const r = req.allocate(id, arrival, key, serviceMs, slot, attempt, b, this.now);
+    const r = req.allocate(this.sending, slot, attempt, b, this.now);
     this.metrics.routes.record(this.now, id, slot);
     if (this.defences.breakerOn) this.defences.onSend(r, slot);
     const timeoutMs = this.timeoutMs;
@@ -240,12 +240,11 @@ export class SimulationCore implements SimCore {
     }
     if (pool.partitioned[slot] === 1) {
       // Unreachable: the connection hangs, holding one of the server's places, until it times out.
-      pool.holdConnection(slot, this.now);
+      pool.holdConnection(slot);
       req.phase[r] = HANGING;
       req.refs[r]!++;
       this.agenda.push(this.now + this.resilience.connectTimeoutMs, COMPLETE, r);
-    } else if (pool.active[slot]! < pool.limit[slot]!)
-      this.serve(r, slot, pool.startService(slot, this.now));
+    } else if (pool.active[slot]! < pool.limit[slot]!) this.serve(r, slot, pool.startService(slot));
     else {
       pool.enqueue(slot, r);
       req.phase[r] = QUEUED;
@@ -257,14 +256,14 @@ export class SimulationCore implements SimCore {
   /** Moves queued requests into free service slots of a server. */
   startWaiting(slot: number): void {
     const pool = this.pool;
-    for (let r = pool.startQueued(slot, this.now); r >= 0; r = pool.startQueued(slot, this.now))
+    for (let r = pool.startQueued(slot); r >= 0; r = pool.startQueued(slot))
       this.serve(r, slot, pool.active[slot]!);
     if (pool.draining[slot] === 1) this.operations.finishDrain(slot);
   }
 
-  endRequest(outcome: number, latencyMs: number): void {
+  endRequest(outcome: number, r: number): void {
     const m = this.metrics;
-    if (outcome === SERVED) m.onServed(latencyMs);
+    if (outcome === SERVED) m.onServed(this.now - this.requests.arrival[r]!);
     else if (outcome === FAILED) m.onFailed();
     else if (outcome === TIMED_OUT) m.onTimedOut();
     else m.onReject(outcome === REJECTED_NO_HEALTHY);
@@ -354,7 +353,7 @@ export class SimulationCore implements SimCore {
     const phase = req.phase[r];
     const slot = req.slot[r]!;
     if (phase === IN_SERVICE) {
-      const active = pool.endService(slot, this.now);
+      const active = pool.endService(slot);
       req.phase[r] = NOWHERE;
       const failed = req.fail[r] === 1;
       // A miss stores its result once it has been computed, as lru_cache does.
@@ -368,7 +367,7 @@ export class SimulationCore implements SimCore {
       else this.served(r, slot, active);
       this.startWaiting(slot);
     } else if (phase === HANGING) {
-      pool.endService(slot, this.now);
+      pool.endService(slot);
       req.phase[r] = NOWHERE;
       this.balancers.leftServer(r, slot);
       if (req.waiting[r] === 1) this.retries.attemptFailed(r, 'the connection timed out');
@@ -383,7 +382,7 @@ export class SimulationCore implements SimCore {
     pool.countServed(slot);
     req.waiting[r] = 0;
     const latency = this.now - req.arrival[r]!;
-    this.endRequest(SERVED, latency);
+    this.endRequest(SERVED, r);
     if (req.attempt[r] !== 0) this.retries.retryEnded();
     this.balancers.strategyOf(r).onComplete?.(slot, latency, this.now);
     const defences = this.defences;

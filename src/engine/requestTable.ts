@@ -1,3 +1,5 @@
+import { MAX_EVENT_DATA } from './eventQueue.ts';
+
 /** Where an attempt is: nowhere (done or never placed), in a queue, in service, hanging. */
 export const NOWHERE = 0;
 export const QUEUED = 1;
@@ -102,7 +104,12 @@ export class RequestTable {
 
   private grow(): void {
     const old = this.id.length;
-    const cap = Math.max(64, old * 2);
+    // A row is named by agenda events, which carry at most MAX_EVENT_DATA.
+    if (old > MAX_EVENT_DATA)
+      throw new RangeError(
+        `more than ${MAX_EVENT_DATA + 1} requests in flight at once: the simulation cannot hold them`,
+      );
+    const cap = Math.min(Math.max(64, old * 2), MAX_EVENT_DATA + 1);
     this.id = resize(this.id, new Float64Array(cap));
     this.arrival = resize(this.arrival, new Float64Array(cap));
     this.key = resize(this.key, new Int32Array(cap));

@@ -1,3 +1,4 @@
+import { MAX_EVENT_KIND } from '../eventQueue.ts';
 import type { Balancers } from './balancers.ts';
 import type { Defences } from './defences.ts';
 import type { RetryFlow } from './retryFlow.ts';
@@ -62,8 +63,12 @@ export const SPIKE_END = kind('defences', 'spikeEnd');
 /** Balancers with stale load information get their periodic update (data: generation). */
 export const LOAD_UPDATE = kind('balancers', 'loadUpdate');
 
-/** How many kinds there are (the agenda keeps a kind in a byte). */
+/** How many kinds there are (the agenda keeps a kind in 5 bits, see EventQueue). */
 export const EVENT_KIND_COUNT = table.length;
+if (EVENT_KIND_COUNT > MAX_EVENT_KIND + 1)
+  throw new Error(
+    `${EVENT_KIND_COUNT} kinds of event: the agenda holds at most ${MAX_EVENT_KIND + 1}`,
+  );
 
 /**
  * Each kind's handler bound to its part, indexed by kind, built once per simulation. Completions

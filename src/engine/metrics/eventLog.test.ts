@@ -96,18 +96,28 @@ describe('formatLogLine', () => {
 
 describe('EventLog lines kept as codes', () => {
   it('formats each request line when read, with the name it had when written', () => {
-    const log = new EventLog(20);
+    const clock = { now: 0 };
+    const log = new EventLog(20, clock);
     let name = 'Server-A';
-    log.appendCoded(1, INFO, HANDLING, name, '', 7, 3, 3);
-    log.appendCoded(2, INFO, COMPLETED, name, '', 7, 2, 3);
-    log.appendCoded(3, INFO, QUEUED_AT, name, '', 8, 4, 0);
+    clock.now = 1;
+    log.appendCoded(INFO, HANDLING, name, '', 7, 3, 3);
+    clock.now = 2;
+    log.appendCoded(INFO, COMPLETED, name, '', 7, 2, 3);
+    clock.now = 3;
+    log.appendCoded(INFO, QUEUED_AT, name, '', 8, 4, 0);
     name = 'Renamed';
-    log.appendCoded(4, ERROR, NO_HEALTHY, 'LoadBalancer', '', 9, 0, 0);
-    log.appendCoded(5, ERROR, OVERLOADED, name, '', 10, 0, 0);
-    log.appendCoded(6, ERROR, FAILED_AT, name, 'the server crashed', 11, 0, 0);
-    log.appendCoded(7, WARNING, TIMED_OUT_AFTER, 'Client', '', 12, 1000, 0);
-    log.appendCoded(8, INFO, RETRYING, 'LoadBalancer', '', 12, 2, 37);
-    log.appendCoded(9, WARNING, RETRY_REFUSED, 'LoadBalancer', '', 13, 0, 0);
+    clock.now = 4;
+    log.appendCoded(ERROR, NO_HEALTHY, 'LoadBalancer', '', 9, 0, 0);
+    clock.now = 5;
+    log.appendCoded(ERROR, OVERLOADED, name, '', 10, 0, 0);
+    clock.now = 6;
+    log.appendCoded(ERROR, FAILED_AT, name, 'the server crashed', 11, 0, 0);
+    clock.now = 7;
+    log.appendCoded(WARNING, TIMED_OUT_AFTER, 'Client', '', 12, 1000, 0);
+    clock.now = 8;
+    log.appendCoded(INFO, RETRYING, 'LoadBalancer', '', 12, 2, 37);
+    clock.now = 9;
+    log.appendCoded(WARNING, RETRY_REFUSED, 'LoadBalancer', '', 13, 0, 0);
     log.append(10, 'INFO', 'Cache', 'plain text stays as written');
     expect(log.entries().map((e) => `${e.level} | ${e.source} | ${e.message}`)).toEqual([
       'INFO | Server-A | Server Server-A handling request 7. Load: 3/3',
@@ -121,5 +131,7 @@ describe('EventLog lines kept as codes', () => {
       'WARNING | LoadBalancer | Retry of request 13 refused: budget spent',
       'INFO | Cache | plain text stays as written',
     ]);
+    // Coded lines take the clock's time when written.
+    expect(log.entries().map((e) => e.timeMs)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 });

@@ -50,8 +50,15 @@ export class EventLog {
   /** Sequence number of the oldest entry held. */
   private first = 0;
 
-  /** `capacity` (default 10,000) must be a positive integer. */
-  constructor(capacity = 10_000) {
+  /**
+   * `capacity` (default 10,000) must be a positive integer. Coded lines take their time from
+   * `clock` (the simulation), not as an argument: V8 boxes a fractional argument of a call it does
+   * not inline, and these are written for every request.
+   */
+  constructor(
+    capacity = 10_000,
+    private readonly clock: { readonly now: number } = { now: 0 },
+  ) {
     if (!(Number.isInteger(capacity) && capacity > 0)) {
       throw new RangeError(`EventLog capacity must be a positive integer, got ${capacity}`);
     }
@@ -90,14 +97,26 @@ export class EventLog {
 
   /** Appends an entry and returns its sequence number. */
   append(timeMs: number, level: LogLevel, source: string, message: string): number {
-    return this.appendCoded(timeMs, LEVEL_CODE[level], 0, source, message, 0, 0, 0);
+    return this.write(timeMs, LEVEL_CODE[level], 0, source, message, 0, 0, 0);
   }
 
   /**
-   * Appends a line kept as `code` (see requestLines.ts) with its numbers, formatted when read;
-   * `level` is its index in LOG_LEVELS. Returns its sequence number.
+   * Appends a line at the clock's time, kept as `code` (see requestLines.ts) with its numbers and
+   * formatted when read; `level` is its index in LOG_LEVELS. Returns its sequence number.
    */
   appendCoded(
+    level: number,
+    code: number,
+    source: string,
+    text: string,
+    a: number,
+    b: number,
+    c: number,
+  ): number {
+    return this.write(this.clock.now, level, code, source, text, a, b, c);
+  }
+
+  private write(
     timeMs: number,
     level: number,
     code: number,

@@ -92,10 +92,12 @@ export class RunMetrics {
   private intervalHits = 0;
   private intervalLookups = 0;
 
+  /** `clock` is where the log reads the time of request lines (the simulation). */
   constructor(
     readonly historyLength: number,
     logCapacity: number,
     keyCount: number,
+    clock: { readonly now: number } = { now: 0 },
   ) {
     this.hotKeys = keyCounterFor(keyCount);
     const quantiles = new IntervalLatency(historyLength);
@@ -112,7 +114,7 @@ export class RunMetrics {
     this.series = series;
     this.activeTable = new SampleTable(historyLength, 8, (n) => new Int32Array(n));
     this.queuedTable = new SampleTable(historyLength, 8, (n) => new Int32Array(n));
-    this.log = new EventLog(logCapacity);
+    this.log = new EventLog(logCapacity, clock);
   }
 
   get rejected(): number {

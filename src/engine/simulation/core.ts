@@ -92,6 +92,7 @@ export class SimulationCore implements SimCore {
       options.historyLength ?? 600,
       options.logCapacity ?? 10_000,
       scenario.keys.count,
+      this,
     );
     this.sampleIntervalMs = scenario.sampleIntervalMs;
     this.nextSampleAt = scenario.sampleIntervalMs;
@@ -184,7 +185,7 @@ export class SimulationCore implements SimCore {
 
   /** A request's INFO line, kept as numbers until read (see requestLines.ts). */
   private logLine(code: number, source: string, a: number, b: number, c: number): void {
-    this.metrics.log.appendCoded(this.now, INFO, code, source, '', a, b, c);
+    this.metrics.log.appendCoded(INFO, code, source, '', a, b, c);
   }
 
   /** One request reaches the balancer now. */

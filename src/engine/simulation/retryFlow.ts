@@ -43,10 +43,10 @@ export class RetryFlow {
     const noHealthy = route === ROUTE_NO_HEALTHY;
     if (core.logRequests) {
       const log = core.metrics.log;
-      if (noHealthy) log.appendCoded(core.now, ERROR, NO_HEALTHY, 'LoadBalancer', '', id, 0, 0);
+      if (noHealthy) log.appendCoded(ERROR, NO_HEALTHY, 'LoadBalancer', '', id, 0, 0);
       else {
         const name = slot >= 0 ? core.pool.names[slot]! : 'LoadBalancer';
-        log.appendCoded(core.now, ERROR, OVERLOADED, name, '', id, 0, 0);
+        log.appendCoded(ERROR, OVERLOADED, name, '', id, 0, 0);
       }
     }
     if (attempt > 0) this.retriesInFlight--;
@@ -61,7 +61,7 @@ export class RetryFlow {
     if (core.logRequests) {
       const name = core.pool.names[slot]!;
       const id = core.requests.id[r]!;
-      core.metrics.log.appendCoded(core.now, ERROR, FAILED_AT, name, reason, id, 0, 0);
+      core.metrics.log.appendCoded(ERROR, FAILED_AT, name, reason, id, 0, 0);
     }
     this.retryOrEnd(r, false);
   }
@@ -75,16 +75,7 @@ export class RetryFlow {
       const slot = this.stopWaiting(r);
       if (core.logRequests) {
         const ms = core.resilience.timeoutMs ?? 0;
-        core.metrics.log.appendCoded(
-          core.now,
-          WARNING,
-          TIMED_OUT_AFTER,
-          'Client',
-          '',
-          req.id[r]!,
-          ms,
-          0,
-        );
+        core.metrics.log.appendCoded(WARNING, TIMED_OUT_AFTER, 'Client', '', req.id[r]!, ms, 0);
       }
       if (req.phase[r] === HANGING) {
         // The client gives up on the connection it was still trying to open.
@@ -116,16 +107,7 @@ export class RetryFlow {
       if (attempt < spec.maxRetries) {
         core.metrics.retriesDenied++;
         if (core.logRequests)
-          core.metrics.log.appendCoded(
-            core.now,
-            WARNING,
-            RETRY_REFUSED,
-            'LoadBalancer',
-            '',
-            id,
-            0,
-            0,
-          );
+          core.metrics.log.appendCoded(WARNING, RETRY_REFUSED, 'LoadBalancer', '', id, 0, 0);
       }
       return false;
     }
@@ -139,16 +121,7 @@ export class RetryFlow {
     core.schedule(core.now + delay, RETRY, r);
     if (core.logRequests) {
       const wait = Math.round(delay);
-      core.metrics.log.appendCoded(
-        core.now,
-        INFO,
-        RETRYING,
-        'LoadBalancer',
-        '',
-        id,
-        attempt + 2,
-        wait,
-      );
+      core.metrics.log.appendCoded(INFO, RETRYING, 'LoadBalancer', '', id, attempt + 2, wait);
     }
     return true;
   }

@@ -6,6 +6,8 @@ import type { ServerChanges, ServerSpec } from './scenario/types.ts';
  * The service registry of the original demo, kept as struct-of-arrays indexed by slot. It owns
  * each server's state (up, active, queue) and its running statistics, and keeps `healthy` exact:
  * a server is healthy while the balancer may route to it and active + queued < limit + queueLimit.
+ * Its arrays are for reading; every change goes through an operation below, which recomputes the
+ * slot's health and tells the listener, so no caller has to remember to.
  *
  * Two views of a server are kept apart: `up` is the truth (the process runs), `lbUp` what the
  * balancer believes (instantly the same in the demo's registry; lagging behind health checks; or
@@ -108,8 +110,146 @@ export class ServerPool implements PoolView {
     this.refresh(slot);
   }
 
+  // ---- State changes: each keeps `healthy` and the listener up to date. ----
+
+  /** Whether the server's process runs (the truth); what the balancer believes is set apart. */
+  setRunning(slot: number, up: boolean): void {
+    this.up[slot] = up ? 1 : 0;
+    this.refresh(slot);
+  }
+
+  /** What the balancer believes of `up`. */
+  setBelievedUp(slot: number, up: boolean): void {
+    this.lbUp[slot] = up ? 1 : 0;
+    this.refresh(slot);
+  }
+
+  /** Takes no new requests while those it holds finish (or takes them again). */
+  markDraining(slot: number, draining: boolean): void {
+    this.draining[slot] = draining ? 1 : 0;
+    this.refresh(slot);
+  }
+
+  /** Out of (or back in) the pool by outlier detection. */
+  setEjected(slot: number, ejected: boolean): void {
+    this.ejected[slot] = ejected ? 1 : 0;
+    this.refresh(slot);
+  }
+
+  /** Whether the server's circuit breaker lets nothing through. */
+  setBreakerBlocked(slot: number, blocked: boolean): void {
+    const b = blocked ? 1 : 0;
+    if (this.breakerBlocked[slot] === b) return;
+    this.breakerBlocked[slot] = b;
+    this.refresh(slot);
+  }
+
+  /** Every circuit closed at once (breakers switched off). */
+  clearBreakerBlocks(): void {
+    this.breakerBlocked.fill(0);
+    this.refreshAll();
+  }
+
+  /** Enters or leaves panic mode (every slot's health changes meaning). */
+  setPanic(panic: boolean): void {
+    this.panic = panic;
+    this.refreshAll();
+  }
+
+  /** The connection limit in force (below the capacity while slowly starting). */
+  setLimit(slot: number, limit: number): void {
+    this.limit[slot] = limit;
+    this.refresh(slot);
+  }
+
+  /** The service-time multiplier of a latency spike (1 = none); health is not affected. */
+  setSpike(slot: number, factor: number): void {
+    this.spike[slot] = factor;
+  }
+
+  /** The strategy (or fan-out) told of every change; set when the balancers are wired. */
+  listenWith(listener: ServerPool['listener']): void {
+    this.listener = listener;
+  }
+
+  // ---- Load: a request takes or leaves a place (in service, or in the FIFO queue). ----
+
+  /** A request begins service. Returns the new active count. */
+  startService(slot: number, now: number): number {
+    this.accrue(slot, now);
+    const active = ++this.active[slot]!;
+    if (active > this.peakActive[slot]!) this.peakActive[slot] = active;
+    this.refresh(slot);
+    return active;
+  }
+
+  /**
+   * A connection to an unreachable server takes one of its places until it times out (counted
+   * in `active`, not in its peak: nothing is being served).
+   */
+  holdConnection(slot: number, now: number): void {
+    this.accrue(slot, now);
+    this.active[slot]!++;
+    this.refresh(slot);
+  }
+
+  /** A request leaves service (or a hanging connection gives up). Returns the new active. */
+  endService(slot: number, now: number): number {
+    this.accrue(slot, now);
+    const active = --this.active[slot]!;
+    this.refresh(slot);
+    return active;
+  }
+
+  /** Request row `r` waits in the server's FIFO queue. */
+  enqueue(slot: number, r: number): void {
+    this.queued[slot]!++;
+    this.queues[slot]!.push(r);
+    this.refresh(slot);
+  }
+
+  /**
+   * Moves the first waiting request into service if a place is free: returns its row (the new
+   * active count is in `active`), or -1 when nothing waits or no place is free.
+   */
+  startQueued(slot: number, now: number): number {
+    if (this.queued[slot]! === 0 || this.active[slot]! >= this.limit[slot]!) return -1;
+    this.queued[slot]!--;
+    const r = this.queues[slot]!.shift();
+    this.startService(slot, now);
+    return r;
+  }
+
+  /** Takes the first waiting request out of the queue (the server crashed): its row, or -1. */
+  dropQueued(slot: number): number {
+    if (this.queued[slot]! === 0) return -1;
+    this.queued[slot]!--;
+    const r = this.queues[slot]!.shift();
+    this.refresh(slot);
+    return r;
+  }
+
+  // ---- Statistics. ----
+
+  countServed(slot: number): void {
+    this.served[slot]!++;
+  }
+
+  countRejected(slot: number): void {
+    this.rejected[slot]!++;
+  }
+
+  countFailed(slot: number): void {
+    this.failed[slot]!++;
+  }
+
+  countCacheLookup(slot: number, hit: boolean): void {
+    this.cacheLookups[slot]!++;
+    if (hit) this.cacheHits[slot]!++;
+  }
+
   /** Recomputes every slot's health, after a change that concerns them all (panic mode). */
-  refreshAll(): void {
+  private refreshAll(): void {
     for (const slot of this.members) this.refresh(slot);
   }
 
@@ -150,8 +290,8 @@ export class ServerPool implements PoolView {
     );
   }
 
-  /** Recomputes the healthy flag of a slot after its state changed. */
-  refresh(slot: number): void {
+  /** Recomputes the healthy flag of a slot after its state changed, and tells the listener. */
+  private refresh(slot: number): void {
     const ok = this.routable(slot) && this.hasRoom(slot) ? 1 : 0;
     if (ok !== this.healthy[slot]) {
       this.healthy[slot] = ok;

@@ -34,6 +34,11 @@ export function poissonRate(
       reasons.push(
         `the ramp from ${t.from / 1000} s to ${t.to / 1000} s changes its rate over time`,
       );
+    } else if (t.kind === 'diurnal' || t.kind === 'trace') {
+      const what = t.kind === 'diurnal' ? 'the daily pattern' : 'the recorded trace';
+      reasons.push(`${what} changes its rate over time`);
+    } else if (t.kind === 'spike') {
+      reasons.push(`a spike multiplies the rate by ${t.multiplier} for a while`);
     } else {
       rates.add(t.ratePerSec);
       spans.push([t.from, t.to]);

@@ -103,3 +103,13 @@ export function expectedArrivals(
   const shape = rateShapeOf(segment, spikes);
   return shape.expected(shape.from, Math.min(shape.to, end));
 }
+
+/** Where a traffic entry's arrivals fall: [from, to) (a burst at its instant). */
+export function segmentSpan(
+  spec: { readonly kind: 'burst'; readonly at: number } | RateSegment | SpikeSegment,
+): { readonly from: number; readonly to: number } {
+  if (spec.kind === 'burst') return { from: spec.at, to: spec.at };
+  if (spec.kind === 'trace')
+    return { from: spec.trace[0]![0], to: spec.trace[spec.trace.length - 1]![0] };
+  return { from: spec.from, to: spec.to };
+}

@@ -1,5 +1,4 @@
 import type { Rng } from '../random.ts';
-import { exponentialGapMs } from '../traffic.ts';
 import type { RateShape } from './rateShapes.ts';
 
 /**
@@ -19,7 +18,7 @@ export function nextArrival(shape: RateShape, rng: Rng, t: number): number {
       s = end;
       continue;
     }
-    const candidate = s + exponentialGapMs(rng, bound);
+    const candidate = s + (-Math.log(1 - rng.next()) * 1000) / bound; // exponential gap, ms
     if (candidate >= end) {
       s = end;
       continue;

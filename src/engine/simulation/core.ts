@@ -25,9 +25,11 @@ import type { KeySpec, ResilienceSpec, Scenario, ServiceSpec } from '../scenario
 import { ServerPool } from '../serverPool.ts';
 import { createServiceSampler } from '../serviceTime.ts';
 import { ZipfSampler } from '../zipf.ts';
+import { Autoscaler } from './autoscaler.ts';
 import { Balancers } from './balancers.ts';
 import { Defences } from './defences.ts';
 import { ARRIVAL, bindEventHandlers, COMPLETE, SCHEDULED, TIMEOUT } from './eventKinds.ts';
+import { Objectives } from './objectives.ts';
 import { PickExplainer } from './pickExplainer.ts';
 import { RetryFlow } from './retryFlow.ts';
 import { ServerOperations } from './serverOperations.ts';
@@ -68,6 +70,8 @@ export class SimulationCore implements SimCore {
   readonly retries: RetryFlow;
   readonly balancers: Balancers;
   readonly explainer: PickExplainer;
+  readonly autoscaler: Autoscaler;
+  readonly objectives: Objectives;
 
   protected readonly agenda = new Agenda(ARRIVAL);
   protected readonly keysRng: Xoshiro128;
@@ -82,6 +86,8 @@ export class SimulationCore implements SimCore {
   private nextSampleAt: number;
   /** Requests not yet ended (the client still waits). */
   private callsInFlight = 0;
+  /** Whether ended requests are counted against a latency objective. */
+  private readonly sloOn: boolean;
 
   constructor(
     readonly scenario: Scenario,
@@ -110,6 +116,9 @@ export class SimulationCore implements SimCore {
     this.defences = new Defences(this);
     this.retries = new RetryFlow(this);
     this.balancers = new Balancers(this, scenario.strategy, scenario.strategyOptions);
+    this.objectives = new Objectives(this);
+    this.sloOn = this.objectives.slo !== null;
+    this.autoscaler = new Autoscaler(this);
     this.handlers = bindEventHandlers(this);
     this.balancers.wire();
     this.service = scenario.service;
@@ -267,6 +276,7 @@ export class SimulationCore implements SimCore {
     else if (outcome === TIMED_OUT) m.onTimedOut();
     else m.onReject(outcome === REJECTED_NO_HEALTHY);
     this.callsInFlight--;
+    if (this.sloOn) this.objectives.requestEnded(outcome, latencyMs);
   }
 
   // ---- The event loop. ----

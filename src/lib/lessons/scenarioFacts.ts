@@ -1,4 +1,5 @@
 import type { Scenario, ServiceSpec } from '../../engine/scenario/types.ts';
+import { segmentSpan } from '../../engine/arrivals/segments.ts';
 
 /** Facts about a setup that explanations quote: computed from the setup, never assumed. */
 
@@ -51,7 +52,7 @@ export function noQueues(setup: Scenario): boolean {
 export function scenarioEnd(setup: Scenario): number {
   if (setup.durationMs !== null) return setup.durationMs;
   let end = 0;
-  for (const t of setup.traffic) end = Math.max(end, t.kind === 'burst' ? t.at : t.to);
+  for (const t of setup.traffic) end = Math.max(end, segmentSpan(t).to);
   for (const e of setup.events) end = Math.max(end, e.at);
   return end;
 }

@@ -33,6 +33,9 @@ describe('presets', () => {
       'sinkhole-outlier-ejection',
       'retry-storm',
       'retry-budget',
+      'morning-peak',
+      'cold-starts',
+      'flapping',
     ]);
   });
 

@@ -1,3 +1,5 @@
+import type { SpikeWindow } from '../arrivals/rateShapes.ts';
+import { spikeWindows } from '../arrivals/segments.ts';
 import type { Rng } from '../random.ts';
 import type { TrafficSpec } from '../scenario/types.ts';
 import { ArrivalSource } from '../traffic.ts';
@@ -5,7 +7,8 @@ import { ARRIVAL } from './eventKinds.ts';
 import type { SimCore } from './simCore.ts';
 
 /**
- * Where requests come from: the scenario's traffic segments (bursts, Poisson, ramps) and the
+ * Where requests come from: the scenario's traffic segments (bursts, Poisson, ramps, daily
+ * patterns, traces, each times the spikes over it) and the
  * person's live steady rate, each an ArrivalSource with one pending arrival on the agenda at a
  * time, all drawing from the run's arrivals stream.
  */
@@ -13,16 +16,20 @@ export class TrafficSources {
   private readonly sources: ArrivalSource[] = [];
   /** The live steady-rate source, if the person set one. */
   private steadySource = -1;
+  /** The scenario's spikes: they multiply every rate-based source's rate while they last. */
+  private readonly spikes: readonly SpikeWindow[];
 
   constructor(
     private readonly core: SimCore,
     private readonly rng: Rng,
-  ) {}
+  ) {
+    this.spikes = spikeWindows(core.scenario.traffic);
+  }
 
   /** Adds a source of traffic from now on; returns its index. */
   add(spec: TrafficSpec): number {
     const core = this.core;
-    const source = new ArrivalSource(spec, this.rng);
+    const source = new ArrivalSource(spec, this.rng, this.spikes);
     const index = this.sources.length;
     this.sources.push(source);
     const first = source.first(core.now);

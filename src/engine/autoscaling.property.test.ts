@@ -93,7 +93,7 @@ describe('autoscaling: properties under random pools, policies and faults', () =
         while (sim.step()) {
           const pool = sim.pool;
           // After the first sync (at 0) the count the autoscaler manages is within bounds.
-          const desired = sim.autoscaler.counts.desired;
+          const desired = sim.autoscaler.ledger.counts.desired;
           if (sim.now > 0) {
             expect(desired).toBeGreaterThanOrEqual(minServers);
             expect(desired).toBeLessThanOrEqual(maxServers);

@@ -55,7 +55,7 @@ export function scalingSummary(sim: Simulation): {
   const out: { autoscaling?: AutoscalingSummary; cost?: CostSummary; slo?: SloSummary } = {};
   const scaler = sim.autoscaler;
   if (scaler.spec !== null) {
-    const s = scaler.serverStats(sim.now);
+    const s = scaler.ledger.serverStats(sim.now);
     out.autoscaling = {
       policy: scaler.spec.policy,
       actions: scaler.actions.map((a) => ({

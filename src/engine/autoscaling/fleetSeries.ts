@@ -18,6 +18,8 @@ export const FLEET_COLUMNS = [
   'recommended',
   /** The count the autoscaler manages: in the pool (ready or down) and starting. */
   'desired',
+  /** Arrivals per second over the last sync period: the traffic the pool was sized for. */
+  'arrivalsPerSec',
 ] as const;
 
 export type FleetColumn = (typeof FLEET_COLUMNS)[number];
@@ -32,6 +34,7 @@ export interface FleetRow {
   readonly metric: number;
   readonly recommended: number;
   readonly desired: number;
+  readonly arrivalsPerSec: number;
 }
 
 export class FleetSeries {
@@ -66,6 +69,7 @@ export class FleetSeries {
     d[o + 4] = row.metric;
     d[o + 5] = row.recommended;
     d[o + 6] = row.desired;
+    d[o + 7] = row.arrivalsPerSec;
   }
 
   /** The i-th row held, oldest first. */
@@ -81,6 +85,7 @@ export class FleetSeries {
       metric: d[o + 4]!,
       recommended: d[o + 5]!,
       desired: d[o + 6]!,
+      arrivalsPerSec: d[o + 7]!,
     };
   }
 

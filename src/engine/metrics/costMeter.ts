@@ -26,7 +26,8 @@ export class CostMeter {
   /** Server-milliseconds up to `since`. */
   private serverMs = 0;
 
-  constructor(readonly spec: CostSpec) {}
+  /** `spec`: the prices; they may change mid-run (a price applies to the whole bill). */
+  constructor(public spec: CostSpec) {}
 
   /** Servers billed from `now` on (the count changed). */
   setCount(now: number, count: number): void {

@@ -40,7 +40,9 @@ export class SloTracker {
   readonly windowGood: Float64Array;
   readonly windowEnded: Float64Array;
   /** Index (from the run's start) of the window being filled. */
-  private current = 0;
+  private current: number;
+  /** The first window counted. */
+  private readonly first: number;
   private readonly broken: BrokenWindow[] = [];
 
   constructor(
@@ -48,9 +50,13 @@ export class SloTracker {
     readonly windowMs = 60_000,
     readonly capacity = 20_160,
     private readonly keepBroken = 1000,
+    /** When counting starts (an objective set mid-run starts with that moment's window). */
+    startMs = 0,
   ) {
     this.windowGood = new Float64Array(capacity);
     this.windowEnded = new Float64Array(capacity);
+    this.current = Math.floor(startMs / windowMs);
+    this.first = this.current;
   }
 
   /** A request ended at `now`: served in `latencyMs`, or (null) rejected, failed or timed out. */
@@ -85,7 +91,7 @@ export class SloTracker {
 
   /** Oldest window index still held in the ring. */
   get oldestWindow(): number {
-    return Math.max(0, this.current - this.capacity + 1);
+    return Math.max(this.first, this.current - this.capacity + 1);
   }
 
   /** The window being filled, if it is below the objective so far. */

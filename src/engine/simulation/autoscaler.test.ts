@@ -192,3 +192,42 @@ describe('the autoscaler in a run', () => {
     expect(summarize(s)).not.toHaveProperty('slo');
   });
 });
+
+describe('changing autoscaling, cost and the SLO mid-run', () => {
+  const base = {
+    servers: [{ name: 'a', capacity: 1, queueLimit: null }],
+    service: { distribution: 'constant', ms: 500 },
+    traffic: [{ from: 0, to: 120 * S, ratePerSec: 6 }], // 3 erlangs on 1 slot
+    durationMs: 120 * S,
+  };
+
+  it('turned on mid-run it measures from then on, and turned off it stops deciding', () => {
+    const s = sim(base);
+    s.runUntil(30 * S);
+    expect(s.autoscaler.active).toBe(false);
+    s.setAutoscaling(
+      scenarioOf({ autoscaling: { maxServers: 8, provisioningMs: 0 } }).autoscaling!,
+    );
+    s.runUntil(44 * S);
+    expect(s.autoscaler.actions).toHaveLength(0); // no full period measured yet
+    s.runUntil(45 * S);
+    expect(s.autoscaler.actions[0]).toMatchObject({ at: 45 * S, from: 1, to: 2 });
+    s.setAutoscaling(null);
+    s.runToEnd();
+    expect(s.autoscaler.actions).toHaveLength(1);
+    expect(s.pool.members.length).toBe(2);
+  });
+
+  it('bills the whole run once priced, and counts the SLO from when it is set', () => {
+    const s = sim(base);
+    s.runUntil(60 * S);
+    s.setCost({ pricePerServerHour: 3.6, pricePerMillionRequests: null });
+    s.setSlo({ thresholdMs: 600, objective: 0.9 });
+    s.runToEnd();
+    const summary = summarize(s);
+    // One server for 120 s at $3.60 an hour: $0.12, the first minute included.
+    expect(summary.cost!.dollars).toBeCloseTo(0.12, 6);
+    expect(s.objectives.sloSince).toBe(60 * S);
+    expect(s.objectives.slo!.ended).toBeLessThan(summary.requests.total);
+  });
+});

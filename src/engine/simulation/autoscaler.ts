@@ -1,40 +1,26 @@
-import { hpaReason, scheduleReason, stepReason } from '../autoscaling/decisionText.ts';
-import { FleetSeries } from '../autoscaling/fleetSeries.ts';
-import { HorizontalController, type HpaSettings } from '../autoscaling/horizontalController.ts';
-import { metricQuantum } from '../autoscaling/replicaCalculator.ts';
+import { scheduleReason } from '../autoscaling/decisionText.ts';
 import { ScheduledScaling } from '../autoscaling/scheduledScaling.ts';
 import type { AutoscalingSpec } from '../autoscaling/spec.ts';
-import { StepScaler, type StepSettings } from '../autoscaling/stepScaling.ts';
 import type { ServerSpec } from '../scenario/types.ts';
 import { AUTOSCALE_SYNC, SCHEDULED_SCALE, SERVER_READY } from './eventKinds.ts';
-import { countFleet, measureFleet, type FleetCounts } from './fleetMeasure.ts';
+import { FleetLedger } from './fleetLedger.ts';
+import { countFleet, measureFleet } from './fleetMeasure.ts';
+import { ScalingPolicy, type ScalingAction, type ScalingDecision } from './scalingPolicy.ts';
 import type { SimCore } from './simCore.ts';
+
+export type { ScalingAction, ScalingDecision } from './scalingPolicy.ts';
 
 const SOURCE = 'Autoscaler';
 /** Actions kept: the most recent ones. */
 export const ACTIONS_KEPT = 1000;
-
-/** A change of the pool's size the autoscaler made. */
-export interface ScalingAction {
-  readonly at: number;
-  readonly from: number;
-  readonly to: number;
-  /** The metric's average over the ready servers when it decided (null: scheduled, or none). */
-  readonly metric: number | null;
-  readonly reason: string;
-}
-
-/** The last sync, changed or not, as the Autoscaling panel shows it. */
-export interface ScalingDecision extends ScalingAction {
-  /** What the policy asked for before limits, windows and bounds. */
-  readonly recommended: number;
-}
 
 /** A server ordered and still booting. */
 export interface StartingServer {
   readonly id: number;
   readonly name: string;
   readonly readyAt: number;
+  /** How long it was ordered to boot (the provisioning time then). */
+  readonly coldStartMs: number;
 }
 
 /**
@@ -46,18 +32,17 @@ export interface StartingServer {
  * Off (no event, no draw) when the scenario has no `autoscaling`.
  */
 export class Autoscaler {
-  readonly spec: AutoscalingSpec | null;
+  spec: AutoscalingSpec | null;
   readonly actions: ScalingAction[] = [];
   lastDecision: ScalingDecision | null = null;
-  readonly series = new FleetSeries();
   readonly starting: StartingServer[] = [];
-  /** The desired count over the run: extremes and the time integral (for the mean). */
-  private readonly stats = { min: Infinity, max: -Infinity, integral: 0, since: 0, current: 0 };
-  counts: FleetCounts = { inPool: 0, down: 0, draining: 0, starting: 0, desired: 0, running: 0 };
+  /** Counts now, the fleet series and the summary's statistics. */
+  readonly ledger = new FleetLedger();
 
-  private readonly hpa = new HorizontalController();
-  private readonly stepper = new StepScaler();
-  private readonly schedule: ScheduledScaling | null = null;
+  private readonly policy = new ScalingPolicy();
+  private schedule: ScheduledScaling | null = null;
+  /** Bumped by every reconfiguration: events of an older one are stale and ignored. */
+  private generation = 0;
   private template: ServerSpec | null = null;
   private nextIndex = 1;
   private nextStartingId = 1;
@@ -65,20 +50,56 @@ export class Autoscaler {
   private arrivalsAtSync = 0;
   private busyAtSync = new Float64Array(8);
   private joinedAt = new Float64Array(8);
-  private lastMetric = NaN;
-  private lastRecommended = NaN;
 
   constructor(private readonly core: SimCore) {
     const spec = core.scenario.autoscaling ?? null;
     this.spec = spec;
-    if (spec === null) return;
-    if (spec.policy === 'scheduled') {
-      this.schedule = new ScheduledScaling(spec.schedule, spec.scheduleRepeatMs);
-      const first = this.schedule.nextAfter(-1);
-      if (first < Infinity) core.schedule(first, SCHEDULED_SCALE, 0);
+    if (spec !== null) this.start(spec, -1);
+  }
+
+  /**
+   * Switches autoscaling on, off, or to other settings, from now on. The policy's memory (the
+   * HPA's recommendations and scale events, a step policy's cooldowns) survives a change of
+   * settings but not a change of policy; servers already ordered still join.
+   */
+  reconfigure(spec: AutoscalingSpec | null): void {
+    const before = this.spec;
+    this.spec = spec;
+    this.generation++;
+    this.template = null;
+    const core = this.core;
+    if (spec === null) {
+      this.schedule = null;
+      core.log('INFO', SOURCE, 'Autoscaling off: the pool keeps its size');
+      return;
+    }
+    if (before === null || before.policy !== spec.policy) this.policy.reset();
+    // Measured from now: a period that began before autoscaling was on says nothing.
+    if (before === null) this.snapshot(core.now);
+    core.log(
+      'INFO',
+      SOURCE,
+      `Autoscaling ${spec.policy} between ${spec.minServers} and ${spec.maxServers} servers`,
+    );
+    this.start(spec, core.now);
+    this.record();
+  }
+
+  /** Schedules the first sync (at `from`, or at once) and a schedule's first action. */
+  private start(spec: AutoscalingSpec, from: number): void {
+    const core = this.core;
+    const now = Math.max(0, from);
+    this.schedule =
+      spec.policy === 'scheduled'
+        ? new ScheduledScaling(spec.schedule, spec.scheduleRepeatMs)
+        : null;
+    if (this.schedule !== null) {
+      // The action in force now applies at once; then each at its time.
+      const first = from < 0 ? this.schedule.nextAfter(-1) : now;
+      if (first < Infinity) core.schedule(first, SCHEDULED_SCALE, this.generation);
     }
     // A first sync at once puts a pool outside [min, max] back within its bounds.
-    core.schedule(0, AUTOSCALE_SYNC, 0);
+    core.schedule(now, AUTOSCALE_SYNC, this.generation);
   }
 
   get active(): boolean {
@@ -88,7 +109,8 @@ export class Autoscaler {
   // ---- Events. ----
 
   /** Event: measure, decide, act; then the next sync. */
-  sync(): void {
+  sync(generation: number): void {
+    if (generation !== this.generation) return;
     const spec = this.spec!;
     const core = this.core;
     const now = core.now;
@@ -106,22 +128,19 @@ export class Autoscaler {
     );
     const current = countFleet(core.pool, this.starting.length).desired;
     if (now > since || current < spec.minServers || current > spec.maxServers) {
-      const decision = this.decide(
-        now,
-        current,
-        m.readyCount,
-        m.unreadyCount,
-        m.metricSum,
-        m.average,
-      );
+      const decision = this.policy.decide(spec, now, current, m);
+      const ledger = this.ledger;
       this.lastDecision = decision;
-      this.lastMetric = m.average ?? NaN;
-      this.lastRecommended = decision.recommended;
+      ledger.metric = m.average ?? NaN;
+      ledger.recommended = decision.recommended;
+      if (now > since)
+        ledger.arrivalsPerSec =
+          (core.metrics.arrived - this.arrivalsAtSync) / ((now - since) / 1000);
       if (decision.to !== decision.from) this.apply(decision);
     }
     this.snapshot(now);
     this.record();
-    core.schedule(now + spec.syncPeriodMs, AUTOSCALE_SYNC, 0);
+    core.schedule(now + spec.syncPeriodMs, AUTOSCALE_SYNC, this.generation);
   }
 
   /** Event: a server's cold start is over (unless it was cancelled meanwhile). */
@@ -129,11 +148,12 @@ export class Autoscaler {
     const i = this.starting.findIndex((s) => s.id === id);
     if (i < 0) return;
     const [server] = this.starting.splice(i, 1);
-    this.join(server!.name, true);
+    this.join(server!.name, server!.coldStartMs);
   }
 
   /** Event: a scheduled action is due; the next one is put on the agenda. */
-  scheduledAction(): void {
+  scheduledAction(generation: number): void {
+    if (generation !== this.generation) return;
     const core = this.core;
     const spec = this.spec!;
     const action = this.schedule!.actionAt(core.now);
@@ -150,12 +170,12 @@ export class Autoscaler {
         recommended: action.servers,
       };
       this.lastDecision = decision;
-      this.lastRecommended = action.servers;
+      this.ledger.recommended = action.servers;
       if (to !== from) this.apply(decision);
       this.record();
     }
     const next = this.schedule!.nextAfter(core.now);
-    if (next < Infinity) core.schedule(next, SCHEDULED_SCALE, 0);
+    if (next < Infinity) core.schedule(next, SCHEDULED_SCALE, this.generation);
   }
 
   /** Called by every operation that changes the fleet: counts, the mean's integral, a row. */
@@ -165,58 +185,6 @@ export class Autoscaler {
   }
 
   // ---- Deciding. ----
-
-  private decide(
-    now: number,
-    current: number,
-    readyCount: number,
-    unreadyCount: number,
-    metricSum: number,
-    average: number | null,
-  ): ScalingDecision {
-    const spec = this.spec!;
-    const base = { at: now, from: current, metric: average };
-    if (spec.policy === 'step') {
-      const settings: StepSettings = spec;
-      const d = this.stepper.evaluate(now, settings, current, average);
-      const reason = stepReason(d, spec.metric, average, {
-        evaluationPeriods: spec.evaluationPeriods,
-        cooldownMs: spec.cooldownMs,
-        percent: spec.adjustmentType === 'PercentChangeInCapacity',
-      });
-      return { ...base, to: d.to, reason, recommended: current + d.adjustment };
-    }
-    if (spec.policy === 'scheduled') {
-      // A schedule acts at its own times; a sync only puts the count back within bounds.
-      const to = Math.min(spec.maxServers, Math.max(spec.minServers, current));
-      const reason =
-        to === current
-          ? `the schedule holds ${current}`
-          : `${current} is outside minServers and maxServers: ${current} -> ${to}`;
-      return { ...base, to, reason, recommended: to };
-    }
-    const settings: HpaSettings = {
-      minServers: spec.minServers,
-      maxServers: spec.maxServers,
-      target: spec.target,
-      tolerance: spec.tolerance,
-      quantum: metricQuantum(spec.metric),
-      scaleUp: {
-        stabilizationMs: spec.scaleUpStabilizationMs,
-        selectPolicy: spec.scaleUpSelectPolicy,
-        policies: spec.scaleUpPolicies,
-      },
-      scaleDown: {
-        stabilizationMs: spec.scaleDownStabilizationMs,
-        selectPolicy: spec.scaleDownSelectPolicy,
-        policies: spec.scaleDownPolicies,
-      },
-    };
-    const d = this.hpa.reconcile(now, settings, current, { readyCount, unreadyCount, metricSum });
-    const windows = { upMs: spec.scaleUpStabilizationMs, downMs: spec.scaleDownStabilizationMs };
-    const reason = hpaReason(d, spec.metric, spec.target, windows, spec.tolerance);
-    return { ...base, to: d.to, reason, recommended: d.recommended };
-  }
 
   private apply(decision: ScalingDecision): void {
     const delta = decision.to - decision.from;
@@ -242,11 +210,16 @@ export class Autoscaler {
     for (let i = 0; i < count; i++) {
       const name = this.freshName();
       if (provisioningMs <= 0) {
-        this.join(name, false);
+        this.join(name, 0);
         continue;
       }
       const id = this.nextStartingId++;
-      this.starting.push({ id, name, readyAt: core.now + provisioningMs });
+      this.starting.push({
+        id,
+        name,
+        readyAt: core.now + provisioningMs,
+        coldStartMs: provisioningMs,
+      });
       core.schedule(core.now + provisioningMs, SERVER_READY, id);
     }
     this.core.objectives.fleetChanged();
@@ -276,17 +249,19 @@ export class Autoscaler {
     this.record();
   }
 
-  private join(name: string, afterColdStart: boolean): void {
+  private join(name: string, coldStartMs: number): void {
     const core = this.core;
     const template = this.templateSpec();
     const slot = core.operations.add({ ...template, name, up: true });
     this.grow(slot + 1);
     this.joinedAt[slot] = core.now;
     this.busyAtSync[slot] = 0;
-    if (afterColdStart) {
-      const seconds = this.spec!.provisioningMs / 1000;
-      core.log('INFO', SOURCE, `${name} joined the pool after a ${seconds} s cold start`);
-    }
+    if (coldStartMs > 0)
+      core.log(
+        'INFO',
+        SOURCE,
+        `${name} joined the pool after a ${coldStartMs / 1000} s cold start`,
+      );
     core.defences.beginSlowStart(slot);
   }
 
@@ -301,7 +276,7 @@ export class Autoscaler {
   }
 
   private templateSpec(): ServerSpec {
-    this.template ??= this.spec!.template ?? this.core.scenario.servers[0]!;
+    this.template ??= this.spec?.template ?? this.core.scenario.servers[0]!;
     return this.template;
   }
 
@@ -318,42 +293,9 @@ export class Autoscaler {
     this.lastSyncAt = now;
   }
 
-  /** Counts the fleet now, advances the desired count's statistics and adds a row. */
+  /** Counts the fleet now and adds a row to the books. */
   private record(): void {
-    const now = this.core.now;
-    const counts = countFleet(this.core.pool, this.starting.length);
-    this.counts = counts;
-    const st = this.stats;
-    // A count enters the extremes once it held for a while: a pool below minServers at the
-    // start, fixed at the same instant, never was the pool.
-    if (now > st.since) {
-      st.integral += st.current * (now - st.since);
-      st.min = Math.min(st.min, st.current);
-      st.max = Math.max(st.max, st.current);
-      st.since = now;
-    }
-    st.current = counts.desired;
-    this.series.push({
-      time: now,
-      inPool: counts.inPool,
-      starting: counts.starting,
-      draining: counts.draining,
-      metric: this.lastMetric,
-      recommended: this.lastRecommended,
-      desired: counts.desired,
-    });
-  }
-
-  /** The desired count over [0, now]: least, most, time-weighted mean, and now. */
-  serverStats(now: number): { min: number; max: number; mean: number; final: number } {
-    const st = this.stats;
-    const integral = st.integral + st.current * (now - st.since);
-    return {
-      min: Math.min(st.min, st.current),
-      max: Math.max(st.max, st.current),
-      mean: now > 0 ? integral / now : st.current,
-      final: st.current,
-    };
+    this.ledger.record(this.core.now, countFleet(this.core.pool, this.starting.length));
   }
 
   private grow(size: number): void {

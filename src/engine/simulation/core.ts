@@ -87,7 +87,7 @@ export class SimulationCore implements SimCore {
   /** Requests not yet ended (the client still waits). */
   private callsInFlight = 0;
   /** Whether ended requests are counted against a latency objective. */
-  private readonly sloOn: boolean;
+  protected sloOn: boolean;
 
   constructor(
     readonly scenario: Scenario,

@@ -2,18 +2,26 @@
  * The contract between the page and the simulation worker: commands the page sends and the
  * snapshot it gets back. Only types live here, so both sides import it freely.
  */
+import type { CostReport } from '../engine/metrics/costMeter.ts';
 import type { LogEntry } from '../engine/metrics/eventLog.ts';
+import type { BrokenWindow, SloReport } from '../engine/metrics/sloTracker.ts';
+import type { RawScenario } from '../engine/scenario/schema.ts';
 import type { PickRecord } from '../engine/metrics/pickLog.ts';
 import type { ScenarioProblem } from '../engine/scenario/schema.ts';
 import type {
+  AutoscalingSpec,
   CacheSpec,
+  CostSpec,
   KeySpec,
   ResilienceSpec,
   Scenario,
   ServerChanges,
   ServerSpec,
   ServiceSpec,
+  SloSpec,
 } from '../engine/scenario/types.ts';
+import type { FleetCounts } from '../engine/simulation/fleetMeasure.ts';
+import type { ScalingAction, ScalingDecision } from '../engine/simulation/scalingPolicy.ts';
 import type { StrategyName, StrategyOptions } from '../engine/strategies/strategy.ts';
 import type { RunSummary } from '../engine/summary.ts';
 
@@ -47,7 +55,18 @@ export type SimCommand =
   | { readonly type: 'setKeys'; readonly keys: KeySpec }
   | { readonly type: 'fireBurst'; readonly count: number }
   | { readonly type: 'setRate'; readonly ratePerSec: number }
-  | { readonly type: 'setSeed'; readonly seed: number };
+  | { readonly type: 'setSeed'; readonly seed: number }
+  /** Autoscaling on, off (null) or to other settings, from now on. */
+  | { readonly type: 'setAutoscaling'; readonly autoscaling: AutoscalingSpec | null }
+  /** Prices for the whole run's bill, or none. */
+  | { readonly type: 'setCost'; readonly cost: CostSpec | null }
+  /** A latency objective counted from now, or none. */
+  | { readonly type: 'setSlo'; readonly slo: SloSpec | null }
+  /**
+   * The scenario's traffic entries as a file writes them (a daily pattern, spikes, a trace…):
+   * the traffic is the run's schedule, so the run starts over with it, as with a new seed.
+   */
+  | { readonly type: 'setTraffic'; readonly traffic: NonNullable<RawScenario['traffic']> };
 
 /** Either it was done, or why not (the message names the field and the problem). */
 export type CommandResult =
@@ -178,6 +197,39 @@ export interface Snapshot {
   readonly setupVersion: number;
   /** The run's recording and any replay in progress (set by the session; see worker/recording.ts). */
   readonly recording?: RecordingStatus;
+  /** Autoscaling, cost and SLO, when the setup has any of them; null otherwise. */
+  readonly scaling: ScalingSnapshot | null;
+}
+
+/** The autoscaler, the bill and the latency objective as the page shows them. */
+export interface ScalingSnapshot {
+  /** The autoscaler's view of the pool now (zeros while autoscaling is off). */
+  readonly counts: FleetCounts;
+  /** The last sync's decision, changed or not. */
+  readonly decision: ScalingDecision | null;
+  /** The most recent changes, oldest first, and how many the run has made. */
+  readonly actions: readonly ScalingAction[];
+  readonly actionsTotal: number;
+  /** Servers ordered and still booting. */
+  readonly starting: ReadonlyArray<{ readonly name: string; readonly readyAt: number }>;
+  /** Rows of the fleet series newer than `SnapshotCursor.fleetSince`, row-major (FLEET_COLUMNS). */
+  readonly fleet: Float64Array;
+  /** The bill so far, when the run is priced. */
+  readonly cost: CostReport | null;
+  readonly slo: SloSnapshot | null;
+}
+
+/** The objective's attainment so far, and its one-minute windows since the page's cursor. */
+export interface SloSnapshot extends SloReport {
+  /** When the objective in force was set (0, or a live change). */
+  readonly since: number;
+  readonly windowMs: number;
+  /** Index (from the run's start) of the first window below; the last is still filling. */
+  readonly fromWindow: number;
+  readonly good: Float64Array;
+  readonly ended: Float64Array;
+  /** The most recent windows below the objective. */
+  readonly broken: readonly BrokenWindow[];
 }
 
 /** What the page already has, so the worker sends only what is new. */
@@ -188,6 +240,10 @@ export interface SnapshotCursor {
   readonly pickSeq: number;
   /** The setup version the page holds: while it is current, the snapshot leaves the setup out. */
   readonly setupVersion?: number;
+  /** Time of the newest fleet row the page holds (it gets that row again: it may have changed). */
+  readonly fleetSince?: number;
+  /** The first SLO window the page needs again (the one that was still filling). */
+  readonly sloWindow?: number;
 }
 
 /**

@@ -2,6 +2,7 @@ import { LatencyHistogram } from '../engine/metrics/histogram.ts';
 import { SERIES_NAMES, type SeriesName } from '../engine/metrics/runMetrics.ts';
 import { summarize } from '../engine/summary.ts';
 import type { ServerSnapshot, SeriesSnapshot, Snapshot, SnapshotCursor } from './protocol.ts';
+import { buildScalingSnapshot, scalingTransferables } from './scalingSnapshot.ts';
 import type { SimSession } from './simSession.ts';
 
 /** Per-server history sent to the page: the last 30 s at the default interval. */
@@ -105,6 +106,7 @@ export function buildSnapshot(
     log: { entries, nextSeq: m.log.total, dropped: Math.max(0, logFrom - cursor.logSeq) },
     setup: session.setup(),
     setupVersion: session.setupVersion,
+    scaling: buildScalingSnapshot(sim, cursor),
   };
 }
 
@@ -145,5 +147,5 @@ export function transferables(s: Snapshot): ArrayBuffer[] {
     s.routes.ids,
     s.routes.dests,
   ];
-  return arrays.map((a) => a.buffer as ArrayBuffer);
+  return [...arrays.map((a) => a.buffer as ArrayBuffer), ...scalingTransferables(s.scaling)];
 }

@@ -197,8 +197,8 @@ export interface Snapshot {
   readonly setupVersion: number;
   /** The run's recording and any replay in progress (set by the session; see worker/recording.ts). */
   readonly recording?: RecordingStatus;
-  /** Autoscaling, cost and SLO, when the setup has any of them; null otherwise. */
-  readonly scaling: ScalingSnapshot | null;
+  /** Autoscaling, cost and SLO, when the setup has any of them (absent otherwise). */
+  readonly scaling?: ScalingSnapshot;
 }
 
 /** The autoscaler, the bill and the latency objective as the page shows them. */

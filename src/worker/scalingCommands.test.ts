@@ -15,7 +15,7 @@ function session(id: string): SimSession {
 
 describe('autoscaling, cost and SLO in a session', () => {
   it('has no scaling part without them, and one with them', () => {
-    expect(session('classic').snapshot(cursor)!.scaling).toBeNull();
+    expect(session('classic').snapshot(cursor)!.scaling).toBeUndefined();
     const s = session('cold-starts');
     s.stepBy(60_000);
     const scaling = s.snapshot(cursor)!.scaling!;
@@ -51,7 +51,10 @@ describe('autoscaling, cost and SLO in a session', () => {
         type: 'setAutoscaling',
         autoscaling: { ...PRESETS_AUTOSCALING, minServers: 4, maxServers: 2 },
       }),
-    ).toEqual({ ok: false, message: 'setAutoscaling.autoscaling.maxServers: must be >= minServers (4)' });
+    ).toEqual({
+      ok: false,
+      message: 'setAutoscaling.autoscaling.maxServers: must be >= minServers (4)',
+    });
     expect(s.command({ type: 'setAutoscaling', autoscaling: PRESETS_AUTOSCALING })).toEqual({
       ok: true,
     });

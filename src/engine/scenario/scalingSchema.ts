@@ -5,6 +5,8 @@ import {
   DEFAULT_SCALE_UP_POLICIES,
 } from '../autoscaling/scalingRules.ts';
 import { fmt, int, list, num, oneOf, strict } from './fields.ts';
+import type { Range } from './limits.ts';
+import { SCALING_DEFAULTS, SCALING_LIMITS } from './scalingLimits.ts';
 
 /**
  * The scenario fields of issue 13, in the format's own words: `autoscaling`, `cost` and `slo`,
@@ -13,22 +15,23 @@ import { fmt, int, list, num, oneOf, strict } from './fields.ts';
  * scale-down window, +4 Pods or +100% per 15 s up, 100% per 15 s down) and AWS (300 s cooldown).
  */
 
-const MAX_MS = 3_600_000;
-const MAX_TIME = 1e9;
-const MAX_SERVERS = 10_000;
+const L = SCALING_LIMITS.autoscaling;
+const D = SCALING_DEFAULTS.autoscaling;
+/** A field of the range's kind (whole or any number) with its limits. */
+const inRange = (r: Range, orNull = false) =>
+  r.integer ? int(r.min, r.max, orNull) : num(r.min, r.max, { aboveMin: r.aboveMin, orNull });
+const selectPolicy = () => oneOf(['Max', 'Min', 'Disabled']).default(D.selectPolicy);
 
 const policySchema = strict({
   type: oneOf(['Pods', 'Percent']),
-  // Kubernetes: an int32 > 0; percent may exceed 100 when scaling up.
-  value: int(1, 100_000),
-  // Kubernetes: periodSeconds in (0, 1800].
-  periodMs: num(0, 1_800_000, { aboveMin: true }),
+  value: inRange(L.policyValue),
+  periodMs: inRange(L.policyPeriodMs),
 });
 
 const stepSchema = strict({
-  lower: num(-1e12, 1e12).nullable().default(null),
-  upper: num(-1e12, 1e12).nullable().default(null),
-  change: int(-100_000, 100_000).refine((v) => v !== 0, { error: 'must not be 0' }),
+  lower: inRange(L.stepBound).nullable().default(null),
+  upper: inRange(L.stepBound).nullable().default(null),
+  change: inRange(L.stepChange).refine((v) => v !== 0, { error: 'must not be 0' }),
 }).superRefine((s, ctx) => {
   if (s.lower === null && s.upper === null)
     ctx.addIssue({
@@ -40,38 +43,38 @@ const stepSchema = strict({
     ctx.addIssue({ code: 'custom', path: ['upper'], message: `must be > lower (${fmt(s.lower)})` });
 });
 
-const scheduleSchema = strict({ at: num(0, MAX_TIME), servers: int(1, MAX_SERVERS) });
+const scheduleSchema = strict({ at: inRange(L.scheduleAt), servers: inRange(L.servers) });
 
 /** `autoscaling`, given the server schema its `template` follows. */
 export function autoscalingSchema<S extends z.ZodType>(server: S) {
   return strict({
-    policy: oneOf(AUTOSCALING_POLICIES).default('hpa'),
-    metric: oneOf(SCALING_METRICS).default('utilization'),
-    target: num(0, 1e9, { aboveMin: true }).optional(),
-    minServers: int(1, MAX_SERVERS).default(1),
-    maxServers: int(1, MAX_SERVERS).default(10),
+    policy: oneOf(AUTOSCALING_POLICIES).default(D.policy),
+    metric: oneOf(SCALING_METRICS).default(D.metric),
+    target: inRange(L.target).optional(),
+    minServers: inRange(L.servers).default(D.minServers),
+    maxServers: inRange(L.servers).default(D.maxServers),
     template: server.nullable().default(null),
-    syncPeriodMs: num(100, MAX_MS).default(15_000),
-    tolerance: num(0, 0.99).default(0.1),
-    scaleDownStabilizationMs: num(0, MAX_MS).default(300_000),
-    scaleUpStabilizationMs: num(0, MAX_MS).default(0),
-    scaleUpPolicies: list(policySchema, 10).prefault(() =>
+    syncPeriodMs: inRange(L.syncPeriodMs).default(D.syncPeriodMs),
+    tolerance: inRange(L.tolerance).default(D.tolerance),
+    scaleDownStabilizationMs: inRange(L.stabilizationMs).default(D.scaleDownStabilizationMs),
+    scaleUpStabilizationMs: inRange(L.stabilizationMs).default(D.scaleUpStabilizationMs),
+    scaleUpPolicies: list(policySchema, L.policies).prefault(() =>
       DEFAULT_SCALE_UP_POLICIES.map((p) => ({ ...p })),
     ),
-    scaleUpSelectPolicy: oneOf(['Max', 'Min', 'Disabled']).default('Max'),
-    scaleDownPolicies: list(policySchema, 10).prefault(() =>
+    scaleUpSelectPolicy: selectPolicy(),
+    scaleDownPolicies: list(policySchema, L.policies).prefault(() =>
       DEFAULT_SCALE_DOWN_POLICIES.map((p) => ({ ...p })),
     ),
-    scaleDownSelectPolicy: oneOf(['Max', 'Min', 'Disabled']).default('Max'),
-    provisioningMs: num(0, MAX_MS).default(30_000),
-    steps: list(stepSchema, 20).prefault(() => []),
+    scaleDownSelectPolicy: selectPolicy(),
+    provisioningMs: inRange(L.provisioningMs).default(D.provisioningMs),
+    steps: list(stepSchema, L.steps).prefault(() => []),
     adjustmentType: oneOf(['ChangeInCapacity', 'PercentChangeInCapacity']).default(
-      'ChangeInCapacity',
+      D.adjustmentType,
     ),
-    cooldownMs: num(0, MAX_MS).default(300_000),
-    evaluationPeriods: int(1, 100).default(1),
-    schedule: list(scheduleSchema, 1000).prefault(() => []),
-    scheduleRepeatMs: num(0, MAX_TIME, { aboveMin: true, orNull: true }).nullable().default(null),
+    cooldownMs: inRange(L.cooldownMs).default(D.cooldownMs),
+    evaluationPeriods: inRange(L.evaluationPeriods).default(D.evaluationPeriods),
+    schedule: list(scheduleSchema, L.schedule).prefault(() => []),
+    scheduleRepeatMs: inRange(L.scheduleRepeatMs, true).nullable().default(null),
   })
     .superRefine((a, ctx) => {
       const issue = (path: PropertyKey[], message: string) =>
@@ -104,7 +107,7 @@ export function autoscalingSchema<S extends z.ZodType>(server: S) {
         });
       }
     })
-    .transform((a) => ({ ...a, target: a.target ?? 0.5 }));
+    .transform((a) => ({ ...a, target: a.target ?? D.utilizationTarget }));
 }
 
 type Step = { lower: number | null; upper: number | null; change: number };
@@ -129,20 +132,23 @@ function checkSteps(steps: readonly Step[], issue: (path: PropertyKey[], message
   }
 }
 
+const C = SCALING_LIMITS.cost;
 export const costSchema = strict({
-  pricePerServerHour: num(0, 1e6).default(0.1),
-  pricePerMillionRequests: num(0, 1e6, { orNull: true }).nullable().default(null),
+  pricePerServerHour: inRange(C.price).default(SCALING_DEFAULTS.cost.pricePerServerHour),
+  pricePerMillionRequests: inRange(C.price, true).nullable().default(null),
 });
 
+const O = SCALING_LIMITS.slo;
 export const sloSchema = strict({
-  thresholdMs: num(0, MAX_MS, { aboveMin: true }),
-  objective: num(0, 1, { aboveMin: true }).refine((v) => v < 1, {
+  thresholdMs: inRange(O.thresholdMs),
+  objective: inRange(O.objective).refine((v) => v < 1, {
     error: 'must be < 1: an objective of 100% leaves no error budget',
   }),
 });
 
-const time = () => num(0, MAX_TIME);
-const rate = () => num(0, 1e7);
+const T = SCALING_LIMITS.traffic;
+const time = () => inRange(L.scheduleAt);
+const rate = () => inRange(T.rate);
 
 function checkSpan(v: { from: number; to: number }, ctx: z.RefinementCtx): void {
   if (v.from >= v.to)
@@ -155,8 +161,8 @@ export const diurnalTrafficSchema = strict({
   to: time(),
   troughRatePerSec: rate(),
   peakRatePerSec: rate(),
-  periodMs: num(0, MAX_TIME, { aboveMin: true }).default(86_400_000),
-  phaseMs: num(0, MAX_TIME).optional(),
+  periodMs: inRange(T.periodMs).default(SCALING_DEFAULTS.diurnal.periodMs),
+  phaseMs: time().optional(),
 })
   .superRefine((v, ctx) => {
     checkSpan(v, ctx);
@@ -176,7 +182,11 @@ export const diurnalTrafficSchema = strict({
   .transform((v) => ({ kind: 'diurnal' as const, ...v, phaseMs: v.phaseMs ?? v.periodMs / 2 }));
 
 /** A rate multiplier over [from, to) for every rate-based segment (not bursts). */
-export const spikeTrafficSchema = strict({ from: time(), to: time(), multiplier: num(0, 1000) })
+export const spikeTrafficSchema = strict({
+  from: time(),
+  to: time(),
+  multiplier: inRange(T.multiplier),
+})
   .superRefine(checkSpan)
   .transform((v) => ({ kind: 'spike' as const, ...v }));
 
@@ -184,7 +194,7 @@ const tracePoint = z.tuple([time(), rate()], { error: 'must be a [timeMs, ratePe
 
 /** A recorded rate: [timeMs, ratePerSec] points, linear in between. */
 export const traceTrafficSchema = strict({
-  trace: list(tracePoint, 100_000, [2, 'must have at least two [timeMs, ratePerSec] points']),
+  trace: list(tracePoint, T.tracePoints, [2, 'must have at least two [timeMs, ratePerSec] points']),
 })
   .superRefine((v, ctx) => {
     for (let i = 1; i < v.trace.length; i++) {

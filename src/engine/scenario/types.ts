@@ -5,7 +5,14 @@ import type { SloSpec } from '../metrics/sloTracker.ts';
 import type { StrategyName, StrategyOptions } from '../strategies/strategy.ts';
 
 export type { DiurnalSegment, SpikeSegment, TraceSegment } from '../arrivals/segments.ts';
-export type { AutoscalingSpec } from '../autoscaling/spec.ts';
+export type {
+  AutoscalingPolicy,
+  AutoscalingSpec,
+  ScalingMetric,
+  ScalingPolicy,
+  ScalingStep,
+  ScheduledAction,
+} from '../autoscaling/spec.ts';
 export type { CostSpec } from '../metrics/costMeter.ts';
 export type { SloSpec } from '../metrics/sloTracker.ts';
 

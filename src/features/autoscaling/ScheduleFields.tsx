@@ -1,28 +1,9 @@
+import { clockRule, clockText } from '../../ui/clockRule.ts';
 import { DraftField } from '../../ui/DraftField.tsx';
-import type { Rule } from '../../ui/fieldRules.ts';
 import { RULES } from './autoscalingForm.ts';
 import type { ScalingSectionProps } from './scalingTypes.ts';
 
 const DAY = 86_400_000;
-
-/** "8", "8:30" or "8:30:15" (hours since the start of the run, or of the day) as ms. */
-export const clockRule: Rule<number> = (text) => {
-  const m = /^\s*(\d{1,6})(?::([0-5]?\d))?(?::([0-5]?\d))?\s*$/.exec(text);
-  if (!m) return { ok: false, message: 'time must be hours, h:mm or h:mm:ss' };
-  const ms = (Number(m[1]) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) * 1000;
-  return ms <= 1e9
-    ? { ok: true, value: ms }
-    : { ok: false, message: 'time must be at most 277:46:40' };
-};
-
-/** A time as h:mm (or h:mm:ss when it has seconds). */
-export function clockText(ms: number): string {
-  const total = Math.round(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = String(Math.floor((total % 3600) / 60)).padStart(2, '0');
-  const s = total % 60;
-  return s === 0 ? `${h}:${m}` : `${h}:${m}:${String(s).padStart(2, '0')}`;
-}
 
 /**
  * Scheduled scaling: the pool's size at given times, once or every day. A time is simulated

@@ -5,7 +5,7 @@ import { Axis } from '../../charts/Axis.tsx';
 import { ChartFrame, useChartFrame } from '../../charts/ChartFrame.tsx';
 import { LegendSwatch } from '../../charts/LegendSwatch.tsx';
 import { integerTicks, TIME_MARGIN } from '../../charts/ticks.ts';
-import type { FleetBands } from './fleetChartData.ts';
+import { hourTicks, type FleetBands } from './fleetChartData.ts';
 
 /** Props of {@link FleetChart}. */
 export interface FleetChartProps {
@@ -106,6 +106,7 @@ export function FleetChart({ bands, xDomain, tick, xLabel, height }: FleetChartP
         scale={x}
         offset={m.top + innerH}
         tickCount={Math.max(2, Math.floor(innerW / 70))}
+        tickValues={hourTicks(xDomain[1] - xDomain[0], innerW) ?? undefined}
         format={tick}
         label={xLabel}
       />

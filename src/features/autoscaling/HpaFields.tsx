@@ -7,7 +7,8 @@ import type { ScalingSectionProps } from './scalingTypes.ts';
 /** The rate policies in words: "the larger of +4 servers and +100% per 15 s". */
 function policiesWords(policies: readonly ScalingPolicy[], select: string, up: boolean): string {
   if (select === 'Disabled' || policies.length === 0) return 'disabled';
-  const each = policies.map((p) => policyWords(p, up));
+  // "by at most 100% per 15 s": the direction is in the sentence, not in a sign.
+  const each = policies.map((p) => policyWords(p, up).slice(1));
   if (each.length === 1) return `at most ${each[0]}`;
   const pick = select === 'Min' ? 'smaller' : 'larger';
   return `the ${pick} of ${each.slice(0, -1).join(', ')} and ${each[each.length - 1]}`;

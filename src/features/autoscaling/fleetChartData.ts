@@ -38,6 +38,19 @@ export function fleetBands(view: FleetView, nowMs: number): FleetBands {
   return { x, ready, starting, draining, desired, peak };
 }
 
+/**
+ * Tick values for a run of hours: whole hours, as many as fit in `width` px (about 70 px each);
+ * null for shorter runs, whose seconds the axis picks itself.
+ */
+export function hourTicks(spanSeconds: number, width: number): number[] | null {
+  if (spanSeconds < 2 * 3600) return null;
+  const fit = Math.max(2, Math.floor(width / 70));
+  const step = [1, 2, 3, 4, 6, 12, 24, 48].find((h) => spanSeconds / (h * 3600) <= fit) ?? 96;
+  const out: number[] = [];
+  for (let t = 0; t <= spanSeconds + 1e-6; t += step * 3600) out.push(t);
+  return out;
+}
+
 /** A time tick: seconds for short runs, h:mm for runs of hours. */
 export function timeTick(spanSeconds: number): (s: number) => string {
   if (spanSeconds < 2 * 3600) return (s) => String(+s.toFixed(1));

@@ -61,8 +61,19 @@ export function SloSection({
         format: pct,
       },
     ];
+    // Spent rather than left: it only grows, and stays on the chart once overspent.
+    const spent = s.budgetLeft.map((v) => 1 - v);
+    const all = new Float64Array(s.length).fill(1);
     const budget: SeriesLine[] = [
-      { key: 'b', label: 'error budget left', values: s.budgetLeft, colour: INK, format: pct },
+      { key: 'b', label: 'error budget spent', values: spent, colour: INK, format: pct },
+      {
+        key: 'all',
+        label: 'whole budget',
+        values: all,
+        colour: WARNING_COLOUR,
+        dashed: true,
+        format: pct,
+      },
     ];
     return { time: s.time, xDomain, attainment, budget };
   }, [history, shown, spec]);
@@ -154,12 +165,12 @@ export function SloSection({
               <TimeSeriesChart
                 time={charts.time}
                 lines={charts.budget}
-                yLabel="budget left"
+                yLabel="budget spent"
                 xDomain={charts.xDomain}
                 height={110}
                 showXLabels
                 testId="objectives.budgetChart"
-                title="Error budget left over the run"
+                title="Share of the error budget spent over the run, against the whole budget"
               />
             </>
           )}

@@ -36,3 +36,33 @@ test('a CSV trace is imported as traffic; a bad one is refused naming the line',
     /trace of 3 points, 0:00–0:02, up to 50\/s/,
   );
 });
+
+test('the autoscaling panels, at work, have no serious accessibility problems; the HPA exports', async ({
+  playground,
+  page,
+}) => {
+  await playground.open('&preset=cold-starts');
+  // Twenty simulated minutes in twelve seconds: the spike's servers are there for about six.
+  await playground.controls.speed('100');
+  await playground.controls.play();
+  await playground.autoscaling.waitForActual((n) => n > 2, 60_000);
+  await playground.controls.pause();
+  await page.getByTestId('autoscaling.actions').locator('summary').click();
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const result = await new AxeBuilder({ page })
+    .include('[data-testid="autoscaling.panel"]')
+    .include('[data-testid="autoscaling.overTime"]')
+    .include('[data-testid="objectives.panel"]')
+    .include('[data-testid="traffic.overTheDay"]')
+    .analyze();
+  const serious = result.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(serious.map((v) => v.id)).toEqual([]);
+
+  await playground.byId('config.open').click();
+  await page.locator('[data-testid="config.tab"][data-format="kubernetes"]').click();
+  await expect(playground.byId('config.snippet')).toContainText('kind: HorizontalPodAutoscaler');
+  await expect(playground.byId('config.snippet')).toContainText('averageUtilization: 60');
+  await playground.byId('config.close').click();
+});

@@ -107,6 +107,8 @@ export function queueingReasons(setup: Scenario): string[] {
   }
   if (servers.some((s) => s.errorRate > 0)) reasons.push('a server fails some requests on purpose');
   if (servers.some((s) => s.partitioned)) reasons.push('a server is cut off by a partition');
+  if (setup.autoscaling)
+    reasons.push('an autoscaler adds and drains servers, so the pool is not one size');
   if (setup.events.length > 0) {
     const n = setup.events.length;
     reasons.push(`${n} scheduled event${n > 1 ? 's change' : ' changes'} the run while it goes`);

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ServerSpec } from './scenario/types.ts';
 import { ServerPool } from './serverPool.ts';
 
+/** The simulated time the pools below read; tests move it by hand. */
+const clock = { now: 0 };
+
 const spec = (name: string, capacity: number, queueLimit: number | null = 0): ServerSpec => ({
   name,
   capacity,
@@ -35,27 +38,30 @@ function expectConsistent(pool: ServerPool): void {
 
 describe('ServerPool operations keep `healthy` exact', () => {
   it('through load changes: a place in service, a place in the queue, then full', () => {
-    const pool = new ServerPool();
-    const a = pool.add(spec('A', 2, 1), 0);
-    expect(pool.startService(a, 0)).toBe(1);
-    expect(pool.startService(a, 0)).toBe(2);
+    clock.now = 0;
+    const pool = new ServerPool(clock);
+    const a = pool.add(spec('A', 2, 1));
+    expect(pool.startService(a)).toBe(1);
+    expect(pool.startService(a)).toBe(2);
     expect(pool.healthy[a]).toBe(1);
     pool.enqueue(a, 7);
     expect(pool.healthy[a]).toBe(0);
     expectConsistent(pool);
     // A place frees: the waiting request moves into service, and the server has room again.
-    expect(pool.endService(a, 10)).toBe(1);
-    expect(pool.startQueued(a, 10)).toBe(7);
+    clock.now = 10;
+    expect(pool.endService(a)).toBe(1);
+    expect(pool.startQueued(a)).toBe(7);
     expect(pool.active[a]).toBe(2);
     expect(pool.queued[a]).toBe(0);
-    expect(pool.startQueued(a, 10)).toBe(-1);
+    expect(pool.startQueued(a)).toBe(-1);
     expect(pool.healthy[a]).toBe(1);
     expectConsistent(pool);
   });
 
   it('through every state change, each on its own', () => {
-    const pool = new ServerPool();
-    const slots = [pool.add(spec('A', 1), 0), pool.add(spec('B', 1), 0), pool.add(spec('C', 1), 0)];
+    clock.now = 0;
+    const pool = new ServerPool(clock);
+    const slots = [pool.add(spec('A', 1)), pool.add(spec('B', 1)), pool.add(spec('C', 1))];
     const [a, b, c] = slots as [number, number, number];
     const steps: Array<() => void> = [
       () => pool.markDraining(a, true),
@@ -83,36 +89,42 @@ describe('ServerPool operations keep `healthy` exact', () => {
   });
 
   it('tells the listener after every change, with the state already updated', () => {
-    const pool = new ServerPool();
+    clock.now = 0;
+    const pool = new ServerPool(clock);
     const seen: string[] = [];
     pool.listenWith({
       onServerChange: (view, slot) =>
         seen.push(`${slot}:${view.healthy[slot]}:${view.active[slot]}`),
     });
-    const a = pool.add(spec('A', 1), 0);
-    pool.startService(a, 0);
-    pool.endService(a, 5);
+    const a = pool.add(spec('A', 1));
+    pool.startService(a);
+    clock.now = 5;
+    pool.endService(a);
     pool.markDraining(a, true);
     expect(seen).toEqual(['0:1:0', '0:0:1', '0:1:0', '0:0:0']);
   });
 
   it('a hanging connection holds a place but is not counted in the peak of requests served', () => {
-    const pool = new ServerPool();
-    const a = pool.add(spec('A', 2), 0);
-    pool.holdConnection(a, 0);
-    pool.holdConnection(a, 0);
+    clock.now = 0;
+    const pool = new ServerPool(clock);
+    const a = pool.add(spec('A', 2));
+    pool.holdConnection(a);
+    pool.holdConnection(a);
     expect(pool.healthy[a]).toBe(0);
     expect(pool.peakActive[a]).toBe(0);
-    pool.endService(a, 1000);
+    clock.now = 1000;
+    pool.endService(a);
     expect(pool.healthy[a]).toBe(1);
     // Two places of two held for a second, then one: the integral of active / capacity.
-    expect(pool.utilization(a, 2000)).toBeCloseTo((1000 * 1 + 1000 * 0.5) / 2000, 12);
+    clock.now = 2000;
+    expect(pool.utilization(a)).toBeCloseTo((1000 * 1 + 1000 * 0.5) / 2000, 12);
   });
 
   it('a crash empties the queue front first', () => {
-    const pool = new ServerPool();
-    const a = pool.add(spec('A', 1, null), 0);
-    pool.startService(a, 0);
+    clock.now = 0;
+    const pool = new ServerPool(clock);
+    const a = pool.add(spec('A', 1, null));
+    pool.startService(a);
     for (const r of [4, 5, 6]) pool.enqueue(a, r);
     expect([
       pool.dropQueued(a),

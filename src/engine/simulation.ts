@@ -13,9 +13,7 @@ import type {
   ServiceSpec,
   SloSpec,
 } from './scenario/types.ts';
-import { createServiceSampler } from './serviceTime.ts';
 import type { Strategy, StrategyName, StrategyOptions } from './strategies/strategy.ts';
-import { ZipfSampler } from './zipf.ts';
 import { SimulationCore } from './simulation/core.ts';
 import { serverStateOf, type ServerState } from './simulation/serverState.ts';
 
@@ -93,19 +91,9 @@ export class Simulation extends SimulationCore {
     return this.agenda.peekTime();
   }
 
-  /** Processes up to `count` events as fast as possible (the clock jumps from event to event). */
-  runEvents(count: number): number {
-    let done = 0;
-    while (done < count && this.step()) done++;
-    return done;
-  }
-
   /** Processes the single next event, if any (within the duration). Returns whether one ran. */
   step(): boolean {
-    if (this.agenda.size === 0 || this.settledForGood()) return false;
-    if (this.durationMs !== null && this.agenda.peekTime() > this.durationMs) return false;
-    this.processNext();
-    return true;
+    return this.runEvents(1) === 1;
   }
 
   /** What a balancer believes of a server, and why it might differ from the truth. */
@@ -177,14 +165,22 @@ export class Simulation extends SimulationCore {
     );
   }
 
+  /** The service-time distribution requests draw from. */
+  get service(): ServiceSpec {
+    return this.traffic.service;
+  }
+
+  /** The key space requests draw from. */
+  get keys(): KeySpec {
+    return this.traffic.keys;
+  }
+
   setService(spec: ServiceSpec): void {
-    this.service = spec;
-    this.serviceSampler = createServiceSampler(spec, this.serviceRng);
+    this.traffic.setService(spec);
   }
 
   setKeys(spec: KeySpec): void {
-    this.keys = spec;
-    this.keySampler = new ZipfSampler(spec.count, spec.zipf, this.keysRng);
+    this.traffic.setKeys(spec);
     // A new key space: counts of the old keys would name keys that no longer exist.
     this.metrics.hotKeys = keyCounterFor(spec.count);
   }
@@ -202,7 +198,6 @@ export class Simulation extends SimulationCore {
   /** Sets a latency objective counted from now, or none. */
   setSlo(spec: SloSpec | null): void {
     this.objectives.setSlo(spec);
-    this.sloOn = spec !== null;
   }
 
   /** Sends `count` requests at the current time. */

@@ -285,10 +285,7 @@ export class Autoscaler {
   /** Busy integrals and arrivals at this sync, the baselines of the next period. */
   private snapshot(now: number): void {
     const pool = this.core.pool;
-    for (const slot of pool.members) {
-      pool.accrue(slot, now);
-      this.busyAtSync[slot] = pool.busyIntegral[slot]!;
-    }
+    for (const slot of pool.members) this.busyAtSync[slot] = pool.busyTime(slot);
     this.arrivalsAtSync = this.core.metrics.arrived;
     this.lastSyncAt = now;
   }

@@ -16,15 +16,14 @@
  */
 import { Agenda } from '../agenda.ts';
 import { CacheLayer } from '../cacheLayer.ts';
-import type { LogLevel } from '../metrics/eventLog.ts';
+import { INFO, type LogLevel } from '../metrics/eventLog.ts';
+import { COMPLETED, HANDLING, QUEUED_AT } from '../metrics/requestLines.ts';
 import { ROUTE_NO_HEALTHY, ROUTE_OVERLOADED } from '../metrics/routeTrail.ts';
 import { RunMetrics } from '../metrics/runMetrics.ts';
 import { streamRng, type Xoshiro128 } from '../random.ts';
 import { HANGING, IN_SERVICE, NOWHERE, QUEUED, RequestTable } from '../requestTable.ts';
-import type { KeySpec, ResilienceSpec, Scenario, ServiceSpec } from '../scenario/types.ts';
+import type { ResilienceSpec, Scenario } from '../scenario/types.ts';
 import { ServerPool } from '../serverPool.ts';
-import { createServiceSampler } from '../serviceTime.ts';
-import { ZipfSampler } from '../zipf.ts';
 import { Autoscaler } from './autoscaler.ts';
 import { Balancers } from './balancers.ts';
 import { Defences } from './defences.ts';
@@ -48,12 +47,10 @@ import { TrafficSources } from './trafficSources.ts';
 export class SimulationCore implements SimCore {
   /** Simulated time in ms. */
   now = 0;
-  readonly pool = new ServerPool();
+  readonly pool = new ServerPool(this);
   readonly metrics: RunMetrics;
   readonly cache: CacheLayer;
   readonly requests = new RequestTable();
-  service: ServiceSpec;
-  keys: KeySpec;
   resilience: ResilienceSpec;
   readonly sampleIntervalMs: number;
   readonly durationMs: number | null;
@@ -73,11 +70,8 @@ export class SimulationCore implements SimCore {
   readonly autoscaler: Autoscaler;
   readonly objectives: Objectives;
 
+  readonly sending = new Float64Array(4);
   protected readonly agenda = new Agenda(ARRIVAL);
-  protected readonly keysRng: Xoshiro128;
-  protected readonly serviceRng: Xoshiro128;
-  protected keySampler: ZipfSampler;
-  protected serviceSampler: () => number;
   /** The client timeout per attempt, read on every dispatch. */
   protected timeoutMs: number | null;
   /** Each kind's handler (see eventKinds.ts), bound once. */
@@ -86,8 +80,6 @@ export class SimulationCore implements SimCore {
   private nextSampleAt: number;
   /** Requests not yet ended (the client still waits). */
   private callsInFlight = 0;
-  /** Whether ended requests are counted against a latency objective. */
-  protected sloOn: boolean;
 
   constructor(
     readonly scenario: Scenario,
@@ -95,8 +87,8 @@ export class SimulationCore implements SimCore {
   ) {
     const seed = scenario.seed;
     const arrivalsRng = streamRng(seed, 'arrivals');
-    this.keysRng = streamRng(seed, 'keys');
-    this.serviceRng = streamRng(seed, 'service');
+    const keysRng = streamRng(seed, 'keys');
+    const serviceRng = streamRng(seed, 'service');
     this.strategyRng = streamRng(seed, 'strategy');
     this.faultsRng = streamRng(seed, 'faults');
     this.logRequests = options.logRequests ?? true;
@@ -104,27 +96,23 @@ export class SimulationCore implements SimCore {
       options.historyLength ?? 600,
       options.logCapacity ?? 10_000,
       scenario.keys.count,
+      this,
     );
     this.sampleIntervalMs = scenario.sampleIntervalMs;
     this.nextSampleAt = scenario.sampleIntervalMs;
     this.durationMs = scenario.durationMs;
     this.resilience = scenario.resilience;
     this.timeoutMs = scenario.resilience.timeoutMs;
-    this.traffic = new TrafficSources(this, arrivalsRng);
+    this.traffic = new TrafficSources(this, scenario, arrivalsRng, keysRng, serviceRng);
     this.explainer = new PickExplainer(this, options.explainPicks ?? this.logRequests);
     this.operations = new ServerOperations(this);
     this.defences = new Defences(this);
     this.retries = new RetryFlow(this);
     this.balancers = new Balancers(this, scenario.strategy, scenario.strategyOptions);
     this.objectives = new Objectives(this);
-    this.sloOn = this.objectives.slo !== null;
     this.autoscaler = new Autoscaler(this);
     this.handlers = bindEventHandlers(this);
     this.balancers.wire();
-    this.service = scenario.service;
-    this.serviceSampler = createServiceSampler(scenario.service, this.serviceRng);
-    this.keys = scenario.keys;
-    this.keySampler = new ZipfSampler(scenario.keys.count, scenario.keys.zipf, this.keysRng);
     this.cache = new CacheLayer(scenario.cache);
     for (const spec of scenario.servers) this.operations.add(spec);
     for (const spec of scenario.traffic) this.traffic.add(spec);
@@ -143,10 +131,23 @@ export class SimulationCore implements SimCore {
 
   /** Runs to the end: the duration, or until traffic ends and every request finished. */
   runToEnd(): void {
-    const end = this.durationMs ?? Infinity;
-    while (this.agenda.size > 0 && this.agenda.peekTime() <= end && !this.settledForGood())
-      this.processNext();
+    this.runEvents(Infinity);
     if (this.durationMs !== null) this.advanceClock(this.durationMs);
+  }
+
+  /** Processes up to `count` events as fast as possible (the clock jumps from event to event). */
+  runEvents(count: number): number {
+    const end = this.durationMs ?? Infinity;
+    const agenda = this.agenda;
+    let done = 0;
+    while (done < count) {
+      if (this.callsInFlight === 0 && this.settledForGood()) break;
+      const kind = agenda.take(end);
+      if (kind < 0) break;
+      this.handle(kind);
+      done++;
+    }
+    return done;
   }
 
   /**
@@ -166,9 +167,8 @@ export class SimulationCore implements SimCore {
   }
 
   /**
-   * With no duration, a run ends when its traffic and scheduled events are over, every request has
-   * ended and every server has finished even the work nobody waits for any more; what is left on
-   * the agenda then (health checks, load updates, which recur forever) changes no outcome.
+   * With no duration, a run ends when traffic and scheduled events are over and every request and
+   * all servers' work have ended; what recurs on the agenda then (health checks…) changes nothing.
    */
   protected settledForGood(): boolean {
     if (this.durationMs !== null || this.callsInFlight !== 0 || this.requests.size !== 0)
@@ -188,47 +188,49 @@ export class SimulationCore implements SimCore {
     this.metrics.log.append(this.now, level, source, message);
   }
 
+  /** A request's INFO line, kept as numbers until read (see requestLines.ts). */
+  private logLine(code: number, source: string, a: number, b: number, c: number): void {
+    this.metrics.log.appendCoded(INFO, code, source, '', a, b, c);
+  }
+
   /** One request reaches the balancer now. */
   arrive(): void {
     const id = this.nextRequestId++;
     // Draw key and service time for every request, placed or not, so streams stay aligned.
-    const key = this.keySampler.sample();
-    const serviceMs = this.serviceSampler();
+    const traffic = this.traffic;
+    const key = traffic.keySampler.sample();
+    const serviceMs = traffic.serviceSampler();
     this.metrics.onArrival();
     this.callsInFlight++;
-    this.dispatch(id, this.now, key, serviceMs, 0, -1);
+    const sending = this.sending;
+    sending[0] = id;
+    sending[1] = this.now;
+    sending[2] = key;
+    sending[3] = serviceMs;
+    this.dispatch(0, -1);
   }
 
   /** Sends one attempt of request `id` through its balancer, avoiding `avoid` if it can. */
-  dispatch(
-    id: number,
-    arrival: number,
-    key: number,
-    serviceMs: number,
-    attempt: number,
-    avoid: number,
-  ): void {
+  dispatch(attempt: number, avoid: number): void {
     const pool = this.pool;
+    const id = this.sending[0]!;
     const balancers = this.balancers;
     const b = balancers.balancerFor(id);
     if (balancers.healthyCount(b) === 0) {
-      this.retries.refused(id, arrival, key, serviceMs, attempt, ROUTE_NO_HEALTHY, -1);
+      this.retries.refused(attempt, ROUTE_NO_HEALTHY, -1);
       return;
     }
     const explainer = this.explainer;
     const traced = this.now >= explainer.nextAt;
-    const slot = balancers.pick(b, key, avoid, traced ? explainer.begin() : null);
+    const slot = balancers.pick(b, this.sending[2]!, avoid, traced ? explainer.begin() : null);
     const placed = slot >= 0 && pool.healthy[slot] === 1;
     if (traced) explainer.record(id, attempt, b, slot, placed, balancers.isStale(b));
     if (!placed) {
-      this.retries.refused(id, arrival, key, serviceMs, attempt, ROUTE_OVERLOADED, slot);
+      this.retries.refused(attempt, ROUTE_OVERLOADED, slot);
       return;
     }
     const req = this.requests;
-    const r = req.allocate(id, arrival, key, serviceMs, slot);
-    req.attempt[r] = attempt;
-    req.lb[r] = b;
-    req.sent[r] = this.now;
+    const r = req.allocate(this.sending, slot, attempt, b, this.now);
     this.metrics.routes.record(this.now, id, slot);
     if (this.defences.breakerOn) this.defences.onSend(r, slot);
     const timeoutMs = this.timeoutMs;
@@ -244,19 +246,15 @@ export class SimulationCore implements SimCore {
     }
     if (pool.partitioned[slot] === 1) {
       // Unreachable: the connection hangs, holding one of the server's places, until it times out.
-      pool.holdConnection(slot, this.now);
+      pool.holdConnection(slot);
       req.phase[r] = HANGING;
       req.refs[r]!++;
       this.agenda.push(this.now + this.resilience.connectTimeoutMs, COMPLETE, r);
-    } else if (pool.active[slot]! < pool.limit[slot]!)
-      this.serve(r, slot, pool.startService(slot, this.now));
+    } else if (pool.active[slot]! < pool.limit[slot]!) this.serve(r, slot, pool.startService(slot));
     else {
       pool.enqueue(slot, r);
       req.phase[r] = QUEUED;
-      if (this.logRequests) {
-        const name = pool.names[slot]!;
-        this.log('INFO', name, `Request ${id} queued at ${name} (${pool.queued[slot]} waiting)`);
-      }
+      if (this.logRequests) this.logLine(QUEUED_AT, pool.names[slot]!, id, pool.queued[slot]!, 0);
     }
     balancers.sent(b, slot);
   }
@@ -264,31 +262,34 @@ export class SimulationCore implements SimCore {
   /** Moves queued requests into free service slots of a server. */
   startWaiting(slot: number): void {
     const pool = this.pool;
-    for (let r = pool.startQueued(slot, this.now); r >= 0; r = pool.startQueued(slot, this.now))
+    for (let r = pool.startQueued(slot); r >= 0; r = pool.startQueued(slot))
       this.serve(r, slot, pool.active[slot]!);
     if (pool.draining[slot] === 1) this.operations.finishDrain(slot);
   }
 
-  endRequest(outcome: number, latencyMs: number): void {
+  endRequest(outcome: number, r: number): void {
     const m = this.metrics;
-    if (outcome === SERVED) m.onServed(latencyMs);
+    if (outcome === SERVED) m.onServed(this.now - this.requests.arrival[r]!);
     else if (outcome === FAILED) m.onFailed();
     else if (outcome === TIMED_OUT) m.onTimedOut();
     else m.onReject(outcome === REJECTED_NO_HEALTHY);
     this.callsInFlight--;
-    if (this.sloOn) this.objectives.requestEnded(outcome, latencyMs);
+    if (this.objectives.slo !== null) this.objectives.requestEnded(outcome, r);
   }
 
   // ---- The event loop. ----
 
+  /** Takes the next event off the agenda and handles it (the agenda must not be empty). */
   protected processNext(): void {
+    this.handle(this.agenda.take(Infinity));
+  }
+
+  /** Handles the event of `kind` just taken (its time and data are the agenda's). */
+  private handle(kind: number): void {
     const agenda = this.agenda;
-    const time = agenda.peekTime();
-    const kind = agenda.peekKind();
-    const data = agenda.peekData();
-    agenda.pop();
-    this.advanceClock(time);
+    this.advanceClock(agenda.time);
     this.eventsProcessed++;
+    const data = agenda.data;
     if (kind === COMPLETE) this.complete(data);
     else if (kind === ARRIVAL) this.traffic.sourceArrival(data);
     else this.handlers[kind]!(data);
@@ -296,6 +297,11 @@ export class SimulationCore implements SimCore {
 
   /** Moves the clock forward, closing every sample interval passed on the way. */
   protected advanceClock(time: number): void {
+    if (time < this.nextSampleAt) {
+      // Within the current interval (nearly every event): nothing to close.
+      if (time >= this.now) this.now = time;
+      return;
+    }
     if (time < this.now) return;
     const interval = this.sampleIntervalMs;
     // After a long quiet spell only the last `historyLength` samples would survive anyway.
@@ -342,11 +348,8 @@ export class SimulationCore implements SimCore {
     }
     req.refs[r]!++;
     this.agenda.push(this.now + (duration * pool.spike[slot]!) / pool.speed[slot]!, COMPLETE, r);
-    if (this.logRequests) {
-      const name = pool.names[slot]!;
-      const load = `${active}/${pool.capacity[slot]}`;
-      this.log('INFO', name, `Server ${name} handling request ${req.id[r]}. Load: ${load}`);
-    }
+    if (this.logRequests)
+      this.logLine(HANDLING, pool.names[slot]!, req.id[r]!, active, pool.capacity[slot]!);
   }
 
   /** Event: attempt `r` leaves its server. */
@@ -357,7 +360,7 @@ export class SimulationCore implements SimCore {
     const phase = req.phase[r];
     const slot = req.slot[r]!;
     if (phase === IN_SERVICE) {
-      const active = pool.endService(slot, this.now);
+      const active = pool.endService(slot);
       req.phase[r] = NOWHERE;
       const failed = req.fail[r] === 1;
       // A miss stores its result once it has been computed, as lru_cache does.
@@ -371,7 +374,7 @@ export class SimulationCore implements SimCore {
       else this.served(r, slot, active);
       this.startWaiting(slot);
     } else if (phase === HANGING) {
-      pool.endService(slot, this.now);
+      pool.endService(slot);
       req.phase[r] = NOWHERE;
       this.balancers.leftServer(r, slot);
       if (req.waiting[r] === 1) this.retries.attemptFailed(r, 'the connection timed out');
@@ -386,15 +389,12 @@ export class SimulationCore implements SimCore {
     pool.countServed(slot);
     req.waiting[r] = 0;
     const latency = this.now - req.arrival[r]!;
-    this.endRequest(SERVED, latency);
+    this.endRequest(SERVED, r);
     if (req.attempt[r] !== 0) this.retries.retryEnded();
     this.balancers.strategyOf(r).onComplete?.(slot, latency, this.now);
     const defences = this.defences;
     if (defences.outlierOn || defences.breakerOn) defences.onSuccess(slot, req.probe[r] === 1);
-    if (this.logRequests) {
-      const name = pool.names[slot]!;
-      const load = `${active}/${pool.capacity[slot]}`;
-      this.log('INFO', name, `Server ${name} completed request ${req.id[r]}. Load: ${load}`);
-    }
+    if (this.logRequests)
+      this.logLine(COMPLETED, pool.names[slot]!, req.id[r]!, active, pool.capacity[slot]!);
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_EVENT_KIND } from '../eventQueue.ts';
 import { DEFAULT_SCENARIO } from '../scenario/schema.ts';
 import { Simulation } from '../simulation.ts';
 import {
@@ -13,11 +14,11 @@ import {
 } from './eventKinds.ts';
 
 describe('the event-kind table', () => {
-  it('numbers kinds by their place, distinct and small enough for the agenda’s byte', () => {
+  it('numbers kinds by their place, distinct and few enough for the agenda’s five bits', () => {
     const kinds = [ARRIVAL, COMPLETE, SCHEDULED, TIMEOUT, LOAD_UPDATE];
     expect(new Set(kinds).size).toBe(kinds.length);
     expect(eventTable()).toHaveLength(EVENT_KIND_COUNT);
-    expect(EVENT_KIND_COUNT).toBeLessThanOrEqual(256);
+    expect(EVENT_KIND_COUNT).toBeLessThanOrEqual(MAX_EVENT_KIND + 1);
     expect(eventTable()[ARRIVAL]).toEqual(['traffic', 'sourceArrival']);
     expect(eventTable()[COMPLETE]).toEqual(['core', 'complete']);
   });

@@ -1,3 +1,4 @@
+import { MAX_EVENT_KIND } from '../eventQueue.ts';
 import type { Autoscaler } from './autoscaler.ts';
 import type { Balancers } from './balancers.ts';
 import type { Defences } from './defences.ts';
@@ -71,8 +72,12 @@ export const SERVER_READY = kind('autoscaler', 'serverReady');
 /** A scheduled scaling action is due (data: unused). */
 export const SCHEDULED_SCALE = kind('autoscaler', 'scheduledAction');
 
-/** How many kinds there are (the agenda keeps a kind in a byte). */
+/** How many kinds there are (the agenda keeps a kind in 5 bits, see EventQueue). */
 export const EVENT_KIND_COUNT = table.length;
+if (EVENT_KIND_COUNT > MAX_EVENT_KIND + 1)
+  throw new Error(
+    `${EVENT_KIND_COUNT} kinds of event: the agenda holds at most ${MAX_EVENT_KIND + 1}`,
+  );
 
 /**
  * Each kind's handler bound to its part, indexed by kind, built once per simulation. Completions

@@ -75,8 +75,7 @@ export function measureFleet(
     }
     ready++;
     if (metric === 'utilization') {
-      pool.accrue(slot, now);
-      sum += (pool.busyIntegral[slot]! - busyAtSync[slot]!) / (now - from);
+      sum += (pool.busyTime(slot) - busyAtSync[slot]!) / (now - from);
     } else if (metric === 'inFlightPerServer') sum += pool.active[slot]! + pool.queued[slot]!;
   }
   if (metric === 'requestsPerSecondPerServer' && ready > 0 && now > since)

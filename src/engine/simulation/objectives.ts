@@ -45,9 +45,13 @@ export class Objectives {
     this.sloSince = this.core.now;
   }
 
-  /** A request ended (called for every one when an SLO is set). */
-  requestEnded(outcome: number, latencyMs: number): void {
-    this.slo!.onEnd(this.core.now, outcome === SERVED ? latencyMs : null);
+  /**
+   * Request `r` ended (called for every one when an SLO is set; r is -1 for a rejection). Only a
+   * served request has a latency: rejected, failed and timed out all miss the objective.
+   */
+  requestEnded(outcome: number, r: number): void {
+    const core = this.core;
+    this.slo!.onEnd(core.now, outcome === SERVED ? core.now - core.requests.arrival[r]! : null);
   }
 
   /** The fleet changed: the bill runs on from now at the new count. */

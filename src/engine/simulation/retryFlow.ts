@@ -1,3 +1,12 @@
+import { ERROR, INFO, WARNING } from '../metrics/eventLog.ts';
+import {
+  FAILED_AT,
+  NO_HEALTHY,
+  OVERLOADED,
+  RETRY_REFUSED,
+  RETRYING,
+  TIMED_OUT_AFTER,
+} from '../metrics/requestLines.ts';
 import { ROUTE_NO_HEALTHY } from '../metrics/routeTrail.ts';
 import { BACKOFF, HANGING, NOWHERE } from '../requestTable.ts';
 import { retryAllowed, retryBackoff } from '../resilience/retryPolicy.ts';
@@ -26,30 +35,23 @@ export class RetryFlow {
    * The balancer could not place an attempt: no server it believes healthy (`route` is
    * ROUTE_NO_HEALTHY) or the one picked, `slot`, was full. Retry it, or the request is rejected.
    */
-  refused(
-    id: number,
-    arrival: number,
-    key: number,
-    serviceMs: number,
-    attempt: number,
-    route: number,
-    slot: number,
-  ): void {
+  refused(attempt: number, route: number, slot: number): void {
     const core = this.core;
+    const id = core.sending[0]!;
     core.metrics.routes.record(core.now, id, route);
     if (slot >= 0) core.pool.countRejected(slot);
     const noHealthy = route === ROUTE_NO_HEALTHY;
     if (core.logRequests) {
-      if (noHealthy)
-        core.log('ERROR', 'LoadBalancer', `Request ${id} failed: No healthy servers available!`);
+      const log = core.metrics.log;
+      if (noHealthy) log.appendCoded(ERROR, NO_HEALTHY, 'LoadBalancer', '', id, 0, 0);
       else {
         const name = slot >= 0 ? core.pool.names[slot]! : 'LoadBalancer';
-        core.log('ERROR', name, `Request ${id} failed: ${name} is overloaded!`);
+        log.appendCoded(ERROR, OVERLOADED, name, '', id, 0, 0);
       }
     }
     if (attempt > 0) this.retriesInFlight--;
-    if (this.retryLater(id, arrival, key, serviceMs, attempt, slot)) return;
-    core.endRequest(noHealthy ? REJECTED_NO_HEALTHY : REJECTED_OVERLOADED, 0);
+    if (this.retryLater(attempt, slot)) return;
+    core.endRequest(noHealthy ? REJECTED_NO_HEALTHY : REJECTED_OVERLOADED, -1);
   }
 
   /** The attempt failed while the client waited: tell the defences, then retry or give up. */
@@ -58,7 +60,8 @@ export class RetryFlow {
     const slot = this.stopWaiting(r);
     if (core.logRequests) {
       const name = core.pool.names[slot]!;
-      core.log('ERROR', name, `Request ${core.requests.id[r]} failed at ${name}: ${reason}`);
+      const id = core.requests.id[r]!;
+      core.metrics.log.appendCoded(ERROR, FAILED_AT, name, reason, id, 0, 0);
     }
     this.retryOrEnd(r, false);
   }
@@ -72,11 +75,11 @@ export class RetryFlow {
       const slot = this.stopWaiting(r);
       if (core.logRequests) {
         const ms = core.resilience.timeoutMs ?? 0;
-        core.log('WARNING', 'Client', `Request ${req.id[r]} timed out after ${ms} ms`);
+        core.metrics.log.appendCoded(WARNING, TIMED_OUT_AFTER, 'Client', '', req.id[r]!, ms, 0);
       }
       if (req.phase[r] === HANGING) {
         // The client gives up on the connection it was still trying to open.
-        core.pool.endService(slot, core.now);
+        core.pool.endService(slot);
         req.phase[r] = NOWHERE;
         core.balancers.leftServer(r, slot);
         core.startWaiting(slot);
@@ -95,41 +98,30 @@ export class RetryFlow {
    * Schedules another attempt if the retry policy allows one; returns whether it did. The new
    * attempt waits out its backoff in a row of its own.
    */
-  retryLater(
-    id: number,
-    arrival: number,
-    key: number,
-    serviceMs: number,
-    attempt: number,
-    slot: number,
-  ): boolean {
+  retryLater(attempt: number, slot: number): boolean {
     const core = this.core;
+    const id = core.sending[0]!;
     const spec = core.resilience.retry;
     if (spec.mode === 'off') return false;
     if (!retryAllowed(spec, attempt, this.retriesInFlight, core.inFlight)) {
       if (attempt < spec.maxRetries) {
         core.metrics.retriesDenied++;
         if (core.logRequests)
-          core.log('WARNING', 'LoadBalancer', `Retry of request ${id} refused: budget spent`);
+          core.metrics.log.appendCoded(WARNING, RETRY_REFUSED, 'LoadBalancer', '', id, 0, 0);
       }
       return false;
     }
     core.metrics.onRetry();
     this.retriesInFlight++;
     const req = core.requests;
-    const r = req.allocate(id, arrival, key, serviceMs, slot);
-    req.attempt[r] = attempt + 1;
+    const r = req.allocate(core.sending, slot, attempt + 1, 0, core.sending[1]!);
     req.phase[r] = BACKOFF;
     req.refs[r] = 1;
     const delay = retryBackoff(spec, attempt + 1, core.faultsRng.next());
     core.schedule(core.now + delay, RETRY, r);
     if (core.logRequests) {
       const wait = Math.round(delay);
-      core.log(
-        'INFO',
-        'LoadBalancer',
-        `Retrying request ${id} (attempt ${attempt + 2}) in ${wait} ms`,
-      );
+      core.metrics.log.appendCoded(INFO, RETRYING, 'LoadBalancer', '', id, attempt + 2, wait);
     }
     return true;
   }
@@ -137,14 +129,21 @@ export class RetryFlow {
   /** Event: a retry's backoff is over; it is sent like a new attempt, elsewhere if possible. */
   retry(r: number): void {
     const req = this.core.requests;
-    const id = req.id[r]!;
-    const arrival = req.arrival[r]!;
-    const key = req.key[r]!;
-    const serviceMs = req.serviceMs[r]!;
+    this.stage(r);
     const attempt = req.attempt[r]!;
     const avoid = req.slot[r]!;
     req.release(r);
-    this.core.dispatch(id, arrival, key, serviceMs, attempt, avoid);
+    this.core.dispatch(attempt, avoid);
+  }
+
+  /** Puts the request of row `r` in the core's `sending`, to be sent again. */
+  private stage(r: number): void {
+    const req = this.core.requests;
+    const sending = this.core.sending;
+    sending[0] = req.id[r]!;
+    sending[1] = req.arrival[r]!;
+    sending[2] = req.key[r]!;
+    sending[3] = req.serviceMs[r]!;
   }
 
   /** The client no longer waits for attempt `r`: a failure, as the defences count them. */
@@ -163,8 +162,8 @@ export class RetryFlow {
     const req = this.core.requests;
     const attempt = req.attempt[r]!;
     if (attempt > 0) this.retriesInFlight--;
-    const { id, arrival, key, serviceMs, slot } = req;
-    if (this.retryLater(id[r]!, arrival[r]!, key[r]!, serviceMs[r]!, attempt, slot[r]!)) return;
-    this.core.endRequest(timedOut ? TIMED_OUT : FAILED, 0);
+    this.stage(r);
+    if (this.retryLater(attempt, req.slot[r]!)) return;
+    this.core.endRequest(timedOut ? TIMED_OUT : FAILED, r);
   }
 }

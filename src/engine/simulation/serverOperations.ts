@@ -24,7 +24,7 @@ export class ServerOperations {
   /** Registers a server; returns its slot. */
   add(spec: ServerSpec): number {
     const core = this.core;
-    const slot = core.pool.add(spec, core.now);
+    const slot = core.pool.add(spec);
     core.metrics.addServerSeries(slot);
     core.log('INFO', SYSTEM, `Server ${spec.name} registered with capacity ${spec.capacity}`);
     core.defences.updatePanic();
@@ -114,7 +114,7 @@ export class ServerOperations {
     for (let r = 0; r < req.highWater; r++) {
       const phase = req.phase[r];
       if (req.slot[r] !== slot || (phase !== IN_SERVICE && phase !== HANGING)) continue;
-      pool.endService(slot, core.now);
+      pool.endService(slot);
       req.phase[r] = NOWHERE;
       balancers.leftServer(r, slot);
       if (req.waiting[r] === 1) retries.attemptFailed(r, 'the server crashed');
@@ -156,7 +156,7 @@ export class ServerOperations {
     const pool = core.pool;
     if (!pool.member[slot]) return;
     const before = pool.names[slot]!;
-    pool.update(slot, changes, core.now);
+    pool.update(slot, changes);
     const defences = core.defences;
     if (changes.capacity !== undefined && defences.rampNext[slot] !== undefined)
       defences.slowStartStep(slot, false);

@@ -78,17 +78,19 @@ export interface SimCore {
   log(level: LogLevel, source: string, message: string): void;
   /** One new request reaches the balancer now. */
   arrive(): void;
-  /** Sends one attempt of request `id` through its balancer, avoiding slot `avoid` if it can. */
-  dispatch(
-    id: number,
-    arrival: number,
-    key: number,
-    serviceMs: number,
-    attempt: number,
-    avoid: number,
-  ): void;
+  /**
+   * The request being sent (or retried): [id, arrival time, key, service time]. Fractional
+   * numbers travel through this array, not as arguments, because V8 boxes each such argument of a
+   * call it does not inline (an allocation per request on the hottest path).
+   */
+  readonly sending: Float64Array;
+  /** Sends attempt `attempt` of the request in `sending` through its balancer, avoiding `avoid`. */
+  dispatch(attempt: number, avoid: number): void;
   /** Moves a server's waiting requests into its free places (after its limit or load changed). */
   startWaiting(slot: number): void;
-  /** Request ends with `outcome` (SERVED... TIMED_OUT), counted once; latency only when served. */
-  endRequest(outcome: number, latencyMs: number): void;
+  /**
+   * A request ends with `outcome` (SERVED ... TIMED_OUT), counted once: `r` is the row of its last
+   * attempt (-1 when it was never placed); a served one's latency runs from its arrival to now.
+   */
+  endRequest(outcome: number, r: number): void;
 }

@@ -1,18 +1,26 @@
 import type { SpikeWindow } from '../arrivals/rateShapes.ts';
 import { spikeWindows } from '../arrivals/segments.ts';
 import type { Rng } from '../random.ts';
-import type { TrafficSpec } from '../scenario/types.ts';
+import type { KeySpec, Scenario, ServiceSpec, TrafficSpec } from '../scenario/types.ts';
+import { createServiceSampler } from '../serviceTime.ts';
 import { ArrivalSource } from '../traffic.ts';
+import { ZipfSampler } from '../zipf.ts';
 import { ARRIVAL } from './eventKinds.ts';
 import type { SimCore } from './simCore.ts';
 
 /**
- * Where requests come from: the scenario's traffic segments (bursts, Poisson, ramps, daily
- * patterns, traces, each times the spikes over it) and the
- * person's live steady rate, each an ArrivalSource with one pending arrival on the agenda at a
- * time, all drawing from the run's arrivals stream.
+ * Where requests come from and what they ask for: the scenario's traffic segments (bursts,
+ * Poisson, ramps, daily patterns, traces, each times the spikes over it) and the person's live
+ * steady rate, each an ArrivalSource with one pending arrival on the agenda at a time, all drawing
+ * from the run's arrivals stream; and each request's key and service time, drawn at arrival from
+ * streams of their own.
  */
 export class TrafficSources {
+  service: ServiceSpec;
+  keys: KeySpec;
+  /** Draw one request's key and service time (the core calls them on every arrival). */
+  keySampler: ZipfSampler;
+  serviceSampler: () => number;
   private readonly sources: ArrivalSource[] = [];
   /** The live steady-rate source, if the person set one. */
   private steadySource = -1;
@@ -21,9 +29,28 @@ export class TrafficSources {
 
   constructor(
     private readonly core: SimCore,
+    scenario: Scenario,
     private readonly rng: Rng,
+    private readonly keysRng: Rng,
+    private readonly serviceRng: Rng,
   ) {
-    this.spikes = spikeWindows(core.scenario.traffic);
+    this.spikes = spikeWindows(scenario.traffic);
+    this.service = scenario.service;
+    this.serviceSampler = createServiceSampler(scenario.service, serviceRng);
+    this.keys = scenario.keys;
+    this.keySampler = new ZipfSampler(scenario.keys.count, scenario.keys.zipf, keysRng);
+  }
+
+  /** New service times from now on. */
+  setService(spec: ServiceSpec): void {
+    this.service = spec;
+    this.serviceSampler = createServiceSampler(spec, this.serviceRng);
+  }
+
+  /** A new key space from now on. */
+  setKeys(spec: KeySpec): void {
+    this.keys = spec;
+    this.keySampler = new ZipfSampler(spec.count, spec.zipf, this.keysRng);
   }
 
   /** Adds a source of traffic from now on; returns its index. */

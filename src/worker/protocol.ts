@@ -2,9 +2,7 @@
  * The contract between the page and the simulation worker: commands the page sends and the
  * snapshot it gets back. Only types live here, so both sides import it freely.
  */
-import type { CostReport } from '../engine/metrics/costMeter.ts';
 import type { LogEntry } from '../engine/metrics/eventLog.ts';
-import type { BrokenWindow, SloReport } from '../engine/metrics/sloTracker.ts';
 import type { RawScenario } from '../engine/scenario/schema.ts';
 import type { PickRecord } from '../engine/metrics/pickLog.ts';
 import type { ScenarioProblem } from '../engine/scenario/schema.ts';
@@ -20,10 +18,11 @@ import type {
   ServiceSpec,
   SloSpec,
 } from '../engine/scenario/types.ts';
-import type { FleetCounts } from '../engine/simulation/fleetMeasure.ts';
-import type { ScalingAction, ScalingDecision } from '../engine/simulation/scalingPolicy.ts';
 import type { StrategyName, StrategyOptions } from '../engine/strategies/strategy.ts';
 import type { RunSummary } from '../engine/summary.ts';
+import type { ScalingSnapshot } from './scalingProtocol.ts';
+
+export type { ScalingSnapshot, SloSnapshot } from './scalingProtocol.ts';
 
 /** Simulated ms per real ms, or as fast as the worker can go. */
 export type Speed = number | 'max';
@@ -199,37 +198,6 @@ export interface Snapshot {
   readonly recording?: RecordingStatus;
   /** Autoscaling, cost and SLO, when the setup has any of them (absent otherwise). */
   readonly scaling?: ScalingSnapshot;
-}
-
-/** The autoscaler, the bill and the latency objective as the page shows them. */
-export interface ScalingSnapshot {
-  /** The autoscaler's view of the pool now (zeros while autoscaling is off). */
-  readonly counts: FleetCounts;
-  /** The last sync's decision, changed or not. */
-  readonly decision: ScalingDecision | null;
-  /** The most recent changes, oldest first, and how many the run has made. */
-  readonly actions: readonly ScalingAction[];
-  readonly actionsTotal: number;
-  /** Servers ordered and still booting. */
-  readonly starting: ReadonlyArray<{ readonly name: string; readonly readyAt: number }>;
-  /** Rows of the fleet series newer than `SnapshotCursor.fleetSince`, row-major (FLEET_COLUMNS). */
-  readonly fleet: Float64Array;
-  /** The bill so far, when the run is priced. */
-  readonly cost: CostReport | null;
-  readonly slo: SloSnapshot | null;
-}
-
-/** The objective's attainment so far, and its one-minute windows since the page's cursor. */
-export interface SloSnapshot extends SloReport {
-  /** When the objective in force was set (0, or a live change). */
-  readonly since: number;
-  readonly windowMs: number;
-  /** Index (from the run's start) of the first window below; the last is still filling. */
-  readonly fromWindow: number;
-  readonly good: Float64Array;
-  readonly ended: Float64Array;
-  /** The most recent windows below the objective. */
-  readonly broken: readonly BrokenWindow[];
 }
 
 /** What the page already has, so the worker sends only what is new. */

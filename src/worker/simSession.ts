@@ -18,6 +18,7 @@ import { Recorder, Replayer } from './recording.ts';
 import { parseRecording } from './recordingFormat.ts';
 import { buildSnapshot } from './snapshot.ts';
 import { formatSimTime } from '../lib/format.ts';
+import { scalingEdit } from './scalingCommands.ts';
 
 /** Events handled between two looks at the wall clock. */
 const EVENT_CHUNK = 2_000;
@@ -257,6 +258,17 @@ export class SimSession {
         const result = this.live.apply(sim, cmd);
         if (result.ok) this.changed(true);
         return result;
+      }
+      case 'setAutoscaling':
+      case 'setCost':
+      case 'setSlo':
+      case 'setTraffic': {
+        const result = scalingEdit(cmd, this.current, sim);
+        if (!result.ok) return result;
+        this.edit(result.patch);
+        if (!result.restart) break;
+        this.reset();
+        return { ok: true };
       }
     }
     // Traffic and spikes act on the run, not on the setup.

@@ -2,6 +2,7 @@ import { parseScenario, serializeScenario } from '../engine/scenario/schema.ts';
 import type { Scenario, ServerSpec } from '../engine/scenario/types.ts';
 import { Simulation } from '../engine/simulation.ts';
 import type { CommandResult, SimCommand } from './protocol.ts';
+import { scalingEdit, type ScalingCommand, type ScalingEdit } from './scalingCommands.ts';
 
 /** The live commands that change the setup (the rest act on the run only). */
 export type SetupCommand = Extract<
@@ -163,6 +164,16 @@ export class LiveSetup {
       }
     }
     return { ok: true };
+  }
+
+  /**
+   * An autoscaling, cost, SLO or traffic change (scalingCommands.ts), applied to the run and
+   * written into the setup; `restart` says the run must start over from the new setup.
+   */
+  applyScaling(sim: Simulation, cmd: ScalingCommand): ScalingEdit {
+    const result = scalingEdit(cmd, this.current, sim);
+    if (result.ok) this.edit(result.patch);
+    return result;
   }
 
   private edit(patch: Partial<Scenario>): void {

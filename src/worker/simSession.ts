@@ -18,7 +18,6 @@ import { Recorder, Replayer } from './recording.ts';
 import { parseRecording } from './recordingFormat.ts';
 import { buildSnapshot } from './snapshot.ts';
 import { formatSimTime } from '../lib/format.ts';
-import { scalingEdit } from './scalingCommands.ts';
 
 /** Events handled between two looks at the wall clock. */
 const EVENT_CHUNK = 2_000;
@@ -254,21 +253,21 @@ export class SimSession {
         if (result.ok) this.reset();
         return result;
       }
-      default: {
-        const result = this.live.apply(sim, cmd);
-        if (result.ok) this.changed(true);
-        return result;
-      }
       case 'setAutoscaling':
       case 'setCost':
       case 'setSlo':
       case 'setTraffic': {
-        const result = scalingEdit(cmd, this.current, sim);
+        const result = this.live.applyScaling(sim, cmd);
         if (!result.ok) return result;
-        this.edit(result.patch);
-        if (!result.restart) break;
-        this.reset();
+        // New traffic is the run's schedule: the run starts over (reset counts the setup change).
+        if (result.restart) this.reset();
+        else this.changed(true);
         return { ok: true };
+      }
+      default: {
+        const result = this.live.apply(sim, cmd);
+        if (result.ok) this.changed(true);
+        return result;
       }
     }
     // Traffic and spikes act on the run, not on the setup.

@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import { useShallow, useApp } from '../../store/hooks.tsx';
+import { useWindowedList } from '../../ui/useWindowedList.ts';
 import { ServerRow } from './ServerRow.tsx';
 import { nextServerName } from '../../lib/serverNames.ts';
 import '../../ui/Controls.css';
@@ -17,6 +19,9 @@ export function ServersPanel() {
   const upCount = useApp((s) => s.snapshot?.servers.filter((v) => v.up).length ?? 0);
   const command = useApp((s) => s.command);
   const ready = useApp((s) => s.snapshot !== null);
+  const listRef = useRef<HTMLUListElement>(null);
+  // Ten thousand servers render as the few dozen rows in view (rows measured as they render).
+  const list = useWindowedList(slots.length, listRef, { estimate: 57 });
 
   function addServer(): void {
     const spec = {
@@ -36,7 +41,7 @@ export function ServersPanel() {
     <section className="panel servers-panel" aria-labelledby="servers-title">
       <h2 id="servers-title">Servers</h2>
       <div className="servers-head">
-        <span className="servers-count">
+        <span className="servers-count" data-testid="servers.count">
           {slots.length === 0 ? '' : `${upCount} of ${slots.length} up`}
         </span>
         <button
@@ -53,9 +58,21 @@ export function ServersPanel() {
         Drain lets a server finish its requests; Crash fails them. Edit injects a spike, a sinkhole
         or a partition.
       </p>
-      <ul className="servers-list" aria-label="Servers">
-        {slots.map((slot) => (
-          <ServerRow key={slot} slot={slot} allNames={names} onlyOne={slots.length === 1} />
+      <ul
+        ref={listRef}
+        className="servers-list"
+        aria-label="Servers"
+        style={list.windowed ? { paddingTop: list.before, paddingBottom: list.after } : undefined}
+      >
+        {list.indexes.map((index) => (
+          <ServerRow
+            key={slots[index]}
+            slot={slots[index]!}
+            index={index}
+            measure={list.windowed ? list.measure : undefined}
+            allNames={names}
+            onlyOne={slots.length === 1}
+          />
         ))}
       </ul>
     </section>

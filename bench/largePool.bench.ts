@@ -20,16 +20,42 @@ interface Stats {
   frames: number[];
 }
 
+/** JavaScript heap in use (after a garbage collection) of the page and of its workers, MB. */
 async function heapMb(page: Page): Promise<{ page: number; worker: number }> {
   const session = await page.context().newCDPSession(page);
   await session.send('HeapProfiler.collectGarbage');
   const { usedSize } = await session.send('Runtime.getHeapUsage');
-  let worker = NaN;
-  for (const w of page.workers()) {
-    worker = await w.evaluate(() => {
-      const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-      return m ? m.usedJSHeapSize : NaN;
-    });
+  // Workers are reached through the page's session (non-flat attach: messages in envelopes).
+  const replies = new Map<string, (value: number) => void>();
+  session.on('Target.receivedMessageFromTarget', (e) => {
+    const reply = JSON.parse(e.message) as { id?: number; result?: { usedSize: number } };
+    if (reply.id === 2) replies.get(e.sessionId!)?.(reply.result?.usedSize ?? NaN);
+  });
+  const attached: string[] = [];
+  session.on('Target.attachedToTarget', (e) => {
+    if (e.targetInfo.type === 'worker') attached.push(e.sessionId);
+  });
+  await session.send('Target.setAutoAttach', {
+    autoAttach: true,
+    waitForDebuggerOnStart: false,
+    flatten: false,
+  });
+  await new Promise((r) => setTimeout(r, 300));
+  let worker = 0;
+  for (const sessionId of attached) {
+    const used = new Promise<number>((resolve) => replies.set(sessionId, resolve));
+    for (const [id, method] of [
+      [1, 'HeapProfiler.collectGarbage'],
+      [2, 'Runtime.getHeapUsage'],
+    ] as const)
+      await session.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id, method }),
+      });
+    worker += await Promise.race([
+      used,
+      new Promise<number>((r) => setTimeout(() => r(NaN), 5000)),
+    ]);
   }
   return { page: usedSize / 1e6, worker: worker / 1e6 };
 }

@@ -1,21 +1,25 @@
 import { useRef } from 'react';
-import { useShallow, useApp } from '../../store/hooks.tsx';
+import { useApp, type AppState } from '../../store/hooks.tsx';
+import { useColumn } from '../../store/serverColumn.ts';
+import type { ServerSnapshot } from '../../worker/protocol.ts';
 import { useWindowedList } from '../../ui/useWindowedList.ts';
 import { ServerRow } from './ServerRow.tsx';
 import { nextServerName } from '../../lib/serverNames.ts';
+import { formatCount } from '../../lib/format.ts';
 import '../../ui/Controls.css';
 import './ServersPanel.css';
 
-const NONE: readonly number[] = [];
-const NO_NAMES: readonly string[] = [];
+const servers = (s: AppState) => s.snapshot?.servers;
+const slotOf = (v: ServerSnapshot) => v.slot;
+const nameOf = (v: ServerSnapshot) => v.name;
 
 /**
  * The registered servers, one compact row each (live load, states, drain/crash/revive, remove,
  * edit with the faults to inject), and a button to add one. Long lists scroll inside the panel.
  */
 export function ServersPanel() {
-  const slots = useApp(useShallow((s) => s.snapshot?.servers.map((v) => v.slot) ?? NONE));
-  const names = useApp(useShallow((s) => s.snapshot?.servers.map((v) => v.name) ?? NO_NAMES));
+  const slots = useColumn(servers, slotOf);
+  const names = useColumn(servers, nameOf);
   const upCount = useApp((s) => s.snapshot?.servers.filter((v) => v.up).length ?? 0);
   const command = useApp((s) => s.command);
   const ready = useApp((s) => s.snapshot !== null);
@@ -42,7 +46,7 @@ export function ServersPanel() {
       <h2 id="servers-title">Servers</h2>
       <div className="servers-head">
         <span className="servers-count" data-testid="servers.count">
-          {slots.length === 0 ? '' : `${upCount} of ${slots.length} up`}
+          {slots.length === 0 ? '' : `${formatCount(upCount)} of ${formatCount(slots.length)} up`}
         </span>
         <button
           type="button"
@@ -58,12 +62,9 @@ export function ServersPanel() {
         Drain lets a server finish its requests; Crash fails them. Edit injects a spike, a sinkhole
         or a partition.
       </p>
-      <ul
-        ref={listRef}
-        className="servers-list"
-        aria-label="Servers"
-        style={list.windowed ? { paddingTop: list.before, paddingBottom: list.after } : undefined}
-      >
+      <ul ref={listRef} className="servers-list" aria-label="Servers">
+        {/* The list scrolls itself, so the rows not rendered keep their room as spacers. */}
+        {list.before > 0 && <li aria-hidden="true" style={{ height: list.before }} />}
         {list.indexes.map((index) => (
           <ServerRow
             key={slots[index]}
@@ -74,6 +75,7 @@ export function ServersPanel() {
             onlyOne={slots.length === 1}
           />
         ))}
+        {list.after > 0 && <li aria-hidden="true" style={{ height: list.after }} />}
       </ul>
     </section>
   );

@@ -27,7 +27,7 @@ export function columnSelector<I, T>(
   };
 }
 
-/** {@link columnSelector} as a hook: this component's own memory of the column. */
+/** {@link columnSelector} as a hook, with this component's own memory; `list` and `pick` are read once (pass module-level functions). */
 export function useColumn<I, T>(
   list: (state: AppState) => readonly I[] | undefined,
   pick: (item: I) => T,

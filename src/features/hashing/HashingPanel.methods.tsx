@@ -22,7 +22,7 @@ export interface HashingMethodsProps {
 }
 
 /** Past this many servers the table is worked out when asked (see HashingMethods). */
-export const COMPUTE_ON_REQUEST_FROM = 1_000;
+export const COMPUTE_ON_REQUEST_FROM = 200;
 
 interface Row {
   readonly method: HashMethod;

@@ -7,6 +7,7 @@ import { recordingSlice } from './recordingSlice.ts';
 import { RouteFeed } from './routeFeed.ts';
 import { RunHistory } from './runHistory.ts';
 import { SimLink, type Connect } from './simLink.ts';
+import { replaceStalled } from './workerLoss.ts';
 import { SnapshotPump } from './snapshotPump.ts';
 import type { AppState, PageEnv } from './types.ts';
 
@@ -37,7 +38,14 @@ export function createAppStore(deps: StoreDeps): AppStore {
       routeFeed: new RouteFeed(),
       runHistory: new RunHistory(),
     };
-    const link = new SimLink(deps.connect, (message) => set({ status: 'crashed', crash: message }));
+    const link = new SimLink(
+      deps.connect,
+      replaceStalled({
+        crashed: (message) => set({ status: 'crashed', crash: message }),
+        restart: () => get().restart(),
+        notify: (text) => set({ notice: { kind: 'error', text } }),
+      }),
+    );
     const pump = new SnapshotPump({ get, set, link, nextFrame: deps.nextFrame, ...feeds });
     const subscribe = (listener: (state: AppState) => void) => api.subscribe(listener);
     const host: PlaygroundHost = { get, set, subscribe, link, pump, page: deps.page };

@@ -1,0 +1,59 @@
+import { expect, test } from './fixtures.ts';
+import { largePoolHash } from './largePool.ts';
+
+test('a share link with 10,000 servers loads, and the page answers a click within 2 s', async ({
+  playground,
+}) => {
+  const { page } = playground;
+  const started = Date.now();
+  await page.goto(`./?motion=0${largePoolHash(10_000)}`);
+  await expect(playground.byId('servers.count')).toHaveText('10,000 of 10,000 up', {
+    timeout: 20_000,
+  });
+  // Figures (load time, longest task) are `npm run bench:pool`'s; this only guards against the
+  // minute-long freeze the pool used to cause, loosely, as the machine may be shared.
+  expect(Date.now() - started).toBeLessThan(15_000);
+  // Only the rows in view are in the page; the flow view draws groups of servers.
+  expect(await playground.servers.rows.count()).toBeLessThan(60);
+  await expect(playground.byId('flow.group').first()).toBeVisible();
+  await expect(playground.byId('summary.server')).toHaveCount(10);
+
+  const play = playground.controls.playButton;
+  const clicked = Date.now();
+  await play.click();
+  await expect(play).toHaveAttribute('aria-pressed', 'true', { timeout: 2_000 });
+  expect(Date.now() - clicked).toBeLessThan(2_000);
+  // The list scrolls to its last server, which renders when it comes into view.
+  await page.locator('.servers-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(playground.servers.row('node-10000')).toBeVisible();
+  await playground.byId('summary.showAll').click();
+  await expect(playground.byId('summary.servers')).toContainText('node-1');
+});
+
+for (const [how, stop] of [
+  ['closes itself', 'self.close()'],
+  ['hangs in an endless loop', 'setTimeout(() => { for (;;); }, 0)'],
+] as const) {
+  test(`a simulation worker that ${how} is noticed, replaced and given the setup back`, async ({
+    playground,
+  }) => {
+    await playground.open();
+    await playground.servers.add(); // the setup now differs from the classic demo: Server-D
+    await expect(playground.servers.rows).toHaveCount(4);
+    await playground.controls.play();
+    const [worker] = playground.page.workers();
+    expect(worker).toBeDefined();
+    // The test's hook is Playwright's own: it runs code inside the worker; the page has none.
+    await worker!.evaluate(stop).catch(() => undefined);
+    await expect(playground.byId('notice')).toContainText('The simulation was replaced', {
+      timeout: 15_000,
+    });
+    await expect(playground.byId('notice')).toContainText('stopped answering');
+    await expect(playground.servers.rows).toHaveCount(4);
+    await expect(playground.servers.row('Server-D')).toBeVisible();
+    // The fresh worker starts paused at 0 s, and runs: play moves the clock again.
+    await expect(playground.controls.playButton).toHaveAttribute('aria-pressed', 'false');
+    await playground.controls.play();
+    await playground.controls.runFor(0.5);
+  });
+}

@@ -9,6 +9,15 @@ describe('command-line arguments', () => {
       json: false,
       seed: null,
       limits: DEFAULT_LIMITS,
+      config: null,
+    });
+  });
+
+  it('takes --config with a format the page exports, and refuses others', () => {
+    expect(parseArgs(['classic', '--config', 'haproxy'])).toMatchObject({ config: 'haproxy' });
+    expect(parseArgs(['classic', '--config=envoy'])).toMatchObject({ config: 'envoy' });
+    expect(parseArgs(['classic', '--config', 'apache'])).toEqual({
+      error: '--config: must be one of nginx, haproxy, envoy, got "apache"',
     });
   });
 

@@ -203,3 +203,20 @@ describe('npm run sim: output', () => {
     expect(r.received).toBeGreaterThan(0);
   });
 });
+
+describe('npm run sim -- <scenario> --config', () => {
+  it('prints exactly the text of the page’s Config dialog, with its notes on stderr', async () => {
+    const { exportConfig } = await import('../features/exports/config/index.ts');
+    const { parseScenario } = await import('../engine/scenario/schema.ts');
+    const { PRESETS } = await import('../engine/scenario/presets.ts');
+    const parsed = parseScenario(PRESETS.find((p) => p.id === 'retry-budget')!.raw);
+    if (!parsed.ok) throw new Error('preset');
+    for (const format of ['nginx', 'haproxy', 'envoy'] as const) {
+      const r = sim(['retry-budget', '--config', format]);
+      expect(r.status).toBe(0);
+      const snippet = exportConfig(parsed.scenario, format);
+      expect(r.stdout).toBe(snippet.text);
+      expect(r.stderr).toContain(`note: ${snippet.notes[0]!.slice(0, 40)}`);
+    }
+  });
+});

@@ -256,7 +256,7 @@ describe('share link decoder', () => {
     const cases: Array<[string, RegExp]> = [
       ['#s=', /holds no scenario/],
       ['#s=@@@', /may only hold letters/],
-      ['#s=A', /may only hold letters/],
+      ['#s=A', /cut off: its code is 1 character long/],
       ['#s=AAAA', /damaged or incomplete/],
       [`#s=${'A'.repeat(MAX_LINK_CHARS)}`, /characters long/],
       [await rawHash('{"name": "x", "servers": ['), /cut off/],
@@ -267,6 +267,10 @@ describe('share link decoder', () => {
     ];
     const classic = await hashOf(DEFAULT_SCENARIO);
     cases.push([classic.slice(0, classic.length - 3), /damaged or incomplete|cut off|not valid/]);
+    // Cut to 4k+1 characters of code: every character is valid, the length is not.
+    const code = classic.slice(3);
+    const cut = `#s=${code.slice(0, 4 * Math.floor((code.length - 2) / 4) + 1)}`;
+    cases.push([cut, /^The share link is cut off: its code is [\d,]+ characters long/]);
     for (const [hash, message] of cases) {
       const result = await decodeScenarioHash(hash);
       expect(result.kind, hash.slice(0, 40)).toBe('error');

@@ -235,6 +235,22 @@ describe('autosave and startup', () => {
     expect(second.session.setup().servers[0]!.capacity).toBe(7);
   });
 
+  it('says so when the autosave it restores is older than the person’s last changes', async () => {
+    const data = new Map<string, string>([
+      [
+        'balancer-playground.autosave',
+        JSON.stringify({ format: 1, scenario: { version: 1, name: 'Mine' }, presetId: null }),
+      ],
+      ['balancer-playground.autosave-stale', String(Date.UTC(2026, 0, 1, 10, 42))],
+    ]);
+    const h = harness(data);
+    await h.actions.startup({ hash: '', preset: null });
+    expect(h.session.setup().name).toBe('Mine');
+    expect(h.state().notice?.text).toMatch(
+      /^Your autosaved setup was restored as it was at \d\d:\d\d: changes made after that could not be saved/,
+    );
+  });
+
   it('prefers ?preset= over the autosave, which stays one undo away', async () => {
     vi.useFakeTimers();
     const data = new Map<string, string>();

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, Playground, test } from './fixtures.ts';
 import { largePoolHash } from './largePool.ts';
 
 test('a share link with 10,000 servers loads, and the page answers a click within 2 s', async ({
@@ -57,3 +57,21 @@ for (const [how, stop] of [
     await playground.controls.runFor(0.5);
   });
 }
+
+test('two tabs share one autosave: the other tab’s save is noticed and either can be kept', async ({
+  playground,
+}) => {
+  await playground.open();
+  const other = await playground.page.context().newPage();
+  const second = new Playground(other);
+  await second.open();
+  // This tab edits; a moment later it autosaves, and the other tab hears of it.
+  await playground.servers.add();
+  await expect(second.byId('otherTab')).toContainText('Another tab of the playground saved');
+  await expect(second.servers.rows).toHaveCount(3);
+  await second.byId('otherTab.use').click();
+  await expect(second.servers.rows).toHaveCount(4);
+  await expect(second.byId('otherTab')).toHaveCount(0);
+  expect(second.errors).toEqual([]);
+  await other.close();
+});

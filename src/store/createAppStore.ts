@@ -63,6 +63,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       canRedo: false,
       shareLink: null,
       picks: [],
+      otherTab: null,
       ...feeds,
       ...playgroundSlice(host, helpers),
       ...recordingSlice({

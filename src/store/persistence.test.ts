@@ -25,7 +25,7 @@ function page(data: Map<string, string>, room = Infinity): PageEnv {
   };
 }
 
-const setup = (name: string) => ({ scenario: { version: 1, name }, presetId: null });
+const setup = (name: string) => ({ scenario: { version: 1 as const, name }, presetId: null });
 
 describe('readAutosave', () => {
   it('refuses a deeply nested autosave with a sentence, not a stack overflow', () => {

@@ -60,20 +60,8 @@ export function readAutosave(page: PageEnv): ReadSaved {
   // never a raw "Maximum call stack size exceeded" from further down.
   const parsed = parseJsonText(text, 'The autosaved setup');
   if (!parsed.ok) return { kind: 'error', message: `${parsed.message} It was not restored.` };
-  const data = parsed.value;
-  if (typeof data === 'object' && data !== null && 'format' in data && 'scenario' in data) {
-    const { format, scenario, presetId } = data as Record<string, unknown>;
-    if (format === FORMAT && typeof scenario === 'object' && scenario !== null) {
-      return {
-        kind: 'ok',
-        saved: {
-          scenario: scenario as RawScenario,
-          presetId: typeof presetId === 'string' ? presetId : null,
-        },
-        staleSince: readStale(page),
-      };
-    }
-  }
+  const saved = parseSaved(text);
+  if (saved) return { kind: 'ok', saved, staleSince: readStale(page) };
   return {
     kind: 'error',
     message: 'The autosaved setup could not be read, so it was not restored.',
@@ -164,4 +152,28 @@ export class Autosaver {
       // nothing saved can be removed: nothing to do
     }
   }
+}
+
+/**
+ * Hears another tab writing the autosave slot (both tabs save into the same one, and the last
+ * writer would win without anyone knowing): `onChange` gets the setup it saved.
+ */
+export function watchAutosave(page: PageEnv, onChange: (saved: SavedSetup) => void): void {
+  page.onStorageChange?.(KEY, (value) => {
+    if (value === null) return; // cleared there (reset to defaults): nothing to offer
+    const read = parseSaved(value);
+    if (read) onChange(read);
+  });
+}
+
+/** A saved setup from the slot's text, or null when it is not one. */
+function parseSaved(text: string): SavedSetup | null {
+  const parsed = parseJsonText(text, 'The autosaved setup');
+  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return null;
+  const { format, scenario, presetId } = parsed.value as Record<string, unknown>;
+  if (format !== FORMAT || typeof scenario !== 'object' || scenario === null) return null;
+  return {
+    scenario: scenario as RawScenario,
+    presetId: typeof presetId === 'string' ? presetId : null,
+  };
 }

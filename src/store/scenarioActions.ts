@@ -7,7 +7,7 @@ import { decodeScenarioHash, encodeScenarioHash, shareUrl } from '../lib/shareLi
 import type { CommandResult, LoadResult, SimCommand } from '../worker/protocol.ts';
 import { isSetupEdit, planEdit, type EditPlan } from './editSteps.ts';
 import { historyEntry, SetupHistory } from './history.ts';
-import { Autosaver } from './persistence.ts';
+import { Autosaver, watchAutosave } from './persistence.ts';
 import { openInitialSetup } from './startup.ts';
 import type { PageEnv, PlaygroundState, ScenarioApi, StartupOptions } from './types.ts';
 import { applyMove } from './undoMove.ts';
@@ -43,6 +43,8 @@ export type ScenarioActions = Pick<
   | 'undo'
   | 'redo'
   | 'resetToDefaults'
+  | 'keepThisTab'
+  | 'useOtherTab'
 >;
 
 /**
@@ -68,6 +70,20 @@ export function scenarioActions(core: StoreCore): ScenarioActions {
   const info = (text: string) => core.set({ notice: { kind: 'info', text } });
   const error = (text: string) => core.set({ notice: { kind: 'error', text } });
   const showHistory = () => core.set({ canUndo: history.canUndo, canRedo: history.canRedo });
+
+  // Two tabs share one autosave slot: when the other one saves a different setup, offer both.
+  watchAutosave(page, (saved) => {
+    const current = history.current;
+    if (current && JSON.stringify(saved.scenario) === current.key) return;
+    const name = (saved.scenario as { name?: unknown }).name;
+    core.set({
+      otherTab: {
+        name: typeof name === 'string' ? name : 'Untitled',
+        scenario: saved.scenario,
+        presetId: saved.presetId,
+      },
+    });
+  });
 
   async function liveSetup(): Promise<RawScenario | undefined> {
     const setup = await core.call((api) => api.setup());
@@ -216,6 +232,24 @@ export function scenarioActions(core: StoreCore): ScenarioActions {
         await record(null, null, false);
         fromAddress = true;
         info(`Opened the shared scenario “${result.scenario.name}”. Undo goes back.`);
+      }),
+
+    keepThisTab: () => {
+      core.set({ otherTab: null });
+      // Saved again now, over the other tab's (which then hears of it and may choose in turn).
+      const current = history.current;
+      if (!current) return;
+      autosaver.schedule({ scenario: current.setup, presetId: current.presetId });
+      autosaver.flush();
+    },
+
+    useOtherTab: () =>
+      serial(async () => {
+        const other = core.get().otherTab;
+        if (!other) return;
+        core.set({ otherTab: null });
+        if (await loadAndRecord(other.scenario, 'The other tab’s setup', other.presetId))
+          info(`Loaded “${other.name}” from the other tab. Undo goes back to this tab’s setup.`);
       }),
 
     undo: () => move('undo'),

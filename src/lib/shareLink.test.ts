@@ -189,6 +189,41 @@ describe('share link encoder', () => {
     );
   });
 
+  it('fuzz: large valid pools (up to the format’s 10,000 servers) round-trip through a link', async () => {
+    const pool = fc.record({
+      size: fc.integer({ min: 1, max: 10_000 }),
+      capacity: fc.integer({ min: 1, max: 1_000_000 }),
+      weighted: fc.boolean(),
+      prefix: fc.string({ minLength: 1, maxLength: 20, unit: 'grapheme' }),
+    });
+    await fc.assert(
+      fc.asyncProperty(pool, async ({ size, capacity, weighted, prefix }) => {
+        const raw = {
+          name: `${size} servers`,
+          servers: Array.from({ length: size }, (_, i) => ({
+            name: `${prefix.trim() || 's'}-${i}`,
+            capacity: 1 + ((capacity + i) % 1_000_000),
+            ...(weighted ? { weight: 1 + (i % 7) } : {}),
+          })),
+        };
+        const parsed = parseScenario(raw);
+        if (!parsed.ok) return; // e.g. a prefix that makes names too long: refused with paths
+        const encoded = await encodeScenarioHash(parsed.scenario);
+        if (!encoded.ok) {
+          // Too large for a link: said in words, never thrown.
+          expect(encoded.message).toMatch(/more than a link may carry/);
+          return;
+        }
+        const decoded = await decodeScenarioHash(encoded.hash);
+        expect(decoded.kind).toBe('ok');
+        const back = parseScenario((decoded as { raw: unknown }).raw);
+        expect(back.ok && back.scenario.servers.length).toBe(size);
+        expect(back).toEqual(parsed);
+      }),
+      { numRuns: 12 },
+    );
+  });
+
   it('leaves out exactly the fields that equal the schema defaults', () => {
     expect(minimizeScenario(serializeScenario(DEFAULT_SCENARIO))).toEqual({});
     const defaultsEverywhere = parseScenario({

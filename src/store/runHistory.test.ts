@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../worker/protocol.ts';
 import { RunHistory, serverRows } from './runHistory.ts';
@@ -133,5 +134,41 @@ describe('RunHistory', () => {
     expect(first.every((v) => v >= 0 && v <= 2)).toBe(true);
     // The last server joined at the last sample: zero before, its load then.
     expect(w.active[300 * w.length - 1]).toBe((300 % 3) + 299);
+  });
+
+  it('fuzz: pools of any size, growing or shrinking between snapshots, keep bounded memory and every sample', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            servers: fc.integer({ min: 1, max: 12_000 }),
+            samples: fc.integer({ min: 1, max: 40 }),
+          }),
+          {
+            minLength: 1,
+            maxLength: 6,
+          },
+        ),
+        (steps) => {
+          const h = new RunHistory();
+          let k = 1;
+          let most = 0;
+          for (const { servers, samples } of steps) {
+            const names = Array.from({ length: servers }, (_, i) => `n${i}`);
+            h.append(snap(k, k + samples - 1, 1, names));
+            k += samples;
+            most = Math.max(most, servers);
+          }
+          const w = h.serverWindow(k * 100, k * 100);
+          // Every server the run has had, each with a row of samples, in bounded memory.
+          expect(w.slots.length).toBe(most);
+          expect(w.active.length).toBe(most * w.length);
+          expect(w.length).toBeLessThanOrEqual(Math.max(serverRows(most), 300));
+          expect(w.length).toBeGreaterThan(0);
+          expect(w.active.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
+        },
+      ),
+      { numRuns: 15 },
+    );
   });
 });

@@ -25,6 +25,8 @@ export interface StoreCore {
   readonly report: (result: CommandResult | undefined) => boolean;
   /** A new run started: the page's log and cursors start over. */
   readonly restartCursors: () => void;
+  /** A change the person waits to see: the next frame asks for a snapshot (optional in tests). */
+  readonly refreshSoon?: () => void;
   /** Storage, address bar, clipboard, downloads. */
   readonly page: PageEnv;
 }
@@ -154,11 +156,15 @@ export function scenarioActions(core: StoreCore): ScenarioActions {
 
     command: (cmd: SimCommand) =>
       serial(async () => {
-        if (!isSetupEdit(cmd))
-          return core.report(await core.call<CommandResult>((api) => api.command(cmd)));
+        if (!isSetupEdit(cmd)) {
+          const sent = core.report(await core.call<CommandResult>((api) => api.command(cmd)));
+          if (sent) core.refreshSoon?.();
+          return sent;
+        }
         const before = await core.call((api) => api.setup());
         const names = new Map(core.get().snapshot?.servers.map((s) => [s.slot, s.name]));
         const ok = core.report(await core.call<CommandResult>((api) => api.command(cmd)));
+        if (ok) core.refreshSoon?.();
         if (ok && cmd.type === 'setSeed') core.restartCursors();
         if (ok) await record(null, before ? planEdit(cmd, before, (s) => names.get(s)) : null);
         return ok;

@@ -29,7 +29,7 @@ function harness(answers: (n: number) => boolean) {
     stalls,
     pings: () => pings,
     async advance(ms: number, step = 1000) {
-      for (let end = now + ms; now + step <= end; ) {
+      for (let end = now + ms; now + step <= end;) {
         now += step;
         if (tick && now >= next) {
           next += 1000;

@@ -179,6 +179,10 @@ export class SimulationCore implements SimCore {
     this.agenda.push(time, kind, data);
   }
 
+  scheduleFirst(time: number, kind: number, data: number): void {
+    this.agenda.pushFirst(time, kind, data);
+  }
+
   log(level: LogLevel, source: string, message: string): void {
     this.metrics.log.append(this.now, level, source, message);
   }

@@ -70,6 +70,8 @@ export interface SimCore {
 
   /** Puts an event of `kind` (see eventKinds.ts) on the agenda at simulated `time`. */
   schedule(time: number, kind: number, data: number): void;
+  /** Likewise, ahead of every event due at `time` (a burst's next slice; see BURST_SLICE). */
+  scheduleFirst(time: number, kind: number, data: number): void;
   /** Appends a line to the run's log at the current time. */
   log(level: LogLevel, source: string, message: string): void;
   /** One new request reaches the balancer now. */

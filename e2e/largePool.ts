@@ -18,8 +18,27 @@ export function largePoolScenario(size: number): Record<string, unknown> {
   };
 }
 
-/** The share-link hash (`#s=…`) of that scenario, made as the page makes them. */
-export function largePoolHash(size: number): string {
-  const json = JSON.stringify(largePoolScenario(size));
+/** The share-link hash (`#s=…`) of a scenario, made as the page makes them. */
+export function shareHash(scenario: unknown): string {
+  const json = JSON.stringify(scenario);
   return `#s=${deflateRawSync(Buffer.from(json)).toString('base64url')}`;
+}
+
+/** The share-link hash of the pool above. */
+export function largePoolHash(size: number): string {
+  return shareHash(largePoolScenario(size));
+}
+
+/**
+ * A storm of bursts: 1,000 of 1,000,000 requests, 10 ms apart, at one server whose queue holds
+ * `queueLimit` (null: without end), as the issue that asked for burst slices and a held cap
+ * described it.
+ */
+export function burstStormScenario(queueLimit: number | null): Record<string, unknown> {
+  return {
+    version: 1,
+    name: 'Burst storm',
+    servers: [{ name: 'storm', capacity: 4, queueLimit }],
+    traffic: Array.from({ length: 1000 }, (_, i) => ({ at: i * 10, burst: 1_000_000 })),
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SimSession } from './simSession.ts';
+import { EVENT_CHUNK, SimSession } from './simSession.ts';
 import { scenarioOf } from '../engine/testing/scenarioOf.ts';
 import { MAX_REQUESTS_HELD, requestsHeld } from './heldCap.ts';
 import { BURST_SLICE } from '../engine/simulation/trafficSources.ts';
@@ -28,7 +28,7 @@ describe('the held cap in the page’s run', () => {
     const held = requestsHeld(session.simulation);
     // Checked after every chunk of events, each event at most one slice of a burst.
     expect(held).toBeGreaterThan(MAX_REQUESTS_HELD);
-    expect(held).toBeLessThanOrEqual(MAX_REQUESTS_HELD + 128 * BURST_SLICE);
+    expect(held).toBeLessThanOrEqual(MAX_REQUESTS_HELD + EVENT_CHUNK * BURST_SLICE);
     expect(session.fault).toMatch(
       /^The run was stopped at 0\.010 s simulated: 1,\d{3},\d{3} requests were held at once \(1,\d{3},\d{3} of them queued\), over the cap of 1,000,000 a run may hold \(about 100 bytes each\)\. Most wait in queues, .*give the servers a queue limit/,
     );
@@ -42,7 +42,7 @@ describe('the held cap in the page’s run', () => {
     expect(session.stepBy(3_600_000)).toEqual({ ok: true });
     expect(session.fault).toMatch(/over the cap of 1,000,000/);
     expect(requestsHeld(session.simulation)).toBeLessThanOrEqual(
-      MAX_REQUESTS_HELD + 128 * BURST_SLICE,
+      MAX_REQUESTS_HELD + EVENT_CHUNK * BURST_SLICE,
     );
   });
 });

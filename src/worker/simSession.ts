@@ -18,6 +18,7 @@ import { parseRecording } from './recordingFormat.ts';
 import { buildSnapshot } from './snapshot.ts';
 import { formatSimTime } from '../lib/format.ts';
 import { heldCapProblem } from './heldCap.ts';
+import { scalingEdit } from './scalingCommands.ts';
 
 /**
  * Events handled between two looks at the wall clock and the held cap. A slice of a burst is one
@@ -373,6 +374,17 @@ export class SimSession {
         const problem = this.validate({ seed: cmd.seed });
         if (problem) return problem;
         this.edit({ seed: cmd.seed });
+        this.reset();
+        return { ok: true };
+      }
+      case 'setAutoscaling':
+      case 'setCost':
+      case 'setSlo':
+      case 'setTraffic': {
+        const result = scalingEdit(cmd, this.current, sim);
+        if (!result.ok) return result;
+        this.edit(result.patch);
+        if (!result.restart) break;
         this.reset();
         return { ok: true };
       }

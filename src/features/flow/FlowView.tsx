@@ -7,6 +7,7 @@ import { cellOfServer, groupServers } from './flowGroups.ts';
 import { FlowGroupNode } from './FlowGroupNode.tsx';
 import { FlowRejectBin } from './FlowRejectBin.tsx';
 import { FlowServerNode } from './FlowServerNode.tsx';
+import { FlowStartingNode } from './FlowStartingNode.tsx';
 import { FlowCaption } from './FlowCaption.tsx';
 import { useRouteTraffic } from './useRouteTraffic.ts';
 import './flow.css';
@@ -19,7 +20,19 @@ export interface FlowViewProps {
   readonly strategyLabel: string;
   /** False under reduced motion: counts per server instead of travelling dots. */
   readonly motion: boolean;
+  /** Servers the autoscaler ordered that are still booting (no traffic reaches them yet). */
+  readonly starting?: readonly StartingServer[];
+  /** Simulated time now, for how long a starting server has left. */
+  readonly now?: number;
 }
+
+/** A server still booting, as the flow picture shows it. */
+export interface StartingServer {
+  readonly name: string;
+  readonly readyAt: number;
+}
+
+const NONE: readonly StartingServer[] = [];
 
 const DOT_KEYS = Array.from({ length: DOT_POOL }, (_, i) => i);
 
@@ -27,14 +40,17 @@ const DOT_KEYS = Array.from({ length: DOT_POOL }, (_, i) => i);
  * The request-flow picture: clients → balancer → one node per server, a ✕ bin for rejections,
  * and a dot travelling for each (sampled) routing decision.
  */
-export function FlowView({ servers, rejectedByReason, strategyLabel, motion }: FlowViewProps) {
+export function FlowView(props: FlowViewProps) {
+  const { servers, rejectedByReason, strategyLabel, motion } = props;
+  const starting = props.starting ?? NONE;
   const [ref, { width }] = useElementSize<HTMLDivElement>();
   const layerRef = useRef<SVGGElement | null>(null);
   const anchorsRef = useRef<FlowAnchors | null>(null);
-  // A pool larger than the boxes the width can draw is drawn as groups of neighbours.
+  // A pool larger than the boxes the width can draw is drawn as groups of neighbours (servers
+  // still starting are then left out of the picture; the label counts them).
   const limit = flowCellLimit(width);
   const groups = useMemo(() => groupServers(servers, limit), [servers, limit]);
-  const boxes = groups ? groups.length : servers.length;
+  const boxes = groups ? groups.length : servers.length + starting.length;
   const layout = useMemo(() => layoutFlow(width, boxes), [width, boxes]);
   const slotKey = servers.map((s) => s.slot).join(',');
 
@@ -82,7 +98,7 @@ export function FlowView({ servers, rejectedByReason, strategyLabel, motion }: F
           height={layout.height}
           data-testid="flow.view"
           role="img"
-          aria-label={`Request flow: clients to the balancer (${strategyLabel}) to ${drawn}; rejected requests go to the bin`}
+          aria-label={`Request flow: clients to the balancer (${strategyLabel}) to ${drawn}${starting.length > 0 ? ` (${starting.length} more starting)` : ''}; rejected requests go to the bin`}
         >
           <line
             className="flow-link"
@@ -91,7 +107,7 @@ export function FlowView({ servers, rejectedByReason, strategyLabel, motion }: F
             x2={b.x - b.w / 2}
             y2={b.y}
           />
-          {cells.map((c, i) => (
+          {cells.slice(0, servers.length).map((c, i) => (
             <line
               key={groups ? `g${i}` : (servers[i]?.slot ?? i)}
               className="flow-link"
@@ -164,12 +180,30 @@ export function FlowView({ servers, rejectedByReason, strategyLabel, motion }: F
                   queued={s.queued}
                   capacity={s.capacity}
                   queueLimit={s.queueLimit}
+                  draining={s.draining}
                   x={c.x}
                   y={c.y}
                   w={c.w}
                   h={c.h}
                   compact={layout.mode === 'compact'}
                   routed={traffic.byDest ? (traffic.byDest.get(s.slot) ?? 0) : null}
+                />
+              );
+            })}
+          {!groups &&
+            starting.map((s, k) => {
+              const c = cells[servers.length + k];
+              if (!c) return null;
+              return (
+                <FlowStartingNode
+                  key={`starting-${s.name}`}
+                  name={s.name}
+                  seconds={Math.max(0, Math.ceil((s.readyAt - (props.now ?? 0)) / 1000))}
+                  x={c.x}
+                  y={c.y}
+                  w={c.w}
+                  h={c.h}
+                  compact={layout.mode === 'compact'}
                 />
               );
             })}

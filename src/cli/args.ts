@@ -12,6 +12,9 @@ export interface SimArgs {
 }
 
 const FORMATS = CONFIG_FORMATS.map((f) => f.format);
+/** Other names --config takes: `hpa`, the issue's word for the Kubernetes autoscaler's export. */
+const FORMAT_ALIASES: Readonly<Record<string, ConfigFormat>> = { hpa: 'kubernetes' };
+const FORMAT_LIST = `${FORMATS.join(', ')} (or hpa, the same as kubernetes)`;
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -29,7 +32,7 @@ export const USAGE = `Usage: npm run sim -- <scenario.json | preset name | -> [-
                   stop after this many events (each request's arrival is one, a burst's
                   too); default ${count(DEFAULT_LIMITS.maxEvents)}
   --config FORMAT print the scenario as configuration for a real balancer instead of
-                  running it (${FORMATS.join(', ')}): the same text as the playground's
+                  running it: ${FORMAT_LIST}; the same text as the playground's
                   Config dialog; its notes go to standard error
   --list          list the presets
 
@@ -85,9 +88,10 @@ export function parseArgs(argv: readonly string[]): Parsed {
         name === HELD_FLAG ? { ...limits, maxRequestsHeld: cap } : { ...limits, maxEvents: cap };
     } else if (isFlag(a, '--config')) {
       const raw = valueOf(argv, i, '--config');
-      const format = FORMATS.find((f) => f === raw);
-      if (!format)
-        return { error: `--config: must be one of ${FORMATS.join(', ')}, got ${shown(raw)}` };
+      const format =
+        FORMATS.find((f) => f === raw) ??
+        (raw !== undefined && Object.hasOwn(FORMAT_ALIASES, raw) ? FORMAT_ALIASES[raw] : null);
+      if (!format) return { error: `--config: must be one of ${FORMAT_LIST}, got ${shown(raw)}` };
       config = format;
     } else if (a.startsWith('--')) return { error: `unknown option ${a}` };
     else if (source === null) source = a;

@@ -221,4 +221,16 @@ describe('npm run sim -- <scenario> --config', () => {
       expect(r.stderr).toContain(`note: ${snippet.notes[0]!.slice(0, 40)}`);
     }
   });
+
+  it('prints the Kubernetes HorizontalPodAutoscaler of an autoscaling preset with --config hpa', async () => {
+    const { exportConfig } = await import('../features/exports/config/index.ts');
+    const { parseScenario } = await import('../engine/scenario/schema.ts');
+    const { PRESETS } = await import('../engine/scenario/presets.ts');
+    const parsed = parseScenario(PRESETS.find((p) => p.id === 'cold-starts')!.raw);
+    if (!parsed.ok) throw new Error('preset');
+    const r = sim(['cold-starts', '--config', 'hpa']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(exportConfig(parsed.scenario, 'kubernetes').text);
+    expect(r.stdout).toMatch(/^kind: HorizontalPodAutoscaler$/m);
+  });
 });

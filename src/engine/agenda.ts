@@ -32,13 +32,11 @@ export class Agenda {
     return this.head().peekData();
   }
 
-  push(time: number, kind: number, data: number): void {
-    (kind === this.arrivalKind ? this.arrivals : this.main).push(time, kind, data);
-  }
-
-  /** Schedules an event ahead of everything else due at `time` (see EventQueue.pushFirst). */
-  pushFirst(time: number, kind: number, data: number): void {
-    (kind === this.arrivalKind ? this.arrivals : this.main).pushFirst(time, kind, data);
+  /** Schedules an event; `first`: ahead of all due at `time` (see EventQueue.pushFirst). */
+  push(time: number, kind: number, data: number, first = false): void {
+    const queue = kind === this.arrivalKind ? this.arrivals : this.main;
+    if (first) queue.pushFirst(time, kind, data);
+    else queue.push(time, kind, data);
   }
 
   /** Removes the earliest event; read it first with peekTime/peekKind/peekData. */

@@ -87,7 +87,7 @@ export class TrafficSources {
       const slice = Math.min(left, BURST_SLICE);
       this.burstLeft[index] = left - slice;
       this.burst(slice);
-      if (left > slice) core.scheduleFirst(core.now, ARRIVAL, index);
+      if (left > slice) core.schedule(core.now, ARRIVAL, index, true);
       else source.active = false;
       return;
     }

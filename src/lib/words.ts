@@ -40,7 +40,8 @@ export function outcomesPhrase(r: EndedCounts): string {
  */
 export function endOfRunText(r: EndedCounts, atMs: number, durationMs: number | null): string {
   const total = r.served + r.rejected + r.failed + r.timedOut;
-  const how = total === 0 ? 'no request arrived' : `${countOf(total, 'request')}: ${outcomesPhrase(r)}`;
+  const how =
+    total === 0 ? 'no request arrived' : `${countOf(total, 'request')}: ${outcomesPhrase(r)}`;
   if (durationMs !== null)
     return (
       `The run paused itself at its set end, ${formatSimTime(atMs)} of simulated time (${how}). ` +

@@ -8,6 +8,7 @@ import { RouteFeed } from './routeFeed.ts';
 import { RunHistory } from './runHistory.ts';
 import { SimLink, type Connect } from './simLink.ts';
 import { SnapshotPump } from './snapshotPump.ts';
+import { viewSlice } from './viewSlice.ts';
 import type { AppState, PageEnv } from './types.ts';
 
 export type AppStore = StoreApi<AppState>;
@@ -26,7 +27,8 @@ export interface StoreDeps {
 
 /**
  * The page's one store, built from its slices: playground (the live run and its setup), recording
- * (export, import, replay, the timeline's paused view), compare and learn. It owns the worker
+ * (export, import, replay, the timeline's paused view), compare, learn and view (the guide,
+ * the shortcut sheet, presentation mode). It owns the worker
  * client, the snapshot loop and the state kept outside React's (log, routes, history): nothing of
  * it lives at module level, so each store (the page's, or a test's) is independent.
  */
@@ -55,6 +57,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       canRedo: false,
       shareLink: null,
       picks: [],
+      firstVisit: false,
       ...feeds,
       ...playgroundSlice(host, helpers),
       ...recordingSlice({
@@ -69,6 +72,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       }),
       compare: compareSlice({ get, set, link }),
       learn: learnSlice({ get, set, link, catalog: () => (learning ??= deps.learning()) }),
+      view: viewSlice({ set, page: deps.page }),
     };
   });
 }

@@ -6,6 +6,7 @@ import type { LogBook } from './logBook.ts';
 import type { RecordingState } from './recordingSlice.ts';
 import type { RouteFeed } from './routeFeed.ts';
 import type { RunHistory } from './runHistory.ts';
+import type { ViewState } from './viewSlice.ts';
 import type { CommandResult, LoadResult, SimCommand, Snapshot, Speed } from '../worker/protocol.ts';
 
 /**
@@ -78,6 +79,8 @@ export interface PlaygroundData {
   readonly shareLink: { readonly url: string; readonly copied: boolean } | null;
   /** The last explained routing decisions ("why this server?"), oldest first. */
   readonly picks: readonly PickRecord[];
+  /** The page opened the classic demo because it had nothing else: no autosave, link or preset. */
+  readonly firstVisit: boolean;
 }
 
 /** The playground slice's actions: the live run and which setup it has. */
@@ -137,4 +140,5 @@ export interface PlaygroundState
 export interface AppState extends PlaygroundState {
   readonly compare: CompareState;
   readonly learn: LearnState;
+  readonly view: ViewState;
 }

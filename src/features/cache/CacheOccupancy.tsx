@@ -53,7 +53,8 @@ export function CacheOccupancy() {
           {fills.map(({ slot, n, name }) => {
             return (
               <li key={slot}>
-                <span className="cache-server-name" style={{ color: serverColour(slot) }}>
+                {/* The server's colour as a mark beside its name: coloured text would be faint. */}
+                <span className="cache-server-name" style={{ borderLeftColor: serverColour(slot) }}>
                   {name}
                 </span>
                 <FillBar share={perCache > 0 ? n / perCache : 0} colour={serverColour(slot)} />

@@ -23,7 +23,7 @@ export function FlowCaption({ traffic, motion }: FlowCaptionProps) {
       <span>
         {motion && (
           <svg width={10} height={10} viewBox="-5 -5 10 10" aria-hidden="true">
-            <circle r={3.5} fill="#52606d" />
+            <circle r={3.5} fill="var(--ink-muted)" />
           </svg>
         )}
         {motion ? 'request, in its server’s colour' : '+N: routed there in the last second'}

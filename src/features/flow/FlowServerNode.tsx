@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { QUEUED_OPACITY, serverColour } from '../../lib/palette.ts';
+import { DOWN_COLOUR, QUEUED_OPACITY, serverColour } from '../../lib/palette.ts';
 import { formatCount } from '../../lib/format.ts';
 import type { ServerSnapshot } from '../../worker/protocol.ts';
 import { elide } from './flowLayout.ts';
@@ -18,8 +18,6 @@ export interface FlowServerNodeProps extends Pick<
   readonly routed: number | null;
 }
 
-const DOWN_GREY = '#9aa5b1';
-
 /**
  * Why a server takes no more work, in words (never colour alone). The engine calls a server
  * healthy while it is up and has room in service or in its queue.
@@ -33,7 +31,7 @@ function statusOf(p: FlowServerNodeProps): string {
 
 /** One registered server in the flow picture: name, state, in-service/queued against capacity. */
 export const FlowServerNode = memo(function FlowServerNode(p: FlowServerNodeProps) {
-  const colour = p.up ? serverColour(p.slot) : DOWN_GREY;
+  const colour = p.up ? serverColour(p.slot) : DOWN_COLOUR;
   const status = statusOf(p);
   const hit = p.routed !== null && p.routed > 0;
   const tag = [status, hit ? `+${formatCount(p.routed!)}` : ''].filter(Boolean).join(' · ');

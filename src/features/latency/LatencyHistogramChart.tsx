@@ -26,7 +26,7 @@ const M = { top: 32, right: 14, bottom: 36, left: 44 } as const;
 /** Room above the plot for a third label row when a reference line is drawn. */
 const REFERENCE_ROW = 13;
 /** A neutral bar colour: the histogram is the whole run, not any one server. */
-const BAR = '#8795a1';
+const BAR = 'var(--bar)';
 
 /** The run's latency distribution on a log axis, with p50 and p99 marked. */
 export function LatencyHistogramChart({

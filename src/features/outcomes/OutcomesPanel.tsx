@@ -1,6 +1,12 @@
 import { useMemo } from 'react';
 import { symbolCircle, symbolDiamond, symbolSquare, symbolTimes, symbolTriangle } from 'd3-shape';
-import { WARNING_COLOUR, WARNING_TEXT_COLOUR } from '../../lib/palette.ts';
+import {
+  INK,
+  INK_LIGHT,
+  INK_SOFT,
+  WARNING_COLOUR,
+  WARNING_TEXT_COLOUR,
+} from '../../lib/palette.ts';
 import { keyed, useKeyedSnapshot, timeKey } from '../../store/keyedSelector.ts';
 import { OutcomesChart, type OutcomeLine } from './OutcomesChart.tsx';
 import { movingAverage } from './movingAverage.ts';
@@ -10,11 +16,6 @@ const selectSeries = keyed(
   (snap) => timeKey(snap.series.time),
   (snap) => snap.series,
 );
-
-/** Inks that no server has, so no run-wide line is read as one server's. */
-const INK = '#14202b';
-const INK_SOFT = '#52606d';
-const INK_LIGHT = '#6b7884';
 
 /**
  * What became of the requests, per second over the recorded window: served, rejected by the

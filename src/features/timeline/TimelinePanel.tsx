@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useApp } from '../../store/hooks.tsx';
 import type { SeriesSnapshot } from '../../worker/protocol.ts';
-import { WARNING_COLOUR } from '../../lib/palette.ts';
+import { INK, INK_SOFT, WARNING_COLOUR } from '../../lib/palette.ts';
 import { formatMs, formatRate } from '../../lib/format.ts';
 import { keyed, useKeyedSnapshot, timeKey } from '../../store/keyedSelector.ts';
 import { TimeSeriesChart, type SeriesLine } from '../../charts/TimeSeriesChart.tsx';
@@ -11,9 +11,6 @@ import { TimelineScrubber } from './TimelineScrubber.tsx';
 import '../../charts/charts.css';
 import './TimelineScrubber.css';
 
-/** Ink for the run-wide lines: no server's colour, so nobody reads them as one server. */
-const INK = '#14202b';
-const INK_SOFT = '#52606d';
 /** A paused view shows as long a window as the live charts: the snapshot's 600 samples. */
 const WINDOW_SAMPLES = 600;
 

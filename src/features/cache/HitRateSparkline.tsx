@@ -135,7 +135,13 @@ export function HitRateSparkline(props: HitRateSparklineProps) {
     </p>
   );
   return (
-    <ChartFrame frame={frame} className="hit-spark" title={title} empty={empty}>
+    <ChartFrame
+      frame={frame}
+      className="hit-spark"
+      title={title}
+      name="Cache hit rate"
+      empty={empty}
+    >
       {[0, 0.5, 1].map((v) => (
         <g key={v} className="hit-spark-grid">
           <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(v)} y2={y(v)} />

@@ -61,7 +61,7 @@ export function UtilizationBars({ utilization, names, title, height = 110 }: Uti
   }, [many, utilization, x, y]);
 
   return (
-    <ChartFrame frame={frame} title={title}>
+    <ChartFrame frame={frame} title={title} name={title}>
       <Axis
         orient="left"
         scale={y}

@@ -7,8 +7,11 @@ import { elide } from './flowLayout.ts';
 /** Props of {@link FlowServerNode}: plain values, so a node re-renders only when it changed. */
 export interface FlowServerNodeProps extends Pick<
   ServerSnapshot,
-  'slot' | 'name' | 'up' | 'healthy' | 'active' | 'queued' | 'capacity' | 'queueLimit'
+  'slot' | 'name' | 'up' | 'active' | 'queued' | 'capacity' | 'queueLimit'
 > {
+  /** The servers list's main state, or "full" (see flowStatus.ts), and its words on the box. */
+  readonly state: string;
+  readonly stateText: string;
   readonly x: number;
   readonly y: number;
   readonly w: number;
@@ -18,21 +21,11 @@ export interface FlowServerNodeProps extends Pick<
   readonly routed: number | null;
 }
 
-/**
- * Why a server takes no more work, in words (never colour alone). The engine calls a server
- * healthy while it is up and has room in service or in its queue.
- */
-function statusOf(p: FlowServerNodeProps): string {
-  if (!p.up) return 'down';
-  if (!p.healthy && p.queueLimit !== null && p.queueLimit > 0) return 'queue full';
-  if (!p.healthy || p.active >= p.capacity) return 'full';
-  return '';
-}
-
 /** One registered server in the flow picture: name, state, in-service/queued against capacity. */
 export const FlowServerNode = memo(function FlowServerNode(p: FlowServerNodeProps) {
   const colour = p.up ? serverColour(p.slot) : DOWN_COLOUR;
-  const status = statusOf(p);
+  // Words, never colour alone: the state the servers list shows, "full" only when it is.
+  const status = p.stateText;
   const hit = p.routed !== null && p.routed > 0;
   const tag = [status, hit ? `+${formatCount(p.routed!)}` : ''].filter(Boolean).join(' · ');
   const numbers = `${formatCount(p.active)}/${formatCount(p.capacity)}${p.queued > 0 ? ` +${formatCount(p.queued)} queued` : ''}`;
@@ -40,7 +33,7 @@ export const FlowServerNode = memo(function FlowServerNode(p: FlowServerNodeProp
     `${p.name}: ${p.active} of ${p.capacity} in service, ${p.queued} queued` +
     (p.queueLimit !== null ? ` (queue limit ${p.queueLimit})` : '') +
     (status ? `, ${status}` : '') +
-    (p.routed !== null ? `; ${p.routed} routed here in the last second` : '');
+    (p.routed !== null ? `; ${p.routed} routed here in the last second of real time` : '');
   const fill = Math.min(1, p.active / Math.max(1, p.capacity));
   const classes = `flow-node${p.up ? '' : ' flow-node--down'}${hit ? ' flow-node--hit' : ''}`;
 
@@ -52,7 +45,7 @@ export const FlowServerNode = memo(function FlowServerNode(p: FlowServerNodeProp
         transform={`translate(${p.x},${p.y})`}
         data-testid="flow.server"
         data-name={p.name}
-        data-state={status || 'ok'}
+        data-state={p.state}
       >
         <title>{tip}</title>
         <rect className="flow-node-box" width={p.w} height={p.h} rx={3} stroke={colour} />
@@ -85,7 +78,7 @@ export const FlowServerNode = memo(function FlowServerNode(p: FlowServerNodeProp
       transform={`translate(${p.x},${p.y})`}
       data-testid="flow.server"
       data-name={p.name}
-      data-state={status || 'ok'}
+      data-state={p.state}
     >
       <title>{tip}</title>
       <rect className="flow-node-box" width={p.w} height={p.h} rx={5} stroke={colour} />

@@ -2,10 +2,11 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { ServerSnapshot } from '../../worker/protocol.ts';
 import { useElementSize } from '../../lib/useElementSize.ts';
 import { DOT_POOL, type FlowAnchors } from './dotAnimator.ts';
-import { elide, layoutFlow } from './flowLayout.ts';
+import { layoutFlow, wrapLabel } from './flowLayout.ts';
 import { FlowRejectBin } from './FlowRejectBin.tsx';
 import { FlowServerNode } from './FlowServerNode.tsx';
 import { FlowCaption } from './FlowCaption.tsx';
+import { flowStatus } from './flowStatus.ts';
 import { useRouteTraffic } from './useRouteTraffic.ts';
 import './flow.css';
 
@@ -54,6 +55,9 @@ export function FlowView({ servers, rejectedByReason, strategyLabel, motion }: F
   const traffic = useRouteTraffic(motion, width > 0, layerRef, anchorsRef);
   const { clients, balancer: b, bin, cells } = layout;
   const out = { x: b.x + b.w / 2, y: b.y };
+  // The strategy's name in full on one or two lines (10.5 px type: about 6.3 px a character).
+  const strategyLines = wrapLabel(strategyLabel.toLowerCase(), (b.w - 8) / 6.3);
+  const twoLines = strategyLines.length > 1;
   const rejectedRecent = traffic.byDest
     ? (traffic.byDest.get(-1) ?? 0) + (traffic.byDest.get(-2) ?? 0)
     : null;
@@ -109,11 +113,19 @@ export function FlowView({ servers, rejectedByReason, strategyLabel, motion }: F
           </g>
           <g className="flow-balancer">
             <rect x={b.x - b.w / 2} y={b.y - b.h / 2} width={b.w} height={b.h} rx={6} />
-            <text x={b.x} y={b.y - 3} textAnchor="middle">
+            <text x={b.x} y={b.y - (twoLines ? 9 : 3)} textAnchor="middle">
               balancer
             </text>
-            <text className="flow-balancer-strategy" x={b.x} y={b.y + 12} textAnchor="middle">
-              {elide(strategyLabel.toLowerCase(), b.w / 6)}
+            <text
+              className="flow-balancer-strategy"
+              textAnchor="middle"
+              data-testid="flow.strategy"
+            >
+              {strategyLines.map((line, i) => (
+                <tspan key={i} x={b.x} y={b.y + (twoLines ? 5 + i * 12 : 12)}>
+                  {line}
+                </tspan>
+              ))}
               <title>{strategyLabel}</title>
             </text>
           </g>
@@ -121,13 +133,15 @@ export function FlowView({ servers, rejectedByReason, strategyLabel, motion }: F
           {servers.map((s, i) => {
             const c = cells[i];
             if (!c) return null;
+            const status = flowStatus(s);
             return (
               <FlowServerNode
                 key={s.slot}
                 slot={s.slot}
                 name={s.name}
                 up={s.up}
-                healthy={s.healthy}
+                state={status.state}
+                stateText={status.text}
                 active={s.active}
                 queued={s.queued}
                 capacity={s.capacity}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elide, layoutFlow, type FlowCell } from './flowLayout.ts';
+import { elide, layoutFlow, wrapLabel, type FlowCell } from './flowLayout.ts';
 
 /** Whether two boxes share any area (touching edges do not count). */
 const overlap = (a: FlowCell, b: FlowCell) =>
@@ -46,5 +46,20 @@ describe('elide', () => {
     expect(elide('Server-A', 10)).toBe('Server-A');
     expect(elide('Server-Alpha-1', 8)).toBe('Server-…');
     expect(elide('Server-47', 7, 'middle')).toBe('Ser…-47');
+  });
+});
+
+describe('wrapLabel', () => {
+  it('puts a strategy name on two lines rather than cutting it', () => {
+    expect(wrapLabel('least connections', 16)).toEqual(['least', 'connections']);
+    expect(wrapLabel('weighted round robin', 16)).toEqual(['weighted round', 'robin']);
+    expect(wrapLabel('power of two choices', 12)).toEqual(['power of two', 'choices']);
+    expect(wrapLabel('round robin', 16)).toEqual(['round robin']);
+    expect(wrapLabel('maglev', 12)).toEqual(['maglev']);
+  });
+
+  it('elides only what two lines cannot hold', () => {
+    expect(wrapLabel('a very long strategy name indeed', 8)).toEqual(['a very', 'long st…']);
+    expect(wrapLabel('supercalifragilistic', 10)).toEqual(['supercali…']);
   });
 });

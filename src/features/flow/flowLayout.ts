@@ -89,3 +89,22 @@ export function elide(name: string, chars: number, where: 'end' | 'middle' = 'en
   const tail = Math.ceil((n - 1) / 2);
   return `${name.slice(0, n - 1 - tail)}…${name.slice(name.length - tail)}`;
 }
+
+/**
+ * Breaks a label into at most `maxLines` lines of about `chars` characters at spaces (the
+ * balancer box's strategy name: "least connections" on two lines rather than "least connectio…");
+ * only a single word longer than a line, or a label longer than every line together, is elided.
+ */
+export function wrapLabel(text: string, chars: number, maxLines = 2): string[] {
+  const n = Math.max(2, Math.floor(chars));
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= n)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  if (lines.length > maxLines)
+    lines.splice(maxLines - 1, Infinity, lines.slice(maxLines - 1).join(' '));
+  return lines.map((line) => elide(line, n));
+}

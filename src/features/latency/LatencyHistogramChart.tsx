@@ -77,7 +77,7 @@ export function LatencyHistogramChart({
     (reference ? `; ${reference.label} ${formatMs(reference.value)} (theory)` : '');
 
   return (
-    <ChartFrame frame={frame} title={title} testId="latency.histogram">
+    <ChartFrame frame={frame} title={title} name="Latency histogram" testId="latency.histogram">
       <Axis
         orient="left"
         scale={y}

@@ -71,6 +71,7 @@ export function LoadOverTimeChart({ history, height = 170, xDomain }: LoadOverTi
     <ChartFrame
       frame={frame}
       title="Requests in service per server over simulated time, stacked"
+      name="Requests in service per server"
       testId="load.history"
     >
       <Axis

@@ -93,14 +93,15 @@ export function OutcomesPanel() {
             time={series.time}
             lines={lines}
             height={170}
-            yLabel="per second (1 s average)"
+            yLabel="per simulated s (1 s average)"
           />
           <details className="outcomes-note">
             <summary>What each outcome means</summary>
             <p>
               Each request ends once: served, rejected, failed or timed out. A retry is another
-              attempt of the same request, so it is counted apart. Each point averages the last
-              simulated second.
+              attempt of the same request, so it is counted apart. Rates are per simulated second,
+              each point the average over the last simulated second (the throughput chart above
+              shows single intervals instead).
             </p>
             <ul>
               {lines.map((l) => (

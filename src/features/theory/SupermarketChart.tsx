@@ -66,7 +66,13 @@ export function SupermarketChart({ theory, measured, d, height = 170 }: Supermar
     .join('; ')}`;
 
   return (
-    <ChartFrame frame={frame} legend={legend} title={title} testId="theory.supermarketChart">
+    <ChartFrame
+      frame={frame}
+      legend={legend}
+      title={title}
+      name="Supermarket model: servers with at least k requests"
+      testId="theory.supermarketChart"
+    >
       <Axis
         orient="left"
         scale={y}

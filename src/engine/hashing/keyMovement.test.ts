@@ -2,13 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConsistentHashStrategy } from '../strategies/consistentHash.ts';
 import { FakePool } from '../testing/fakePool.ts';
 import { zipfProbabilities } from '../theory.ts';
-import {
-  EXACT_KEY_LIMIT,
-  HASH_METHODS,
-  isHashMethod,
-  keysHeld,
-  keysMoved,
-} from './keyMovement.ts';
+import { EXACT_KEY_LIMIT, HASH_METHODS, isHashMethod, keysHeld, keysMoved } from './keyMovement.ts';
 import { zipfTailWeight } from './zipfTail.ts';
 
 function servers(n: number) {

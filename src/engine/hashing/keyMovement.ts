@@ -107,7 +107,13 @@ export function keysHeld(
   const at = servers.findIndex((s) => s.name === name);
   if (at < 0) return { keyShare: 0, trafficShare: 0 };
   const sample = keySample(keys.count, keys.zipf);
-  const owner = owners(method, options, servers, servers.map((_, i) => i), sample.hashes);
+  const owner = owners(
+    method,
+    options,
+    servers,
+    servers.map((_, i) => i),
+    sample.hashes,
+  );
   let keysHeldCount = 0;
   let keysTotal = 0;
   let trafficHeld = 0;

@@ -128,7 +128,7 @@ export function HitRateSparkline(props: HitRateSparklineProps) {
   const theory = reference
     ? `; ${reference.label} predicts ${formatPercent(reference.value, 0)} (dashed line)`
     : '';
-  const title = `Cache hit rate from ${(t0 / 1000).toFixed(1)} s to ${(t1 / 1000).toFixed(1)} s of simulated time${averaged}; latest ${formatPercent(latest, 0)}${theory}`;
+  const title = `Cache hit rate from ${(t0 / 1000).toFixed(1)} s to ${(t1 / 1000).toFixed(1)} s of simulated time${averaged}; recent ${formatPercent(latest, 0)}${theory}`;
   const empty = shapes.any ? null : (
     <p className="hit-spark-empty">
       No cache lookups yet: the chart starts with the first request.

@@ -56,7 +56,7 @@ export function SupermarketChart({ theory, measured, d, height = 170 }: Supermar
       </li>
       <li>
         <LegendSwatch colour="var(--accent)" />
-        measured (recent samples while the traffic ran)
+        measured (every sample while the traffic ran)
       </li>
     </ul>
   );

@@ -4,6 +4,7 @@ import { CompareCharts } from './CompareCharts.tsx';
 import { CompareChooser } from './CompareChooser.tsx';
 import { CompareTable } from './CompareTable.tsx';
 import { CompareWorkload } from './CompareWorkload.tsx';
+import { NOISE_NOTE } from './compareNoise.ts';
 import './ComparePanel.css';
 
 /**
@@ -58,6 +59,9 @@ export function ComparePanel() {
           <p className="compare-footnote">
             Utilization spread: the busiest server’s share of capacity in use minus the idlest
             one’s, in percentage points (pts); CV is their standard deviation over their mean.
+          </p>
+          <p className="compare-footnote" data-testid="compare.noiseNote">
+            {NOISE_NOTE}
           </p>
           <CompareCharts result={result} />
         </div>

@@ -5,6 +5,7 @@ import { CompareChooser } from './CompareChooser.tsx';
 import { CompareTable } from './CompareTable.tsx';
 import { CompareWorkload } from './CompareWorkload.tsx';
 import { NOISE_NOTE } from './compareNoise.ts';
+import { countOf } from '../../lib/words.ts';
 import './ComparePanel.css';
 
 /**
@@ -37,7 +38,7 @@ export function ComparePanel() {
       </p>
       <CompareChooser />
       <p className="compare-status" role="status" aria-live="polite">
-        {running ? `Running ${count} strategies on the same workload…` : ''}
+        {running ? `Running ${countOf(count, 'strategy', 'strategies')} on the same workload…` : ''}
       </p>
       {job && (
         <RunProgress

@@ -7,6 +7,7 @@ import { FlowRejectBin } from './FlowRejectBin.tsx';
 import { FlowServerNode } from './FlowServerNode.tsx';
 import { FlowCaption } from './FlowCaption.tsx';
 import { flowStatus } from './flowStatus.ts';
+import { countOf } from '../../lib/words.ts';
 import { useRouteTraffic } from './useRouteTraffic.ts';
 import './flow.css';
 
@@ -70,7 +71,7 @@ export function FlowView({ servers, rejectedByReason, strategyLabel, motion }: F
           height={layout.height}
           data-testid="flow.view"
           role="img"
-          aria-label={`Request flow: clients to the balancer (${strategyLabel}) to ${servers.length} servers; rejected requests go to the bin`}
+          aria-label={`Request flow: clients to the balancer (${strategyLabel}) to ${countOf(servers.length, 'server')}; rejected requests go to the bin`}
         >
           <line
             className="flow-link"

@@ -10,6 +10,7 @@ import {
 import { STRATEGY_INFO } from '../../engine/strategies/index.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { hashingNote } from './hashingNote.ts';
+import { countOf } from '../../lib/words.ts';
 
 /** Props of {@link HashingMethods}. */
 export interface HashingMethodsProps {
@@ -83,7 +84,7 @@ export function HashingMethods({
             <th scope="col">
               Remove {servers.at(-1)?.name ?? 'a server'}
               <span className="hashing-count">
-                {n} → {n - 1} servers
+                {n} → {countOf(n - 1, 'server')}
               </span>
             </th>
             <th scope="col">

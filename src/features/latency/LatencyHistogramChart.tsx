@@ -10,6 +10,7 @@ import type { LatencyBin } from './histogramBins.ts';
 import { formatTick, integerTicks } from '../../charts/ticks.ts';
 import '../../charts/charts.css';
 import '../../charts/reference.css';
+import { countOf } from '../../lib/words.ts';
 
 /** Props of {@link LatencyHistogramChart}. */
 export interface LatencyHistogramChartProps {
@@ -100,7 +101,7 @@ export function LatencyHistogramChart({
         const w = Math.max(1, x(b.upper) - x0 - 1);
         return (
           <rect key={b.lower} x={x0} y={y(b.count)} width={w} height={base - y(b.count)} fill={BAR}>
-            <title>{`${formatMs(b.lower)} – ${formatMs(b.upper)}: ${b.count} requests`}</title>
+            <title>{`${formatMs(b.lower)} – ${formatMs(b.upper)}: ${countOf(b.count, 'request')}`}</title>
           </rect>
         );
       })}

@@ -3,6 +3,7 @@ import type { LogEntry, LogLevel } from '../../engine/metrics/eventLog.ts';
 import { useApp, useShallow } from '../../store/hooks.tsx';
 import { LOG_BOOK_CAPACITY } from '../../store/logBook.ts';
 import { formatCount } from '../../lib/format.ts';
+import { countOf } from '../../lib/words.ts';
 import { LogFilters, type MinLevel } from './LogFilters.tsx';
 import { LogRow } from './LogRow.tsx';
 import { useVirtualRows } from './useVirtualRows.ts';
@@ -76,8 +77,8 @@ export function LogPanel() {
       {dropped > 0 && (
         <p className="log-note" data-testid="log.dropped">
           {logBook.length >= LOG_BOOK_CAPACITY
-            ? `${formatCount(dropped)} earlier entries dropped (the log keeps the last ${formatCount(LOG_BOOK_CAPACITY)})`
-            : `${formatCount(dropped)} entries dropped: at this speed the run writes more lines than the page takes each frame`}
+            ? `${countOf(dropped, 'earlier entry', 'earlier entries')} dropped (the log keeps the last ${formatCount(LOG_BOOK_CAPACITY)})`
+            : `${countOf(dropped, 'entry', 'entries')} dropped: at this speed the run writes more lines than the page takes each frame`}
         </p>
       )}
       <div className="log-frame">
@@ -111,8 +112,8 @@ export function LogPanel() {
       </div>
       <p className="log-count">
         {rows.length === logBook.length
-          ? `${formatCount(rows.length)} entries`
-          : `${formatCount(rows.length)} of ${formatCount(logBook.length)} entries`}
+          ? countOf(rows.length, 'entry', 'entries')
+          : `${formatCount(rows.length)} of ${countOf(logBook.length, 'entry', 'entries')}`}
         {following && rows.length > 0 ? ' · following the newest' : ''}
       </p>
     </section>

@@ -38,7 +38,16 @@ export function App() {
     const flags = readUrlFlags(window.location.search);
     if (!flags.motion) document.documentElement.dataset.motion = 'off';
     // Share link in the hash, then ?preset=, then the autosave, then the classic demo.
-    void startup({ hash: window.location.hash, preset: flags.preset });
+    const opened = startup({ hash: window.location.hash, preset: flags.preset });
+    // Once every panel has been laid out with its content (index.css), panels out of view may
+    // skip their work: their sizes are remembered, so scrolling does not move the page.
+    let idle = 0;
+    void opened.then(() => {
+      idle = window.requestIdleCallback(() => (document.documentElement.dataset.settled = ''), {
+        timeout: 2000,
+      });
+    });
+    return () => window.cancelIdleCallback(idle);
   }, [startup]);
   useEffect(() => {
     const root = document.documentElement;

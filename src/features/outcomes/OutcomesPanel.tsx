@@ -89,12 +89,10 @@ export function OutcomesPanel() {
       <h2 id="outcomes-title">Outcomes over time</h2>
       {series && lines ? (
         <>
-          <OutcomesChart
-            time={series.time}
-            lines={lines}
-            height={170}
-            yLabel="per simulated s (1 s average)"
-          />
+          <p className="chart-basis">
+            Per simulated second, each point the average over the last simulated second.
+          </p>
+          <OutcomesChart time={series.time} lines={lines} height={170} yLabel="per sim. s" />
           <details className="outcomes-note">
             <summary>What each outcome means</summary>
             <p>

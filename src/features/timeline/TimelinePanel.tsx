@@ -101,7 +101,7 @@ export function TimelinePanel() {
           <TimeSeriesChart
             time={charts.t}
             lines={charts.flow}
-            yLabel="per simulated s"
+            yLabel="per sim. s"
             xDomain={charts.xDomain}
             height={120}
             showXLabels={false}

@@ -4,6 +4,7 @@ import { readUrlFlags } from '../lib/urlFlags.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { SkipLinks } from './SkipLinks.tsx';
 import { PresentationLayout } from './PresentationLayout.tsx';
+import { whenSettled } from './settle.ts';
 import { NoticeBar } from './NoticeBar.tsx';
 import { CrashBanner } from './CrashBanner.tsx';
 import { ServersPanel } from '../features/servers/index.ts';
@@ -39,15 +40,17 @@ export function App() {
     if (!flags.motion) document.documentElement.dataset.motion = 'off';
     // Share link in the hash, then ?preset=, then the autosave, then the classic demo.
     const opened = startup({ hash: window.location.hash, preset: flags.preset });
-    // Once every panel has been laid out with its content (index.css), panels out of view may
-    // skip their work: their sizes are remembered, so scrolling does not move the page.
-    let idle = 0;
+    // Once every panel has been laid out with its content, panels out of view may skip their
+    // work: their sizes are remembered, so scrolling does not move the page (index.css).
+    let cancel = () => {};
+    let live = true;
     void opened.then(() => {
-      idle = window.requestIdleCallback(() => (document.documentElement.dataset.settled = ''), {
-        timeout: 2000,
-      });
+      if (live) cancel = whenSettled(() => (document.documentElement.dataset.settled = ''));
     });
-    return () => window.cancelIdleCallback(idle);
+    return () => {
+      live = false;
+      cancel();
+    };
   }, [startup]);
   useEffect(() => {
     const root = document.documentElement;

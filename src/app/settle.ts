@@ -1,0 +1,20 @@
+/**
+ * When the page has settled: every deferred panel has loaded its code and been laid out once
+ * (none still shows its aria-busy placeholder), then an idle moment. From then on index.css
+ * lets panels out of view skip their work, their real sizes remembered, so scrolling never moves
+ * the page. Gives up waiting after `maxMs` (a panel that never loads still has its reserved room).
+ */
+export function whenSettled(callback: () => void, maxMs = 10_000): () => void {
+  const started = performance.now();
+  let idle = 0;
+  const poll = window.setInterval(() => {
+    const loading = document.querySelector('.panel[aria-busy="true"]') !== null;
+    if (loading && performance.now() - started < maxMs) return;
+    window.clearInterval(poll);
+    idle = window.requestIdleCallback(callback, { timeout: 1000 });
+  }, 100);
+  return () => {
+    window.clearInterval(poll);
+    window.cancelIdleCallback(idle);
+  };
+}

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { DOWN_COLOUR, QUEUED_OPACITY, serverColour } from '../../lib/palette.ts';
 import { formatCount } from '../../lib/format.ts';
 import type { ServerSnapshot } from '../../worker/protocol.ts';
-import { elide } from './flowLayout.ts';
+import { elide, fitName } from './flowLayout.ts';
 
 /** Props of {@link FlowServerNode}: plain values, so a node re-renders only when it changed. */
 export interface FlowServerNodeProps extends Pick<
@@ -71,7 +71,7 @@ export const FlowServerNode = memo(function FlowServerNode(p: FlowServerNodeProp
   const barW = Math.min(110, Math.max(36, p.w * 0.34));
   const qMax = p.w < 220 ? 14 : 26;
   const qW = Math.min(qMax, (p.queued / Math.max(1, p.capacity)) * barW);
-  const nameChars = (p.w - 22 - tag.length * 7) / 7.8;
+  const name = fitName(p.name, p.w - 22 - tag.length * 7);
   return (
     <g
       className={classes}
@@ -83,8 +83,8 @@ export const FlowServerNode = memo(function FlowServerNode(p: FlowServerNodeProp
       <title>{tip}</title>
       <rect className="flow-node-box" width={p.w} height={p.h} rx={5} stroke={colour} />
       <rect width={5} height={p.h} rx={2} fill={colour} />
-      <text className="flow-node-name" x={12} y={15}>
-        {elide(p.name, nameChars)}
+      <text className="flow-node-name" x={12} y={15} style={{ fontSize: name.px }}>
+        {name.text}
       </text>
       {tag && (
         <text className="flow-node-tag" x={p.w - 6} y={15} textAnchor="end">

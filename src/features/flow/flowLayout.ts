@@ -36,7 +36,8 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
 /** Lays the picture out left to right: clients → balancer → servers, reject bin under the balancer. */
 export function layoutFlow(width: number, count: number): FlowLayout {
   const narrow = width < 520;
-  const balW = narrow ? 76 : 100;
+  // Wide enough for the longest word of a strategy name ("connections") on its own line.
+  const balW = narrow ? 86 : 100;
   const balH = 46;
   const balX = narrow ? Math.max(100, width * 0.28) : clamp(width * 0.3, 150, 240);
   const zoneX = balX + balW / 2 + (narrow ? 24 : 56);
@@ -88,6 +89,22 @@ export function elide(name: string, chars: number, where: 'end' | 'middle' = 'en
   if (where === 'end' || n < 4) return `${name.slice(0, n - 1)}…`;
   const tail = Math.ceil((n - 1) / 2);
   return `${name.slice(0, n - 1 - tail)}…${name.slice(name.length - tail)}`;
+}
+
+/** Sizes of a server's name in a full-size box: normally 12 px, never under 9 px. */
+const NAME_PX = 12;
+const NAME_MIN_PX = 9;
+/** About how wide a character of the page's sans-serif is, in em. */
+const CHAR_EM = 0.62;
+
+/**
+ * A server's name for a box with `room` px for it: in full at 12 px where it fits, else a little
+ * smaller (down to 9 px) so a long name on a phone keeps its end, and cut only below that.
+ */
+export function fitName(name: string, room: number): { text: string; px: number } {
+  const px = Math.max(NAME_MIN_PX, Math.min(NAME_PX, room / (Math.max(1, name.length) * CHAR_EM)));
+  // + a hair: a name that fits exactly (20.9999 characters) is not cut.
+  return { text: elide(name, room / (px * CHAR_EM) + 0.01), px };
 }
 
 /**

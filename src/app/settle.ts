@@ -6,15 +6,25 @@
  */
 export function whenSettled(callback: () => void, maxMs = 10_000): () => void {
   const started = performance.now();
-  let idle = 0;
+  let cancelIdle = () => {};
   const poll = window.setInterval(() => {
     const loading = document.querySelector('.panel[aria-busy="true"]') !== null;
     if (loading && performance.now() - started < maxMs) return;
     window.clearInterval(poll);
-    idle = window.requestIdleCallback(callback, { timeout: 1000 });
+    cancelIdle = onIdle(callback);
   }, 100);
   return () => {
     window.clearInterval(poll);
-    window.cancelIdleCallback(idle);
+    cancelIdle();
   };
+}
+
+/** An idle moment (within a second); Safari has no requestIdleCallback, so a short timeout there. */
+function onIdle(callback: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(callback, { timeout: 1000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(callback, 200);
+  return () => window.clearTimeout(id);
 }

@@ -26,6 +26,8 @@ import { ChallengePanel } from '../features/challenges/index.ts';
 import { HashingPanel } from '../features/hashing/index.ts';
 import { TheoryPanel } from '../features/theory/index.ts';
 import { ComparePanel } from '../features/compare/index.ts';
+import { AutoscalingPanel, ServersOverTimePanel } from '../features/autoscaling/index.ts';
+import { CostSloPanel } from '../features/objectives/index.ts';
 import { Guide, Shortcuts } from '../features/help/index.ts';
 
 /**
@@ -78,6 +80,7 @@ function Playground() {
       <div className="layout-left">
         <ServersPanel />
         <TrafficPanel />
+        <AutoscalingPanel />
         <DefencesPanel />
       </div>
       <div className="layout-center">
@@ -86,6 +89,7 @@ function Playground() {
         <PickInspector />
         <LoadPanel />
         <TimelinePanel />
+        <ServersOverTimePanel />
         <OutcomesPanel />
       </div>
       <div className="layout-right">
@@ -93,6 +97,7 @@ function Playground() {
         <ChallengePanel />
         <StrategyPanel />
         <SummaryPanel />
+        <CostSloPanel />
         <LatencyPanel />
       </div>
       <div className="layout-wide">

@@ -35,7 +35,7 @@ export const FlowServerNode = memo(function FlowServerNode(p: FlowServerNodeProp
     (status ? `, ${status}` : '') +
     (p.routed !== null ? `; ${p.routed} routed here in the last second of real time` : '');
   const fill = Math.min(1, p.active / Math.max(1, p.capacity));
-  const classes = `flow-node${p.up ? '' : ' flow-node--down'}${hit ? ' flow-node--hit' : ''}`;
+  const classes = `flow-node${p.up ? '' : ' flow-node--down'}${p.state === 'draining' ? ' flow-node--draining' : ''}${hit ? ' flow-node--hit' : ''}`;
 
   if (p.compact) {
     const nameChars = (p.w - 32 - tag.length * 6.5) / 6.4;

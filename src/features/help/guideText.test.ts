@@ -70,4 +70,29 @@ describe('the guide’s words', () => {
       'no traffic of its own: fire a burst or set a steady rate',
     );
   });
+
+  it('names traffic that changes over the day', () => {
+    const { setup } = run({
+      traffic: [
+        { from: 0, to: 60_000, troughRatePerSec: 5, peakRatePerSec: 50 },
+        { from: 1000, to: 2500, multiplier: 1.5 },
+      ],
+    });
+    expect(trafficPhrase(setup)).toBe(
+      'a daily rhythm between 5 and 50 requests per simulated second from 0 s to 60 s and the ' +
+        'rate times 1.5 from 1 s to 2.5 s',
+    );
+    const traced = run({
+      traffic: [
+        {
+          trace: [
+            [0, 10],
+            [1000, 20],
+            [2000, 5],
+          ],
+        },
+      ],
+    });
+    expect(trafficPhrase(traced.setup)).toBe('a recorded rate over 3 points');
+  });
 });

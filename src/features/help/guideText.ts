@@ -27,10 +27,18 @@ const seconds = (ms: number) => `${+(ms / 1000).toFixed(3)} s`;
 /** One traffic entry in words; rates are per simulated second, as everywhere on the page. */
 function trafficEntry(t: Scenario['traffic'][number]): string {
   if (t.kind === 'burst') return `a burst of ${countOf(t.burst, 'request')} at ${seconds(t.at)}`;
+  if (t.kind === 'trace') return `a recorded rate over ${countOf(t.trace.length, 'point')}`;
   const span = `from ${seconds(t.from)} to ${seconds(t.to)}`;
-  if (t.kind === 'poisson')
-    return `${formatCount(t.ratePerSec)} requests per simulated second ${span}`;
-  return `a ramp from ${formatCount(t.startRatePerSec)} to ${formatCount(t.endRatePerSec)} requests per simulated second ${span}`;
+  switch (t.kind) {
+    case 'poisson':
+      return `${formatCount(t.ratePerSec)} requests per simulated second ${span}`;
+    case 'ramp':
+      return `a ramp from ${formatCount(t.startRatePerSec)} to ${formatCount(t.endRatePerSec)} requests per simulated second ${span}`;
+    case 'diurnal':
+      return `a daily rhythm between ${formatCount(t.troughRatePerSec)} and ${formatCount(t.peakRatePerSec)} requests per simulated second ${span}`;
+    case 'spike':
+      return `the rate times ${+t.multiplier.toPrecision(3)} ${span}`;
+  }
 }
 
 /** "a burst of 10 requests at 0 s", "… and 3 more traffic entries", or that there is none. */

@@ -64,3 +64,36 @@ test('no serious accessibility problems in either theme, with the guide and a ru
   await expect(playground.byId('shortcuts')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the autoscaling panels, at work, keep their contrast in the dark theme', async ({
+  playground,
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await playground.open('&preset=cold-starts');
+  expect(await background(page)).toBe(DARK_BG);
+  await playground.controls.speed('100');
+  await playground.controls.play();
+  await playground.autoscaling.waitForActual((n) => n > 2, 60_000);
+  await playground.controls.pause();
+  await page.getByTestId('autoscaling.actions').locator('summary').click();
+  const result = await new AxeBuilder({ page })
+    .include('[data-testid="autoscaling.panel"]')
+    .include('[data-testid="autoscaling.overTime"]')
+    .include('[data-testid="objectives.panel"]')
+    .include('[data-testid="traffic.overTheDay"]')
+    .analyze();
+  const serious = result.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(
+    serious.map((v) => ({ rule: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })),
+  ).toEqual([]);
+  // The fleet chart draws in the theme's colours, not the light page's ink.
+  const stroke = await page
+    .getByTestId('autoscaling.fleetChart')
+    .locator('path.chart-line')
+    .first()
+    .evaluate((el) => getComputedStyle(el).stroke);
+  expect(stroke).toBe('rgb(230, 237, 243)');
+});

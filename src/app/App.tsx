@@ -6,6 +6,7 @@ import { SkipLinks } from './SkipLinks.tsx';
 import { PresentationLayout } from './PresentationLayout.tsx';
 import { whenSettled } from './settle.ts';
 import { NoticeBar } from './NoticeBar.tsx';
+import { OtherTabBar } from './OtherTabBar.tsx';
 import { CrashBanner } from './CrashBanner.tsx';
 import { ServersPanel } from '../features/servers/index.ts';
 import { TrafficPanel } from '../features/traffic/index.ts';
@@ -66,6 +67,7 @@ export function App() {
       <Toolbar />
       <CrashBanner />
       <NoticeBar />
+      <OtherTabBar />
       {presenting === null ? <Playground /> : <PresentationLayout chart={presenting} />}
       <Shortcuts />
       <ScenarioDropZone />

@@ -1,6 +1,7 @@
 import { useCallback, useLayoutEffect, useMemo, useState, type RefObject } from 'react';
 import type { LogEntry, LogLevel } from '../../engine/metrics/eventLog.ts';
-import { useApp, useShallow } from '../../store/hooks.tsx';
+import { useApp, type AppState } from '../../store/hooks.tsx';
+import { useColumn } from '../../store/serverColumn.ts';
 import { LOG_BOOK_CAPACITY } from '../../store/logBook.ts';
 import { formatCount } from '../../lib/format.ts';
 import { countOf } from '../../lib/words.ts';
@@ -17,6 +18,8 @@ const LINE_HEIGHT = 20;
 const ROW_PADDING = 6;
 /** From this many columns on, the time, level and source line up in columns. */
 const ALIGNED_COLS = 72;
+const summaryServers = (s: AppState) => s.snapshot?.summary.servers;
+const nameOf = (v: { readonly name: string }) => v.name;
 const RANK: Record<LogLevel, number> = { DEBUG: 0, INFO: 1, WARNING: 2, ERROR: 3 };
 
 /** Measures one character of the list's monospace font, px, once the list is in the page. */
@@ -45,9 +48,7 @@ export function LogPanel() {
     200,
   );
   // Index = slot (slots never move), so rows of removed servers keep their colour too.
-  const serverNames = useApp(
-    useShallow((s) => s.snapshot?.summary.servers.map((v) => v.name) ?? []),
-  );
+  const serverNames = useColumn(summaryServers, nameOf);
   const logBook = useApp((s) => s.logBook);
   const [minLevel, setMinLevel] = useState<MinLevel>('DEBUG');
   const [source, setSource] = useState('all');

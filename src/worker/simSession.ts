@@ -37,6 +37,11 @@ export class SimSession {
   playing = false;
   speed: Speed = 1;
   lagging = false;
+  /**
+   * The run paused itself because its traffic was over and every request had ended; new traffic
+   * (a burst, a steady rate) plays it on. Cleared by play, load and reset.
+   */
+  pausedAtEnd = false;
   steadyRate = 0;
   /** What went wrong when the simulation threw mid-run; cleared by load and reset. */
   fault: string | null = null;
@@ -68,6 +73,7 @@ export class SimSession {
     this.live.replace(parsed.scenario);
     this.steadyRate = 0;
     this.fault = null;
+    this.pausedAtEnd = false;
     this.sim = this.live.build();
     this.newRecording();
     this.changed(true);
@@ -84,6 +90,7 @@ export class SimSession {
       this.recorder.record(0, 0, { type: 'setRate', ratePerSec: this.steadyRate });
     this.playing = false;
     this.lagging = false;
+    this.pausedAtEnd = false;
     this.fault = null;
     this.changed(true);
   }
@@ -97,6 +104,7 @@ export class SimSession {
 
   play(): void {
     this.playing = true;
+    this.pausedAtEnd = false;
     this.changed(false);
   }
 
@@ -154,11 +162,13 @@ export class SimSession {
     if (!this.playing) return;
     const sim = this.sim;
     const deadline = clock() + budgetMs;
+    // Over already when this tick began (Play pressed on a finished run): the clock runs on. A
+    // replay is not over while recorded actions remain: it pauses where the recording ends.
+    const wasOver = sim.finished || this.replayer?.active === true;
     if (this.speed === 'max') {
       if (sim.durationMs !== null && sim.finished) {
-        // A replay still applies what was recorded at the very end.
+        // A replay still applies what was recorded at the very end (the run then stops below).
         if (this.replayer?.active) this.runUntil(sim.now);
-        this.playing = false;
       }
       // With nothing scheduled, time flows at real speed until the person sends traffic.
       else if (sim.nextEventTime === Infinity) this.runUntil(sim.now + realMs);
@@ -170,19 +180,43 @@ export class SimSession {
           // updates once every request has ended: the clock moves on without them.
           if (sim.durationMs !== null && sim.nextEventTime > sim.durationMs)
             this.runUntil(sim.durationMs);
-          else if (done === 0) this.runUntil(sim.now + realMs);
+          else if (done === 0 && wasOver) this.runUntil(sim.now + realMs);
         }
       }
       this.lagging = false;
-      this.changed(false);
-      return;
+    } else {
+      const target = sim.now + realMs * this.speed;
+      const toward = (t: number) => (wasOver ? this.runUntil(t, EVENT_CHUNK) : this.runToEnd(t));
+      let reached = toward(target);
+      while (!reached && clock() < deadline) reached = toward(target);
+      this.lagging = !reached;
     }
-    const target = sim.now + realMs * this.speed;
-    let reached = this.runUntil(target, EVENT_CHUNK);
-    while (!reached && clock() < deadline) reached = this.runUntil(target, EVENT_CHUNK);
-    this.lagging = !reached;
-    if (sim.finished && sim.durationMs !== null) this.playing = false;
+    if (sim.finished && (sim.durationMs !== null || !wasOver)) this.stopAtEnd();
     this.changed(false);
+  }
+
+  /**
+   * Runs toward `time` like runUntil, but stops at the instant the run settles (its traffic over,
+   * every request ended), leaving the clock there rather than at `time`. Event by event, as
+   * "max" speed always runs, so it can see that instant; at most EVENT_CHUNK events.
+   */
+  private runToEnd(time: number): boolean {
+    const sim = this.sim;
+    const end = Math.min(time, sim.durationMs ?? Infinity);
+    for (let budget = EVENT_CHUNK; sim.nextEventTime <= end; budget--) {
+      if (budget <= 0) return false;
+      if (this.runEvents(1) === 0) return true;
+    }
+    // Nothing left on the agenda at all: the last event was the end.
+    if (sim.durationMs === null && sim.finished) return true;
+    return this.runUntil(time);
+  }
+
+  /** The run's traffic is over and every request ended: it pauses itself, and says so. */
+  private stopAtEnd(): void {
+    this.playing = false;
+    this.lagging = false;
+    this.pausedAtEnd = true;
   }
 
   /** A live command from the person: applied now and recorded; it ends a replay in progress. */
@@ -258,10 +292,12 @@ export class SimSession {
         break;
       case 'fireBurst':
         sim.fireBurst(cmd.count);
+        this.resumeAfterEnd();
         break;
       case 'setRate':
         this.steadyRate = cmd.ratePerSec;
         sim.setSteadyRate(cmd.ratePerSec);
+        if (cmd.ratePerSec > 0) this.resumeAfterEnd();
         break;
       case 'setSeed': {
         const result = this.live.setSeed(cmd.seed);
@@ -322,6 +358,13 @@ export class SimSession {
     const problem = heldCapProblem(this.sim);
     if (problem !== null) throw new Error(problem);
     return result;
+  }
+
+  /** New traffic after the run paused itself at its end plays it on (the pause said it would). */
+  private resumeAfterEnd(): void {
+    if (!this.pausedAtEnd) return;
+    this.pausedAtEnd = false;
+    this.playing = true;
   }
 
   /** A new run: a new recording, and any replay is over. */

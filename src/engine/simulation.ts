@@ -34,6 +34,11 @@ export type { ServerState } from './simulation/serverState.ts';
  * loop and a request's life are in simulation/core.ts, the mechanisms in the parts beside it.
  */
 export class Simulation extends SimulationCore {
+  constructor(...args: ConstructorParameters<typeof SimulationCore>) {
+    super(...args);
+    this.rethinkKeys();
+  }
+
   /** The strategy every balancer runs. */
   get strategyName(): StrategyName {
     return this.balancers.strategyName;
@@ -46,6 +51,12 @@ export class Simulation extends SimulationCore {
   /** Switches every balancer to another strategy; `options` change only the options given. */
   setStrategy(name: StrategyName, options: StrategyOptions = {}): void {
     this.balancers.setStrategy(name, options);
+    this.rethinkKeys();
+  }
+
+  /** Keys are drawn while the strategy or the cache reads them, owed otherwise (deferredKeys.ts). */
+  private rethinkKeys(): void {
+    this.traffic.rethinkKeys(this.balancers.strategyName, this.cache.spec.placement);
   }
 
   /** The first balancer's strategy (every balancer runs the same one). */
@@ -158,6 +169,7 @@ export class Simulation extends SimulationCore {
 
   setCache(spec: CacheSpec): void {
     this.cache.reconfigure(spec);
+    this.rethinkKeys();
     this.log(
       'INFO',
       'Cache',
@@ -181,6 +193,7 @@ export class Simulation extends SimulationCore {
 
   setKeys(spec: KeySpec): void {
     this.traffic.setKeys(spec);
+    this.rethinkKeys();
     // A new key space: counts of the old keys would name keys that no longer exist.
     this.metrics.hotKeys = keyCounterFor(spec.count);
   }

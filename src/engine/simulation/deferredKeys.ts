@@ -3,16 +3,22 @@ import type { RequestTable } from '../requestTable.ts';
 import type { StrategyName } from '../strategies/strategy.ts';
 import type { ZipfSampler } from '../zipf.ts';
 
-/** The strategies that route on a request's key; the others never read it. */
-const KEYED_STRATEGIES: ReadonlySet<StrategyName> = new Set<StrategyName>([
-  'consistent-hash',
-  'maglev',
-  'modulo-hash',
+/**
+ * The strategies known to ignore a request's key. Any other (the hashing ones, a user's own
+ * strategy, one added later) is taken to read it, so keys are drawn on arrival for it.
+ */
+const KEYLESS_STRATEGIES: ReadonlySet<string> = new Set<StrategyName>([
+  'round-robin',
+  'least-connections',
+  'random',
+  'weighted-round-robin',
+  'power-of-two-choices',
+  'peak-ewma',
 ]);
 
 /** Whether a run with this strategy and cache placement reads request keys at all. */
-export function keysRead(strategy: StrategyName, cachePlacement: string): boolean {
-  return cachePlacement !== 'off' || KEYED_STRATEGIES.has(strategy);
+export function keysRead(strategy: string, cachePlacement: string): boolean {
+  return cachePlacement !== 'off' || !KEYLESS_STRATEGIES.has(strategy);
 }
 
 /**

@@ -3,7 +3,6 @@ import { spikeWindows } from '../arrivals/segments.ts';
 import type { Rng } from '../random.ts';
 import type { KeySpec, Scenario, ServiceSpec, TrafficSpec } from '../scenario/types.ts';
 import { createServiceSampler } from '../serviceTime.ts';
-import type { StrategyName } from '../strategies/strategy.ts';
 import { ArrivalSource } from '../traffic.ts';
 import { ZipfSampler } from '../zipf.ts';
 import { DeferredKeys, keysRead } from './deferredKeys.ts';
@@ -76,7 +75,7 @@ export class TrafficSources {
    * Draws keys on arrival while the strategy or the cache placement reads them, and defers them
    * while nothing does (call after either changes, and after the key space did).
    */
-  rethinkKeys(strategy: StrategyName, cachePlacement: string): void {
+  rethinkKeys(strategy: string, cachePlacement: string): void {
     const core = this.core;
     const defer = !keysRead(strategy, cachePlacement);
     this.keyDraws.settle(this.keySampler, core.requests, core.metrics.arrived, defer);

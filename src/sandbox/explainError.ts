@@ -103,7 +103,9 @@ export function explainError(
       text = `${doing(where)} recursed too deeply (stack overflow).`;
       break;
     default:
-      text = `${doing(where)} threw ${summary(dumped)}.`;
+      text = `${doing(where)} threw ${summary(dumped)}`;
+      // QuickJS records where only for Error objects.
+      text += line === null ? ' (throw an Error to see the line it came from).' : '.';
   }
   return new SandboxError(kind, prefix + text, where, line, at.column);
 }

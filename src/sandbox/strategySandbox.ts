@@ -88,16 +88,14 @@ export class StrategySandbox {
     });
     try {
       const magic = newMagic();
-      const exports = this.evaluate(preludeSource(magic), 'prelude.js');
+      const exports = this.keep(this.evaluate(preludeSource(magic), 'prelude.js'));
       this.step = this.keep(this.context.getProp(exports, 'step'));
       this.syncPool = this.keep(this.context.getProp(exports, 'sync'));
       this.shared = this.locate(memory, magic, exports);
       this.raw = rawCallOf(quickjs, this.context, this.step);
       this.evaluate(code, STRATEGY_FILE).dispose();
-      const found = this.evaluate(FIND_FUNCTIONS, 'find.js');
+      const found = this.keep(this.evaluate(FIND_FUNCTIONS, 'find.js'));
       const problem = this.callFunction(exports, 'init', found);
-      found.dispose();
-      exports.dispose();
       if (problem !== '') throw new SandboxError('definition', problem, 'load');
     } catch (error) {
       this.dispose();
@@ -135,13 +133,15 @@ export class StrategySandbox {
 
   /** Frees the runtime. A runtime QuickJS cannot free cleanly goes with its host instead. */
   dispose(): void {
+    // Out of memory, QuickJS may hold objects it cannot account for, and freeing the runtime
+    // would abort the whole instance; the host's instance is dropped with the run instead.
+    if (this.failure?.kind === 'memory') return;
     try {
       for (const handle of this.handles) if (handle.alive) handle.dispose();
       if (this.context.alive) this.context.dispose();
       if (this.runtime.alive) this.runtime.dispose();
     } catch {
-      // After running out of memory QuickJS may hold objects it cannot account for; the host's
-      // whole WebAssembly instance is dropped with the run, which frees them.
+      // Nothing more to free here: the host's instance goes with the run.
     }
   }
 

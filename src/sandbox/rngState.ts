@@ -8,10 +8,19 @@ export interface RngState {
   s3: number;
 }
 
-/** The strategy stream's state, so Math.random in the sandbox can continue it exactly. */
-export function readRngState(rng: Rng): RngState {
+/** Copies the strategy stream's state into `out`, so Math.random in the sandbox can go on from it. */
+export function readRngState(rng: Rng, out: RngState): void {
   const r = rng as unknown as RngState;
-  return { s0: r.s0, s1: r.s1, s2: r.s2, s3: r.s3 };
+  out.s0 = r.s0;
+  out.s1 = r.s1;
+  out.s2 = r.s2;
+  out.s3 = r.s3;
+}
+
+/** Whether the stream is still in `state`. */
+export function sameRngState(rng: Rng, state: RngState): boolean {
+  const r = rng as unknown as RngState;
+  return r.s0 === state.s0 && r.s1 === state.s1 && r.s2 === state.s2 && r.s3 === state.s3;
 }
 
 /** Puts back the state the sandbox's draws left. */

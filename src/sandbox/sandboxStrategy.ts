@@ -17,7 +17,7 @@ import { IO, RECORD_FLOATS } from './ioLayout.ts';
 import type { PoolEntry } from './prelude.ts';
 import { SandboxError } from './sandboxError.ts';
 import type { StrategySandbox } from './strategySandbox.ts';
-import { readRngState, writeRngState, type RngState } from './rngState.ts';
+import { readRngState, sameRngState, writeRngState, type RngState } from './rngState.ts';
 
 /**
  * Weight of the newest reply in `latencyEwmaMs`: ewma += 0.2 × (latency − ewma), the first reply
@@ -150,8 +150,11 @@ export class SandboxStrategy {
 
   /** One call into the sandbox: the journal so far, then a pick if `pick` is 1. */
   private deliver(floats: Float64Array, pick: number): void {
-    if (this.length > 0) floats.set(this.journal.subarray(0, this.length), IO.journal);
-    floats[IO.journalLength] = this.length;
+    const journal = this.journal;
+    const n = this.length;
+    // A loop, not set(subarray): a pick carries a dozen numbers, and subarray allocates.
+    for (let i = 0; i < n; i++) floats[IO.journal + i] = journal[i]!;
+    floats[IO.journalLength] = n;
     floats[IO.pick] = pick;
     this.length = 0;
     this.sandbox.call();
@@ -209,22 +212,14 @@ export class SandboxStrategy {
 
   /** Sends the stream's state in when something else drew from it since the sandbox last did. */
   private sendRng(floats: Float64Array, rng: Rng): void {
-    const now = readRngState(rng);
     const seen = this.rngSeen;
-    if (
-      this.rngKnown &&
-      now.s0 === seen.s0 &&
-      now.s1 === seen.s1 &&
-      now.s2 === seen.s2 &&
-      now.s3 === seen.s3
-    )
-      return;
-    floats[IO.rng] = now.s0 >>> 0;
-    floats[IO.rng + 1] = now.s1 >>> 0;
-    floats[IO.rng + 2] = now.s2 >>> 0;
-    floats[IO.rng + 3] = now.s3 >>> 0;
+    if (this.rngKnown && sameRngState(rng, seen)) return;
+    readRngState(rng, seen);
+    floats[IO.rng] = seen.s0 >>> 0;
+    floats[IO.rng + 1] = seen.s1 >>> 0;
+    floats[IO.rng + 2] = seen.s2 >>> 0;
+    floats[IO.rng + 3] = seen.s3 >>> 0;
     floats[IO.rngIn] = 1;
-    Object.assign(seen, now);
     this.rngKnown = true;
   }
 

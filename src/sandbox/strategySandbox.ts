@@ -146,7 +146,7 @@ export class StrategySandbox {
   }
 
   private tooLong(): boolean {
-    const now = performance.now();
+    const now = Date.now();
     if (this.watchedCall !== this.calls) {
       // The first interrupt check of this call: start its clock (checks come every few thousand
       // instructions, so at most a millisecond or so is missed).

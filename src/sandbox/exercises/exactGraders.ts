@@ -11,7 +11,7 @@ import type { SandboxHost } from '../sandboxHost.ts';
 import { LATENCY_EWMA_WEIGHT } from '../sandboxStrategy.ts';
 import { deterministic, oneServer, percent, run, sameAs, servers, shares } from './caseKinds.ts';
 import type { DriveSetup, Driven, PoolEvent } from './drive.ts';
-import type { CaseResult } from './gradeReport.ts';
+import type { CaseResult, CaseRun } from './gradeReport.ts';
 
 const DEMO: FakeServer[] = [
   { name: 'Server-A', capacity: 3 },
@@ -41,23 +41,27 @@ function exactCases(
   label: string,
   reference: () => Driven,
   extra: readonly [string, DriveSetup][],
-): CaseResult[] {
+): CaseRun[] {
   return [
-    sameAs(host, code, 'pick by pick on a seeded run', label, reference(), SEEDED),
-    sameAs(host, code, 'a server leaving and one joining', label, reference(), LEAVE_JOIN),
-    ...extra.map(([name, setup]) => sameAs(host, code, name, label, reference(), setup)),
-    oneServer(host, code),
-    deterministic(host, code, LEAVE_JOIN),
+    () => sameAs(host, code, 'pick by pick on a seeded run', label, reference(), SEEDED),
+    () => sameAs(host, code, 'a server leaving and one joining', label, reference(), LEAVE_JOIN),
+    ...extra.map(
+      ([name, setup]) =>
+        () =>
+          sameAs(host, code, name, label, reference(), setup),
+    ),
+    () => oneServer(host, code),
+    () => deterministic(host, code, LEAVE_JOIN),
   ];
 }
 
-export function gradeRoundRobin(host: SandboxHost, code: string): CaseResult[] {
+export function gradeRoundRobin(host: SandboxHost, code: string): CaseRun[] {
   return exactCases(host, code, 'the built-in round robin', builtIn('round-robin'), [
     ['equal idle servers take turns', { servers: servers('a b c d e'), picks: 40, seed: 1 }],
   ]);
 }
 
-export function gradeLeastConnections(host: SandboxHost, code: string): CaseResult[] {
+export function gradeLeastConnections(host: SandboxHost, code: string): CaseRun[] {
   return exactCases(host, code, 'the built-in least connections', builtIn('least-connections'), [
     [
       'ties between idle servers go to the first',
@@ -69,7 +73,7 @@ export function gradeLeastConnections(host: SandboxHost, code: string): CaseResu
 const weighted = (spec: [string, number][]): FakeServer[] =>
   spec.map(([name, weight]) => ({ name, weight, capacity: 1000 }));
 
-export function gradeWeightedRoundRobin(host: SandboxHost, code: string): CaseResult[] {
+export function gradeWeightedRoundRobin(host: SandboxHost, code: string): CaseRun[] {
   return exactCases(
     host,
     code,
@@ -157,38 +161,27 @@ const SLOW_C: DriveSetup = {
   finishRate: (slot) => (slot === 2 ? 0.25 : 1),
 };
 
-export function gradeLatencyAware(host: SandboxHost, code: string): CaseResult[] {
-  const label = 'the rule latencyEwmaMs × (active + queued + 1)';
+function slowServerShare(host: SandboxHost, code: string): CaseResult {
   const name = 'the slow server gets far less than its share';
   const expected = 'Server-C at most 12.5% of the picks (half its share of 25%)';
   const result = run(host, code, new LowestExpectedWait(), SLOW_C, name, expected);
-  const slowShare =
-    'custom' in result
-      ? {
-          name,
-          passed: shares(result)[2]! <= 0.125,
-          expected,
-          actual: `Server-C got ${percent(shares(result)[2]!)} of the picks`,
-        }
-      : result;
+  if (!('custom' in result)) return result;
+  const share = shares(result)[2]!;
+  return {
+    name,
+    passed: share <= 0.125,
+    expected,
+    actual: `Server-C got ${percent(share)} of the picks`,
+  };
+}
+
+export function gradeLatencyAware(host: SandboxHost, code: string): CaseRun[] {
+  const label = 'the rule latencyEwmaMs × (active + queued + 1)';
+  const rule = () => new LowestExpectedWait();
   return [
-    sameAs(
-      host,
-      code,
-      'pick by pick with one slow server',
-      label,
-      new LowestExpectedWait(),
-      SLOW_C,
-    ),
-    slowShare,
-    sameAs(
-      host,
-      code,
-      'a server leaving and one joining',
-      label,
-      new LowestExpectedWait(),
-      LEAVE_JOIN,
-    ),
-    oneServer(host, code),
+    () => sameAs(host, code, 'pick by pick with one slow server', label, rule(), SLOW_C),
+    () => slowServerShare(host, code),
+    () => sameAs(host, code, 'a server leaving and one joining', label, rule(), LEAVE_JOIN),
+    () => oneServer(host, code),
   ];
 }

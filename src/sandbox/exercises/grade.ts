@@ -11,10 +11,10 @@ import {
   gradeRoundRobin,
   gradeWeightedRoundRobin,
 } from './exactGraders.ts';
-import type { CaseResult, GradeReport } from './gradeReport.ts';
+import type { CaseRun, GradeReport } from './gradeReport.ts';
 import { gradeConsistentHashing, gradePowerOfTwoChoices } from './propertyGraders.ts';
 
-const GRADERS: Record<ExerciseId, (host: SandboxHost, code: string) => CaseResult[]> = {
+const GRADERS: Record<ExerciseId, (host: SandboxHost, code: string) => CaseRun[]> = {
   'round-robin': gradeRoundRobin,
   'least-connections': gradeLeastConnections,
   'weighted-round-robin': gradeWeightedRoundRobin,
@@ -23,14 +23,28 @@ const GRADERS: Record<ExerciseId, (host: SandboxHost, code: string) => CaseResul
   'latency-aware': gradeLatencyAware,
 };
 
-/** Every case of the exercise, each with what was expected and what the code did. */
-export function gradeExercise(host: SandboxHost, id: ExerciseId, code: string): GradeReport {
+/**
+ * The exercise's hidden cases for `code`, to run one at a time; or the report of a load error when
+ * the code does not even load (then no case can run).
+ */
+export function gradingCases(
+  host: SandboxHost,
+  id: ExerciseId,
+  code: string,
+): CaseRun[] | GradeReport {
   try {
     host.load(code).dispose();
   } catch (error) {
     if (!(error instanceof SandboxError)) throw error;
     return { exercise: id, passed: false, cases: [], loadError: error.toJSON() };
   }
-  const cases = GRADERS[id](host, code);
+  return GRADERS[id](host, code);
+}
+
+/** Every case of the exercise, each with what was expected and what the code did. */
+export function gradeExercise(host: SandboxHost, id: ExerciseId, code: string): GradeReport {
+  const runs = gradingCases(host, id, code);
+  if (!Array.isArray(runs)) return runs;
+  const cases = runs.map((run) => run());
   return { exercise: id, passed: cases.every((c) => c.passed), cases, loadError: null };
 }

@@ -9,6 +9,9 @@ export interface CaseResult {
   readonly actual: string;
 }
 
+/** Runs one hidden case (each gets fresh copies of the code). */
+export type CaseRun = () => CaseResult;
+
 /** The grader's verdict on one exercise. */
 export interface GradeReport {
   readonly exercise: ExerciseId;

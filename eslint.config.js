@@ -111,10 +111,13 @@ const LAYERS = {
 };
 
 const restrict = (paths, patterns = []) => ['error', { paths, patterns }];
-const QUICKJS = {
-  group: ['quickjs-emscripten*', '@jitl/*', '!@jitl/quickjs-wasmfile-release-sync/wasm?url'],
-  message: 'QuickJS belongs in src/sandbox (the worker loads its .wasm by URL only).',
-};
+const QUICKJS_MESSAGE = 'QuickJS belongs in src/sandbox (the worker loads its .wasm by URL only).';
+const QUICKJS = { group: ['quickjs-emscripten*', '@jitl/*'], message: QUICKJS_MESSAGE };
+/** The worker may import the .wasm's URL (`…/wasm?url`), nothing else of QuickJS. */
+const QUICKJS_CODE = [
+  { name: '@jitl/quickjs-wasmfile-release-sync', message: QUICKJS_MESSAGE },
+  { name: '@jitl/quickjs-ffi-types', message: QUICKJS_MESSAGE },
+];
 const COMLINK = { name: 'comlink', message: 'comlink belongs in src/worker only.' };
 const ZUSTAND = {
   name: 'zustand',
@@ -163,7 +166,12 @@ export default tseslint.config(
   },
   {
     files: ['src/worker/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': restrict([ZUSTAND], [QUICKJS]) },
+    rules: {
+      'no-restricted-imports': restrict(
+        [ZUSTAND, ...QUICKJS_CODE],
+        [{ group: ['quickjs-emscripten*'], message: QUICKJS_MESSAGE }],
+      ),
+    },
   },
   {
     files: ['src/sandbox/**/*.ts'],

@@ -31,3 +31,6 @@ export const DEFAULT_LIMITS: SandboxLimits = {
   heapBytes: 32 * 1024 * 1024,
   stackBytes: 256 * 1024,
 };
+
+/** Longest strategy code accepted, in characters (a long strategy is a few hundred lines). */
+export const MAX_CODE_CHARS = 100_000;

@@ -2,6 +2,8 @@
  * The contract between the page and the simulation worker: commands the page sends and the
  * snapshot it gets back. Only types live here, so both sides import it freely.
  */
+import type { GradeReport } from '../sandbox/exercises/gradeReport.ts';
+import type { SandboxErrorInfo } from '../sandbox/sandboxError.ts';
 import type { LogEntry } from '../engine/metrics/eventLog.ts';
 import type { PickRecord } from '../engine/metrics/pickLog.ts';
 import type { ScenarioProblem } from '../engine/scenario/schema.ts';
@@ -330,15 +332,18 @@ export type RecordingCheck =
 
 // ---- Headless jobs: runs to the end off the live run, with progress, cancellable (jobs.ts). ----
 
-/** What a headless job computes: a comparison, or one scenario run to its end. */
-export type JobKind = 'compare' | 'run';
+/** What a headless job computes: a comparison, one scenario run to its end, or a grading. */
+export type JobKind = 'compare' | 'run' | 'grade';
 
 /** How far a headless job has got, in simulated time. */
 export interface JobProgress {
   /** The id the page gave the job when it started it. */
   readonly job: number;
   readonly kind: JobKind;
-  /** Share of the job's simulated time done, 0 to 1 (all of a comparison's strategies together). */
+  /**
+   * Share of the job's simulated time done, 0 to 1 (all of a comparison's strategies together);
+   * for a grading, of its hidden cases (simulatedMs and endMs then count cases).
+   */
   readonly fraction: number;
   /** Simulated time the job's current run has reached, and where its traffic and events end. */
   readonly simulatedMs: number;
@@ -362,3 +367,12 @@ export type RunToEndOutcome =
       readonly endMs: number;
     }
   | JobRefusal;
+
+// ---- User strategies in the sandbox (src/sandbox). ----
+
+/** Whether a strategy's code loads: it parses, runs its top level and defines selectServer. */
+export type StrategyCheck =
+  { readonly ok: true } | { readonly ok: false; readonly error: SandboxErrorInfo };
+
+/** An exercise graded, or the grading refused or stopped. */
+export type GradeOutcome = GradeReport | JobRefusal;

@@ -7,6 +7,7 @@ import { expose, transfer } from 'comlink';
 import { DEFAULT_SCENARIO, parseScenario } from '../engine/scenario/schema.ts';
 import type {
   CompareOutcome,
+  GradeOutcome,
   RunToEndOutcome,
   SimCommand,
   SnapshotCursor,
@@ -19,6 +20,10 @@ import { checkRecording } from './recordingFormat.ts';
 import { SimSession } from './simSession.ts';
 import { transferables } from './snapshot.ts';
 import { compareTransferables, startComparison } from './compareRun.ts';
+
+/** The sandbox's part of the worker, loaded the first time a strategy of the user's is involved. */
+let sandboxJobs: Promise<typeof import('./sandboxJobs.ts')> | null = null;
+const withSandbox = () => (sandboxJobs ??= import('./sandboxJobs.ts'));
 
 /** Wall time between run-loop ticks, and the share of it the simulation may use. */
 const TICK_MS = 8;
@@ -104,6 +109,14 @@ const api = {
       const problems = parsed.problems.map((p) => `${p.path || 'scenario'}: ${p.message}`);
       return { ok: false, message: `The scenario was refused: ${problems.join('; ')}` };
     }),
+  /** Whether a strategy's code loads, and if not the problem and its line. Never throws. */
+  checkStrategy: async (code: unknown) => (await withSandbox()).checkStrategy(code),
+  /**
+   * Grades `code` against an exercise's hidden cases in a sandbox of its own, one case per slice
+   * between run-loop ticks. One at a time; cancellable. Never throws.
+   */
+  grade: async (job: number, exercise: unknown, code: unknown): Promise<GradeOutcome> =>
+    (await withSandbox()).grade(jobs, job, exercise, code),
 };
 
 export type SimWorkerApi = typeof api;

@@ -20,6 +20,7 @@ import { LogPanel } from '../features/log/index.ts';
 import { ScenarioDropZone } from '../features/scenario/index.ts';
 import { LessonPanel } from '../features/lessons/index.ts';
 import { ChallengePanel } from '../features/challenges/index.ts';
+import { ExercisesPanel } from '../features/custom/index.ts';
 import { HashingPanel } from '../features/hashing/index.ts';
 import { TheoryPanel } from '../features/theory/index.ts';
 import { ComparePanel } from '../features/compare/index.ts';
@@ -63,6 +64,7 @@ export function App() {
           <CachePanel />
           <HashingPanel />
           <TheoryPanel />
+          <ExercisesPanel />
           <ComparePanel />
           <LogPanel />
         </div>

@@ -36,7 +36,7 @@ export function gradingCases(
     host.load(code).dispose();
   } catch (error) {
     if (!(error instanceof SandboxError)) throw error;
-    return { exercise: id, passed: false, cases: [], loadError: error.toJSON() };
+    return { ok: true, exercise: id, passed: false, cases: [], loadError: error.toJSON() };
   }
   return GRADERS[id](host, code);
 }
@@ -46,5 +46,5 @@ export function gradeExercise(host: SandboxHost, id: ExerciseId, code: string): 
   const runs = gradingCases(host, id, code);
   if (!Array.isArray(runs)) return runs;
   const cases = runs.map((run) => run());
-  return { exercise: id, passed: cases.every((c) => c.passed), cases, loadError: null };
+  return { ok: true, exercise: id, passed: cases.every((c) => c.passed), cases, loadError: null };
 }

@@ -14,6 +14,8 @@ export type CaseRun = () => CaseResult;
 
 /** The grader's verdict on one exercise. */
 export interface GradeReport {
+  /** Always true: a report (as against a grading that was refused or stopped). */
+  readonly ok: true;
   readonly exercise: ExerciseId;
   /** Every case passed. */
   readonly passed: boolean;

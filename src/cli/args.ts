@@ -6,6 +6,8 @@ export interface SimArgs {
   readonly json: boolean;
   readonly seed: number | null;
   readonly limits: RunLimits;
+  /** `--strategy-file my.js`: run this code as the scenario's strategy ("custom"). */
+  readonly strategyFile: string | null;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -23,6 +25,9 @@ export const USAGE = `Usage: npm run sim -- <scenario.json | preset name | -> [-
   ${EVENTS_FLAG} N
                   stop after this many events (each request's arrival is one, a burst's
                   too); default ${count(DEFAULT_LIMITS.maxEvents)}
+  --strategy-file my.js
+                  run the strategy in my.js (JavaScript defining selectServer, run in a
+                  sandbox) instead of the scenario's
   --list          list the presets
 
 A run stopped by a cap exits with status 2, as bad input does.
@@ -55,6 +60,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let json = false;
   let seed: number | null = null;
   let limits: RunLimits = DEFAULT_LIMITS;
+  let strategyFile: string | null = null;
   const i = { at: 0 };
   for (; i.at < argv.length; i.at++) {
     const a = argv[i.at]!;
@@ -74,10 +80,15 @@ export function parseArgs(argv: readonly string[]): Parsed {
       if (typeof cap !== 'number') return cap;
       limits =
         name === HELD_FLAG ? { ...limits, maxRequestsHeld: cap } : { ...limits, maxEvents: cap };
+    } else if (isFlag(a, '--strategy-file')) {
+      const path = valueOf(argv, i, '--strategy-file');
+      if (path === undefined || path === '')
+        return { error: '--strategy-file: give the path of a JavaScript file' };
+      strategyFile = path;
     } else if (a.startsWith('--')) return { error: `unknown option ${a}` };
     else if (source === null) source = a;
     else return { error: `only one scenario can be run at a time (got ${source} and ${a})` };
   }
   if (source === null) return { error: 'no scenario given' };
-  return { source, json, seed, limits };
+  return { source, json, seed, limits, strategyFile };
 }

@@ -64,3 +64,8 @@ export function isSandboxErrorInfo(value: unknown): value is SandboxErrorInfo {
   const v = value as Partial<SandboxErrorInfo>;
   return typeof v.kind === 'string' && typeof v.message === 'string' && typeof v.where === 'string';
 }
+
+/** The details of a failure of the user's strategy, or null for any other error. */
+export function sandboxErrorOf(error: unknown): SandboxErrorInfo | null {
+  return error instanceof SandboxError ? error.toJSON() : null;
+}

@@ -1,3 +1,5 @@
+import { LIMITS } from '../engine/scenario/limits.ts';
+
 /** The limits every sandboxed strategy runs under. */
 export interface SandboxLimits {
   /** Wall time one call into the sandbox may take before it is interrupted. */
@@ -32,5 +34,5 @@ export const DEFAULT_LIMITS: SandboxLimits = {
   stackBytes: 256 * 1024,
 };
 
-/** Longest strategy code accepted, in characters (a long strategy is a few hundred lines). */
-export const MAX_CODE_CHARS = 100_000;
+/** Longest strategy code accepted, in characters: the scenario format's limit. */
+export const MAX_CODE_CHARS = LIMITS.customCodeLength;

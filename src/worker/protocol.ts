@@ -16,7 +16,7 @@ import type {
   ServerSpec,
   ServiceSpec,
 } from '../engine/scenario/types.ts';
-import type { StrategyName, StrategyOptions } from '../engine/strategies/strategy.ts';
+import type { StrategyChoice, StrategyOptions } from '../engine/strategies/strategy.ts';
 import type { RunSummary } from '../engine/summary.ts';
 
 /** Simulated ms per real ms, or as fast as the worker can go. */
@@ -41,8 +41,10 @@ export type SimCommand =
   | { readonly type: 'reviveServer'; readonly slot: number }
   | {
       readonly type: 'setStrategy';
-      readonly strategy: StrategyName;
+      readonly strategy: StrategyChoice;
       readonly options?: StrategyOptions;
+      /** The user's strategy code, run in the sandbox (with strategy "custom"). */
+      readonly code?: string;
     }
   | { readonly type: 'setCache'; readonly cache: CacheSpec }
   | { readonly type: 'setService'; readonly service: ServiceSpec }
@@ -143,8 +145,10 @@ export interface Snapshot {
   readonly lagging: boolean;
   /** Set when the simulation threw while running; the run is paused and can be restarted. */
   readonly fault: string | null;
+  /** When the fault was the user's strategy failing: the error, for the editor to mark its line. */
+  readonly strategyFault: SandboxErrorInfo | null;
   readonly nextEventTime: number | null;
-  readonly strategy: StrategyName;
+  readonly strategy: StrategyChoice;
   readonly strategyOptions: Required<StrategyOptions>;
   readonly steadyRate: number;
   readonly summary: RunSummary;
@@ -202,7 +206,9 @@ export type SnapshotMessage = Omit<Snapshot, 'setup'> & { readonly setup: Scenar
 
 /** One column of a comparison: a strategy and its tunables (defaults from the setup). */
 export interface CompareVariant {
-  readonly strategy: StrategyName;
+  readonly strategy: StrategyChoice;
+  /** With strategy "custom": the code to run (the setup's when left out). */
+  readonly code?: string;
   readonly options?: StrategyOptions;
 }
 
@@ -225,7 +231,7 @@ export interface CompareSeries {
 
 /** One strategy's result on the shared workload. */
 export interface CompareVariantResult {
-  readonly strategy: StrategyName;
+  readonly strategy: StrategyChoice;
   readonly options: Required<StrategyOptions>;
   readonly summary: RunSummary;
   readonly series: CompareSeries;

@@ -3,6 +3,8 @@
  * the worker of a page that never runs the user's code does not carry QuickJS's glue code.
  */
 import { EXERCISES, type ExerciseId } from '../sandbox/exercises/catalog.ts';
+import { SandboxStrategy } from '../sandbox/sandboxStrategy.ts';
+import type { CustomStrategyMaker } from './compareRun.ts';
 import { GradingJob } from './gradingJob.ts';
 import type { JobRunner } from './jobs.ts';
 import type { GradeOutcome, StrategyCheck } from './protocol.ts';
@@ -11,6 +13,15 @@ import { codeProblem, StrategySandboxes } from './strategySandboxes.ts';
 
 /** QuickJS instances for the user's strategies, compiled on first use. */
 export const sandboxes = new StrategySandboxes(quickjsWasmModule);
+
+/**
+ * Loads the user's code as strategies on a fresh QuickJS instance (one per run, so a strategy that
+ * ran its instance out of memory takes nothing else with it).
+ */
+export async function customStrategyMaker(): Promise<CustomStrategyMaker> {
+  const host = await sandboxes.fresh();
+  return (code) => new SandboxStrategy(host.load(code));
+}
 
 /** Whether a strategy's code loads, and if not the problem and its line. Never throws. */
 export function checkStrategy(code: unknown): Promise<StrategyCheck> {

@@ -20,13 +20,28 @@ import { checkRecording } from './recordingFormat.ts';
 import { RunLoop } from './runLoop.ts';
 import { SimSession } from './simSession.ts';
 import { transferables } from './snapshot.ts';
-import { compareTransferables, startComparison } from './compareRun.ts';
+import { asksForCustom, compareTransferables, startComparison } from './compareRun.ts';
+import { mentionsCustom } from './customStrategyUse.ts';
 
 /** The sandbox's part of the worker, loaded the first time a strategy of the user's is involved. */
 let sandboxJobs: Promise<typeof import('./sandboxJobs.ts')> | null = null;
 const withSandbox = () => (sandboxJobs ??= import('./sandboxJobs.ts'));
 
 const session = new SimSession(DEFAULT_SCENARIO);
+
+/**
+ * Before a run that may run the user's code (a scenario, recording or command naming "custom"):
+ * loads the sandbox and gives the session a fresh QuickJS instance. A page that never uses a
+ * custom strategy never loads QuickJS.
+ */
+async function sandboxFor(needed: boolean): Promise<void> {
+  if (!needed && session.makeCustom === undefined) return;
+  try {
+    session.makeCustom = await (await withSandbox()).customStrategyMaker();
+  } catch {
+    // The sandbox did not load: "custom" is then refused with its message, nothing else changes.
+  }
+}
 /** Comparisons and runs to the end, in slices between run-loop ticks (see jobs.ts). */
 const jobs = new JobRunner({
   yieldToLoop: () => new Promise((resolve) => setTimeout(resolve, 0)),
@@ -53,8 +68,14 @@ const loop = new RunLoop(session, {
 loop.start();
 
 const api = {
-  load: (raw: unknown) => session.load(raw),
-  reset: () => session.reset(),
+  load: async (raw: unknown) => {
+    await sandboxFor(mentionsCustom(raw));
+    return session.load(raw);
+  },
+  reset: async () => {
+    await sandboxFor(session.setup().strategy === 'custom');
+    session.reset();
+  },
   play: () => {
     loop.restartClock();
     session.play();
@@ -63,14 +84,18 @@ const api = {
   setSpeed: (speed: Speed) => session.setSpeed(speed),
   step: () => session.step(),
   stepBy: (ms: number) => session.stepBy(ms),
-  command: (cmd: SimCommand) => session.command(cmd),
+  command: async (cmd: SimCommand) => {
+    if (cmd.type === 'setStrategy' && cmd.strategy === 'custom') await sandboxFor(true);
+    return session.command(cmd);
+  },
   setup: () => session.setup(),
   /** The run's recording so far: its start and every live command (see recording.ts). */
   recording: () => session.recording(),
   /** Checks a recording file's contents without touching the run. Never throws. */
   checkRecording: (raw: unknown) => checkRecording(raw),
   /** Starts the run over from a recording and plays it; a refused one leaves the run as it was. */
-  replay: (raw: unknown) => {
+  replay: async (raw: unknown) => {
+    await sandboxFor(mentionsCustom(raw));
     loop.restartClock();
     return session.replay(raw);
   },
@@ -93,8 +118,11 @@ const api = {
    * slices between run-loop ticks so the live run keeps moving. One at a time. Never throws.
    */
   compare: async (job: number, variants: unknown): Promise<CompareOutcome> => {
+    const makeCustom = asksForCustom(variants)
+      ? await (await withSandbox()).customStrategyMaker().catch(() => undefined)
+      : undefined;
     const outcome = await jobs.run(job, 'compare', () =>
-      startComparison(session.setup(), session.steadyRate, variants),
+      startComparison(session.setup(), session.steadyRate, variants, undefined, makeCustom),
     );
     return transfer(outcome, compareTransferables(outcome));
   },

@@ -17,6 +17,9 @@ import { Recorder, Replayer } from './recording.ts';
 import { parseRecording } from './recordingFormat.ts';
 import { buildSnapshot } from './snapshot.ts';
 import { formatSimTime } from '../lib/format.ts';
+import { sandboxErrorOf, type SandboxErrorInfo } from '../sandbox/sandboxError.ts';
+import type { Strategy } from '../engine/strategies/strategy.ts';
+import type { CustomStrategyMaker } from './compareRun.ts';
 
 /** Events handled between two looks at the wall clock. */
 const EVENT_CHUNK = 2_000;
@@ -33,6 +36,13 @@ export class SimSession {
   steadyRate = 0;
   /** What went wrong when the simulation threw mid-run; cleared by load and reset. */
   fault: string | null = null;
+  /** The fault's details when the user's strategy failed (the editor marks its line). */
+  strategyFault: SandboxErrorInfo | null = null;
+  /**
+   * Loads the user's code as a strategy, in the sandbox: set by the worker (which loads QuickJS on
+   * demand) before a scenario or command that needs it arrives. Without it, "custom" is refused.
+   */
+  makeCustom: CustomStrategyMaker | undefined = undefined;
   private sim: Simulation;
   /**
    * The person's setup: the loaded scenario plus their edits, and nothing that scheduled events
@@ -64,10 +74,19 @@ export class SimSession {
   load(raw: unknown): LoadResult {
     const parsed = parseScenario(raw);
     if (!parsed.ok) return parsed;
+    const before = this.current;
     this.current = parsed.scenario;
+    try {
+      this.sim = this.build(parsed.scenario);
+    } catch (error) {
+      // The scenario's own strategy does not load: the run stays as it was.
+      this.current = before;
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, problems: [{ path: 'customStrategy.code', message }] };
+    }
     this.steadyRate = 0;
     this.fault = null;
-    this.sim = this.build(parsed.scenario);
+    this.strategyFault = null;
     this.newRecording();
     this.changed(true);
     return parsed;
@@ -84,6 +103,7 @@ export class SimSession {
     this.playing = false;
     this.lagging = false;
     this.fault = null;
+    this.strategyFault = null;
     this.changed(true);
   }
 
@@ -91,6 +111,7 @@ export class SimSession {
   halt(error: unknown): void {
     this.playing = false;
     this.fault = error instanceof Error ? error.message : String(error);
+    this.strategyFault = sandboxErrorOf(error);
     this.changed(false);
   }
 
@@ -318,10 +339,19 @@ export class SimSession {
       }
       case 'setStrategy': {
         const strategyOptions = { ...setup.strategyOptions, ...cmd.options };
-        const problem = this.validate({ strategy: cmd.strategy, strategyOptions });
+        const customStrategy = cmd.code === undefined ? setup.customStrategy : { code: cmd.code };
+        const patch = { strategy: cmd.strategy, strategyOptions, customStrategy };
+        const problem = this.validate(patch);
         if (problem) return problem;
-        sim.setStrategy(cmd.strategy, cmd.options);
-        this.edit({ strategy: cmd.strategy, strategyOptions });
+        // The setup first: the sandbox loads the code it now holds.
+        this.edit(patch);
+        try {
+          sim.setStrategy(cmd.strategy, cmd.options);
+        } catch (error) {
+          this.current = setup;
+          return { ok: false, message: `code: ${(error as Error).message}` };
+        }
+        this.strategyFault = null;
         break;
       }
       case 'setCache': {
@@ -399,7 +429,18 @@ export class SimSession {
   /** A new simulation of `scenario`; its servers take slots 0..n-1 in order. */
   private build(scenario: Scenario): Simulation {
     this.slots = scenario.servers.map((_, i) => i);
-    return new Simulation(scenario, { logRequests: true });
+    return new Simulation(scenario, { logRequests: true, customStrategy: this.customFactory() });
+  }
+
+  /** Builds the user's strategy from the setup's code, in the worker's sandbox. */
+  private customFactory(): (() => Strategy) | undefined {
+    const make = this.makeCustom;
+    if (make === undefined) return undefined;
+    return () => {
+      const code = this.current.customStrategy?.code;
+      if (code === undefined) throw new Error('customStrategy: the setup has no code to run');
+      return make(code);
+    };
   }
 
   private edit(patch: Partial<Scenario>): void {

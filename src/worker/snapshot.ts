@@ -84,6 +84,7 @@ export function buildSnapshot(
     finished: sim.finished && sim.inFlight === 0,
     lagging: session.lagging,
     fault: session.fault,
+    strategyFault: session.strategyFault,
     nextEventTime: Number.isFinite(sim.nextEventTime) ? sim.nextEventTime : null,
     strategy: sim.strategyName,
     strategyOptions: sim.strategyOptions,

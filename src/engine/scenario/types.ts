@@ -1,4 +1,4 @@
-import type { StrategyName, StrategyOptions } from '../strategies/strategy.ts';
+import type { StrategyChoice, StrategyName, StrategyOptions } from '../strategies/strategy.ts';
 
 /**
  * Scenario format v1: the one file format of the playground. The headless runner reads it, the UI
@@ -9,7 +9,9 @@ export interface Scenario {
   readonly version: 1;
   readonly name: string;
   readonly seed: number;
-  readonly strategy: StrategyName;
+  readonly strategy: StrategyChoice;
+  /** The user's own strategy; run (in a sandbox) when `strategy` is "custom", carried otherwise. */
+  readonly customStrategy?: CustomStrategySpec;
   readonly strategyOptions: Required<StrategyOptions>;
   readonly servers: readonly ServerSpec[];
   readonly service: ServiceSpec;
@@ -23,6 +25,11 @@ export interface Scenario {
   readonly sampleIntervalMs: number;
   /** Health checking, timeouts, retries and the other defences; all off by default. */
   readonly resilience: ResilienceSpec;
+}
+
+/** A strategy in the user's code: JavaScript defining selectServer (see src/sandbox). */
+export interface CustomStrategySpec {
+  readonly code: string;
 }
 
 export interface ServerSpec {

@@ -1,8 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { EXERCISES } from '../../sandbox/exercises/catalog.ts';
 import { useApp } from '../../store/hooks.tsx';
 import { PanelDisclosure } from '../../ui/PanelDisclosure.tsx';
-import { ExerciseView } from './ExerciseView.tsx';
 import './custom.css';
+
+/** The open exercise, with its code editor: loaded only once an exercise is opened. */
+const ExerciseView = lazy(async () => ({
+  default: (await import('./ExerciseView.tsx')).ExerciseView,
+}));
 
 /**
  * Strategy exercises: write the balancing rule interviews ask for, in the sandbox, and have it
@@ -27,7 +32,9 @@ export function ExercisesPanel() {
       <div id="exercises-body" hidden={!open}>
         {open &&
           (exercise !== null ? (
-            <ExerciseView id={exercise} />
+            <Suspense fallback={<p aria-busy="true">Loading the editor…</p>}>
+              <ExerciseView id={exercise} />
+            </Suspense>
           ) : (
             <ul className="exercise-list">
               {EXERCISES.map((e) => (

@@ -1,9 +1,10 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { SandboxErrorInfo } from '../../sandbox/sandboxError.ts';
 import { DEFAULT_STRATEGY_CODE, STRATEGY_TEMPLATES } from '../../sandbox/templates.ts';
 import { useApp } from '../../store/hooks.tsx';
 import { ApiReference } from './ApiReference.tsx';
 import { CodeEditor, type CodeProblem } from './CodeEditor.tsx';
+import './custom.css';
 
 /** A problem as the editor marks it. */
 function problemOf(error: SandboxErrorInfo): CodeProblem {
@@ -12,19 +13,36 @@ function problemOf(error: SandboxErrorInfo): CodeProblem {
 
 /**
  * The strategy editor: start from one of the demo's strategies, write selectServer, see each
- * error on its line as you type (the code is checked in the worker's sandbox), and run it.
+ * error on its line as you type (the code is checked in the worker's sandbox), and run it live:
+ * the run switches to the code at once, and a failure during the run is marked on its line.
  */
 export function StrategyEditor() {
   const stored = useApp((s) => s.strategyCode.draft);
   const check = useApp((s) => s.strategyCode.check);
   const checkedCode = useApp((s) => s.strategyCode.checkedCode);
   const setDraft = useApp((s) => s.strategyCode.setDraft);
-  const draft = stored ?? DEFAULT_STRATEGY_CODE;
+  const checkNow = useApp((s) => s.strategyCode.checkNow);
+  const command = useApp((s) => s.command);
+  const fault = useApp((s) => s.snapshot?.strategyFault ?? null);
+  const running = useApp((s) => s.snapshot?.strategy === 'custom');
+  const runningCode = useApp((s) => s.snapshot?.setup.customStrategy?.code ?? null);
+  const [busy, setBusy] = useState(false);
+  const draft = stored ?? runningCode ?? DEFAULT_STRATEGY_CODE;
   const stale = checkedCode !== draft;
-  const problems = useMemo<CodeProblem[]>(
-    () => (check !== null && !check.ok && !stale ? [problemOf(check.error)] : []),
-    [check, stale],
-  );
+  // A failure in the run is about the code that ran: marked while the editor still shows it.
+  const runFault = fault !== null && running && runningCode === draft ? fault : null;
+  const problems = useMemo<CodeProblem[]>(() => {
+    if (runFault !== null) return [problemOf(runFault)];
+    return check !== null && !check.ok && !stale ? [problemOf(check.error)] : [];
+  }, [check, stale, runFault]);
+
+  async function run(): Promise<void> {
+    setBusy(true);
+    const ok = await command({ type: 'setStrategy', strategy: 'custom', code: draft });
+    // Refused: the code does not load. The check marks where.
+    if (!ok) await checkNow(draft);
+    setBusy(false);
+  }
 
   return (
     <div className="strategy-editor">
@@ -47,6 +65,23 @@ export function StrategyEditor() {
             ))}
           </select>
         </label>
+        <button
+          type="button"
+          data-testid="strategy.reset"
+          onClick={() => setDraft(DEFAULT_STRATEGY_CODE)}
+          title="Replace the code with the least connections template"
+        >
+          Reset to template
+        </button>
+        <button
+          type="button"
+          className="primary"
+          data-testid="strategy.run"
+          disabled={busy}
+          onClick={() => void run()}
+        >
+          {running && runningCode === draft ? 'Run again' : 'Run this code'}
+        </button>
       </div>
       <CodeEditor
         value={draft}
@@ -56,10 +91,21 @@ export function StrategyEditor() {
         testId="strategy.editor"
       />
       <p className="strategy-check" aria-live="polite" data-testid="strategy.check">
-        {check === null || stale ? (
-          ''
+        {runFault !== null ? (
+          <span className="strategy-problem">
+            The run stopped at that request: {runFault.message} Fix the code and run it again.
+          </span>
+        ) : check === null || stale ? (
+          running && runningCode === draft ? (
+            <span className="strategy-ok">✓ This code is running.</span>
+          ) : (
+            ''
+          )
         ) : check.ok ? (
-          <span className="strategy-ok">✓ The code loads and defines selectServer.</span>
+          <span className="strategy-ok">
+            ✓ The code loads and defines selectServer.
+            {running && runningCode === draft ? ' It is running.' : ''}
+          </span>
         ) : (
           <span className="strategy-problem">{check.error.message}</span>
         )}

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { isHashMethod, keysMoved, type HashServer } from '../../engine/hashing/keyMovement.ts';
-import { STRATEGY_INFO, type StrategyName } from '../../engine/strategies/index.ts';
+import { STRATEGY_INFO, type StrategyChoice } from '../../engine/strategies/index.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { useShallow, useApp } from '../../store/hooks.tsx';
 import { HashingCaches } from './HashingPanel.caches.tsx';
@@ -12,7 +12,7 @@ import './HashingPanel.css';
 const NO_NAMES: readonly string[] = [];
 
 /** What the last button press did, as a sentence. */
-function movedText(verb: string, name: string, strategy: StrategyName, share: string | null) {
+function movedText(verb: string, name: string, strategy: StrategyChoice, share: string | null) {
   const label = STRATEGY_INFO[strategy].label;
   if (share === null) {
     return `${verb} ${name}. ${label} does not tie keys to servers, so no key had a home to move from.`;

@@ -29,6 +29,16 @@ const withSandbox = () => (sandboxJobs ??= import('./sandboxJobs.ts'));
 
 const session = new SimSession(DEFAULT_SCENARIO);
 
+/** Runs `fn`; if the simulation throws, the run stops with the error shown (never a crash). */
+function halting<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (error) {
+    session.halt(error);
+    return undefined;
+  }
+}
+
 /**
  * Before a run that may run the user's code (a scenario, recording or command naming "custom"):
  * loads the sandbox and gives the session a fresh QuickJS instance. A page that never uses a
@@ -82,8 +92,9 @@ const api = {
   },
   pause: () => session.pause(),
   setSpeed: (speed: Speed) => session.setSpeed(speed),
-  step: () => session.step(),
-  stepBy: (ms: number) => session.stepBy(ms),
+  // A step can make the user's strategy fail: the run then stops, as in the loop (runLoop.ts).
+  step: () => halting(() => session.step()),
+  stepBy: (ms: number) => halting(() => session.stepBy(ms)) ?? { ok: true as const },
   command: async (cmd: SimCommand) => {
     if (cmd.type === 'setStrategy' && cmd.strategy === 'custom') await sandboxFor(true);
     return session.command(cmd);

@@ -433,10 +433,11 @@ export class SimSession {
   }
 
   /** Builds the user's strategy from the setup's code, in the worker's sandbox. */
-  private customFactory(): (() => Strategy) | undefined {
-    const make = this.makeCustom;
-    if (make === undefined) return undefined;
+  private customFactory(): () => Strategy {
+    // Read when a strategy is built, not now: the worker may load the sandbox after this run began.
     return () => {
+      const make = this.makeCustom;
+      if (make === undefined) throw new Error('the strategy sandbox is not loaded');
       const code = this.current.customStrategy?.code;
       if (code === undefined) throw new Error('customStrategy: the setup has no code to run');
       return make(code);

@@ -43,7 +43,8 @@ test('your strategy: an error on its line, a live run, and a comparison with lea
   await custom.write('function selectServer(servers) {\n  return 42;\n}\n');
   await custom.run();
   await playground.controls.reset();
-  await playground.controls.play();
+  // The run stops at the first request, so the button is not left pressed.
+  await playground.controls.playButton.click();
   await expect(custom.check).toContainText(
     'The run stopped at that request: Line 1: selectServer returned 42',
   );

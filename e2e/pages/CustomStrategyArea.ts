@@ -20,11 +20,20 @@ export class CustomStrategyArea {
     await expect(this.editor).toBeVisible();
   }
 
-  /** Replaces the code as one paste (typing would auto-close brackets). */
+  /**
+   * Replaces the code as a paste does (typing would auto-close brackets, and Chromium's own
+   * multi-line insertText edits the DOM with inline styles, which the page's CSP refuses).
+   */
   async write(code: string, editor: Locator = this.editor): Promise<void> {
     await editor.click();
     await this.page.keyboard.press('ControlOrMeta+a');
-    await this.page.keyboard.insertText(code);
+    await editor.evaluate((el, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      el.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, code);
   }
 
   async run(): Promise<void> {

@@ -73,6 +73,17 @@ export function StrategyEditor() {
         >
           Reset to template
         </button>
+        {runningCode !== null && runningCode !== draft && (
+          // A link or file brought code of its own: shown on request, so a draft is never lost.
+          <button
+            type="button"
+            data-testid="strategy.showSetupCode"
+            onClick={() => setDraft(runningCode)}
+            title="Replace the editor's code with the code this setup carries (from a link, a file or your last run)"
+          >
+            Show the setup’s code
+          </button>
+        )}
         <button
           type="button"
           className="primary"

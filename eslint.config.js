@@ -242,6 +242,7 @@ export default tseslint.config(
       'src/engine/scenario/schema.ts',
       'src/engine/scenario/fields.ts',
       'src/engine/scenario/problems.ts',
+      'src/engine/scenario/scalingSchema.ts',
       'src/engine/**/*.test.ts',
     ],
     rules: {

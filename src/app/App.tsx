@@ -24,6 +24,8 @@ import { ExercisesPanel } from '../features/custom/index.ts';
 import { HashingPanel } from '../features/hashing/index.ts';
 import { TheoryPanel } from '../features/theory/index.ts';
 import { ComparePanel } from '../features/compare/index.ts';
+import { AutoscalingPanel, ServersOverTimePanel } from '../features/autoscaling/index.ts';
+import { CostSloPanel } from '../features/objectives/index.ts';
 
 /** The playground's one screen: controls on the left, pictures in the middle, explanations right. */
 export function App() {
@@ -44,6 +46,7 @@ export function App() {
         <div className="layout-left">
           <ServersPanel />
           <TrafficPanel />
+          <AutoscalingPanel />
           <DefencesPanel />
         </div>
         <div className="layout-center">
@@ -51,6 +54,7 @@ export function App() {
           <PickInspector />
           <LoadPanel />
           <TimelinePanel />
+          <ServersOverTimePanel />
           <OutcomesPanel />
         </div>
         <div className="layout-right">
@@ -58,6 +62,7 @@ export function App() {
           <ChallengePanel />
           <StrategyPanel />
           <SummaryPanel />
+          <CostSloPanel />
           <LatencyPanel />
         </div>
         <div className="layout-wide">

@@ -20,6 +20,7 @@ import { formatSimTime } from '../lib/format.ts';
 import { sandboxErrorOf, type SandboxErrorInfo } from '../sandbox/sandboxError.ts';
 import type { Strategy } from '../engine/strategies/strategy.ts';
 import type { CustomStrategyMaker } from './compareRun.ts';
+import { scalingEdit } from './scalingCommands.ts';
 
 /** Events handled between two looks at the wall clock. */
 const EVENT_CHUNK = 2_000;
@@ -388,6 +389,17 @@ export class SimSession {
         const problem = this.validate({ seed: cmd.seed });
         if (problem) return problem;
         this.edit({ seed: cmd.seed });
+        this.reset();
+        return { ok: true };
+      }
+      case 'setAutoscaling':
+      case 'setCost':
+      case 'setSlo':
+      case 'setTraffic': {
+        const result = scalingEdit(cmd, this.current, sim);
+        if (!result.ok) return result;
+        this.edit(result.patch);
+        if (!result.restart) break;
         this.reset();
         return { ok: true };
       }

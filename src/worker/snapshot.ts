@@ -1,7 +1,14 @@
 import { LatencyHistogram } from '../engine/metrics/histogram.ts';
 import { SERIES_NAMES, type SeriesName } from '../engine/metrics/runMetrics.ts';
 import { summarize } from '../engine/summary.ts';
-import type { ServerSnapshot, SeriesSnapshot, Snapshot, SnapshotCursor } from './protocol.ts';
+import type {
+  ScalingSnapshot,
+  ServerSnapshot,
+  SeriesSnapshot,
+  Snapshot,
+  SnapshotCursor,
+} from './protocol.ts';
+import { buildScalingSnapshot, scalingTransferables } from './scalingSnapshot.ts';
 import type { SimSession } from './simSession.ts';
 
 /** Per-server history sent to the page: the last 30 s at the default interval. */
@@ -106,7 +113,13 @@ export function buildSnapshot(
     log: { entries, nextSeq: m.log.total, dropped: Math.max(0, logFrom - cursor.logSeq) },
     setup: session.setup(),
     setupVersion: session.setupVersion,
+    ...scalingPart(buildScalingSnapshot(sim, cursor)),
   };
+}
+
+/** The snapshot's `scaling`, present only when the setup has autoscaling, cost or an SLO. */
+function scalingPart(s: ScalingSnapshot | null): { scaling?: ScalingSnapshot } {
+  return s === null ? {} : { scaling: s };
 }
 
 /** The histogram's non-empty range of buckets, with each bucket's bounds. */
@@ -146,5 +159,8 @@ export function transferables(s: Snapshot): ArrayBuffer[] {
     s.routes.ids,
     s.routes.dests,
   ];
-  return arrays.map((a) => a.buffer as ArrayBuffer);
+  return [
+    ...arrays.map((a) => a.buffer as ArrayBuffer),
+    ...scalingTransferables(s.scaling ?? null),
+  ];
 }

@@ -1,5 +1,6 @@
 import { burstsLesson } from './burstsLesson.ts';
 import { cacheLesson } from './cacheLesson.ts';
+import { capacityLesson } from './capacityLesson.ts';
 import { classicLesson } from './classicLesson.ts';
 import { failureLesson } from './failureLesson.ts';
 import { powerOfTwoLesson } from './powerOfTwoLesson.ts';
@@ -14,6 +15,7 @@ export const LESSONS: readonly Lesson[] = [
   powerOfTwoLesson,
   cacheLesson,
   failureLesson,
+  capacityLesson,
 ];
 
 export function lessonById(id: string): Lesson | undefined {

@@ -1,22 +1,18 @@
 /**
  * Speed of a strategy in the user's code (not a test): picks per second of least connections
  * written in the strategy API and run in the QuickJS sandbox, over 100 servers, against the
- * built-in least connections on the same loop, and whole runs of a preset both ways. Each pick is
+ * built-in least connections on the same loop, and round robin (one server read a pick: the cost
+ * of crossing into the sandbox). Each pick is
  * followed by a dispatch and, every other pick, a completion, so the sandbox also gets the load
  * changes it must hear of between picks (as in a real run). CPU time of this process, best of
  * five; the ratio of the two figures is the one to quote on a shared machine.
  * Run with `npm run bench:sandbox`.
  */
 import { availableParallelism, loadavg } from 'node:os';
-import { PRESETS } from '../src/engine/scenario/presets.ts';
-import { parseScenario } from '../src/engine/scenario/schema.ts';
-import { Simulation } from '../src/engine/simulation.ts';
-import { summarize } from '../src/engine/summary.ts';
 import { Xoshiro128 } from '../src/engine/random.ts';
 import { createStrategy } from '../src/engine/strategies/index.ts';
 import type { PickContext, Strategy } from '../src/engine/strategies/strategy.ts';
 import { FakePool } from '../src/engine/testing/fakePool.ts';
-import { customStrategyFactory } from '../src/sandbox/customStrategyFactory.ts';
 import { nodeSandboxHost } from '../src/sandbox/node/nodeSandboxHost.ts';
 import { SandboxStrategy } from '../src/sandbox/sandboxStrategy.ts';
 import { STRATEGY_TEMPLATES } from '../src/sandbox/templates.ts';
@@ -62,33 +58,6 @@ function picksPerSecond(make: () => Strategy): number {
   return PICKS / (best / 1000);
 }
 
-/** CPU ms of a whole run of `preset`, built-in or with the template in the sandbox. */
-async function runMs(preset: string, custom: boolean): Promise<{ ms: number; total: number }> {
-  const raw = PRESETS.find((p) => p.id === preset)!.raw as object;
-  const parsed = parseScenario(
-    custom
-      ? { ...raw, strategy: 'custom', customStrategy: { code: LEAST } }
-      : { ...raw, strategy: 'least-connections' },
-  );
-  if (!parsed.ok) throw new Error('preset refused');
-  const host = await nodeSandboxHost();
-  let best = Infinity;
-  let total = 0;
-  // The first run warms the JIT up and is not counted.
-  for (let r = 0; r < 4; r++) {
-    const sim = new Simulation(parsed.scenario, {
-      logRequests: false,
-      customStrategy: customStrategyFactory(parsed.scenario, host),
-    });
-    const start = cpuMs();
-    sim.runToEnd();
-    if (r > 0) best = Math.min(best, cpuMs() - start);
-    total = summarize(sim).requests.total;
-    sim.dispose();
-  }
-  return { ms: best, total };
-}
-
 const host = await nodeSandboxHost();
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 console.log(
@@ -110,10 +79,3 @@ const crossing = picksPerSecond(() => new SandboxStrategy(host.load(ROUND_ROBIN)
 console.log(
   `Round robin in the sandbox (one server read a pick): ${fmt(crossing)} picks/s (${(1e6 / crossing).toFixed(2)} µs a pick)\n`,
 );
-for (const preset of ['steady-poisson']) {
-  const a = await runMs(preset, false);
-  const b = await runMs(preset, true);
-  console.log(
-    `Whole run of ${preset} (${fmt(a.total)} requests; same summary both ways) with least connections: built-in ${a.ms.toFixed(0)} ms, sandboxed ${b.ms.toFixed(0)} ms (${(b.ms / a.ms).toFixed(1)}×)`,
-  );
-}

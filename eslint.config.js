@@ -68,7 +68,16 @@ const LAYERS = {
     allow('sandbox', 'sandbox', 'engine'),
     // The worker is the comlink boundary around the engine; it knows nothing of the page.
     allow('worker', 'worker', 'engine', 'sandbox', 'lib'),
-    allow('cli', 'cli', 'engine', 'worker', 'sandbox', 'lib'),
+    // The CLI prints the page's config exports (`--config`): pure functions, no UI.
+    allow('cli', 'cli', 'engine', 'worker', 'sandbox', 'lib', {
+      to: {
+        element: {
+          type: 'feature',
+          captured: { feature: 'exports' },
+          fileInternalPath: 'config/**',
+        },
+      },
+    }),
     allow('lib', 'lib', 'engine'),
     allow('charts', 'charts', 'lib'),
     allow('ui', 'ui', 'lib', 'store', 'engine'),

@@ -16,6 +16,7 @@ import { readScenarioInput } from './readInput.ts';
 import { runWithinLimits } from './runBounds.ts';
 import { readStrategyFile } from './strategyFile.ts';
 import { terminalSafeJson, terminalSafeLines } from './terminalText.ts';
+import { exportConfig } from '../features/exports/config/index.ts';
 
 /** Bad input or a run stopped by a cap. */
 const EXIT_REFUSED = 2;
@@ -91,6 +92,15 @@ async function main(argv: readonly string[]): Promise<void> {
     fail(
       `${label}: invalid scenario (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'})\n${lines.join('\n')}`,
     );
+  }
+  if (args.config !== null) {
+    // Exactly what the Config dialog shows, copies and downloads; its notes apart, on stderr.
+    const snippet = exportConfig(parsed.scenario, args.config);
+    process.stdout.write(snippet.text);
+    const notes = [...snippet.notes, ...snippet.defenceNotes];
+    if (notes.length > 0)
+      process.stderr.write(terminalSafeLines(notes.map((n) => `note: ${n}`).join('\n')) + '\n');
+    return;
   }
   let sim: Simulation;
   try {

@@ -9,7 +9,9 @@ import { RouteFeed } from './routeFeed.ts';
 import { RunHistory } from './runHistory.ts';
 import { ScalingHistory } from './scalingHistory.ts';
 import { SimLink, type Connect } from './simLink.ts';
+import { replaceStalled } from './workerLoss.ts';
 import { SnapshotPump } from './snapshotPump.ts';
+import { viewSlice } from './viewSlice.ts';
 import type { AppState, PageEnv } from './types.ts';
 
 export type AppStore = StoreApi<AppState>;
@@ -28,7 +30,8 @@ export interface StoreDeps {
 
 /**
  * The page's one store, built from its slices: playground (the live run and its setup), recording
- * (export, import, replay, the timeline's paused view), compare and learn. It owns the worker
+ * (export, import, replay, the timeline's paused view), compare, learn and view (the guide,
+ * the shortcut sheet, presentation mode). It owns the worker
  * client, the snapshot loop and the state kept outside React's (log, routes, history): nothing of
  * it lives at module level, so each store (the page's, or a test's) is independent.
  */
@@ -47,7 +50,14 @@ export function createAppStore(deps: StoreDeps): AppStore {
       fed = state.snapshot;
       feeds.scalingHistory.append(state.snapshot);
     });
-    const link = new SimLink(deps.connect, (message) => set({ status: 'crashed', crash: message }));
+    const link = new SimLink(
+      deps.connect,
+      replaceStalled({
+        crashed: (message) => set({ status: 'crashed', crash: message }),
+        restart: () => get().restart(),
+        notify: (text) => set({ notice: { kind: 'error', text } }),
+      }),
+    );
     const pump = new SnapshotPump({ get, set, link, nextFrame: deps.nextFrame, ...feeds });
     const subscribe = (listener: (state: AppState) => void) => api.subscribe(listener);
     const host: PlaygroundHost = { get, set, subscribe, link, pump, page: deps.page };
@@ -65,6 +75,8 @@ export function createAppStore(deps: StoreDeps): AppStore {
       canRedo: false,
       shareLink: null,
       picks: [],
+      firstVisit: false,
+      otherTab: null,
       ...feeds,
       ...playgroundSlice(host, helpers),
       ...recordingSlice({
@@ -80,6 +92,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       compare: compareSlice({ get, set, link }),
       strategyCode: strategyCodeSlice({ get, set, link, page: deps.page }),
       learn: learnSlice({ get, set, link, catalog: () => (learning ??= deps.learning()) }),
+      view: viewSlice({ set, page: deps.page }),
     };
   });
 }

@@ -78,6 +78,8 @@ const loop = new RunLoop(session, {
 loop.start();
 
 const api = {
+  /** The page's watchdog asks every second; no answer for five seconds means a stuck worker. */
+  ping: () => true,
   load: async (raw: unknown) => {
     await sandboxFor(mentionsCustom(raw));
     return session.load(raw);

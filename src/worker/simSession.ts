@@ -20,10 +20,16 @@ import { formatSimTime } from '../lib/format.ts';
 import { sandboxErrorOf, type SandboxErrorInfo } from '../sandbox/sandboxError.ts';
 import type { Strategy } from '../engine/strategies/strategy.ts';
 import type { CustomStrategyMaker } from './compareRun.ts';
+import { heldCapProblem } from './heldCap.ts';
 import { scalingEdit } from './scalingCommands.ts';
 
-/** Events handled between two looks at the wall clock. */
-const EVENT_CHUNK = 2_000;
+/**
+ * Events handled between two looks at the wall clock and the held cap. A slice of a burst is one
+ * event of up to 256 requests (BURST_SLICE), so a chunk of those is some 8,000 requests, about
+ * 10 ms of work (a storm of bursts measured 3.5 ms a chunk on average, 60 ms at worst, on a shared
+ * machine); an ordinary event takes a fraction of a microsecond, so looking costs nothing.
+ */
+export const EVENT_CHUNK = 32;
 
 /**
  * One live run as the page drives it: the simulation, the setup it was built from plus every edit
@@ -34,6 +40,11 @@ export class SimSession {
   playing = false;
   speed: Speed = 1;
   lagging = false;
+  /**
+   * The run paused itself because its traffic was over and every request had ended; new traffic
+   * (a burst, a steady rate) plays it on. Cleared by play, load and reset.
+   */
+  pausedAtEnd = false;
   steadyRate = 0;
   /** What went wrong when the simulation threw mid-run; cleared by load and reset. */
   fault: string | null = null;
@@ -88,6 +99,7 @@ export class SimSession {
     this.steadyRate = 0;
     this.fault = null;
     this.strategyFault = null;
+    this.pausedAtEnd = false;
     this.newRecording();
     this.changed(true);
     return parsed;
@@ -103,6 +115,7 @@ export class SimSession {
       this.recorder.record(0, 0, { type: 'setRate', ratePerSec: this.steadyRate });
     this.playing = false;
     this.lagging = false;
+    this.pausedAtEnd = false;
     this.fault = null;
     this.strategyFault = null;
     this.changed(true);
@@ -118,6 +131,7 @@ export class SimSession {
 
   play(): void {
     this.playing = true;
+    this.pausedAtEnd = false;
     this.changed(false);
   }
 
@@ -141,7 +155,11 @@ export class SimSession {
 
   /** Runs the single next event. */
   step(): void {
-    this.runEvents(1);
+    try {
+      this.runEvents(1);
+    } catch (error) {
+      this.halt(error); // past the held cap
+    }
     this.changed(false);
   }
 
@@ -153,7 +171,12 @@ export class SimSession {
         message: `step: must be a number of ms from 0 to 3,600,000, got ${String(ms)}`,
       };
     }
-    this.runUntil(this.sim.now + ms);
+    const target = this.sim.now + ms;
+    try {
+      while (!this.runUntil(target, EVENT_CHUNK));
+    } catch (error) {
+      this.halt(error); // past the held cap (see runUntil)
+    }
     this.changed(false);
     return { ok: true };
   }
@@ -166,11 +189,13 @@ export class SimSession {
     if (!this.playing) return;
     const sim = this.sim;
     const deadline = clock() + budgetMs;
+    // Over already when this tick began (Play pressed on a finished run): the clock runs on. A
+    // replay is not over while recorded actions remain: it pauses where the recording ends.
+    const wasOver = sim.finished || this.replayer?.active === true;
     if (this.speed === 'max') {
       if (sim.durationMs !== null && sim.finished) {
-        // A replay still applies what was recorded at the very end.
+        // A replay still applies what was recorded at the very end (the run then stops below).
         if (this.replayer?.active) this.runUntil(sim.now);
-        this.playing = false;
       }
       // With nothing scheduled, time flows at real speed until the person sends traffic.
       else if (sim.nextEventTime === Infinity) this.runUntil(sim.now + realMs);
@@ -182,19 +207,43 @@ export class SimSession {
           // updates once every request has ended: the clock moves on without them.
           if (sim.durationMs !== null && sim.nextEventTime > sim.durationMs)
             this.runUntil(sim.durationMs);
-          else if (done === 0) this.runUntil(sim.now + realMs);
+          else if (done === 0 && wasOver) this.runUntil(sim.now + realMs);
         }
       }
       this.lagging = false;
-      this.changed(false);
-      return;
+    } else {
+      const target = sim.now + realMs * this.speed;
+      const toward = (t: number) => (wasOver ? this.runUntil(t, EVENT_CHUNK) : this.runToEnd(t));
+      let reached = toward(target);
+      while (!reached && clock() < deadline) reached = toward(target);
+      this.lagging = !reached;
     }
-    const target = sim.now + realMs * this.speed;
-    let reached = this.runUntil(target, EVENT_CHUNK);
-    while (!reached && clock() < deadline) reached = this.runUntil(target, EVENT_CHUNK);
-    this.lagging = !reached;
-    if (sim.finished && sim.durationMs !== null) this.playing = false;
+    if (sim.finished && (sim.durationMs !== null || !wasOver)) this.stopAtEnd();
     this.changed(false);
+  }
+
+  /**
+   * Runs toward `time` like runUntil, but stops at the instant the run settles (its traffic over,
+   * every request ended), leaving the clock there rather than at `time`. Event by event, as
+   * "max" speed always runs, so it can see that instant; at most EVENT_CHUNK events.
+   */
+  private runToEnd(time: number): boolean {
+    const sim = this.sim;
+    const end = Math.min(time, sim.durationMs ?? Infinity);
+    for (let budget = EVENT_CHUNK; sim.nextEventTime <= end; budget--) {
+      if (budget <= 0) return false;
+      if (this.runEvents(1) === 0) return true;
+    }
+    // Nothing left on the agenda at all: the last event was the end.
+    if (sim.durationMs === null && sim.finished) return true;
+    return this.runUntil(time);
+  }
+
+  /** The run's traffic is over and every request ended: it pauses itself, and says so. */
+  private stopAtEnd(): void {
+    this.playing = false;
+    this.lagging = false;
+    this.pausedAtEnd = true;
   }
 
   /** A live command from the person: applied now and recorded; it ends a replay in progress. */
@@ -378,11 +427,13 @@ export class SimSession {
       }
       case 'fireBurst':
         sim.fireBurst(cmd.count);
+        this.resumeAfterEnd();
         this.changed(false);
         return { ok: true };
       case 'setRate':
         this.steadyRate = cmd.ratePerSec;
         sim.setSteadyRate(cmd.ratePerSec);
+        if (cmd.ratePerSec > 0) this.resumeAfterEnd();
         this.changed(false);
         return { ok: true };
       case 'setSeed': {
@@ -418,18 +469,35 @@ export class SimSession {
     return { ...buildSnapshot(this, this.version, cursor), recording: this.recordingStatus() };
   }
 
-  /** `sim.runUntil`, stopping at each point of a replay to apply what was recorded there. */
+  /**
+   * `sim.runUntil`, stopping at each point of a replay to apply what was recorded there. Throws
+   * (the run loop halts the run with the message) once the run holds more than its cap.
+   */
   private runUntil(time: number, maxEvents = Infinity): boolean {
-    return this.replayer?.active
+    const reached = this.replayer?.active
       ? this.replayer.runUntil(this.sim, time, maxEvents)
       : this.sim.runUntil(time, maxEvents);
+    return this.withinCap(reached);
   }
 
   /** `sim.runEvents`, likewise. */
   private runEvents(count: number): number {
-    return this.replayer?.active
-      ? this.replayer.runEvents(this.sim, count)
-      : this.sim.runEvents(count);
+    return this.withinCap(
+      this.replayer?.active ? this.replayer.runEvents(this.sim, count) : this.sim.runEvents(count),
+    );
+  }
+
+  private withinCap<T>(result: T): T {
+    const problem = heldCapProblem(this.sim);
+    if (problem !== null) throw new Error(problem);
+    return result;
+  }
+
+  /** New traffic after the run paused itself at its end plays it on (the pause said it would). */
+  private resumeAfterEnd(): void {
+    if (!this.pausedAtEnd) return;
+    this.pausedAtEnd = false;
+    this.playing = true;
   }
 
   /** A new run: a new recording, and any replay is over. */

@@ -2,11 +2,15 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { ServerSnapshot } from '../../worker/protocol.ts';
 import { useElementSize } from '../../lib/useElementSize.ts';
 import { DOT_POOL, type FlowAnchors } from './dotAnimator.ts';
-import { elide, layoutFlow } from './flowLayout.ts';
+import { flowCellLimit, layoutFlow, wrapLabel } from './flowLayout.ts';
+import { cellOfServer, groupServers } from './flowGroups.ts';
+import { FlowGroupNode } from './FlowGroupNode.tsx';
 import { FlowRejectBin } from './FlowRejectBin.tsx';
 import { FlowServerNode } from './FlowServerNode.tsx';
 import { FlowStartingNode } from './FlowStartingNode.tsx';
 import { FlowCaption } from './FlowCaption.tsx';
+import { flowStatus } from './flowStatus.ts';
+import { countOf } from '../../lib/words.ts';
 import { useRouteTraffic } from './useRouteTraffic.ts';
 import './flow.css';
 
@@ -44,17 +48,22 @@ export function FlowView(props: FlowViewProps) {
   const [ref, { width }] = useElementSize<HTMLDivElement>();
   const layerRef = useRef<SVGGElement | null>(null);
   const anchorsRef = useRef<FlowAnchors | null>(null);
-  const cellCount = servers.length + starting.length;
-  const layout = useMemo(() => layoutFlow(width, cellCount), [width, cellCount]);
+  // A pool larger than the boxes the width can draw is drawn as groups of neighbours (servers
+  // still starting are then left out of the picture; the label counts them).
+  const limit = flowCellLimit(width);
+  const groups = useMemo(() => groupServers(servers, limit), [servers, limit]);
+  const boxes = groups ? groups.length : servers.length + starting.length;
+  const layout = useMemo(() => layoutFlow(width, boxes), [width, boxes]);
   const slotKey = servers.map((s) => s.slot).join(',');
 
   // Dots read positions from a ref each frame, so the animation never waits on React.
   useLayoutEffect(() => {
     const { clients, balancer: b, bin, cells } = layout;
     const slots = slotKey === '' ? [] : slotKey.split(',').map(Number);
+    const grouped = slots.length > cells.length ? cells.length : null;
     const map = new Map<number, { x: number; y: number }>();
     slots.forEach((slot, i) => {
-      const c = cells[i];
+      const c = cells[cellOfServer(i, slots.length, grouped)];
       if (c) map.set(slot, { x: c.x, y: c.y + c.h / 2 });
     });
     anchorsRef.current = {
@@ -73,6 +82,18 @@ export function FlowView(props: FlowViewProps) {
   const rejectedRecent = traffic.byDest
     ? (traffic.byDest.get(-1) ?? 0) + (traffic.byDest.get(-2) ?? 0)
     : null;
+  const routedTo = (from: number, to: number): number | null => {
+    if (!traffic.byDest) return null;
+    let sum = 0;
+    for (let i = from; i <= to; i++) sum += traffic.byDest.get(servers[i]!.slot) ?? 0;
+    return sum;
+  };
+  const drawn = groups
+    ? `${countOf(servers.length, 'server')}, drawn as ${groups.length} groups`
+    : countOf(servers.length, 'server');
+  // The strategy's name in full on one or two lines (10.5 px type: about 6.3 px a character).
+  const strategyLines = wrapLabel(strategyLabel.toLowerCase(), (b.w - 8) / 6.3);
+  const twoLines = strategyLines.length > 1;
 
   return (
     <div className="flow-view" ref={ref}>
@@ -82,7 +103,7 @@ export function FlowView(props: FlowViewProps) {
           height={layout.height}
           data-testid="flow.view"
           role="img"
-          aria-label={`Request flow: clients to the balancer (${strategyLabel}) to ${servers.length} servers${starting.length > 0 ? ` (${starting.length} more starting)` : ''}; rejected requests go to the bin`}
+          aria-label={`Request flow: clients to the balancer (${strategyLabel}) to ${drawn}${starting.length > 0 ? ` (${starting.length} more starting)` : ''}; rejected requests go to the bin`}
         >
           <line
             className="flow-link"
@@ -93,7 +114,7 @@ export function FlowView(props: FlowViewProps) {
           />
           {cells.slice(0, servers.length).map((c, i) => (
             <line
-              key={servers[i]?.slot ?? i}
+              key={groups ? `g${i}` : (servers[i]?.slot ?? i)}
               className="flow-link"
               x1={out.x}
               y1={out.y}
@@ -125,55 +146,81 @@ export function FlowView(props: FlowViewProps) {
           </g>
           <g className="flow-balancer">
             <rect x={b.x - b.w / 2} y={b.y - b.h / 2} width={b.w} height={b.h} rx={6} />
-            <text x={b.x} y={b.y - 3} textAnchor="middle">
+            <text x={b.x} y={b.y - (twoLines ? 9 : 3)} textAnchor="middle">
               balancer
             </text>
-            <text className="flow-balancer-strategy" x={b.x} y={b.y + 12} textAnchor="middle">
-              {elide(strategyLabel.toLowerCase(), b.w / 6)}
+            <text
+              className="flow-balancer-strategy"
+              textAnchor="middle"
+              data-testid="flow.strategy"
+            >
+              {strategyLines.map((line, i) => (
+                <tspan key={i} x={b.x} y={b.y + (twoLines ? 5 + i * 12 : 12)}>
+                  {line}
+                </tspan>
+              ))}
               <title>{strategyLabel}</title>
             </text>
           </g>
           <FlowRejectBin x={bin.x} y={bin.y} {...rejectedByReason} recent={rejectedRecent} />
-          {servers.map((s, i) => {
-            const c = cells[i];
+          {groups?.map((g) => {
+            const c = cells[g.index];
             if (!c) return null;
             return (
-              <FlowServerNode
-                key={s.slot}
-                slot={s.slot}
-                name={s.name}
-                up={s.up}
-                healthy={s.healthy}
-                active={s.active}
-                queued={s.queued}
-                capacity={s.capacity}
-                queueLimit={s.queueLimit}
-                draining={s.draining}
+              <FlowGroupNode
+                key={g.index}
+                group={g}
                 x={c.x}
                 y={c.y}
                 w={c.w}
                 h={c.h}
-                compact={layout.mode === 'compact'}
-                routed={traffic.byDest ? (traffic.byDest.get(s.slot) ?? 0) : null}
+                routed={routedTo(g.from, g.to)}
               />
             );
           })}
-          {starting.map((s, k) => {
-            const c = cells[servers.length + k];
-            if (!c) return null;
-            return (
-              <FlowStartingNode
-                key={`starting-${s.name}`}
-                name={s.name}
-                seconds={Math.max(0, Math.ceil((s.readyAt - (props.now ?? 0)) / 1000))}
-                x={c.x}
-                y={c.y}
-                w={c.w}
-                h={c.h}
-                compact={layout.mode === 'compact'}
-              />
-            );
-          })}
+          {!groups &&
+            servers.map((s, i) => {
+              const c = cells[i];
+              if (!c) return null;
+              const status = flowStatus(s);
+              return (
+                <FlowServerNode
+                  key={s.slot}
+                  slot={s.slot}
+                  name={s.name}
+                  up={s.up}
+                  state={status.state}
+                  stateText={status.text}
+                  active={s.active}
+                  queued={s.queued}
+                  capacity={s.capacity}
+                  queueLimit={s.queueLimit}
+                  x={c.x}
+                  y={c.y}
+                  w={c.w}
+                  h={c.h}
+                  compact={layout.mode === 'compact'}
+                  routed={traffic.byDest ? (traffic.byDest.get(s.slot) ?? 0) : null}
+                />
+              );
+            })}
+          {!groups &&
+            starting.map((s, k) => {
+              const c = cells[servers.length + k];
+              if (!c) return null;
+              return (
+                <FlowStartingNode
+                  key={`starting-${s.name}`}
+                  name={s.name}
+                  seconds={Math.max(0, Math.ceil((s.readyAt - (props.now ?? 0)) / 1000))}
+                  x={c.x}
+                  y={c.y}
+                  w={c.w}
+                  h={c.h}
+                  compact={layout.mode === 'compact'}
+                />
+              );
+            })}
         </svg>
       )}
       {width > 0 && (

@@ -27,7 +27,7 @@ const CROSS =
   'M-4.5,-3 L-3,-4.5 L0,-1.5 L3,-4.5 L4.5,-3 L1.5,0 L4.5,3 L3,4.5 L0,1.5 L-3,4.5 L-4.5,3 L-1.5,0 Z';
 
 /** A request not yet routed: no server's colour, since the balancer has not chosen one. */
-const UNROUTED = '#52606d';
+const UNROUTED = 'var(--ink-muted)';
 
 const smooth = (t: number) => t * t * (3 - 2 * t);
 

@@ -6,10 +6,11 @@ import { Axis } from '../../charts/Axis.tsx';
 import { ChartFrame, useChartFrame } from '../../charts/ChartFrame.tsx';
 import { ReferenceLine } from '../../charts/ReferenceLine.tsx';
 import type { ChartReference } from '../../charts/chartReference.ts';
-import type { LatencyBin } from './histogramBins.ts';
+import { logFloor, type LatencyBin } from './histogramBins.ts';
 import { formatTick, integerTicks } from '../../charts/ticks.ts';
 import '../../charts/charts.css';
 import '../../charts/reference.css';
+import { countOf } from '../../lib/words.ts';
 
 /** Props of {@link LatencyHistogramChart}. */
 export interface LatencyHistogramChartProps {
@@ -26,7 +27,7 @@ const M = { top: 32, right: 14, bottom: 36, left: 44 } as const;
 /** Room above the plot for a third label row when a reference line is drawn. */
 const REFERENCE_ROW = 13;
 /** A neutral bar colour: the histogram is the whole run, not any one server. */
-const BAR = '#8795a1';
+const BAR = 'var(--bar)';
 
 /** The run's latency distribution on a log axis, with p50 and p99 marked. */
 export function LatencyHistogramChart({
@@ -44,8 +45,8 @@ export function LatencyHistogramChart({
 
   const { x, y, ticks } = useMemo(() => {
     // The reference line stays on the chart even where no request has landed yet.
-    let lo = Math.min(bins[0]!.lower, refValue ?? Infinity);
     let hi = Math.max(bins[bins.length - 1]!.upper, refValue ?? 0);
+    let lo = logFloor(Math.min(bins[0]!.lower, refValue ?? Infinity), hi);
     // A little room at both ends, and a narrow range widened to at least 4x so the axis has
     // readable ticks around one tall bar.
     const spread = Math.max(1.15, Math.sqrt(4 / (hi / lo)));
@@ -70,14 +71,17 @@ export function LatencyHistogramChart({
     { key: 'p50', value: p50, row: 11 },
     { key: 'p99', value: p99, row: 24 },
   ];
-  const flip = (v: number) => x(v) > width - 110;
+  // A log axis has no 0: a percentile of 0 ms (every request a cache hit at 0 ms) sits at its
+  // left end rather than at NaN.
+  const at = (v: number) => x(Math.max(v, x.domain()[0]!));
+  const flip = (v: number) => at(v) > width - 110;
 
   const title =
     `Latency histogram of the run: p50 ${formatMs(p50)}, p99 ${formatMs(p99)}` +
     (reference ? `; ${reference.label} ${formatMs(reference.value)} (theory)` : '');
 
   return (
-    <ChartFrame frame={frame} title={title} testId="latency.histogram">
+    <ChartFrame frame={frame} title={title} name="Latency histogram" testId="latency.histogram">
       <Axis
         orient="left"
         scale={y}
@@ -100,14 +104,14 @@ export function LatencyHistogramChart({
         const w = Math.max(1, x(b.upper) - x0 - 1);
         return (
           <rect key={b.lower} x={x0} y={y(b.count)} width={w} height={base - y(b.count)} fill={BAR}>
-            <title>{`${formatMs(b.lower)} – ${formatMs(b.upper)}: ${b.count} requests`}</title>
+            <title>{`${formatMs(b.lower)} – ${formatMs(b.upper)}: ${countOf(b.count, 'request')}`}</title>
           </rect>
         );
       })}
       {markers.map(
         (mk) =>
           mk.value !== null && (
-            <g key={mk.key} className="chart-marker" transform={`translate(${x(mk.value)},0)`}>
+            <g key={mk.key} className="chart-marker" transform={`translate(${at(mk.value)},0)`}>
               <line
                 y1={mk.row - 9}
                 y2={base}

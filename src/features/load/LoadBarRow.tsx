@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { QUEUED_OPACITY, serverColour } from '../../lib/palette.ts';
+import { DOWN_COLOUR, QUEUED_OPACITY, serverColour } from '../../lib/palette.ts';
 import { formatCount } from '../../lib/format.ts';
 
 /** Props of {@link LoadBarRow}: plain numbers, so unchanged rows skip re-rendering. */
@@ -15,6 +15,9 @@ export interface LoadBarRowProps {
   readonly draining?: boolean;
   /** The request count at the right end of the track (shared by all rows, so bars compare). */
   readonly scaleMax: number;
+  /** Position in the list and the height measure of a windowed list (see useWindowedList). */
+  readonly index?: number;
+  readonly measure?: (el: Element | null) => void;
 }
 
 const share = (v: number, of: number) => Math.min(1, Math.max(0, v / of));
@@ -22,13 +25,15 @@ const pct = (v: number, of: number) => `${share(v, of) * 100}%`;
 
 /** One server's load now: in service (solid), waiting (light band) against capacity (outline). */
 export const LoadBarRow = memo(function LoadBarRow(p: LoadBarRowProps) {
-  const colour = p.up ? serverColour(p.slot) : '#9aa5b1';
+  const colour = p.up ? serverColour(p.slot) : DOWN_COLOUR;
   const full = p.up && p.active >= p.capacity;
   // No mark for "no queue" (limit 0): it would sit on the capacity outline and say nothing.
   const limit = p.queueLimit === null || p.queueLimit === 0 ? null : p.capacity + p.queueLimit;
   const numbers = `${formatCount(p.active)}/${formatCount(p.capacity)}${p.queued > 0 ? ` +${formatCount(p.queued)} queued` : ''}`;
   return (
     <li
+      ref={p.measure}
+      data-index={p.index}
       className={`load-row${p.up ? '' : ' load-row--down'}`}
       data-testid="load.bar"
       data-name={p.name}

@@ -1,6 +1,12 @@
 import { useMemo } from 'react';
 import { symbolCircle, symbolDiamond, symbolSquare, symbolTimes, symbolTriangle } from 'd3-shape';
-import { WARNING_COLOUR, WARNING_TEXT_COLOUR } from '../../lib/palette.ts';
+import {
+  INK,
+  INK_LIGHT,
+  INK_SOFT,
+  WARNING_COLOUR,
+  WARNING_TEXT_COLOUR,
+} from '../../lib/palette.ts';
 import { keyed, useKeyedSnapshot, timeKey } from '../../store/keyedSelector.ts';
 import { OutcomesChart, type OutcomeLine } from './OutcomesChart.tsx';
 import { movingAverage } from './movingAverage.ts';
@@ -10,11 +16,6 @@ const selectSeries = keyed(
   (snap) => timeKey(snap.series.time),
   (snap) => snap.series,
 );
-
-/** Inks that no server has, so no run-wide line is read as one server's. */
-const INK = '#14202b';
-const INK_SOFT = '#52606d';
-const INK_LIGHT = '#6b7884';
 
 /**
  * What became of the requests, per second over the recorded window: served, rejected by the
@@ -88,18 +89,17 @@ export function OutcomesPanel() {
       <h2 id="outcomes-title">Outcomes over time</h2>
       {series && lines ? (
         <>
-          <OutcomesChart
-            time={series.time}
-            lines={lines}
-            height={170}
-            yLabel="per second (1 s average)"
-          />
+          <p className="chart-basis">
+            Per simulated second, each point the average over the last simulated second.
+          </p>
+          <OutcomesChart time={series.time} lines={lines} height={170} yLabel="per sim. s" />
           <details className="outcomes-note">
             <summary>What each outcome means</summary>
             <p>
               Each request ends once: served, rejected, failed or timed out. A retry is another
-              attempt of the same request, so it is counted apart. Each point averages the last
-              simulated second.
+              attempt of the same request, so it is counted apart. Rates are per simulated second,
+              each point the average over the last simulated second (the throughput chart above
+              shows single intervals instead).
             </p>
             <ul>
               {lines.map((l) => (

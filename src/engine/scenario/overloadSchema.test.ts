@@ -50,7 +50,7 @@ describe('overload settings in scenario files', () => {
       },
     ]);
     expect(problems(limiterSchema, { algorithm: 'aimd', backoffRatio: 1 })).toEqual([
-      { path: 'backoffRatio', message: 'must be a number < 1' },
+      { path: 'backoffRatio', message: 'must be a number <= 0.99' },
     ]);
     expect(problems(limiterSchema, { algorithm: 'aimd', minLimit: 30, maxLimit: 10 })).toEqual([
       { path: 'minLimit', message: 'must be <= maxLimit (10)' },

@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { resolveLimiter } from '../overload/specs.ts';
 import { bool, fmt, int, num, oneOf, strict } from './fields.ts';
+import { MAX_TIME, type Range } from './limits.ts';
+import { OVERLOAD_LIMITS as L } from './overloadLimits.ts';
 
 /**
  * The overload-control parts of scenario format v1 (issue 15): server contention and shedding,
@@ -9,28 +11,28 @@ import { bool, fmt, int, num, oneOf, strict } from './fields.ts';
  * on are those of the system each rule comes from.
  */
 
-/** As schema.ts: the longest time a setting may span (an hour), and the latest time (≈ 11.6 days). */
-const MAX_MS = 3_600_000;
-const MAX_TIME = 1e9;
+/** A field of the range's kind (whole or any number) with its limits from overloadLimits.ts. */
+const inRange = (r: Range, orNull = false) =>
+  r.integer ? int(r.min, r.max, orNull) : num(r.min, r.max, { aboveMin: r.aboveMin, orNull });
 
 /** Load-dependent service time (top-level `contention`). */
 export const contentionSchema = strict({
   model: oneOf(['off', 'linear', 'usl']).default('off'),
-  alpha: num(0, 10).default(0.05),
-  beta: num(0, 1).default(0),
+  alpha: inRange(L.contention.alpha).default(0.05),
+  beta: inRange(L.contention.beta).default(0),
 }).prefault({});
 
 /** How every server sheds load from its queue (top-level `shedding`). */
 export const sheddingSchema = strict({
-  maxQueue: int(0, 10_000_000, true).nullable().default(null),
-  maxQueueMs: num(0, MAX_MS, { aboveMin: true, orNull: true }).nullable().default(null),
+  maxQueue: inRange(L.shedding.maxQueue, true).nullable().default(null),
+  maxQueueMs: inRange(L.shedding.maxQueueMs, true).nullable().default(null),
   codel: bool().default(false),
-  targetMs: num(0, MAX_MS, { aboveMin: true }).default(5),
-  intervalMs: num(0, MAX_MS, { aboveMin: true }).default(100),
+  targetMs: inRange(L.shedding.targetMs).default(5),
+  intervalMs: inRange(L.shedding.intervalMs).default(100),
   adaptiveLifo: bool().default(false),
 }).prefault({});
 
-const limit = () => int(1, 1_000_000).optional();
+const limit = () => inRange(L.limiter.limit).optional();
 
 /** `resilience.limiter`: fields left out take the library's default for the algorithm. */
 export const limiterSchema = strict({
@@ -38,11 +40,10 @@ export const limiterSchema = strict({
   initialLimit: limit(),
   minLimit: limit(),
   maxLimit: limit(),
-  // AIMDLimit.Builder refuses ratios outside [0.5, 1).
-  backoffRatio: num(0.5, 1).lt(1, { error: 'must be a number < 1' }).optional(),
-  smoothing: num(0, 1).optional(),
-  rttTolerance: num(1, 100).optional(),
-  timeoutMs: num(0, MAX_MS, { aboveMin: true }).optional(),
+  backoffRatio: inRange(L.limiter.backoffRatio).optional(),
+  smoothing: inRange(L.limiter.smoothing).optional(),
+  rttTolerance: inRange(L.limiter.rttTolerance).optional(),
+  timeoutMs: inRange(L.limiter.timeoutMs).optional(),
 })
   .transform((raw) => resolveLimiter(raw))
   .superRefine((v, ctx) => {
@@ -56,27 +57,26 @@ export const limiterSchema = strict({
 /** `resilience.throttling`: the SRE book's client-side adaptive throttling. */
 export const throttlingSchema = strict({
   enabled: bool().default(false),
-  k: num(1, 100).default(2),
-  windowMs: num(1000, MAX_MS).default(120_000),
+  k: inRange(L.throttling.k).default(2),
+  windowMs: inRange(L.throttling.windowMs).default(120_000),
 }).prefault({});
 
 /** `resilience.hedge`: hedged requests, off while `afterMs` is null. */
 export const hedgeSchema = strict({
-  afterMs: num(0, MAX_MS, { aboveMin: true, orNull: true }).nullable().default(null),
+  afterMs: inRange(L.hedge.afterMs, true).nullable().default(null),
   cancelLoser: bool().default(true),
-  budgetPercent: num(0, 100, { aboveMin: true, orNull: true }).nullable().default(null),
+  budgetPercent: inRange(L.hedge.budgetPercent, true).nullable().default(null),
 }).prefault({});
 
 /** `resilience.deadlineMs`: a request served later than this after it arrived is not goodput. */
-export const deadlineSchema = () =>
-  num(0, MAX_MS, { aboveMin: true, orNull: true }).nullable().default(null);
+export const deadlineSchema = () => inRange(L.deadlineMs, true).nullable().default(null);
 
 /** A closed-loop traffic entry `{from, to, clients, thinkMs}`. */
 export const closedLoopTrafficSchema = strict({
   from: num(0, MAX_TIME),
   to: num(0, MAX_TIME),
-  clients: int(1, 100_000),
-  thinkMs: num(0, MAX_MS, { aboveMin: true }),
+  clients: inRange(L.closedLoop.clients),
+  thinkMs: inRange(L.closedLoop.thinkMs),
 })
   .superRefine((v, ctx) => {
     if (v.from >= v.to)

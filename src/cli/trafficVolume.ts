@@ -25,6 +25,8 @@ export function requestsOf(spec: TrafficSpec, end: number): number {
   if (stop <= spec.from) return 0;
   const seconds = (stop - spec.from) / 1000;
   if (spec.kind === 'poisson') return spec.ratePerSec * seconds;
+  // A closed loop sends at most one request per client per think time: an upper bound.
+  if (spec.kind === 'closed') return (spec.clients * seconds * 1000) / spec.thinkMs;
   // A linear ramp: the mean of its rates at the two ends of the part that runs.
   const f = (stop - spec.from) / (spec.to - spec.from);
   const rateAtStop = spec.startRatePerSec + (spec.endRatePerSec - spec.startRatePerSec) * f;

@@ -32,6 +32,34 @@ export class IntQueue {
     return v;
   }
 
+  /** Removes and returns the newest value; -1 when empty (a LIFO take). */
+  pop(): number {
+    if (this.count === 0) return -1;
+    this.count--;
+    return this.buf[(this.head + this.count) % this.buf.length]!;
+  }
+
+  /** The oldest value without removing it; -1 when empty. */
+  peek(): number {
+    return this.count === 0 ? -1 : this.buf[this.head]!;
+  }
+
+  /**
+   * Removes the first occurrence of `v`, keeping the order of the rest; returns whether it was
+   * there. Scans from the oldest, which is where a request that waited too long usually is.
+   */
+  remove(v: number): boolean {
+    const len = this.buf.length;
+    for (let i = 0; i < this.count; i++) {
+      if (this.buf[(this.head + i) % len] !== v) continue;
+      for (let j = i; j < this.count - 1; j++)
+        this.buf[(this.head + j) % len] = this.buf[(this.head + j + 1) % len]!;
+      this.count--;
+      return true;
+    }
+    return false;
+  }
+
   clear(): void {
     this.head = 0;
     this.count = 0;

@@ -1,3 +1,4 @@
+import { summarizeOverload, type OverloadSummary } from './overload/overloadSummary.ts';
 import type { Simulation } from './simulation.ts';
 
 /** The result of a run, as `npm run sim -- --json` prints it and the UI's summary shows it. */
@@ -9,12 +10,21 @@ export interface RunSummary {
     readonly total: number;
     readonly served: number;
     readonly rejected: number;
-    readonly rejectedByReason: { readonly noHealthyServers: number; readonly overloaded: number };
+    readonly rejectedByReason: {
+      readonly noHealthyServers: number;
+      readonly overloaded: number;
+      /** Present once overload control was on (see OverloadSummary). */
+      readonly shed?: number;
+      readonly limited?: number;
+      readonly throttled?: number;
+    };
     /** Ended in an error: the server failed it, crashed, refused or never answered the connection. */
     readonly failed: number;
     /** The client's timeout ran out first. */
     readonly timedOut: number;
     readonly inFlight: number;
+    /** Served after the deadline (present once overload control was on). */
+    readonly servedLate?: number;
   };
   /** Retries, and the work done for answers nobody waited for any more. */
   readonly retries: {
@@ -58,6 +68,11 @@ export interface RunSummary {
     readonly hitRate: number | null;
   };
   readonly simulatedMs: number;
+  /** Served per simulated second (present once overload control was on). */
+  readonly throughput?: number;
+  /** Served within the deadline per simulated second (present once overload control was on). */
+  readonly goodput?: number;
+  readonly hedging?: OverloadSummary['hedging'];
 }
 
 const round3 = (v: number) => Math.round(v * 1000) / 1000;
@@ -85,7 +100,7 @@ export function summarize(sim: Simulation): RunSummary {
     });
   }
   const lookups = m.cacheHits + m.cacheMisses;
-  return {
+  const summary: RunSummary = {
     name: sim.scenario.name,
     strategy: sim.strategyName,
     seed: sim.scenario.seed,
@@ -122,5 +137,22 @@ export function summarize(sim: Simulation): RunSummary {
       hitRate: lookups > 0 ? round3(m.cacheHits / lookups) : null,
     },
     simulatedMs: round3(sim.now),
+  };
+  return sim.overloadSeen ? withOverload(summary, sim) : summary;
+}
+
+/** The summary with overload control's figures added where they belong. */
+function withOverload(s: RunSummary, sim: Simulation): RunSummary {
+  const o = summarizeOverload(sim.metrics.overload, s.requests.served, s.requests.total, sim.now);
+  return {
+    ...s,
+    requests: {
+      ...s.requests,
+      rejectedByReason: { ...s.requests.rejectedByReason, ...o.rejectedByReason },
+      servedLate: o.servedLate,
+    },
+    throughput: o.throughput,
+    goodput: o.goodput,
+    hedging: o.hedging,
   };
 }

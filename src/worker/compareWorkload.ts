@@ -41,6 +41,8 @@ export function expectedArrivals(traffic: readonly TrafficSpec[], t: number): nu
     const span = s.to - s.from;
     const u = Math.min(Math.max(t - s.from, 0), span);
     if (s.kind === 'poisson') n += (s.ratePerSec * u) / 1000;
+    // A closed loop sends at most one request per client per think time (fewer while it waits).
+    else if (s.kind === 'closed') n += (s.clients * u) / s.thinkMs;
     // The integral of a linear rate: start·u + (end − start)·u² / (2·span).
     else
       n +=

@@ -26,6 +26,8 @@ export class OverloadMetrics {
   servedInTime = 0;
   servedLate = 0;
   readonly hedges = new HedgeLedger(null);
+  /** A request served later than this after it arrived is not goodput (Infinity: no deadline). */
+  deadlineMs = Infinity;
   /** The series, once started; null before. */
   series: Record<OverloadSeriesName, RingBuffer> | null = null;
   /** Per server slot: the limiter's limit at each sample (while a limiter runs). */
@@ -52,6 +54,13 @@ export class OverloadMetrics {
     this.series = series;
   }
 
+  /** A request ended rejected for reason 0 (shed), 1 (limited) or 2 (throttled). */
+  onReject(reason: number): void {
+    if (reason === 0) this.onShed();
+    else if (reason === 1) this.onLimited();
+    else this.onThrottled();
+  }
+
   onShed(): void {
     this.shed++;
     this.intervalShed++;
@@ -72,9 +81,9 @@ export class OverloadMetrics {
     this.intervalHedges++;
   }
 
-  /** A request was served `latencyMs` after it arrived; `deadlineMs` is Infinity without one. */
-  onServed(latencyMs: number, deadlineMs: number): void {
-    if (latencyMs <= deadlineMs) {
+  /** A request was served `latencyMs` after it arrived. */
+  onServed(latencyMs: number): void {
+    if (latencyMs <= this.deadlineMs) {
       this.servedInTime++;
       this.intervalGood++;
     } else this.servedLate++;

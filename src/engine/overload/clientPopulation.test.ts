@@ -41,7 +41,7 @@ describe('closed-loop client population', () => {
     expect(total / n).toBeLessThan(250 + 4 * 1.8);
   });
 
-  it('retires clients when their segment is over, and stops every client on replace', () => {
+  it('retires clients when their segment is over, and stops clients on replace', () => {
     const pop = new ClientPopulation(new Xoshiro128(2));
     pop.add({ from: 0, to: 1000, clients: 2, thinkMs: 1 }, 0);
     expect(pop.pending).toBe(true);
@@ -53,10 +53,16 @@ describe('closed-loop client population', () => {
     const b = new ClientPopulation(new Xoshiro128(2));
     b.add({ from: 0, to: Infinity, clients: 4, thinkMs: 100 }, 0);
     b.sent(3, 9);
-    b.retireAll();
+    b.retireFrom(0);
     expect(b.pending).toBe(false);
     expect(b.sends(0, 10)).toBe(false);
     expect(b.ended(9, 20)).toBe(Infinity); // its answer still ends the request, no new send
     expect(b.pending).toBe(false);
+    const c = new ClientPopulation(new Xoshiro128(2));
+    c.add({ from: 0, to: Infinity, clients: 2, thinkMs: 100 }, 0);
+    c.add({ from: 0, to: Infinity, clients: 3, thinkMs: 100 }, 0);
+    c.retireFrom(2); // the second population only
+    expect([c.sends(1, 5), c.sends(2, 5), c.sends(4, 5)]).toEqual([true, false, false]);
+    expect(c.pending).toBe(true);
   });
 });

@@ -93,9 +93,12 @@ export class ClientPopulation {
     return this.waitingFor.get(id) ?? -1;
   }
 
-  /** Stops every client (its traffic was replaced): none sends again; answers still arrive. */
-  retireAll(): void {
-    for (let c = 0; c < this.alive.length; c++) if (this.alive[c]) this.retire(c);
+  /**
+   * Stops clients `from` onwards (their traffic was replaced): none sends again; their answers
+   * still arrive and end their requests.
+   */
+  retireFrom(from = 0): void {
+    for (let c = from; c < this.alive.length; c++) if (this.alive[c]) this.retire(c);
   }
 
   /** Whether client `client`, waking at `now`, sends (it was not retired, its segment goes on). */

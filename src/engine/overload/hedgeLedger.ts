@@ -21,8 +21,8 @@ export class HedgeLedger {
   denied = 0;
 
   constructor(
-    /** At most this many hedges per hundred requests; null = no budget. */
-    readonly budgetPercent: number | null,
+    /** At most this many hedges per hundred requests; null = no budget (changed live). */
+    public budgetPercent: number | null,
   ) {}
 
   /** Whether a hedge may go out now, after `requests` requests have arrived. Counts a refusal. */

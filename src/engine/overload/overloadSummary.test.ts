@@ -5,8 +5,9 @@ import { summarizeOverload } from './overloadSummary.ts';
 describe('overload summary', () => {
   it('reports rates per simulated second and hedges per request', () => {
     const m = new OverloadMetrics(10);
-    for (let i = 0; i < 90; i++) m.onServed(100, 250);
-    for (let i = 0; i < 10; i++) m.onServed(300, 250);
+    m.deadlineMs = 250;
+    for (let i = 0; i < 90; i++) m.onServed(100);
+    for (let i = 0; i < 10; i++) m.onServed(300);
     m.onShed();
     m.onLimited();
     m.onLimited();

@@ -130,6 +130,14 @@ export function resolveLimiter(
   };
 }
 
+/**
+ * What a file may leave out of a limiter with this algorithm: the algorithm's library defaults
+ * (and `off`, which a file leaves out too).
+ */
+export function limiterDefaultsFor(algorithm: LimiterSpec['algorithm']): LimiterSpec {
+  return algorithm === 'off' ? LIMITER_OFF : { ...LIMITER_DEFAULTS[algorithm], algorithm: 'off' };
+}
+
 /** Whether any server-side shedding rule is on. */
 export function sheddingOn(s: SheddingSpec): boolean {
   return s.maxQueue !== null || s.maxQueueMs !== null || s.codel || s.adaptiveLifo;

@@ -3,6 +3,16 @@ import { STRATEGY_NAMES } from '../strategies/strategy.ts';
 import { bool, describe, fmt, int, list, num, oneOf, strict, tagError, text } from './fields.ts';
 import { DEFAULTS, DEMO_SERVERS, LIMITS, type Range } from './limits.ts';
 import { issuesToProblems, type ScenarioProblem } from './problems.ts';
+import {
+  CLOSED_LOOP_SHAPE,
+  closedLoopTrafficSchema,
+  contentionSchema,
+  deadlineSchema,
+  hedgeSchema,
+  limiterSchema,
+  sheddingSchema,
+  throttlingSchema,
+} from './overloadSchema.ts';
 import { checkReferences } from './references.ts';
 
 import type { Scenario } from './types.ts';
@@ -90,8 +100,8 @@ function checkSpan(v: { from: number; to: number }, ctx: z.RefinementCtx): void 
 }
 
 const TRAFFIC_SHAPES =
-  'must be a burst {at, burst}, a steady rate {from, to, ratePerSec} ' +
-  'or a ramp {from, to, startRatePerSec, endRatePerSec}';
+  'must be a burst {at, burst}, a steady rate {from, to, ratePerSec}, ' +
+  `a ramp {from, to, startRatePerSec, endRatePerSec} or ${CLOSED_LOOP_SHAPE}`;
 
 /** Raw traffic entries carry no `kind`: the fields say which shape an entry is. */
 const trafficSchema = z.union(
@@ -117,6 +127,7 @@ const trafficSchema = z.union(
         }
       })
       .transform((v) => ({ kind: 'ramp' as const, ...v })),
+    closedLoopTrafficSchema,
   ],
   { error: (iss) => (iss.code === 'invalid_union' ? TRAFFIC_SHAPES : undefined) },
 );
@@ -196,6 +207,10 @@ const resilienceSchema = strict({
     count: inRange(R.balancers.count).default(RD.balancers.count),
     loadUpdateMs: inRange(R.balancers.loadUpdateMs).default(RD.balancers.loadUpdateMs),
   }).prefault({}),
+  deadlineMs: deadlineSchema(),
+  limiter: limiterSchema,
+  throttling: throttlingSchema,
+  hedge: hedgeSchema,
 });
 
 export const scenarioSchema = strict({
@@ -230,6 +245,8 @@ export const scenarioSchema = strict({
   durationMs: inRange(L.durationMs, true).nullable().default(D.durationMs),
   sampleIntervalMs: inRange(L.sampleIntervalMs).default(D.sampleIntervalMs),
   resilience: resilienceSchema.prefault({}),
+  contention: contentionSchema,
+  shedding: sheddingSchema,
 });
 
 /** A scenario file as written: every field optional, traffic entries without `kind`. */

@@ -38,6 +38,8 @@ export function serializeScenario(s: Scenario): RawScenario {
     durationMs: s.durationMs,
     sampleIntervalMs: s.sampleIntervalMs,
     resilience: serializeResilience(s.resilience),
+    contention: { ...s.contention },
+    shedding: { ...s.shedding },
   };
 }
 
@@ -52,6 +54,10 @@ function serializeResilience(r: ResilienceSpec): NonNullable<RawScenario['resili
     breaker: { ...r.breaker },
     slowStartMs: r.slowStartMs,
     balancers: { ...r.balancers },
+    deadlineMs: r.deadlineMs,
+    limiter: { ...r.limiter },
+    throttling: { ...r.throttling },
+    hedge: { ...r.hedge },
   };
 }
 
@@ -94,6 +100,8 @@ function serializeTraffic(t: TrafficSpec): RawTraffic {
         startRatePerSec: t.startRatePerSec,
         endRatePerSec: t.endRatePerSec,
       };
+    case 'closed':
+      return { from: t.from, to: t.to, clients: t.clients, thinkMs: t.thinkMs };
   }
 }
 

@@ -1,3 +1,11 @@
+import type {
+  ClosedLoopSpec,
+  ContentionSpec,
+  HedgeSpec,
+  LimiterSpec,
+  SheddingSpec,
+  ThrottlingSpec,
+} from '../overload/specs.ts';
 import type { StrategyName, StrategyOptions } from '../strategies/strategy.ts';
 
 /**
@@ -23,6 +31,10 @@ export interface Scenario {
   readonly sampleIntervalMs: number;
   /** Health checking, timeouts, retries and the other defences; all off by default. */
   readonly resilience: ResilienceSpec;
+  /** Load-dependent service time of every server (contention, USL); off by default. */
+  readonly contention: ContentionSpec;
+  /** How every server sheds load from its queue; off by default. */
+  readonly shedding: SheddingSpec;
 }
 
 export interface ServerSpec {
@@ -82,7 +94,9 @@ export type TrafficSpec =
       readonly to: number;
       readonly startRatePerSec: number;
       readonly endRatePerSec: number;
-    };
+    }
+  /** A closed-loop population: each client sends, waits for the outcome, thinks, sends again. */
+  | ({ readonly kind: 'closed' } & ClosedLoopSpec);
 
 /** Server fields that can change during a run. */
 export interface ServerChanges {
@@ -204,4 +218,12 @@ export interface ResilienceSpec {
   /** A revived server's connection limit ramps up over this long (HAProxy `slowstart`); 0 = off. */
   readonly slowStartMs: number;
   readonly balancers: BalancersSpec;
+  /** A request served later than this after arriving is not goodput; null = the client timeout. */
+  readonly deadlineMs: number | null;
+  /** A learning concurrency limit per server at the balancer (Netflix concurrency-limits). */
+  readonly limiter: LimiterSpec;
+  /** Client-side adaptive throttling (Google SRE book). */
+  readonly throttling: ThrottlingSpec;
+  /** Hedged requests ("The Tail at Scale"). */
+  readonly hedge: HedgeSpec;
 }

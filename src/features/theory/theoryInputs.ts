@@ -30,6 +30,10 @@ export function poissonRate(
       reasons.push(
         `a burst of ${formatCount(t.burst)} requests at ${t.at / 1000} s arrives all at once, not as Poisson traffic`,
       );
+    } else if (t.kind === 'closed') {
+      reasons.push(
+        `${formatCount(t.clients)} closed-loop clients send only after each answer, so arrivals are not Poisson (the Theory panel's closed-loop figures cover them)`,
+      );
     } else if (t.kind === 'ramp') {
       reasons.push(
         `the ramp from ${t.from / 1000} s to ${t.to / 1000} s changes its rate over time`,

@@ -32,6 +32,15 @@ describe('presets', () => {
       'sinkhole-outlier-ejection',
       'retry-storm',
       'retry-budget',
+      // Overload control's pairs (issue 15).
+      'spike-open-loop',
+      'spike-closed-loop',
+      'storm-fifo',
+      'storm-codel-lifo',
+      'slow-server',
+      'slow-server-limit',
+      'heavy-tail',
+      'heavy-tail-hedged',
     ]);
   });
 

@@ -32,28 +32,36 @@ export class IntQueue {
     return v;
   }
 
-  /** Removes and returns the newest value; -1 when empty (a LIFO take). */
-  pop(): number {
-    if (this.count === 0) return -1;
-    this.count--;
-    return this.buf[(this.head + this.count) % this.buf.length]!;
-  }
-
   /** The oldest value without removing it; -1 when empty. */
   peek(): number {
     return this.count === 0 ? -1 : this.buf[this.head]!;
   }
 
+  /** The newest value without removing it; -1 when empty. */
+  peekNewest(): number {
+    return this.count === 0 ? -1 : this.buf[(this.head + this.count - 1) & (this.buf.length - 1)]!;
+  }
+
   /**
    * Removes the first occurrence of `v`, keeping the order of the rest; returns whether it was
-   * there. Scans from the oldest, which is where a request that waited too long usually is.
+   * there. The ends cost O(1) (a request shed after waiting longest, or served newest first);
+   * anywhere else, a scan.
    */
   remove(v: number): boolean {
-    const len = this.buf.length;
-    for (let i = 0; i < this.count; i++) {
-      if (this.buf[(this.head + i) % len] !== v) continue;
+    if (this.count === 0) return false;
+    if (this.peekNewest() === v) {
+      this.count--;
+      return true;
+    }
+    if (this.peek() === v) {
+      this.shift();
+      return true;
+    }
+    const mask = this.buf.length - 1;
+    for (let i = 1; i < this.count - 1; i++) {
+      if (this.buf[(this.head + i) & mask] !== v) continue;
       for (let j = i; j < this.count - 1; j++)
-        this.buf[(this.head + j) % len] = this.buf[(this.head + j + 1) % len]!;
+        this.buf[(this.head + j) & mask] = this.buf[(this.head + j + 1) & mask]!;
       this.count--;
       return true;
     }

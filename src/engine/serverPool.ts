@@ -236,24 +236,7 @@ export class ServerPool implements PoolView {
     return r;
   }
 
-  /**
-   * Moves the newest waiting request into service (adaptive LIFO) if a place is free: its row, or
-   * -1 when nothing waits or no place is free.
-   */
-  startNewestQueued(slot: number): number {
-    if (this.queued[slot]! === 0 || this.active[slot]! >= this.limit[slot]!) return -1;
-    this.queued[slot]!--;
-    const r = this.queues[slot]!.pop();
-    this.startService(slot);
-    return r;
-  }
-
-  /** The row at the head of the queue (the oldest waiting), or -1. */
-  peekQueued(slot: number): number {
-    return this.queues[slot]!.peek();
-  }
-
-  /** Takes request row `r` out of the queue wherever it waits (shed, or a cancelled hedge). */
+  /** Takes row `r` out of the queue wherever it waits (shed, cancelled, or served out of turn). */
   removeQueued(slot: number, r: number): boolean {
     if (!this.queues[slot]!.remove(r)) return false;
     this.queued[slot]!--;

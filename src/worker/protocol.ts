@@ -5,6 +5,10 @@
 import type { LogEntry } from '../engine/metrics/eventLog.ts';
 import type { PickRecord } from '../engine/metrics/pickLog.ts';
 import type { ScenarioProblem } from '../engine/scenario/schema.ts';
+import type { ContentionSpec, SheddingSpec } from '../engine/overload/specs.ts';
+import type { OverloadSnapshot } from './overloadProtocol.ts';
+
+export type { OverloadSnapshot } from './overloadProtocol.ts';
 import type {
   CacheSpec,
   KeySpec,
@@ -47,6 +51,12 @@ export type SimCommand =
   | { readonly type: 'setKeys'; readonly keys: KeySpec }
   | { readonly type: 'fireBurst'; readonly count: number }
   | { readonly type: 'setRate'; readonly ratePerSec: number }
+  /** How every server sheds load from its queue (overload control). */
+  | { readonly type: 'setShedding'; readonly shedding: SheddingSpec }
+  /** How every server's service time grows with its concurrency. */
+  | { readonly type: 'setContention'; readonly contention: ContentionSpec }
+  /** A closed-loop population from now on: `clients` (0 stops it) thinking `thinkMs`. */
+  | { readonly type: 'setPopulation'; readonly clients: number; readonly thinkMs: number }
   | { readonly type: 'setSeed'; readonly seed: number };
 
 /** Either it was done, or why not (the message names the field and the problem). */
@@ -119,7 +129,10 @@ export interface ServerSeriesSnapshot {
   readonly queued: Float32Array;
 }
 
-/** Routing decisions since the page last asked: a server slot, -1 no healthy servers, -2 overloaded. */
+/**
+ * Routing decisions since the page last asked: a server slot, -1 no healthy servers, -2
+ * overloaded, -3 shed, -4 limited, -5 throttled, or -1000 − slot for a hedge sent to slot.
+ */
 export interface RoutesSnapshot {
   readonly fromSeq: number;
   readonly nextSeq: number;
@@ -145,6 +158,8 @@ export interface Snapshot {
   readonly strategy: StrategyName;
   readonly strategyOptions: Required<StrategyOptions>;
   readonly steadyRate: number;
+  /** The closed-loop population set from the page, or absent when none was. */
+  readonly population?: { readonly clients: number; readonly thinkMs: number };
   readonly summary: RunSummary;
   readonly servers: readonly ServerSnapshot[];
   readonly cache: {
@@ -178,6 +193,8 @@ export interface Snapshot {
   readonly setupVersion: number;
   /** The run's recording and any replay in progress (set by the session; see worker/recording.ts). */
   readonly recording?: RecordingStatus;
+  /** Overload control's figures, once one of its mechanisms was on (absent before). */
+  readonly overload?: OverloadSnapshot;
 }
 
 /** What the page already has, so the worker sends only what is new. */

@@ -31,6 +31,8 @@ export class SimSession {
   speed: Speed = 1;
   lagging = false;
   steadyRate = 0;
+  /** The closed-loop population set live (like the steady rate, not part of the setup). */
+  population: { clients: number; thinkMs: number } | null = null;
   /** What went wrong when the simulation threw mid-run; cleared by load and reset. */
   fault: string | null = null;
   private sim: Simulation;
@@ -66,6 +68,7 @@ export class SimSession {
     if (!parsed.ok) return parsed;
     this.current = parsed.scenario;
     this.steadyRate = 0;
+    this.population = null;
     this.fault = null;
     this.sim = this.build(parsed.scenario);
     this.newRecording();
@@ -81,6 +84,11 @@ export class SimSession {
     // The steady rate is live traffic, not setup: the new run starts with it as its first action.
     if (this.steadyRate > 0)
       this.recorder.record(0, 0, { type: 'setRate', ratePerSec: this.steadyRate });
+    const population = this.population;
+    if (population !== null && population.clients > 0) {
+      this.sim.setPopulation(population.clients, population.thinkMs);
+      this.recorder.record(0, 0, { type: 'setPopulation', ...population });
+    }
     this.playing = false;
     this.lagging = false;
     this.fault = null;
@@ -354,6 +362,22 @@ export class SimSession {
         sim.setSteadyRate(cmd.ratePerSec);
         this.changed(false);
         return { ok: true };
+      case 'setPopulation':
+        this.population = { clients: cmd.clients, thinkMs: cmd.thinkMs };
+        sim.setPopulation(cmd.clients, cmd.thinkMs);
+        this.changed(false);
+        return { ok: true };
+      case 'setShedding':
+      case 'setContention': {
+        const patch =
+          cmd.type === 'setShedding' ? { shedding: cmd.shedding } : { contention: cmd.contention };
+        const problem = this.validate(patch);
+        if (problem) return problem;
+        if (cmd.type === 'setShedding') sim.setShedding(cmd.shedding);
+        else sim.setContention(cmd.contention);
+        this.edit(patch);
+        break;
+      }
       case 'setSeed': {
         const problem = this.validate({ seed: cmd.seed });
         if (problem) return problem;

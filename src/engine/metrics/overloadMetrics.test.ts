@@ -20,7 +20,8 @@ describe('overload metrics', () => {
     m.sample(100, 3, null);
     const s = m.series!;
     expect(s.shedPerSec.toArray()).toEqual([0, 0, 0, 0, 20]);
-    expect(s.goodputPerSec.toArray()).toEqual([0, 0, 0, 0, 20]); // 2 in time per 100 ms
+    // Goodput was not measured before: NaN, not a false zero.
+    expect(s.goodputPerSec.toArray()).toEqual([NaN, NaN, NaN, NaN, 20]); // 2 in time per 100 ms
     expect(s.limitedPerSec.last()).toBe(10);
     expect(s.throttledPerSec.last()).toBe(10);
     expect(s.hedgesPerSec.last()).toBe(10);

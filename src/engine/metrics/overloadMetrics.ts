@@ -50,7 +50,10 @@ export class OverloadMetrics {
   start(samplesSoFar: number): void {
     if (this.series !== null) return;
     const series = {} as Record<OverloadSeriesName, RingBuffer>;
-    for (const name of OVERLOAD_SERIES) series[name] = padded(this.historyLength, samplesSoFar, 0);
+    // Before the start nothing was shed, limited, throttled or hedged (0); goodput was not
+    // measured (NaN: without a deadline it equals throughput, which the page shows instead).
+    for (const name of OVERLOAD_SERIES)
+      series[name] = padded(this.historyLength, samplesSoFar, name === 'goodputPerSec' ? NaN : 0);
     this.series = series;
   }
 

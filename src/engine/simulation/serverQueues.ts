@@ -114,7 +114,13 @@ export class ServerQueues {
       const lifo =
         spec.adaptiveLifo &&
         this.emptiness.lifo(slot, pool.queued[slot]!, core.now, spec.intervalMs);
-      const r = lifo ? pool.startNewestQueued(slot) : pool.startQueued(slot);
+      let r: number;
+      if (lifo) {
+        // Adaptive LIFO: the newest waiting request goes first.
+        r = pool.queues[slot]!.peekNewest();
+        pool.removeQueued(slot, r);
+        pool.startService(slot);
+      } else r = pool.startQueued(slot);
       core.serve(r, slot, pool.active[slot]!);
     }
   }
@@ -172,13 +178,11 @@ class QueueView implements CoDelQueue {
   }
 
   headSojourn(now: number): number {
-    return now - this.core.requests.sent[this.core.pool.peekQueued(this.slot)]!;
+    return now - this.core.requests.sent[this.core.pool.queues[this.slot]!.peek()]!;
   }
 
   dropHead(): void {
-    const pool = this.core.pool;
-    const r = pool.peekQueued(this.slot);
-    pool.removeQueued(this.slot, r);
+    const r = this.core.pool.dropQueued(this.slot);
     this.shed(r, this.slot);
   }
 }

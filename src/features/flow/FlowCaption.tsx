@@ -6,6 +6,8 @@ import type { RouteTraffic } from './useRouteTraffic.ts';
 export interface FlowCaptionProps {
   readonly traffic: RouteTraffic;
   readonly motion: boolean;
+  /** Hedging is on: the key shows its diamond. */
+  readonly hedging?: boolean;
 }
 
 /** How many decisions the picture shows out of how many happened, said plainly. */
@@ -17,7 +19,7 @@ function sampling({ shown, happened }: RouteTraffic, motion: boolean): string {
 }
 
 /** The key to the picture's symbols and an honest note on sampling. */
-export function FlowCaption({ traffic, motion }: FlowCaptionProps) {
+export function FlowCaption({ traffic, motion, hedging = false }: FlowCaptionProps) {
   return (
     <p className="flow-caption" aria-live="off">
       <span>
@@ -34,6 +36,14 @@ export function FlowCaption({ traffic, motion }: FlowCaptionProps) {
         </svg>
         rejected
       </span>
+      {hedging && (
+        <span data-testid="flow.hedgeKey">
+          <svg width={10} height={10} viewBox="-5 -5 10 10" aria-hidden="true">
+            <path d="M0,-4 L4,0 L0,4 L-4,0 Z" fill="#52606d" />
+          </svg>
+          {motion ? 'hedge: a second copy of a slow request' : '◇N: hedges sent there'}
+        </span>
+      )}
       <span data-testid="flow.sampling">{sampling(traffic, motion)}</span>
     </p>
   );

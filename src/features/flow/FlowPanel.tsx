@@ -13,6 +13,7 @@ export function FlowPanel() {
   const servers = useThrottled(latest, redrawInterval(latest?.length ?? 0));
   const rejected = useApp((s) => s.snapshot?.summary.requests.rejectedByReason);
   const strategy = useApp((s) => s.snapshot?.strategy);
+  const hedging = useApp((s) => (s.snapshot?.setup.resilience.hedge.afterMs ?? null) !== null);
   const reduced = useReducedMotion();
   return (
     <section className="panel" aria-labelledby="flow-title">
@@ -23,6 +24,7 @@ export function FlowPanel() {
           rejectedByReason={rejected ?? NO_REJECTIONS}
           strategyLabel={strategy ? STRATEGY_INFO[strategy].label : ''}
           motion={!reduced}
+          hedging={hedging}
         />
       ) : (
         <p className="chart-empty">Loading the simulation…</p>

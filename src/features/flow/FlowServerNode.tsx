@@ -16,6 +16,8 @@ export interface FlowServerNodeProps extends Pick<
   readonly compact: boolean;
   /** Under reduced motion: decisions drawn to this server in the last second; null with motion. */
   readonly routed: number | null;
+  /** Under reduced motion: hedges (second copies) sent here in the last second; null with motion. */
+  readonly hedged?: number | null;
 }
 
 const DOWN_GREY = '#9aa5b1';
@@ -36,13 +38,21 @@ export const FlowServerNode = memo(function FlowServerNode(p: FlowServerNodeProp
   const colour = p.up ? serverColour(p.slot) : DOWN_GREY;
   const status = statusOf(p);
   const hit = p.routed !== null && p.routed > 0;
-  const tag = [status, hit ? `+${formatCount(p.routed!)}` : ''].filter(Boolean).join(' · ');
+  const hedges = p.hedged ?? 0;
+  const tag = [
+    status,
+    hit ? `+${formatCount(p.routed!)}` : '',
+    hedges > 0 ? `◇${formatCount(hedges)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const numbers = `${formatCount(p.active)}/${formatCount(p.capacity)}${p.queued > 0 ? ` +${formatCount(p.queued)} queued` : ''}`;
   const tip =
     `${p.name}: ${p.active} of ${p.capacity} in service, ${p.queued} queued` +
     (p.queueLimit !== null ? ` (queue limit ${p.queueLimit})` : '') +
     (status ? `, ${status}` : '') +
-    (p.routed !== null ? `; ${p.routed} routed here in the last second` : '');
+    (p.routed !== null ? `; ${p.routed} routed here in the last second` : '') +
+    (hedges > 0 ? `, ${hedges} of them hedges (second copies)` : '');
   const fill = Math.min(1, p.active / Math.max(1, p.capacity));
   const classes = `flow-node${p.up ? '' : ' flow-node--down'}${hit ? ' flow-node--hit' : ''}`;
 

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { ServerSnapshot } from '../../worker/protocol.ts';
 import { useElementSize } from '../../lib/useElementSize.ts';
-import { DOT_POOL, type FlowAnchors } from './dotAnimator.ts';
+import { DOT_POOL, hedgeSlot, type FlowAnchors } from './dotAnimator.ts';
 import { elide, layoutFlow } from './flowLayout.ts';
 import { FlowRejectBin } from './FlowRejectBin.tsx';
 import { FlowServerNode } from './FlowServerNode.tsx';
@@ -12,20 +12,50 @@ import './flow.css';
 /** Props of {@link FlowView}. */
 export interface FlowViewProps {
   readonly servers: readonly ServerSnapshot[];
-  readonly rejectedByReason: { readonly noHealthyServers: number; readonly overloaded: number };
+  readonly rejectedByReason: FlowRejections;
   /** The routing strategy's name in words, shown in the balancer. */
   readonly strategyLabel: string;
   /** False under reduced motion: counts per server instead of travelling dots. */
   readonly motion: boolean;
+  /** Hedging is on (its diamonds get a key). */
+  readonly hedging?: boolean;
 }
 
 const DOT_KEYS = Array.from({ length: DOT_POOL }, (_, i) => i);
+
+/** The run's rejections by reason; overload control's only once it was on. */
+export interface FlowRejections {
+  readonly noHealthyServers: number;
+  readonly overloaded: number;
+  readonly shed?: number;
+  readonly limited?: number;
+  readonly throttled?: number;
+}
+
+/** Under reduced motion: decisions per destination summed into rejections and, per slot, hedges. */
+function tally(byDest: ReadonlyMap<number, number> | null) {
+  if (!byDest) return { rejected: null, hedges: null };
+  let rejected = 0;
+  const hedges = new Map<number, number>();
+  for (const [d, n] of byDest) {
+    const slot = hedgeSlot(d);
+    if (slot >= 0) hedges.set(slot, (hedges.get(slot) ?? 0) + n);
+    else if (d < 0) rejected += n;
+  }
+  return { rejected, hedges };
+}
 
 /**
  * The request-flow picture: clients → balancer → one node per server, a ✕ bin for rejections,
  * and a dot travelling for each (sampled) routing decision.
  */
-export function FlowView({ servers, rejectedByReason, strategyLabel, motion }: FlowViewProps) {
+export function FlowView({
+  servers,
+  rejectedByReason,
+  strategyLabel,
+  motion,
+  hedging = false,
+}: FlowViewProps) {
   const [ref, { width }] = useElementSize<HTMLDivElement>();
   const layerRef = useRef<SVGGElement | null>(null);
   const anchorsRef = useRef<FlowAnchors | null>(null);
@@ -54,9 +84,7 @@ export function FlowView({ servers, rejectedByReason, strategyLabel, motion }: F
   const traffic = useRouteTraffic(motion, width > 0, layerRef, anchorsRef);
   const { clients, balancer: b, bin, cells } = layout;
   const out = { x: b.x + b.w / 2, y: b.y };
-  const rejectedRecent = traffic.byDest
-    ? (traffic.byDest.get(-1) ?? 0) + (traffic.byDest.get(-2) ?? 0)
-    : null;
+  const recent = tally(traffic.byDest);
 
   return (
     <div className="flow-view" ref={ref}>
@@ -117,7 +145,7 @@ export function FlowView({ servers, rejectedByReason, strategyLabel, motion }: F
               <title>{strategyLabel}</title>
             </text>
           </g>
-          <FlowRejectBin x={bin.x} y={bin.y} {...rejectedByReason} recent={rejectedRecent} />
+          <FlowRejectBin x={bin.x} y={bin.y} {...rejectedByReason} recent={recent.rejected} />
           {servers.map((s, i) => {
             const c = cells[i];
             if (!c) return null;
@@ -138,6 +166,7 @@ export function FlowView({ servers, rejectedByReason, strategyLabel, motion }: F
                 h={c.h}
                 compact={layout.mode === 'compact'}
                 routed={traffic.byDest ? (traffic.byDest.get(s.slot) ?? 0) : null}
+                hedged={recent.hedges ? (recent.hedges.get(s.slot) ?? 0) : null}
               />
             );
           })}
@@ -153,7 +182,7 @@ export function FlowView({ servers, rejectedByReason, strategyLabel, motion }: F
           </g>
         </svg>
       )}
-      <FlowCaption traffic={traffic} motion={motion} />
+      <FlowCaption traffic={traffic} motion={motion} hedging={hedging} />
     </div>
   );
 }

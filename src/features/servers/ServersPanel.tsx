@@ -1,5 +1,6 @@
 import { useShallow, useApp } from '../../store/hooks.tsx';
 import { ServerRow } from './ServerRow.tsx';
+import { ServersOverload } from './ServersOverload.tsx';
 import { nextServerName } from '../../lib/serverNames.ts';
 import '../../ui/Controls.css';
 import './ServersPanel.css';
@@ -58,6 +59,7 @@ export function ServersPanel() {
           <ServerRow key={slot} slot={slot} allNames={names} onlyOne={slots.length === 1} />
         ))}
       </ul>
+      <ServersOverload />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { BurstControl } from './BurstControl.tsx';
+import { ClosedLoopControl } from './ClosedLoopControl.tsx';
 import { KeyFields } from './KeyFields.tsx';
 import { RateControl } from './RateControl.tsx';
 import { ServiceFields } from './ServiceFields.tsx';
@@ -6,8 +7,9 @@ import '../../ui/Controls.css';
 import './TrafficPanel.css';
 
 /**
- * Traffic the person sends by hand (a burst now, a steady Poisson rate from now on) and, folded
- * away, the workload: how long requests take and which keys they ask for.
+ * Traffic the person sends by hand (a burst now, a steady Poisson rate or a closed-loop
+ * population from now on) and, folded away, the workload: how long requests take and which keys
+ * they ask for.
  */
 export function TrafficPanel() {
   return (
@@ -15,6 +17,7 @@ export function TrafficPanel() {
       <h2 id="traffic-title">Traffic</h2>
       <BurstControl />
       <RateControl />
+      <ClosedLoopControl />
       <details className="workload" data-testid="traffic.workload">
         <summary>Workload</summary>
         <ServiceFields />

@@ -1,4 +1,5 @@
 /** What the config exporters read from a setup, and what they give back. */
+import type { ContentionSpec, SheddingSpec } from '../../../engine/overload/specs.ts';
 import type { ExportResilience } from './defences.ts';
 
 /** The balancers a setup can be exported for. */
@@ -31,6 +32,11 @@ export interface ExportSetup {
   readonly servers: readonly ExportServer[];
   /** The defences; each part that is present is exported (a scenario's `resilience` fits). */
   readonly resilience?: ExportResilience;
+  /** Overload control at the servers (a scenario's fit; absent: off). */
+  readonly shedding?: SheddingSpec;
+  readonly contention?: ContentionSpec;
+  /** The traffic, for its kinds only (closed-loop clients get a note). */
+  readonly traffic?: ReadonlyArray<{ readonly kind: string }>;
 }
 
 /** A config snippet for one balancer, with what it cannot say. */

@@ -12,11 +12,13 @@ export function checkName(challenge: Challenge): string {
  * Puts the challenge's workload over a setup: traffic, service times, keys, seed and the fixed
  * cache fields come from the challenge; servers, strategy and the rest of the cache from the
  * setup. Everything else takes its default: no scheduled events, the optional defences (timeouts,
- * retries, health checks…) off, and the run goes until every request finished.
+ * retries, health checks…) off, and the run goes until every request finished; except in an
+ * overload challenge, whose spike, run length and client behaviour are the workload's and whose
+ * overload defences (shedding, contention, limiter, throttling, hedging) are the learner's.
  */
 export function imposeWorkload(setup: RawScenario, challenge: Challenge): RawScenario {
   const w = challenge.workload;
-  return {
+  const base: RawScenario = {
     version: 1,
     name: checkName(challenge),
     seed: w.seed,
@@ -30,6 +32,23 @@ export function imposeWorkload(setup: RawScenario, challenge: Challenge): RawSce
     events: [],
     durationMs: null,
     sampleIntervalMs: setup.sampleIntervalMs,
+  };
+  const o = w.overload;
+  if (!o) return base;
+  // An overload challenge: the learner's overload defences, the workload's spike and client.
+  const mine = setup.resilience ?? {};
+  return {
+    ...base,
+    events: o.events,
+    durationMs: o.durationMs,
+    shedding: setup.shedding,
+    contention: setup.contention,
+    resilience: {
+      limiter: mine.limiter,
+      throttling: mine.throttling,
+      hedge: mine.hedge,
+      ...o.client,
+    },
   };
 }
 

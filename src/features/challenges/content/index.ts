@@ -2,6 +2,7 @@ import { burstChallenge } from './burstChallenge.ts';
 import { cacheChallenge } from './cacheChallenge.ts';
 import { p99Challenge } from './p99Challenge.ts';
 import { spreadChallenge } from './spreadChallenge.ts';
+import { stormChallenge } from './stormChallenge.ts';
 import type { Challenge } from './types.ts';
 
 /** The interview practice challenges, in the order the picker lists them. */
@@ -10,6 +11,7 @@ export const CHALLENGES: readonly Challenge[] = [
   cacheChallenge,
   burstChallenge,
   spreadChallenge,
+  stormChallenge,
 ];
 
 export function challengeById(id: string): Challenge | undefined {

@@ -2,6 +2,7 @@ import { burstsLesson } from './burstsLesson.ts';
 import { cacheLesson } from './cacheLesson.ts';
 import { classicLesson } from './classicLesson.ts';
 import { failureLesson } from './failureLesson.ts';
+import { metastabilityLesson } from './metastabilityLesson.ts';
 import { powerOfTwoLesson } from './powerOfTwoLesson.ts';
 import type { Lesson } from './types.ts';
 import { unequalLesson } from './unequalLesson.ts';
@@ -14,6 +15,7 @@ export const LESSONS: readonly Lesson[] = [
   powerOfTwoLesson,
   cacheLesson,
   failureLesson,
+  metastabilityLesson,
 ];
 
 export function lessonById(id: string): Lesson | undefined {

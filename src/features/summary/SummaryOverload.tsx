@@ -1,4 +1,5 @@
 import { formatCount, formatPercent, formatRate } from '../../lib/format.ts';
+import { recentGoodput } from '../../store/goodput.ts';
 import { useApp, useShallow } from '../../store/hooks.tsx';
 import { SummaryStat } from './SummaryStat.tsx';
 
@@ -29,6 +30,9 @@ export function SummaryOverload() {
       };
     }),
   );
+  const now = useApp((s) =>
+    s.snapshot?.summary.goodput === undefined ? null : recentGoodput(s.snapshot),
+  );
   if (!o) return null;
   const share = o.throughput > 0 ? o.goodput / o.throughput : null;
 
@@ -41,6 +45,12 @@ export function SummaryOverload() {
           value={formatRate(o.goodput)}
           testId="summary.goodput"
           hint="served within the deadline, per simulated second over the run"
+        />
+        <SummaryStat
+          label="goodput, last 5 s"
+          value={now === null ? '–' : formatRate(now)}
+          testId="summary.goodputNow"
+          hint="served within the deadline per second over the last 5 simulated seconds"
         />
         <SummaryStat
           label="throughput"

@@ -56,10 +56,7 @@ export class ServerPool implements PoolView {
   errorRate = new Float64Array(0);
   /** Service-time multiplier of a latency spike in progress (1 = none). */
   spike = new Float64Array(0);
-  /**
-   * Envoy's panic mode: too few servers look healthy, so health and ejections are ignored and
-   * traffic spreads over every server not drained or circuit-broken.
-   */
+  /** Envoy's panic mode: too few look healthy, so any server not drained or broken takes traffic. */
   panic = false;
   /**
    * Told after every change to a slot's load, health or membership: a strategy that keeps an

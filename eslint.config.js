@@ -195,6 +195,7 @@ export default tseslint.config(
       'src/engine/scenario/problems.ts',
       // The overload-control fields' part of the schema (issue 15).
       'src/engine/scenario/overloadSchema.ts',
+      'src/engine/scenario/scalingSchema.ts',
       'src/engine/**/*.test.ts',
     ],
     rules: {

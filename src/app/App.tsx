@@ -23,6 +23,8 @@ import { ChallengePanel } from '../features/challenges/index.ts';
 import { HashingPanel } from '../features/hashing/index.ts';
 import { TheoryPanel } from '../features/theory/index.ts';
 import { ComparePanel } from '../features/compare/index.ts';
+import { AutoscalingPanel, ServersOverTimePanel } from '../features/autoscaling/index.ts';
+import { CostSloPanel } from '../features/objectives/index.ts';
 
 /** The playground's one screen: controls on the left, pictures in the middle, explanations right. */
 export function App() {
@@ -43,6 +45,7 @@ export function App() {
         <div className="layout-left">
           <ServersPanel />
           <TrafficPanel />
+          <AutoscalingPanel />
           <DefencesPanel />
         </div>
         <div className="layout-center">
@@ -50,6 +53,7 @@ export function App() {
           <PickInspector />
           <LoadPanel />
           <TimelinePanel />
+          <ServersOverTimePanel />
           <OutcomesPanel />
         </div>
         <div className="layout-right">
@@ -57,6 +61,7 @@ export function App() {
           <ChallengePanel />
           <StrategyPanel />
           <SummaryPanel />
+          <CostSloPanel />
           <LatencyPanel />
         </div>
         <div className="layout-wide">

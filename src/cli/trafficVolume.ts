@@ -4,6 +4,8 @@
  * falls within the run). Lets the runner refuse a run of 10^13 requests at once instead of after a
  * minute of work.
  */
+import type { SpikeWindow } from '../engine/arrivals/rateShapes.ts';
+import { expectedArrivals, spikeWindows } from '../engine/arrivals/segments.ts';
 import type { Scenario, TrafficSpec } from '../engine/scenario/types.ts';
 
 /** Requests a scenario's traffic sends, split by how sure the count is. */
@@ -19,14 +21,25 @@ export interface TrafficVolume {
 }
 
 /** Requests one traffic entry sends before `end` (a burst exactly; Poisson traffic on average). */
-export function requestsOf(spec: TrafficSpec, end: number): number {
+export function requestsOf(
+  spec: TrafficSpec,
+  end: number,
+  spikes: readonly SpikeWindow[] = [],
+): number {
   if (spec.kind === 'burst') return spec.at <= end ? spec.burst : 0;
+  if (spec.kind === 'spike') return 0;
+  if (spec.kind === 'closed') {
+    // A closed loop sends at most one request per client per think time: an upper bound.
+    const span = Math.min(spec.to, end) - spec.from;
+    return span > 0 ? (spec.clients * span) / spec.thinkMs : 0;
+  }
+  // Daily patterns, traces and spiked rates: the integral of their rate shape.
+  if (spec.kind === 'diurnal' || spec.kind === 'trace' || spikes.length > 0)
+    return expectedArrivals(spec, spikes, end);
   const stop = Math.min(spec.to, end);
   if (stop <= spec.from) return 0;
   const seconds = (stop - spec.from) / 1000;
   if (spec.kind === 'poisson') return spec.ratePerSec * seconds;
-  // A closed loop sends at most one request per client per think time: an upper bound.
-  if (spec.kind === 'closed') return (spec.clients * seconds * 1000) / spec.thinkMs;
   // A linear ramp: the mean of its rates at the two ends of the part that runs.
   const f = (stop - spec.from) / (spec.to - spec.from);
   const rateAtStop = spec.startRatePerSec + (spec.endRatePerSec - spec.startRatePerSec) * f;
@@ -40,8 +53,9 @@ export function trafficVolume(scenario: Scenario): TrafficVolume {
   let expected = 0;
   let entries = 0;
   let largest: TrafficVolume['largest'] = null;
+  const spikes = spikeWindows(scenario.traffic);
   scenario.traffic.forEach((spec, index) => {
-    const requests = requestsOf(spec, end);
+    const requests = requestsOf(spec, end, spikes);
     if (requests > 0) entries++;
     if (spec.kind === 'burst') burst += requests;
     else expected += requests;

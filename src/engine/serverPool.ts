@@ -193,10 +193,7 @@ export class ServerPool implements PoolView {
     return active;
   }
 
-  /**
-   * A connection to an unreachable server takes one of its places until it times out (counted
-   * in `active`, not in its peak: nothing is being served).
-   */
+  /** An unreachable server's connection holds a place until it times out (not in the peak). */
   holdConnection(slot: number): void {
     this.accrue(slot);
     this.active[slot]!++;
@@ -318,10 +315,7 @@ export class ServerPool implements PoolView {
     this.refreshLoad(slot);
   }
 
-  /**
-   * The same after only the slot's load changed (every request, twice or more), from what
-   * `refresh` cached: whether it is routable and how many requests it has room for.
-   */
+  /** `refresh` after only the load changed (hot path), from its cached routable and room. */
   private refreshLoad(slot: number): void {
     const ok =
       this.routableNow[slot] === 1 && this.active[slot]! + this.queued[slot]! < this.room[slot]!
@@ -342,6 +336,12 @@ export class ServerPool implements PoolView {
       this.busyIntegral[slot]! += ((now - since) * this.active[slot]!) / this.capacity[slot]!;
       this.busySince[slot] = this.clock.now;
     }
+  }
+
+  /** Busy slot-time of a slot (active / capacity integrated over ms) up to now. */
+  busyTime(slot: number): number {
+    this.accrue(slot);
+    return this.busyIntegral[slot]!;
   }
 
   /** Share of capacity in use averaged over the run so far. */

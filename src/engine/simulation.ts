@@ -4,12 +4,15 @@ import type { HealthChecks } from './resilience/healthChecks.ts';
 import type { OutlierDetector } from './resilience/outlierDetector.ts';
 import type { ContentionSpec, SheddingSpec } from './overload/specs.ts';
 import type {
+  AutoscalingSpec,
   CacheSpec,
+  CostSpec,
   KeySpec,
   ResilienceSpec,
   ServerChanges,
   ServerSpec,
   ServiceSpec,
+  SloSpec,
 } from './scenario/types.ts';
 import type { Strategy, StrategyName, StrategyOptions } from './strategies/strategy.ts';
 import { SimulationCore } from './simulation/core.ts';
@@ -220,6 +223,21 @@ export class Simulation extends SimulationCore {
     this.traffic.setKeys(spec);
     // A new key space: counts of the old keys would name keys that no longer exist.
     this.metrics.hotKeys = keyCounterFor(spec.count);
+  }
+
+  /** Turns autoscaling on, off, or to other settings, from now on. */
+  setAutoscaling(spec: AutoscalingSpec | null): void {
+    this.autoscaler.reconfigure(spec);
+  }
+
+  /** Prices the run (the prices apply to its whole bill), or stops pricing it. */
+  setCost(spec: CostSpec | null): void {
+    this.objectives.setCost(spec);
+  }
+
+  /** Sets a latency objective counted from now, or none. */
+  setSlo(spec: SloSpec | null): void {
+    this.objectives.setSlo(spec);
   }
 
   /** Sends `count` requests at the current time. */

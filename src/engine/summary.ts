@@ -1,4 +1,10 @@
 import { summarizeOverload, type OverloadSummary } from './overload/overloadSummary.ts';
+import {
+  scalingSummary,
+  type AutoscalingSummary,
+  type CostSummary,
+  type SloSummary,
+} from './scalingSummary.ts';
 import type { Simulation } from './simulation.ts';
 
 /** The result of a run, as `npm run sim -- --json` prints it and the UI's summary shows it. */
@@ -73,6 +79,10 @@ export interface RunSummary {
   /** Served within the deadline per simulated second (present once overload control was on). */
   readonly goodput?: number;
   readonly hedging?: OverloadSummary['hedging'];
+  /** Present when the scenario has `autoscaling`, `cost` or `slo` (see scalingSummary.ts). */
+  readonly autoscaling?: AutoscalingSummary;
+  readonly cost?: CostSummary;
+  readonly slo?: SloSummary;
 }
 
 const round3 = (v: number) => Math.round(v * 1000) / 1000;
@@ -137,6 +147,7 @@ export function summarize(sim: Simulation): RunSummary {
       hitRate: lookups > 0 ? round3(m.cacheHits / lookups) : null,
     },
     simulatedMs: round3(sim.now),
+    ...scalingSummary(sim),
   };
   return sim.overloadSeen ? withOverload(summary, sim) : summary;
 }

@@ -6,6 +6,7 @@ import { callHelpers, playgroundSlice, type PlaygroundHost } from './playgroundS
 import { recordingSlice } from './recordingSlice.ts';
 import { RouteFeed } from './routeFeed.ts';
 import { RunHistory } from './runHistory.ts';
+import { ScalingHistory } from './scalingHistory.ts';
 import { SimLink, type Connect } from './simLink.ts';
 import { SnapshotPump } from './snapshotPump.ts';
 import type { AppState, PageEnv } from './types.ts';
@@ -36,7 +37,15 @@ export function createAppStore(deps: StoreDeps): AppStore {
       logBook: new LogBook(),
       routeFeed: new RouteFeed(),
       runHistory: new RunHistory(),
+      scalingHistory: new ScalingHistory(),
     };
+    // Every new snapshot feeds the autoscaling and SLO history (kept outside React state).
+    let fed: AppState['snapshot'] = null;
+    api.subscribe((state) => {
+      if (state.snapshot === null || state.snapshot === fed) return;
+      fed = state.snapshot;
+      feeds.scalingHistory.append(state.snapshot);
+    });
     const link = new SimLink(deps.connect, (message) => set({ status: 'crashed', crash: message }));
     const pump = new SnapshotPump({ get, set, link, nextFrame: deps.nextFrame, ...feeds });
     const subscribe = (listener: (state: AppState) => void) => api.subscribe(listener);

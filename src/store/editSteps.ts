@@ -1,3 +1,4 @@
+import { serializeScenario } from '../engine/scenario/serialize.ts';
 import type { Scenario, ServerChanges, ServerSpec } from '../engine/scenario/types.ts';
 import type { SimCommand } from '../worker/protocol.ts';
 
@@ -10,6 +11,7 @@ export type EditStep =
   | Extract<SimCommand, { type: 'addServer' | 'setStrategy' | 'setCache' | 'setService' }>
   | Extract<SimCommand, { type: 'setKeys' | 'setSeed' | 'setResilience' }>
   | Extract<SimCommand, { type: 'setShedding' | 'setContention' }>
+  | Extract<SimCommand, { type: 'setAutoscaling' | 'setCost' | 'setSlo' | 'setTraffic' }>
   | { readonly type: 'updateServer'; readonly server: string; readonly changes: ServerChanges }
   | {
       readonly type: 'removeServer' | 'killServer' | 'crashServer' | 'reviveServer';
@@ -112,6 +114,20 @@ export function planEdit(
       return {
         forward: [cmd],
         backward: [{ type: 'setContention', contention: before.contention }],
+      };
+    case 'setAutoscaling':
+      return {
+        forward: [cmd],
+        backward: [{ type: 'setAutoscaling', autoscaling: before.autoscaling ?? null }],
+      };
+    case 'setCost':
+      return { forward: [cmd], backward: [{ type: 'setCost', cost: before.cost ?? null }] };
+    case 'setSlo':
+      return { forward: [cmd], backward: [{ type: 'setSlo', slo: before.slo ?? null }] };
+    case 'setTraffic':
+      return {
+        forward: [cmd],
+        backward: [{ type: 'setTraffic', traffic: serializeScenario(before).traffic ?? [] }],
       };
     case 'fireBurst':
     case 'setRate':

@@ -6,6 +6,7 @@ import type { LogBook } from './logBook.ts';
 import type { RecordingState } from './recordingSlice.ts';
 import type { RouteFeed } from './routeFeed.ts';
 import type { RunHistory } from './runHistory.ts';
+import type { ScalingHistory } from './scalingHistory.ts';
 import type { CommandResult, LoadResult, SimCommand, Snapshot, Speed } from '../worker/protocol.ts';
 
 /**
@@ -128,6 +129,8 @@ export interface RunFeeds {
   readonly logBook: LogBook;
   readonly routeFeed: RouteFeed;
   readonly runHistory: RunHistory;
+  /** The autoscaler's fleet and the SLO's windows over the whole run. */
+  readonly scalingHistory: ScalingHistory;
 }
 
 export interface PlaygroundState

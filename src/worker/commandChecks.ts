@@ -88,6 +88,12 @@ const CHECKS: { readonly [K in SimCommand['type']]: Check } = {
     ...numberIn(c.clients, `${p}.clients`, { ...OVERLOAD_LIMITS.closedLoop.clients, min: 0 }),
     ...numberIn(c.thinkMs, `${p}.thinkMs`, OVERLOAD_LIMITS.closedLoop.thinkMs),
   ],
+  // Null switches each off; an object is checked as the scenario's field of that name.
+  setAutoscaling: (c, p) =>
+    viaScenario({ autoscaling: c.autoscaling }, [['autoscaling', `${p}.autoscaling`]]),
+  setCost: (c, p) => viaScenario({ cost: c.cost }, [['cost', `${p}.cost`]]),
+  setSlo: (c, p) => viaScenario({ slo: c.slo }, [['slo', `${p}.slo`]]),
+  setTraffic: (c, p) => viaScenario({ traffic: c.traffic }, [['traffic', `${p}.traffic`]]),
 };
 
 const COMMAND_TYPES = Object.keys(CHECKS);

@@ -2,6 +2,16 @@
  * The overload-control part of the page/worker contract (issue 15): types only, like protocol.ts,
  * which includes it in every snapshot once a mechanism was on.
  */
+import type { ContentionSpec, SheddingSpec } from '../engine/overload/specs.ts';
+
+/** Overload control's commands (in SimCommand). */
+export type OverloadCommand =
+  /** How every server sheds load from its queue. */
+  | { readonly type: 'setShedding'; readonly shedding: SheddingSpec }
+  /** How every server's service time grows with its concurrency. */
+  | { readonly type: 'setContention'; readonly contention: ContentionSpec }
+  /** A closed-loop population from now on: `clients` (0 stops it) thinking `thinkMs`. */
+  | { readonly type: 'setPopulation'; readonly clients: number; readonly thinkMs: number };
 
 /**
  * Overload control's figures (issue 15), in a snapshot once any of its mechanisms was on: series

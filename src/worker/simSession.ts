@@ -17,6 +17,7 @@ import { Recorder, Replayer } from './recording.ts';
 import { parseRecording } from './recordingFormat.ts';
 import { buildSnapshot } from './snapshot.ts';
 import { formatSimTime } from '../lib/format.ts';
+import { scalingEdit } from './scalingCommands.ts';
 
 /** Events handled between two looks at the wall clock. */
 const EVENT_CHUNK = 2_000;
@@ -382,6 +383,17 @@ export class SimSession {
         const problem = this.validate({ seed: cmd.seed });
         if (problem) return problem;
         this.edit({ seed: cmd.seed });
+        this.reset();
+        return { ok: true };
+      }
+      case 'setAutoscaling':
+      case 'setCost':
+      case 'setSlo':
+      case 'setTraffic': {
+        const result = scalingEdit(cmd, this.current, sim);
+        if (!result.ok) return result;
+        this.edit(result.patch);
+        if (!result.restart) break;
         this.reset();
         return { ok: true };
       }

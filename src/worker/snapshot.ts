@@ -4,11 +4,13 @@ import { summarize } from '../engine/summary.ts';
 import { OVERLOAD_SERIES } from '../engine/metrics/overloadMetrics.ts';
 import type {
   OverloadSnapshot,
+  ScalingSnapshot,
   ServerSnapshot,
   SeriesSnapshot,
   Snapshot,
   SnapshotCursor,
 } from './protocol.ts';
+import { buildScalingSnapshot, scalingTransferables } from './scalingSnapshot.ts';
 import type { SimSession } from './simSession.ts';
 
 /** Per-server history sent to the page: the last 30 s at the default interval. */
@@ -114,6 +116,7 @@ export function buildSnapshot(
     setup: session.setup(),
     setupVersion: session.setupVersion,
     overload: sim.overloadSeen ? overloadOf(session, servers, length, rows) : undefined,
+    ...scalingPart(buildScalingSnapshot(sim, cursor)),
   };
 }
 
@@ -159,6 +162,11 @@ function overloadOf(
   };
 }
 
+/** The snapshot's `scaling`, present only when the setup has autoscaling, cost or an SLO. */
+function scalingPart(s: ScalingSnapshot | null): { scaling?: ScalingSnapshot } {
+  return s === null ? {} : { scaling: s };
+}
+
 /** The histogram's non-empty range of buckets, with each bucket's bounds. */
 function histogramRange(h: LatencyHistogram): Snapshot['histogram'] {
   h.copyCounts(histogramCounts);
@@ -201,5 +209,8 @@ export function transferables(s: Snapshot): ArrayBuffer[] {
     s.routes.ids,
     s.routes.dests,
   ];
-  return arrays.map((a) => a.buffer as ArrayBuffer);
+  return [
+    ...arrays.map((a) => a.buffer as ArrayBuffer),
+    ...scalingTransferables(s.scaling ?? null),
+  ];
 }

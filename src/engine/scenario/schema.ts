@@ -14,6 +14,14 @@ import {
   throttlingSchema,
 } from './overloadSchema.ts';
 import { checkReferences } from './references.ts';
+import {
+  autoscalingSchema,
+  costSchema,
+  diurnalTrafficSchema,
+  sloSchema,
+  spikeTrafficSchema,
+  traceTrafficSchema,
+} from './scalingSchema.ts';
 
 import type { Scenario } from './types.ts';
 
@@ -101,7 +109,9 @@ function checkSpan(v: { from: number; to: number }, ctx: z.RefinementCtx): void 
 
 const TRAFFIC_SHAPES =
   'must be a burst {at, burst}, a steady rate {from, to, ratePerSec}, ' +
-  `a ramp {from, to, startRatePerSec, endRatePerSec} or ${CLOSED_LOOP_SHAPE}`;
+  'a ramp {from, to, startRatePerSec, endRatePerSec}, ' +
+  'a daily pattern {from, to, troughRatePerSec, peakRatePerSec}, ' +
+  `a spike {from, to, multiplier}, a trace {trace: [[timeMs, ratePerSec], ...]} or ${CLOSED_LOOP_SHAPE}`;
 
 /** Raw traffic entries carry no `kind`: the fields say which shape an entry is. */
 const trafficSchema = z.union(
@@ -128,6 +138,9 @@ const trafficSchema = z.union(
       })
       .transform((v) => ({ kind: 'ramp' as const, ...v })),
     closedLoopTrafficSchema,
+    diurnalTrafficSchema,
+    spikeTrafficSchema,
+    traceTrafficSchema,
   ],
   { error: (iss) => (iss.code === 'invalid_union' ? TRAFFIC_SHAPES : undefined) },
 );
@@ -247,6 +260,12 @@ export const scenarioSchema = strict({
   resilience: resilienceSchema.prefault({}),
   contention: contentionSchema,
   shedding: sheddingSchema,
+  // Absent unless set (null also means off), so a setup without them is what it always was.
+  autoscaling: autoscalingSchema(serverSchema)
+    .nullish()
+    .transform((v) => v ?? undefined),
+  cost: costSchema.nullish().transform((v) => v ?? undefined),
+  slo: sloSchema.nullish().transform((v) => v ?? undefined),
 });
 
 /** A scenario file as written: every field optional, traffic entries without `kind`. */

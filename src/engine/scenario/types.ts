@@ -6,7 +6,23 @@ import type {
   SheddingSpec,
   ThrottlingSpec,
 } from '../overload/specs.ts';
+import type { DiurnalSegment, SpikeSegment, TraceSegment } from '../arrivals/segments.ts';
+import type { AutoscalingSpec } from '../autoscaling/spec.ts';
+import type { CostSpec } from '../metrics/costMeter.ts';
+import type { SloSpec } from '../metrics/sloTracker.ts';
 import type { StrategyName, StrategyOptions } from '../strategies/strategy.ts';
+
+export type { DiurnalSegment, SpikeSegment, TraceSegment } from '../arrivals/segments.ts';
+export type {
+  AutoscalingPolicy,
+  AutoscalingSpec,
+  ScalingMetric,
+  ScalingPolicy,
+  ScalingStep,
+  ScheduledAction,
+} from '../autoscaling/spec.ts';
+export type { CostSpec } from '../metrics/costMeter.ts';
+export type { SloSpec } from '../metrics/sloTracker.ts';
 
 /**
  * Scenario format v1: the one file format of the playground. The headless runner reads it, the UI
@@ -35,6 +51,15 @@ export interface Scenario {
   readonly contention: ContentionSpec;
   /** How every server sheds load from its queue; off by default. */
   readonly shedding: SheddingSpec;
+  /**
+   * The pool grows and shrinks by itself (HPA, step or scheduled); absent = a fixed pool. These
+   * three are absent unless a file sets them, so a setup without them is exactly what it was.
+   */
+  readonly autoscaling?: AutoscalingSpec | undefined;
+  /** What the run costs; absent = not priced. */
+  readonly cost?: CostSpec | undefined;
+  /** A latency objective the run is measured against; absent = none. */
+  readonly slo?: SloSpec | undefined;
 }
 
 export interface ServerSpec {
@@ -96,7 +121,13 @@ export type TrafficSpec =
       readonly endRatePerSec: number;
     }
   /** A closed-loop population: each client sends, waits for the outcome, thinks, sends again. */
-  | ({ readonly kind: 'closed' } & ClosedLoopSpec);
+  | ({ readonly kind: 'closed' } & ClosedLoopSpec)
+  /** A daily rhythm between a trough and a peak rate. */
+  | DiurnalSegment
+  /** Every rate-based segment's rate multiplied for a while. */
+  | SpikeSegment
+  /** A recorded rate, linear between [timeMs, ratePerSec] points. */
+  | TraceSegment;
 
 /** Server fields that can change during a run. */
 export interface ServerChanges {

@@ -4,14 +4,13 @@
  * called directly (traffic, operations, defences, retries, balancers, explainer); they see the
  * core only as a SimCore (simCore.ts), and the pool changes only through ServerPool's operations.
  *
- * Adding a mechanism (as overload control's shedding, limiters, hedging, closed loops were added):
- * 1. A part in this folder taking the SimCore, built below and listed in SimCore; its settings off by
- *    default (existing runs stay byte-identical); a random stream of its own if it draws (random.ts).
- * 2. Each kind of event it needs: one line in eventKinds.ts naming the part's handler method.
- * 3. Hooks where it acts, behind a switch the hot path reads as a field: admission in `dispatch`
- *    before the pick, the queue where `Sender.place` enqueues and `startWaiting` dequeues,
- *    service time in `serve`, outcomes in `endRequest` (every request ends there exactly once).
- * 4. Servers join, drain and leave through ServerOperations; nothing writes the pool's arrays.
+ * Adding a mechanism (as overload control's shedding, limiters, hedging, closed loops were):
+ * 1. A part here taking the SimCore, built below and listed in SimCore, off by default (existing
+ *    runs stay byte-identical), with a random stream of its own if it draws (random.ts).
+ * 2. One line in eventKinds.ts per kind of event it needs, naming the part's handler method.
+ * 3. Hooks behind a switch the hot path reads as a field: admission in `dispatch`, queues in
+ *    `Sender.place` and `startWaiting`, service time in `serve`, outcomes in `endRequest` (once
+ *    per request). Servers join, drain and leave through ServerOperations only.
  */
 import { Agenda } from '../agenda.ts';
 import { CacheLayer } from '../cacheLayer.ts';
@@ -23,10 +22,12 @@ import { streamRng, type Xoshiro128 } from '../random.ts';
 import { HANGING, IN_SERVICE, NOWHERE, RequestTable } from '../requestTable.ts';
 import type { ResilienceSpec, Scenario } from '../scenario/types.ts';
 import { ServerPool } from '../serverPool.ts';
+import { Autoscaler } from './autoscaler.ts';
 import { Balancers } from './balancers.ts';
 import { Defences } from './defences.ts';
-import { ARRIVAL, bindEventHandlers, COMPLETE, SCHEDULED } from './eventKinds.ts';
 import { answered, buildOverloadParts, overloadOn, type OverloadParts } from './overloadParts.ts';
+import { ARRIVAL, bindEventHandlers, COMPLETE, SCHEDULED } from './eventKinds.ts';
+import { Objectives } from './objectives.ts';
 import { PickExplainer } from './pickExplainer.ts';
 import { RetryFlow } from './retryFlow.ts';
 import { ServerOperations } from './serverOperations.ts';
@@ -60,7 +61,6 @@ export class SimulationCore implements SimCore {
   eventsProcessed = 0;
   readonly strategyRng: Xoshiro128;
   readonly faultsRng: Xoshiro128;
-
   // The parts, built once; each holds this core as its SimCore.
   readonly traffic: TrafficSources;
   readonly operations: ServerOperations;
@@ -69,11 +69,13 @@ export class SimulationCore implements SimCore {
   readonly balancers: Balancers;
   readonly explainer: PickExplainer;
   readonly sender: Sender;
-  readonly queues: OverloadParts['queues'];
-  readonly admission: OverloadParts['admission'];
-  readonly hedging: OverloadParts['hedging'];
-  readonly clients: OverloadParts['clients'];
-
+  // Overload control's parts (overloadParts.ts), assigned together in the constructor.
+  declare readonly queues: OverloadParts['queues'];
+  declare readonly admission: OverloadParts['admission'];
+  declare readonly hedging: OverloadParts['hedging'];
+  declare readonly clients: OverloadParts['clients'];
+  readonly autoscaler: Autoscaler;
+  readonly objectives: Objectives;
   readonly sending = new Float64Array(4);
   protected readonly agenda = new Agenda(ARRIVAL);
   /** Each kind's handler (see eventKinds.ts), bound once. */
@@ -106,11 +108,7 @@ export class SimulationCore implements SimCore {
     this.nextSampleAt = scenario.sampleIntervalMs;
     this.durationMs = scenario.durationMs;
     this.resilience = scenario.resilience;
-    const overload = buildOverloadParts(this, scenario);
-    this.queues = overload.queues;
-    this.admission = overload.admission;
-    this.hedging = overload.hedging;
-    this.clients = overload.clients;
+    Object.assign(this, buildOverloadParts(this, scenario));
     this.traffic = new TrafficSources(this, scenario, arrivalsRng, keysRng, serviceRng);
     this.explainer = new PickExplainer(this, options.explainPicks ?? this.logRequests);
     this.sender = new Sender(this);
@@ -118,6 +116,8 @@ export class SimulationCore implements SimCore {
     this.defences = new Defences(this);
     this.retries = new RetryFlow(this);
     this.balancers = new Balancers(this, scenario.strategy, scenario.strategyOptions);
+    this.objectives = new Objectives(this);
+    this.autoscaler = new Autoscaler(this);
     this.handlers = bindEventHandlers(this);
     this.balancers.wire();
     this.cache = new CacheLayer(scenario.cache);
@@ -176,9 +176,8 @@ export class SimulationCore implements SimCore {
   }
 
   /**
-   * With no duration, a run ends when its traffic and scheduled events are over, every request has
-   * ended and every server has finished even the work nobody waits for any more; what is left on
-   * the agenda then (health checks, load updates, which recur forever) changes no outcome.
+   * With no duration, a run ends when traffic and scheduled events are over and every request and
+   * all servers' work have ended; what recurs on the agenda then (health checks…) changes nothing.
    */
   protected settledForGood(): boolean {
     if (this.durationMs !== null || this.callsInFlight !== 0 || this.requests.size !== 0)
@@ -271,6 +270,7 @@ export class SimulationCore implements SimCore {
     else m.onRejectOther(outcome - REJECTED_SHED);
     this.callsInFlight--;
     if (this.clients.on) this.clients.ended(r >= 0 ? this.requests.id[r]! : this.sending[0]!);
+    if (this.objectives.slo !== null) this.objectives.requestEnded(outcome, r);
   }
 
   // ---- The event loop. ----

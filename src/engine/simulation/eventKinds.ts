@@ -1,4 +1,5 @@
 import { MAX_EVENT_KIND } from '../eventQueue.ts';
+import type { Autoscaler } from './autoscaler.ts';
 import type { Balancers } from './balancers.ts';
 import type { Defences } from './defences.ts';
 import type { RetryFlow } from './retryFlow.ts';
@@ -21,6 +22,7 @@ export interface EventParts {
   readonly queues: ServerQueues;
   readonly hedging: Hedging;
   readonly clients: ClosedLoopClients;
+  readonly autoscaler: Autoscaler;
 }
 
 /** An event's handler: a public method of its part, given the event's one number of data. */
@@ -75,6 +77,12 @@ export const QUEUE_TIMEOUT = kind('queues', 'queueTimeout');
 export const HEDGE = kind('hedging', 'fire');
 /** A closed-loop client has finished thinking and sends its next request (data: client). */
 export const THINK_END = kind('clients', 'wake');
+/** The autoscaler measures and decides (data: unused). */
+export const AUTOSCALE_SYNC = kind('autoscaler', 'sync');
+/** A server ordered by the autoscaler finished its cold start (data: its starting id). */
+export const SERVER_READY = kind('autoscaler', 'serverReady');
+/** A scheduled scaling action is due (data: unused). */
+export const SCHEDULED_SCALE = kind('autoscaler', 'scheduledAction');
 
 /** How many kinds there are (the agenda keeps a kind in 5 bits, see EventQueue). */
 export const EVENT_KIND_COUNT = table.length;

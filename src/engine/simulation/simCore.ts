@@ -4,9 +4,11 @@ import type { Rng } from '../random.ts';
 import type { RequestTable } from '../requestTable.ts';
 import type { ResilienceSpec, Scenario } from '../scenario/types.ts';
 import type { ServerPool } from '../serverPool.ts';
+import type { Autoscaler } from './autoscaler.ts';
 import type { Balancers } from './balancers.ts';
 import type { Defences } from './defences.ts';
 import type { PickExplainer } from './pickExplainer.ts';
+import type { Objectives } from './objectives.ts';
 import type { RetryFlow } from './retryFlow.ts';
 import type { ServerOperations } from './serverOperations.ts';
 import type { TrafficSources } from './trafficSources.ts';
@@ -96,6 +98,8 @@ export interface SimCore {
   readonly clients: ClosedLoopClients;
   /** The id the next request to arrive will get. */
   readonly nextRequestId: number;
+  readonly autoscaler: Autoscaler;
+  readonly objectives: Objectives;
 
   /** Puts an event of `kind` (see eventKinds.ts) on the agenda at simulated `time`. */
   schedule(time: number, kind: number, data: number): void;

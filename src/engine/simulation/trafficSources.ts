@@ -1,3 +1,5 @@
+import type { SpikeWindow } from '../arrivals/rateShapes.ts';
+import { spikeWindows } from '../arrivals/segments.ts';
 import type { Rng } from '../random.ts';
 import type { KeySpec, Scenario, ServiceSpec, TrafficSpec } from '../scenario/types.ts';
 import { createServiceSampler } from '../serviceTime.ts';
@@ -8,9 +10,10 @@ import type { SimCore } from './simCore.ts';
 
 /**
  * Where requests come from and what they ask for: the scenario's traffic segments (bursts,
- * Poisson, ramps) and the person's live steady rate, each an ArrivalSource with one pending
- * arrival on the agenda at a time, all drawing from the run's arrivals stream; and each request's
- * key and service time, drawn at arrival from streams of their own.
+ * Poisson, ramps, daily patterns, traces, each times the spikes over it) and the person's live
+ * steady rate, each an ArrivalSource with one pending arrival on the agenda at a time, all drawing
+ * from the run's arrivals stream; and each request's key and service time, drawn at arrival from
+ * streams of their own.
  */
 export class TrafficSources {
   service: ServiceSpec;
@@ -21,6 +24,8 @@ export class TrafficSources {
   private readonly sources: ArrivalSource[] = [];
   /** The live steady-rate source, if the person set one. */
   private steadySource = -1;
+  /** The scenario's spikes: they multiply every rate-based source's rate while they last. */
+  private readonly spikes: readonly SpikeWindow[];
 
   constructor(
     private readonly core: SimCore,
@@ -29,6 +34,7 @@ export class TrafficSources {
     private readonly keysRng: Rng,
     private readonly serviceRng: Rng,
   ) {
+    this.spikes = spikeWindows(scenario.traffic);
     this.service = scenario.service;
     this.serviceSampler = createServiceSampler(scenario.service, serviceRng);
     this.keys = scenario.keys;
@@ -54,7 +60,7 @@ export class TrafficSources {
       core.clients.add(spec);
       return -1;
     }
-    const source = new ArrivalSource(spec, this.rng);
+    const source = new ArrivalSource(spec, this.rng, this.spikes);
     const index = this.sources.length;
     this.sources.push(source);
     const first = source.first(core.now);

@@ -5,6 +5,7 @@ import { DOT_POOL, hedgeSlot, type FlowAnchors } from './dotAnimator.ts';
 import { elide, layoutFlow } from './flowLayout.ts';
 import { FlowRejectBin } from './FlowRejectBin.tsx';
 import { FlowServerNode } from './FlowServerNode.tsx';
+import { FlowStartingNode } from './FlowStartingNode.tsx';
 import { FlowCaption } from './FlowCaption.tsx';
 import { useRouteTraffic } from './useRouteTraffic.ts';
 import './flow.css';
@@ -19,7 +20,19 @@ export interface FlowViewProps {
   readonly motion: boolean;
   /** Hedging is on (its diamonds get a key). */
   readonly hedging?: boolean;
+  /** Servers the autoscaler ordered that are still booting (no traffic reaches them yet). */
+  readonly starting?: readonly StartingServer[];
+  /** Simulated time now, for how long a starting server has left. */
+  readonly now?: number;
 }
+
+/** A server still booting, as the flow picture shows it. */
+export interface StartingServer {
+  readonly name: string;
+  readonly readyAt: number;
+}
+
+const NONE: readonly StartingServer[] = [];
 
 const DOT_KEYS = Array.from({ length: DOT_POOL }, (_, i) => i);
 
@@ -49,17 +62,14 @@ function tally(byDest: ReadonlyMap<number, number> | null) {
  * The request-flow picture: clients → balancer → one node per server, a ✕ bin for rejections,
  * and a dot travelling for each (sampled) routing decision.
  */
-export function FlowView({
-  servers,
-  rejectedByReason,
-  strategyLabel,
-  motion,
-  hedging = false,
-}: FlowViewProps) {
+export function FlowView(props: FlowViewProps) {
+  const { servers, rejectedByReason, strategyLabel, motion, hedging = false } = props;
+  const starting = props.starting ?? NONE;
   const [ref, { width }] = useElementSize<HTMLDivElement>();
   const layerRef = useRef<SVGGElement | null>(null);
   const anchorsRef = useRef<FlowAnchors | null>(null);
-  const layout = useMemo(() => layoutFlow(width, servers.length), [width, servers.length]);
+  const cellCount = servers.length + starting.length;
+  const layout = useMemo(() => layoutFlow(width, cellCount), [width, cellCount]);
   const slotKey = servers.map((s) => s.slot).join(',');
 
   // Dots read positions from a ref each frame, so the animation never waits on React.
@@ -94,7 +104,7 @@ export function FlowView({
           height={layout.height}
           data-testid="flow.view"
           role="img"
-          aria-label={`Request flow: clients to the balancer (${strategyLabel}) to ${servers.length} servers; rejected requests go to the bin`}
+          aria-label={`Request flow: clients to the balancer (${strategyLabel}) to ${servers.length} servers${starting.length > 0 ? ` (${starting.length} more starting)` : ''}; rejected requests go to the bin`}
         >
           <line
             className="flow-link"
@@ -103,7 +113,7 @@ export function FlowView({
             x2={b.x - b.w / 2}
             y2={b.y}
           />
-          {cells.map((c, i) => (
+          {cells.slice(0, servers.length).map((c, i) => (
             <line
               key={servers[i]?.slot ?? i}
               className="flow-link"
@@ -160,6 +170,7 @@ export function FlowView({
                 queued={s.queued}
                 capacity={s.capacity}
                 queueLimit={s.queueLimit}
+                draining={s.draining}
                 x={c.x}
                 y={c.y}
                 w={c.w}
@@ -167,6 +178,22 @@ export function FlowView({
                 compact={layout.mode === 'compact'}
                 routed={traffic.byDest ? (traffic.byDest.get(s.slot) ?? 0) : null}
                 hedged={recent.hedges ? (recent.hedges.get(s.slot) ?? 0) : null}
+              />
+            );
+          })}
+          {starting.map((s, k) => {
+            const c = cells[servers.length + k];
+            if (!c) return null;
+            return (
+              <FlowStartingNode
+                key={`starting-${s.name}`}
+                name={s.name}
+                seconds={Math.max(0, Math.ceil((s.readyAt - (props.now ?? 0)) / 1000))}
+                x={c.x}
+                y={c.y}
+                w={c.w}
+                h={c.h}
+                compact={layout.mode === 'compact'}
               />
             );
           })}

@@ -11,6 +11,8 @@ export interface LoadBarRowProps {
   readonly queued: number;
   readonly capacity: number;
   readonly queueLimit: number | null;
+  /** Taking nothing new while it finishes what it holds. */
+  readonly draining?: boolean;
   /** The request count at the right end of the track (shared by all rows, so bars compare). */
   readonly scaleMax: number;
 }
@@ -32,6 +34,7 @@ export const LoadBarRow = memo(function LoadBarRow(p: LoadBarRowProps) {
       data-name={p.name}
       data-active={p.active}
       data-queued={p.queued}
+      data-draining={p.draining ? 'true' : undefined}
     >
       <span className="load-name" title={p.name}>
         <span className="load-swatch" style={{ background: colour }} aria-hidden="true" />
@@ -58,6 +61,7 @@ export const LoadBarRow = memo(function LoadBarRow(p: LoadBarRowProps) {
       <span className="load-numbers">
         {numbers}
         {!p.up && <strong className="load-status"> down</strong>}
+        {p.up && p.draining && <strong className="load-status"> draining</strong>}
         {full && <strong className="load-status"> full</strong>}
       </span>
     </li>

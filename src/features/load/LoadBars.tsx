@@ -7,13 +7,16 @@ import './LoadBars.css';
 /** Props of {@link LoadBars}. */
 export interface LoadBarsProps {
   readonly servers: readonly ServerSnapshot[];
+  /** Servers the autoscaler ordered that are still booting: listed, with no load yet. */
+  readonly starting?: readonly { readonly name: string; readonly readyAt: number }[];
+  readonly now?: number;
 }
 
 /**
  * Every server's load now on one shared scale, so a longer bar means more requests. The scale
  * reaches the largest of capacity, capacity + queue limit (when finite) and current load.
  */
-export function LoadBars({ servers }: LoadBarsProps) {
+export function LoadBars({ servers, starting = [], now = 0 }: LoadBarsProps) {
   const top = servers.reduce(
     (m, s) => Math.max(m, s.capacity + (s.queueLimit ?? 0), s.active + s.queued),
     1,
@@ -34,8 +37,26 @@ export function LoadBars({ servers }: LoadBarsProps) {
           queued={s.queued}
           capacity={s.capacity}
           queueLimit={s.queueLimit}
+          draining={s.draining}
           scaleMax={scaleMax}
         />
+      ))}
+      {starting.map((s) => (
+        <li
+          key={`starting-${s.name}`}
+          className="load-row load-row--starting"
+          data-testid="load.starting"
+          data-name={s.name}
+        >
+          <span className="load-name" title={s.name}>
+            <span className="load-swatch load-swatch--starting" aria-hidden="true" />
+            <span className="load-name-text">{s.name}</span>
+          </span>
+          <span className="load-track load-track--starting" aria-hidden="true" />
+          <span className="load-numbers">
+            starting, {Math.max(0, Math.ceil((s.readyAt - now) / 1000))} s to go
+          </span>
+        </li>
       ))}
     </ul>
   );

@@ -34,6 +34,8 @@ export function LoadPanel() {
   const latest = useApp((s) => s.snapshot?.servers);
   const count = latest?.length ?? 0;
   const servers = useThrottled(latest, redrawInterval(count));
+  const starting = useApp((s) => s.snapshot?.scaling?.starting);
+  const now = useApp((s) => s.snapshot?.now ?? 0);
   // The stacked history costs most to paint (one area per server): a few redraws a second suffice.
   const liveHistory = useThrottled(useKeyedSnapshot(selectHistory), count > 10 ? 250 : 0);
   // The timeline's paused view (TimelineScrubber) shows this chart's window up to that time too.
@@ -54,7 +56,7 @@ export function LoadPanel() {
         <p className="chart-empty">No servers registered: add one to see its load.</p>
       ) : (
         <>
-          <LoadBars servers={servers} />
+          <LoadBars servers={servers} starting={starting} now={now} />
           <p className="load-key">
             Solid: requests in service · light: waiting in the queue · outline: capacity
             {servers.some((v) => v.queueLimit !== null && v.queueLimit > 0)

@@ -3,6 +3,7 @@ import { ClosedLoopControl } from './ClosedLoopControl.tsx';
 import { KeyFields } from './KeyFields.tsx';
 import { RateControl } from './RateControl.tsx';
 import { ServiceFields } from './ServiceFields.tsx';
+import { TrafficOverTheDay } from './TrafficOverTheDay.tsx';
 import '../../ui/Controls.css';
 import './TrafficPanel.css';
 
@@ -10,6 +11,9 @@ import './TrafficPanel.css';
  * Traffic the person sends by hand (a burst now, a steady Poisson rate or a closed-loop
  * population from now on) and, folded away, the workload: how long requests take and which keys
  * they ask for.
+ * Traffic the person sends by hand (a burst now, a steady Poisson rate from now on), the scenario's
+ * traffic over the day (daily pattern, spikes, a trace) and, folded away, the workload: how long
+ * requests take and which keys they ask for.
  */
 export function TrafficPanel() {
   return (
@@ -18,6 +22,7 @@ export function TrafficPanel() {
       <BurstControl />
       <RateControl />
       <ClosedLoopControl />
+      <TrafficOverTheDay />
       <details className="workload" data-testid="traffic.workload">
         <summary>Workload</summary>
         <ServiceFields />

@@ -10,11 +10,13 @@ export function checkName(challenge: Challenge): string {
 
 /**
  * Puts the challenge's workload over a setup: traffic, service times, keys, seed and the fixed
- * cache fields come from the challenge; servers, strategy and the rest of the cache from the
- * setup. Everything else takes its default: no scheduled events, the optional defences (timeouts,
- * retries, health checks…) off, and the run goes until every request finished; except in an
- * overload challenge, whose spike, run length and client behaviour are the workload's and whose
- * overload defences (shedding, contention, limiter, throttling, hedging) are the learner's.
+ * cache fields come from the challenge; servers, strategy, autoscaling and the rest of the cache
+ * from the setup. The run's length, price and latency objective come from the challenge when it
+ * sets them. Everything else takes its default: no scheduled events, the optional defences
+ * (timeouts, retries, health checks…) off, and without a duration the run goes until every
+ * request finished; except in an overload challenge, whose spike, run length and client behaviour
+ * are the workload's and whose overload defences (shedding, contention, limiter, throttling,
+ * hedging) are the learner's.
  */
 export function imposeWorkload(setup: RawScenario, challenge: Challenge): RawScenario {
   const w = challenge.workload;
@@ -30,8 +32,12 @@ export function imposeWorkload(setup: RawScenario, challenge: Challenge): RawSce
     keys: w.keys,
     traffic: w.traffic,
     events: [],
-    durationMs: null,
+    durationMs: w.durationMs ?? null,
     sampleIntervalMs: setup.sampleIntervalMs,
+    // The learner's autoscaler is theirs to tune; the price and the objective are the brief's.
+    ...(setup.autoscaling ? { autoscaling: setup.autoscaling } : {}),
+    ...(w.cost ? { cost: w.cost } : {}),
+    ...(w.slo ? { slo: w.slo } : {}),
   };
   const o = w.overload;
   if (!o) return base;

@@ -1,6 +1,8 @@
 import { burstChallenge } from './burstChallenge.ts';
 import { cacheChallenge } from './cacheChallenge.ts';
+import { dailyPeakChallenge } from './dailyPeakChallenge.ts';
 import { p99Challenge } from './p99Challenge.ts';
+import { spikeChallenge } from './spikeChallenge.ts';
 import { spreadChallenge } from './spreadChallenge.ts';
 import { stormChallenge } from './stormChallenge.ts';
 import type { Challenge } from './types.ts';
@@ -12,6 +14,8 @@ export const CHALLENGES: readonly Challenge[] = [
   burstChallenge,
   spreadChallenge,
   stormChallenge,
+  dailyPeakChallenge,
+  spikeChallenge,
 ];
 
 export function challengeById(id: string): Challenge | undefined {

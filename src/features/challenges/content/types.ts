@@ -26,6 +26,10 @@ export interface Workload {
     readonly durationMs: number;
     readonly client: Pick<ResilienceSpec, 'timeoutMs' | 'deadlineMs' | 'retry'>;
   };
+  /** Where the run stops (a day of traffic), and what it is priced and held to; all optional. */
+  readonly durationMs?: number;
+  readonly cost?: NonNullable<RawScenario['cost']>;
+  readonly slo?: NonNullable<RawScenario['slo']>;
 }
 
 /** A rule about the setup itself (how many servers, how big, which cache placement). */
@@ -54,7 +58,14 @@ export interface Goal {
  */
 export type SetupPart = Pick<
   RawScenario,
-  'servers' | 'strategy' | 'strategyOptions' | 'cache' | 'shedding' | 'contention' | 'resilience'
+  | 'servers'
+  | 'strategy'
+  | 'strategyOptions'
+  | 'cache'
+  | 'autoscaling'
+  | 'shedding'
+  | 'contention'
+  | 'resilience'
 >;
 
 /** An interview-style exercise the page checks by running it. */

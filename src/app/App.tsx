@@ -3,6 +3,7 @@ import { useApp } from '../store/hooks.tsx';
 import { readUrlFlags } from '../lib/urlFlags.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
+import { OtherTabBar } from './OtherTabBar.tsx';
 import { CrashBanner } from './CrashBanner.tsx';
 import { ServersPanel } from '../features/servers/index.ts';
 import { TrafficPanel } from '../features/traffic/index.ts';
@@ -41,6 +42,7 @@ export function App() {
       <Toolbar />
       <CrashBanner />
       <NoticeBar />
+      <OtherTabBar />
       <main className="layout">
         <div className="layout-left">
           <ServersPanel />

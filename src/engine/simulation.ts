@@ -240,7 +240,10 @@ export class Simulation extends SimulationCore {
     this.objectives.setSlo(spec);
   }
 
-  /** Sends `count` requests at the current time. */
+  /**
+   * Sends `count` requests at the current time, all at once: a live burst is at most 100,000
+   * (LIVE_LIMITS), a scenario's up to 1,000,000 each and goes in slices (see BURST_SLICE).
+   */
   fireBurst(count: number): void {
     this.traffic.burst(count);
   }

@@ -8,6 +8,7 @@ import { RouteFeed } from './routeFeed.ts';
 import { RunHistory } from './runHistory.ts';
 import { ScalingHistory } from './scalingHistory.ts';
 import { SimLink, type Connect } from './simLink.ts';
+import { replaceStalled } from './workerLoss.ts';
 import { SnapshotPump } from './snapshotPump.ts';
 import type { AppState, PageEnv } from './types.ts';
 
@@ -46,7 +47,14 @@ export function createAppStore(deps: StoreDeps): AppStore {
       fed = state.snapshot;
       feeds.scalingHistory.append(state.snapshot);
     });
-    const link = new SimLink(deps.connect, (message) => set({ status: 'crashed', crash: message }));
+    const link = new SimLink(
+      deps.connect,
+      replaceStalled({
+        crashed: (message) => set({ status: 'crashed', crash: message }),
+        restart: () => get().restart(),
+        notify: (text) => set({ notice: { kind: 'error', text } }),
+      }),
+    );
     const pump = new SnapshotPump({ get, set, link, nextFrame: deps.nextFrame, ...feeds });
     const subscribe = (listener: (state: AppState) => void) => api.subscribe(listener);
     const host: PlaygroundHost = { get, set, subscribe, link, pump, page: deps.page };
@@ -64,6 +72,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       canRedo: false,
       shareLink: null,
       picks: [],
+      otherTab: null,
       ...feeds,
       ...playgroundSlice(host, helpers),
       ...recordingSlice({

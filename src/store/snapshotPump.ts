@@ -59,6 +59,14 @@ export class SnapshotPump {
     this.host.nextFrame((now) => this.frame(now));
   }
 
+  /**
+   * Something the person just did (a command) should show without waiting out the big-pool
+   * interval: the next frame asks for a snapshot.
+   */
+  soon(): void {
+    this.lastAsked = -Infinity;
+  }
+
   /** A new run starts: the page's log and cursors start over too. */
   restart(): void {
     this.cursor = START;

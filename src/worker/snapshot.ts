@@ -13,8 +13,16 @@ import type {
 import { buildScalingSnapshot, scalingTransferables } from './scalingSnapshot.ts';
 import type { SimSession } from './simSession.ts';
 
-/** Per-server history sent to the page: the last 30 s at the default interval. */
+/** Per-server history sent to the page: the last 30 s at the default interval... */
 const SERVER_HISTORY = 300;
+/**
+ * ...but at most this many values per array: past 1,000 servers fewer samples cross (30 at
+ * 10,000 servers), which the page's run history gathers into the chart's 30 s. Copying 300
+ * samples of 10,000 servers took the worker ~70 ms a snapshot, during which Pause waited.
+ */
+const SERVER_CELLS = 300_000;
+/** Never fewer than this many samples, so a snapshot bridges the gap since the last. */
+const MIN_SERVER_ROWS = 20;
 /** At most this many log entries cross per frame; the rest are counted as dropped. */
 export const LOG_PER_FRAME = 200;
 
@@ -67,7 +75,8 @@ export function buildSnapshot(
     series[name] = values;
   }
 
-  const rows = Math.min(length, SERVER_HISTORY);
+  const cellsRows = Math.floor(SERVER_CELLS / Math.max(1, servers.length));
+  const rows = Math.min(length, SERVER_HISTORY, Math.max(MIN_SERVER_ROWS, cellsRows));
   const skip = length - rows;
   const active = new Float32Array(servers.length * rows);
   const queued = new Float32Array(servers.length * rows);

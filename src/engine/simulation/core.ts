@@ -189,8 +189,8 @@ export class SimulationCore implements SimCore {
 
   // ---- What the parts call (SimCore). ----
 
-  schedule(time: number, kind: number, data: number): void {
-    this.agenda.push(time, kind, data);
+  schedule(time: number, kind: number, data: number, first = false): void {
+    this.agenda.push(time, kind, data, first);
   }
 
   log(level: LogLevel, source: string, message: string): void {

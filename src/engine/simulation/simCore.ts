@@ -101,8 +101,11 @@ export interface SimCore {
   readonly autoscaler: Autoscaler;
   readonly objectives: Objectives;
 
-  /** Puts an event of `kind` (see eventKinds.ts) on the agenda at simulated `time`. */
-  schedule(time: number, kind: number, data: number): void;
+  /**
+   * Puts an event of `kind` (see eventKinds.ts) on the agenda at simulated `time`; `first` puts
+   * it ahead of every event due then (a burst's next slice; see BURST_SLICE).
+   */
+  schedule(time: number, kind: number, data: number, first?: boolean): void;
   /** Appends a line to the run's log at the current time. */
   log(level: LogLevel, source: string, message: string): void;
   /** One new request reaches the balancer now. */

@@ -2,7 +2,9 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { ServerSnapshot } from '../../worker/protocol.ts';
 import { useElementSize } from '../../lib/useElementSize.ts';
 import { DOT_POOL, hedgeSlot, type FlowAnchors } from './dotAnimator.ts';
-import { elide, layoutFlow } from './flowLayout.ts';
+import { elide, flowCellLimit, layoutFlow } from './flowLayout.ts';
+import { cellOfServer, groupServers } from './flowGroups.ts';
+import { FlowGroupNode } from './FlowGroupNode.tsx';
 import { FlowRejectBin } from './FlowRejectBin.tsx';
 import { FlowServerNode } from './FlowServerNode.tsx';
 import { FlowStartingNode } from './FlowStartingNode.tsx';
@@ -18,12 +20,12 @@ export interface FlowViewProps {
   readonly strategyLabel: string;
   /** False under reduced motion: counts per server instead of travelling dots. */
   readonly motion: boolean;
-  /** Hedging is on (its diamonds get a key). */
-  readonly hedging?: boolean;
   /** Servers the autoscaler ordered that are still booting (no traffic reaches them yet). */
   readonly starting?: readonly StartingServer[];
   /** Simulated time now, for how long a starting server has left. */
   readonly now?: number;
+  /** Hedging is on (its diamonds get a key). */
+  readonly hedging?: boolean;
 }
 
 /** A server still booting, as the flow picture shows it. */
@@ -36,6 +38,10 @@ const NONE: readonly StartingServer[] = [];
 
 const DOT_KEYS = Array.from({ length: DOT_POOL }, (_, i) => i);
 
+/**
+ * The request-flow picture: clients → balancer → one node per server, a ✕ bin for rejections,
+ * and a dot travelling for each (sampled) routing decision.
+ */
 /** The run's rejections by reason; overload control's only once it was on. */
 export interface FlowRejections {
   readonly noHealthyServers: number;
@@ -68,17 +74,22 @@ export function FlowView(props: FlowViewProps) {
   const [ref, { width }] = useElementSize<HTMLDivElement>();
   const layerRef = useRef<SVGGElement | null>(null);
   const anchorsRef = useRef<FlowAnchors | null>(null);
-  const cellCount = servers.length + starting.length;
-  const layout = useMemo(() => layoutFlow(width, cellCount), [width, cellCount]);
+  // A pool larger than the boxes the width can draw is drawn as groups of neighbours (servers
+  // still starting are then left out of the picture; the label counts them).
+  const limit = flowCellLimit(width);
+  const groups = useMemo(() => groupServers(servers, limit), [servers, limit]);
+  const boxes = groups ? groups.length : servers.length + starting.length;
+  const layout = useMemo(() => layoutFlow(width, boxes), [width, boxes]);
   const slotKey = servers.map((s) => s.slot).join(',');
 
   // Dots read positions from a ref each frame, so the animation never waits on React.
   useLayoutEffect(() => {
     const { clients, balancer: b, bin, cells } = layout;
     const slots = slotKey === '' ? [] : slotKey.split(',').map(Number);
+    const grouped = slots.length > cells.length ? cells.length : null;
     const map = new Map<number, { x: number; y: number }>();
     slots.forEach((slot, i) => {
-      const c = cells[i];
+      const c = cells[cellOfServer(i, slots.length, grouped)];
       if (c) map.set(slot, { x: c.x, y: c.y + c.h / 2 });
     });
     anchorsRef.current = {
@@ -95,6 +106,15 @@ export function FlowView(props: FlowViewProps) {
   const { clients, balancer: b, bin, cells } = layout;
   const out = { x: b.x + b.w / 2, y: b.y };
   const recent = tally(traffic.byDest);
+  const routedTo = (from: number, to: number): number | null => {
+    if (!traffic.byDest) return null;
+    let sum = 0;
+    for (let i = from; i <= to; i++) sum += traffic.byDest.get(servers[i]!.slot) ?? 0;
+    return sum;
+  };
+  const drawn = groups
+    ? `${servers.length.toLocaleString('en-US')} servers, drawn as ${groups.length} groups`
+    : `${servers.length} servers`;
 
   return (
     <div className="flow-view" ref={ref}>
@@ -104,7 +124,7 @@ export function FlowView(props: FlowViewProps) {
           height={layout.height}
           data-testid="flow.view"
           role="img"
-          aria-label={`Request flow: clients to the balancer (${strategyLabel}) to ${servers.length} servers${starting.length > 0 ? ` (${starting.length} more starting)` : ''}; rejected requests go to the bin`}
+          aria-label={`Request flow: clients to the balancer (${strategyLabel}) to ${drawn}${starting.length > 0 ? ` (${starting.length} more starting)` : ''}; rejected requests go to the bin`}
         >
           <line
             className="flow-link"
@@ -115,7 +135,7 @@ export function FlowView(props: FlowViewProps) {
           />
           {cells.slice(0, servers.length).map((c, i) => (
             <line
-              key={servers[i]?.slot ?? i}
+              key={groups ? `g${i}` : (servers[i]?.slot ?? i)}
               className="flow-link"
               x1={out.x}
               y1={out.y}
@@ -156,47 +176,64 @@ export function FlowView(props: FlowViewProps) {
             </text>
           </g>
           <FlowRejectBin x={bin.x} y={bin.y} {...rejectedByReason} recent={recent.rejected} />
-          {servers.map((s, i) => {
-            const c = cells[i];
+          {groups?.map((g) => {
+            const c = cells[g.index];
             if (!c) return null;
             return (
-              <FlowServerNode
-                key={s.slot}
-                slot={s.slot}
-                name={s.name}
-                up={s.up}
-                healthy={s.healthy}
-                active={s.active}
-                queued={s.queued}
-                capacity={s.capacity}
-                queueLimit={s.queueLimit}
-                draining={s.draining}
+              <FlowGroupNode
+                key={g.index}
+                group={g}
                 x={c.x}
                 y={c.y}
                 w={c.w}
                 h={c.h}
-                compact={layout.mode === 'compact'}
-                routed={traffic.byDest ? (traffic.byDest.get(s.slot) ?? 0) : null}
-                hedged={recent.hedges ? (recent.hedges.get(s.slot) ?? 0) : null}
+                routed={routedTo(g.from, g.to)}
               />
             );
           })}
-          {starting.map((s, k) => {
-            const c = cells[servers.length + k];
-            if (!c) return null;
-            return (
-              <FlowStartingNode
-                key={`starting-${s.name}`}
-                name={s.name}
-                seconds={Math.max(0, Math.ceil((s.readyAt - (props.now ?? 0)) / 1000))}
-                x={c.x}
-                y={c.y}
-                w={c.w}
-                h={c.h}
-                compact={layout.mode === 'compact'}
-              />
-            );
-          })}
+          {!groups &&
+            servers.map((s, i) => {
+              const c = cells[i];
+              if (!c) return null;
+              return (
+                <FlowServerNode
+                  key={s.slot}
+                  slot={s.slot}
+                  name={s.name}
+                  up={s.up}
+                  healthy={s.healthy}
+                  active={s.active}
+                  queued={s.queued}
+                  capacity={s.capacity}
+                  queueLimit={s.queueLimit}
+                  draining={s.draining}
+                  x={c.x}
+                  y={c.y}
+                  w={c.w}
+                  h={c.h}
+                  compact={layout.mode === 'compact'}
+                  routed={traffic.byDest ? (traffic.byDest.get(s.slot) ?? 0) : null}
+                  hedged={recent.hedges ? (recent.hedges.get(s.slot) ?? 0) : null}
+                />
+              );
+            })}
+          {!groups &&
+            starting.map((s, k) => {
+              const c = cells[servers.length + k];
+              if (!c) return null;
+              return (
+                <FlowStartingNode
+                  key={`starting-${s.name}`}
+                  name={s.name}
+                  seconds={Math.max(0, Math.ceil((s.readyAt - (props.now ?? 0)) / 1000))}
+                  x={c.x}
+                  y={c.y}
+                  w={c.w}
+                  h={c.h}
+                  compact={layout.mode === 'compact'}
+                />
+              );
+            })}
         </svg>
       )}
       {width > 0 && (

@@ -15,6 +15,9 @@ export interface LoadBarRowProps {
   readonly draining?: boolean;
   /** The request count at the right end of the track (shared by all rows, so bars compare). */
   readonly scaleMax: number;
+  /** Position in the list and the height measure of a windowed list (see useWindowedList). */
+  readonly index?: number;
+  readonly measure?: (el: Element | null) => void;
 }
 
 const share = (v: number, of: number) => Math.min(1, Math.max(0, v / of));
@@ -29,6 +32,8 @@ export const LoadBarRow = memo(function LoadBarRow(p: LoadBarRowProps) {
   const numbers = `${formatCount(p.active)}/${formatCount(p.capacity)}${p.queued > 0 ? ` +${formatCount(p.queued)} queued` : ''}`;
   return (
     <li
+      ref={p.measure}
+      data-index={p.index}
       className={`load-row${p.up ? '' : ' load-row--down'}`}
       data-testid="load.bar"
       data-name={p.name}

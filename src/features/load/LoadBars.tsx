@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
+import { useWindowedList } from '../../ui/useWindowedList.ts';
 import { scaleLinear } from 'd3-scale';
 import type { ServerSnapshot } from '../../worker/protocol.ts';
 import { LoadBarRow } from './LoadBarRow.tsx';
@@ -25,22 +26,33 @@ export function LoadBars({ servers, starting = [], now = 0 }: LoadBarsProps) {
   const scaleMax = useMemo(() => scaleLinear().domain([0, top]).nice(5).domain()[1] ?? top, [top]);
   const density =
     servers.length > 24 ? ' load-bars--dense' : servers.length > 10 ? ' load-bars--compact' : '';
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // Past a hundred rows only those in view render (a pool of ten thousand is a few dozen rows).
+  const rows = useWindowedList(servers.length, scrollRef, { estimate: 15, from: 100, gap: 1 });
   const list = (
-    <ul className={`load-bars${density}`}>
-      {servers.map((s) => (
-        <LoadBarRow
-          key={s.slot}
-          slot={s.slot}
-          name={s.name}
-          up={s.up}
-          active={s.active}
-          queued={s.queued}
-          capacity={s.capacity}
-          queueLimit={s.queueLimit}
-          draining={s.draining}
-          scaleMax={scaleMax}
-        />
-      ))}
+    <ul
+      className={`load-bars${density}`}
+      style={rows.windowed ? { paddingTop: rows.before, paddingBottom: rows.after } : undefined}
+    >
+      {rows.indexes.map((index) => {
+        const s = servers[index]!;
+        return (
+          <LoadBarRow
+            key={s.slot}
+            slot={s.slot}
+            name={s.name}
+            up={s.up}
+            active={s.active}
+            queued={s.queued}
+            capacity={s.capacity}
+            queueLimit={s.queueLimit}
+            draining={s.draining}
+            scaleMax={scaleMax}
+            index={rows.windowed ? index : undefined}
+            measure={rows.windowed ? rows.measure : undefined}
+          />
+        );
+      })}
       {starting.map((s) => (
         <li
           key={`starting-${s.name}`}
@@ -62,7 +74,13 @@ export function LoadBars({ servers, starting = [], now = 0 }: LoadBarsProps) {
   );
   return servers.length > 24 ? (
     // Many servers scroll inside the panel; focusable so the keyboard can scroll it too.
-    <div className="load-scroll" tabIndex={0} role="region" aria-label="Load per server (scrolls)">
+    <div
+      ref={scrollRef}
+      className="load-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label="Load per server (scrolls)"
+    >
       {list}
     </div>
   ) : (

@@ -48,7 +48,15 @@ export function LoadPanel() {
     const domain: readonly [number, number] = [Math.max(0, viewAt - span), viewAt];
     return { history: w.length >= 2 && w.slots.length > 0 ? w : null, domain };
   }, [viewAt, span, runHistory]);
-  const history = past ? past.history : liveHistory;
+  // A pool past 1,000 servers gets only the last few samples with each snapshot (the worker caps
+  // what it copies), so its live chart is the run history's last 30 s, redrawn a few times a second.
+  const historyNow = useThrottled(now, 250);
+  const gathered = useMemo(() => {
+    if (viewAt !== null || count <= 1000 || historyNow <= 0) return null;
+    const w = runHistory.serverWindow(historyNow, span);
+    return w.length >= 2 && w.slots.length > 0 ? w : null;
+  }, [viewAt, count, historyNow, span, runHistory]);
+  const history = past ? past.history : (gathered ?? liveHistory);
   return (
     <section className="panel" aria-labelledby="load-title">
       <h2 id="load-title">Load per server</h2>

@@ -10,6 +10,7 @@ import { ScalingHistory } from './scalingHistory.ts';
 import { SimLink, type Connect } from './simLink.ts';
 import { replaceStalled } from './workerLoss.ts';
 import { SnapshotPump } from './snapshotPump.ts';
+import { viewSlice } from './viewSlice.ts';
 import type { AppState, PageEnv } from './types.ts';
 
 export type AppStore = StoreApi<AppState>;
@@ -28,7 +29,8 @@ export interface StoreDeps {
 
 /**
  * The page's one store, built from its slices: playground (the live run and its setup), recording
- * (export, import, replay, the timeline's paused view), compare and learn. It owns the worker
+ * (export, import, replay, the timeline's paused view), compare, learn and view (the guide,
+ * the shortcut sheet, presentation mode). It owns the worker
  * client, the snapshot loop and the state kept outside React's (log, routes, history): nothing of
  * it lives at module level, so each store (the page's, or a test's) is independent.
  */
@@ -72,6 +74,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       canRedo: false,
       shareLink: null,
       picks: [],
+      firstVisit: false,
       otherTab: null,
       ...feeds,
       ...playgroundSlice(host, helpers),
@@ -87,6 +90,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       }),
       compare: compareSlice({ get, set, link }),
       learn: learnSlice({ get, set, link, catalog: () => (learning ??= deps.learning()) }),
+      view: viewSlice({ set, page: deps.page }),
     };
   });
 }

@@ -162,6 +162,8 @@ export interface Snapshot {
   readonly speed: Speed;
   /** The run's traffic and events are over and no request is in flight. */
   readonly finished: boolean;
+  /** The run paused itself on reaching that point; new traffic plays it on. */
+  readonly pausedAtEnd: boolean;
   /** Simulated time fell behind the chosen speed (the worker could not keep up). */
   readonly lagging: boolean;
   /** Set when the simulation threw while running; the run is paused and can be restarted. */
@@ -378,6 +380,8 @@ export interface JobProgress {
   /** Simulated time the job's current run has reached, and where its traffic and events end. */
   readonly simulatedMs: number;
   readonly endMs: number;
+  /** Wall-clock ms since the job started (for an estimate of the time left). */
+  readonly elapsedMs: number;
 }
 
 /** A job that did not produce its result: refused, failed, or cancelled by the page. */

@@ -100,6 +100,7 @@ export function buildSnapshot(
     playing: session.playing,
     speed: session.speed,
     finished: sim.finished && sim.inFlight === 0,
+    pausedAtEnd: session.pausedAtEnd,
     lagging: session.lagging,
     fault: session.fault,
     nextEventTime: Number.isFinite(sim.nextEventTime) ? sim.nextEventTime : null,

@@ -1,5 +1,6 @@
-import { WARNING_COLOUR } from '../../lib/palette.ts';
-import { formatCount } from '../../lib/format.ts';
+import { INK_SOFT, WARNING_COLOUR } from '../../lib/palette.ts';
+import { useApp } from '../../store/hooks.tsx';
+import { samplingText } from './samplingText.ts';
 import type { RouteTraffic } from './useRouteTraffic.ts';
 
 /** Props of {@link FlowCaption}. */
@@ -10,25 +11,20 @@ export interface FlowCaptionProps {
   readonly hedging?: boolean;
 }
 
-/** How many decisions the picture shows out of how many happened, said plainly. */
-function sampling({ shown, happened }: RouteTraffic, motion: boolean): string {
-  if (happened === 0) return 'No request was routed in the last second.';
-  const what = motion ? 'showing' : 'counting';
-  if (shown >= happened) return `${what} all ${formatCount(happened)} requests of the last second`;
-  return `${what} ${formatCount(shown)} of ${formatCount(happened)} requests/s (a sample)`;
-}
-
 /** The key to the picture's symbols and an honest note on sampling. */
 export function FlowCaption({ traffic, motion, hedging = false }: FlowCaptionProps) {
+  const speed = useApp((s) => s.snapshot?.speed ?? 1);
   return (
     <p className="flow-caption" aria-live="off">
       <span>
         {motion && (
           <svg width={10} height={10} viewBox="-5 -5 10 10" aria-hidden="true">
-            <circle r={3.5} fill="#52606d" />
+            <circle r={3.5} fill="var(--ink-muted)" />
           </svg>
         )}
-        {motion ? 'request, in its server’s colour' : '+N: routed there in the last second'}
+        {motion
+          ? 'request, in its server’s colour'
+          : '+N: routed there in the last second of real time'}
       </span>
       <span>
         <svg width={10} height={10} viewBox="-5 -5 10 10" aria-hidden="true">
@@ -39,12 +35,12 @@ export function FlowCaption({ traffic, motion, hedging = false }: FlowCaptionPro
       {hedging && (
         <span data-testid="flow.hedgeKey">
           <svg width={10} height={10} viewBox="-5 -5 10 10" aria-hidden="true">
-            <path d="M0,-4 L4,0 L0,4 L-4,0 Z" fill="#52606d" />
+            <path d="M0,-4 L4,0 L0,4 L-4,0 Z" fill={INK_SOFT} />
           </svg>
           {motion ? 'hedge: a second copy of a slow request' : '◇N: hedges sent there'}
         </span>
       )}
-      <span data-testid="flow.sampling">{sampling(traffic, motion)}</span>
+      <span data-testid="flow.sampling">{samplingText(traffic, motion, speed)}</span>
     </p>
   );
 }

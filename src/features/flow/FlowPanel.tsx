@@ -1,3 +1,5 @@
+import { useRef } from 'react';
+import { ChartDownload } from '../../charts/ChartDownload.tsx';
 import { useApp } from '../../store/hooks.tsx';
 import { useReducedMotion } from '../../lib/useReducedMotion.ts';
 import { STRATEGY_INFO } from '../../engine/strategies/index.ts';
@@ -19,19 +21,25 @@ export function FlowPanel() {
   const starting = useApp((s) => s.snapshot?.scaling?.starting ?? NONE_STARTING);
   const now = useApp((s) => s.snapshot?.now ?? 0);
   const reduced = useReducedMotion();
+  const picture = useRef<HTMLDivElement>(null);
   return (
     <section className="panel" aria-labelledby="flow-title">
-      <h2 id="flow-title">Request flow</h2>
+      <div className="flow-head">
+        <h2 id="flow-title">Request flow</h2>
+        {servers && <ChartDownload target={picture} name="Request flow" />}
+      </div>
       {servers ? (
-        <FlowView
-          servers={servers}
-          rejectedByReason={rejected ?? NO_REJECTIONS}
-          strategyLabel={strategy ? STRATEGY_INFO[strategy].label : ''}
-          starting={starting}
-          now={now}
-          motion={!reduced}
-          hedging={hedging}
-        />
+        <div ref={picture}>
+          <FlowView
+            servers={servers}
+            rejectedByReason={rejected ?? NO_REJECTIONS}
+            strategyLabel={strategy ? STRATEGY_INFO[strategy].label : ''}
+            starting={starting}
+            now={now}
+            motion={!reduced}
+            hedging={hedging}
+          />
+        </div>
       ) : (
         <p className="chart-empty">Loading the simulation…</p>
       )}

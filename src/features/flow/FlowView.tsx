@@ -2,13 +2,15 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { ServerSnapshot } from '../../worker/protocol.ts';
 import { useElementSize } from '../../lib/useElementSize.ts';
 import { DOT_POOL, hedgeSlot, type FlowAnchors } from './dotAnimator.ts';
-import { elide, flowCellLimit, layoutFlow } from './flowLayout.ts';
+import { flowCellLimit, layoutFlow, wrapLabel } from './flowLayout.ts';
 import { cellOfServer, groupServers } from './flowGroups.ts';
 import { FlowGroupNode } from './FlowGroupNode.tsx';
 import { FlowRejectBin } from './FlowRejectBin.tsx';
 import { FlowServerNode } from './FlowServerNode.tsx';
 import { FlowStartingNode } from './FlowStartingNode.tsx';
 import { FlowCaption } from './FlowCaption.tsx';
+import { flowStatus } from './flowStatus.ts';
+import { countOf } from '../../lib/words.ts';
 import { useRouteTraffic } from './useRouteTraffic.ts';
 import './flow.css';
 
@@ -113,8 +115,11 @@ export function FlowView(props: FlowViewProps) {
     return sum;
   };
   const drawn = groups
-    ? `${servers.length.toLocaleString('en-US')} servers, drawn as ${groups.length} groups`
-    : `${servers.length} servers`;
+    ? `${countOf(servers.length, 'server')}, drawn as ${groups.length} groups`
+    : countOf(servers.length, 'server');
+  // The strategy's name in full on one or two lines (10.5 px type: about 6.3 px a character).
+  const strategyLines = wrapLabel(strategyLabel.toLowerCase(), (b.w - 8) / 6.3);
+  const twoLines = strategyLines.length > 1;
 
   return (
     <div className="flow-view" ref={ref}>
@@ -167,11 +172,19 @@ export function FlowView(props: FlowViewProps) {
           </g>
           <g className="flow-balancer">
             <rect x={b.x - b.w / 2} y={b.y - b.h / 2} width={b.w} height={b.h} rx={6} />
-            <text x={b.x} y={b.y - 3} textAnchor="middle">
+            <text x={b.x} y={b.y - (twoLines ? 9 : 3)} textAnchor="middle">
               balancer
             </text>
-            <text className="flow-balancer-strategy" x={b.x} y={b.y + 12} textAnchor="middle">
-              {elide(strategyLabel.toLowerCase(), b.w / 6)}
+            <text
+              className="flow-balancer-strategy"
+              textAnchor="middle"
+              data-testid="flow.strategy"
+            >
+              {strategyLines.map((line, i) => (
+                <tspan key={i} x={b.x} y={b.y + (twoLines ? 5 + i * 12 : 12)}>
+                  {line}
+                </tspan>
+              ))}
               <title>{strategyLabel}</title>
             </text>
           </g>
@@ -195,18 +208,19 @@ export function FlowView(props: FlowViewProps) {
             servers.map((s, i) => {
               const c = cells[i];
               if (!c) return null;
+              const status = flowStatus(s);
               return (
                 <FlowServerNode
                   key={s.slot}
                   slot={s.slot}
                   name={s.name}
                   up={s.up}
-                  healthy={s.healthy}
+                  state={status.state}
+                  stateText={status.text}
                   active={s.active}
                   queued={s.queued}
                   capacity={s.capacity}
                   queueLimit={s.queueLimit}
-                  draining={s.draining}
                   x={c.x}
                   y={c.y}
                   w={c.w}

@@ -36,7 +36,7 @@ export function hedgeSlot(dest: number): number {
 }
 
 /** A request not yet routed: no server's colour, since the balancer has not chosen one. */
-const UNROUTED = '#52606d';
+const UNROUTED = 'var(--ink-muted)';
 
 const smooth = (t: number) => t * t * (3 - 2 * t);
 

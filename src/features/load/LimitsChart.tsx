@@ -54,6 +54,7 @@ export function LimitsChart() {
       <TimeSeriesChart
         time={history.time}
         lines={history.lines}
+        name="Learned concurrency limit"
         yLabel="limit (requests)"
         xDomain={domain}
         height={130}

@@ -9,7 +9,13 @@ import {
   symbolTriangle,
   symbolWye,
 } from 'd3-shape';
-import { WARNING_COLOUR, WARNING_TEXT_COLOUR } from '../../lib/palette.ts';
+import {
+  INK,
+  INK_LIGHT,
+  INK_SOFT,
+  WARNING_COLOUR,
+  WARNING_TEXT_COLOUR,
+} from '../../lib/palette.ts';
 import { keyed, useKeyedSnapshot, timeKey } from '../../store/keyedSelector.ts';
 import { OutcomesChart, type OutcomeLine } from './OutcomesChart.tsx';
 import { movingAverage } from './movingAverage.ts';
@@ -20,10 +26,6 @@ const selectSeries = keyed(
   (snap) => ({ ...snap.series, overload: snap.overload?.series ?? null }),
 );
 
-/** Inks that no server has, so no run-wide line is read as one server's. */
-const INK = '#14202b';
-const INK_SOFT = '#52606d';
-const INK_LIGHT = '#6b7884';
 /** Overload control's outcomes: Paul Tol's wine and purple, and a dark teal; no server's colours. */
 const SHED_COLOUR = '#aa3377';
 const LIMITED_COLOUR = '#663399';
@@ -160,12 +162,10 @@ export function OutcomesPanel() {
       <h2 id="outcomes-title">Outcomes over time</h2>
       {series && lines ? (
         <>
-          <OutcomesChart
-            time={series.time}
-            lines={lines}
-            height={170}
-            yLabel="per second (1 s average)"
-          />
+          <p className="chart-basis">
+            Per simulated second, each point the average over the last simulated second.
+          </p>
+          <OutcomesChart time={series.time} lines={lines} height={170} yLabel="per sim. s" />
           <details className="outcomes-note">
             <summary>What each outcome means</summary>
             <p>
@@ -174,7 +174,8 @@ export function OutcomesPanel() {
                 ? ' (rejected split into the balancer’s, shed, limited and throttled)'
                 : ''}
               . A retry or a hedge is another attempt of the same request, so it is counted apart.
-              Each point averages the last simulated second.
+              Rates are per simulated second, each point the average over the last simulated
+              second (the throughput chart above shows single intervals instead).
             </p>
             <ul>
               {lines.map((l) => (

@@ -7,5 +7,6 @@ import { deferred } from '../../ui/deferred.tsx';
 export const TheoryPanel = deferred(
   async () => (await import('./TheoryPanel.tsx')).TheoryPanel,
   'Theory check',
+  760,
 );
 export { CheMemo, chePrediction, latencyReference } from './theoryOverlay.ts';

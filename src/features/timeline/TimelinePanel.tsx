@@ -1,20 +1,18 @@
 import { useMemo } from 'react';
 import { useApp } from '../../store/hooks.tsx';
 import type { SeriesSnapshot } from '../../worker/protocol.ts';
-import { WARNING_COLOUR } from '../../lib/palette.ts';
+import { INK, INK_SOFT, WARNING_COLOUR } from '../../lib/palette.ts';
 import { formatMs, formatRate } from '../../lib/format.ts';
 import { goodputSeries } from '../../store/goodput.ts';
 import { keyed, useKeyedSnapshot, timeKey } from '../../store/keyedSelector.ts';
 import { TimeSeriesChart, type SeriesLine } from '../../charts/TimeSeriesChart.tsx';
 import { clockTime } from '../../lib/clockTime.ts';
+import { basisText } from './basisText.ts';
 import { RecordingControls } from './RecordingControls.tsx';
 import { TimelineScrubber } from './TimelineScrubber.tsx';
 import '../../charts/charts.css';
 import './TimelineScrubber.css';
 
-/** Ink for the run-wide lines: no server's colour, so nobody reads them as one server. */
-const INK = '#14202b';
-const INK_SOFT = '#52606d';
 /** Goodput: Paul Tol's green, a colour no server has. */
 const GOODPUT_COLOUR = '#117733';
 /** A paused view shows as long a window as the live charts: the snapshot's 600 samples. */
@@ -115,18 +113,22 @@ export function TimelinePanel() {
       )}
       {charts ? (
         <>
+          <p className="chart-basis" data-testid="timeline.basis">
+            {basisText(coarse ? past.rowMs : interval)}
+          </p>
           <TimeSeriesChart
             time={charts.t}
             lines={charts.flow}
-            yLabel="requests/s"
+            yLabel="per sim. s"
             xDomain={charts.xDomain}
             height={120}
             showXLabels={false}
             testId="timeline.throughput"
+            name="Throughput and rejections"
             title={
               measured
-                ? 'Throughput, goodput (served within the deadline) and rejections per second over simulated time'
-                : 'Throughput and rejections per second over simulated time'
+                ? 'Throughput, goodput (served within the deadline) and rejections per simulated second, each point one sample interval, over simulated time'
+                : 'Throughput and rejections per simulated second, each point one sample interval, over simulated time'
             }
           />
           <TimeSeriesChart
@@ -137,6 +139,7 @@ export function TimelinePanel() {
             height={150}
             showXLabels
             testId="timeline.latency"
+            name="Latency p50 and p99"
             title="Latency p50 and p99 per interval over simulated time"
           />
         </>

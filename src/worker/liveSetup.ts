@@ -19,7 +19,9 @@ export type SetupCommand = Extract<
       | 'setStrategy'
       | 'setCache'
       | 'setService'
-      | 'setKeys';
+      | 'setKeys'
+      | 'setShedding'
+      | 'setContention';
   }
 >;
 
@@ -160,6 +162,20 @@ export class LiveSetup {
         if (problem) return problem;
         sim.setKeys(cmd.keys);
         this.edit({ keys: cmd.keys });
+        break;
+      }
+      case 'setShedding': {
+        const problem = this.validate({ shedding: cmd.shedding });
+        if (problem) return problem;
+        sim.setShedding(cmd.shedding);
+        this.edit({ shedding: cmd.shedding });
+        break;
+      }
+      case 'setContention': {
+        const problem = this.validate({ contention: cmd.contention });
+        if (problem) return problem;
+        sim.setContention(cmd.contention);
+        this.edit({ contention: cmd.contention });
         break;
       }
     }

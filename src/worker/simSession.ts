@@ -43,6 +43,8 @@ export class SimSession {
    */
   pausedAtEnd = false;
   steadyRate = 0;
+  /** The closed-loop population set live (like the steady rate, not part of the setup). */
+  population: { clients: number; thinkMs: number } | null = null;
   /** What went wrong when the simulation threw mid-run; cleared by load and reset. */
   fault: string | null = null;
   private sim: Simulation;
@@ -72,6 +74,7 @@ export class SimSession {
     if (!parsed.ok) return parsed;
     this.live.replace(parsed.scenario);
     this.steadyRate = 0;
+    this.population = null;
     this.fault = null;
     this.pausedAtEnd = false;
     this.sim = this.live.build();
@@ -88,6 +91,11 @@ export class SimSession {
     // The steady rate is live traffic, not setup: the new run starts with it as its first action.
     if (this.steadyRate > 0)
       this.recorder.record(0, 0, { type: 'setRate', ratePerSec: this.steadyRate });
+    const population = this.population;
+    if (population !== null && population.clients > 0) {
+      this.sim.setPopulation(population.clients, population.thinkMs);
+      this.recorder.record(0, 0, { type: 'setPopulation', ...population });
+    }
     this.playing = false;
     this.lagging = false;
     this.pausedAtEnd = false;
@@ -298,6 +306,11 @@ export class SimSession {
         this.steadyRate = cmd.ratePerSec;
         sim.setSteadyRate(cmd.ratePerSec);
         if (cmd.ratePerSec > 0) this.resumeAfterEnd();
+        break;
+      case 'setPopulation':
+        this.population = { clients: cmd.clients, thinkMs: cmd.thinkMs };
+        sim.setPopulation(cmd.clients, cmd.thinkMs);
+        if (cmd.clients > 0) this.resumeAfterEnd();
         break;
       case 'setSeed': {
         const result = this.live.setSeed(cmd.seed);

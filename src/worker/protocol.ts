@@ -8,6 +8,9 @@ import type { LogEntry } from '../engine/metrics/eventLog.ts';
 import type { RawScenario } from '../engine/scenario/schema.ts';
 import type { PickRecord } from '../engine/metrics/pickLog.ts';
 import type { ScenarioProblem } from '../engine/scenario/schema.ts';
+import type { OverloadCommand, OverloadSnapshot } from './overloadProtocol.ts';
+
+export type { OverloadSnapshot } from './overloadProtocol.ts';
 import type {
   AutoscalingSpec,
   CacheSpec,
@@ -58,6 +61,7 @@ export type SimCommand =
   | { readonly type: 'setKeys'; readonly keys: KeySpec }
   | { readonly type: 'fireBurst'; readonly count: number }
   | { readonly type: 'setRate'; readonly ratePerSec: number }
+  | OverloadCommand
   | { readonly type: 'setSeed'; readonly seed: number }
   /** Autoscaling on, off (null) or to other settings, from now on. */
   | { readonly type: 'setAutoscaling'; readonly autoscaling: AutoscalingSpec | null }
@@ -141,7 +145,10 @@ export interface ServerSeriesSnapshot {
   readonly queued: Float32Array;
 }
 
-/** Routing decisions since the page last asked: a server slot, -1 no healthy servers, -2 overloaded. */
+/**
+ * Routing decisions since the page last asked: a server slot, -1 no healthy servers, -2
+ * overloaded, -3 shed, -4 limited, -5 throttled, or -1000 − slot for a hedge sent to slot.
+ */
 export interface RoutesSnapshot {
   readonly fromSeq: number;
   readonly nextSeq: number;
@@ -171,6 +178,8 @@ export interface Snapshot {
   readonly strategy: StrategyChoice;
   readonly strategyOptions: Required<StrategyOptions>;
   readonly steadyRate: number;
+  /** The closed-loop population set from the page, or absent when none was. */
+  readonly population?: { readonly clients: number; readonly thinkMs: number };
   readonly summary: RunSummary;
   readonly servers: readonly ServerSnapshot[];
   readonly cache: {
@@ -204,6 +213,8 @@ export interface Snapshot {
   readonly setupVersion: number;
   /** The run's recording and any replay in progress (set by the session; see worker/recording.ts). */
   readonly recording?: RecordingStatus;
+  /** Overload control's figures, once one of its mechanisms was on (absent before). */
+  readonly overload?: OverloadSnapshot;
   /** Autoscaling, cost and SLO, when the setup has any of them (absent otherwise). */
   readonly scaling?: ScalingSnapshot;
 }

@@ -3,6 +3,7 @@ import { cacheLesson } from './cacheLesson.ts';
 import { capacityLesson } from './capacityLesson.ts';
 import { classicLesson } from './classicLesson.ts';
 import { failureLesson } from './failureLesson.ts';
+import { metastabilityLesson } from './metastabilityLesson.ts';
 import { powerOfTwoLesson } from './powerOfTwoLesson.ts';
 import type { Lesson } from './types.ts';
 import { unequalLesson } from './unequalLesson.ts';
@@ -15,6 +16,7 @@ export const LESSONS: readonly Lesson[] = [
   powerOfTwoLesson,
   cacheLesson,
   failureLesson,
+  metastabilityLesson,
   capacityLesson,
 ];
 

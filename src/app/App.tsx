@@ -27,6 +27,7 @@ import { ChallengePanel } from '../features/challenges/index.ts';
 import { HashingPanel } from '../features/hashing/index.ts';
 import { TheoryPanel } from '../features/theory/index.ts';
 import { ComparePanel } from '../features/compare/index.ts';
+import { ExercisesPanel } from '../features/custom/index.ts';
 import { AutoscalingPanel, ServersOverTimePanel } from '../features/autoscaling/index.ts';
 import { CostSloPanel } from '../features/objectives/index.ts';
 import { Guide, Shortcuts } from '../features/help/index.ts';
@@ -106,6 +107,7 @@ function Playground() {
         <CachePanel />
         <HashingPanel />
         <TheoryPanel />
+        <ExercisesPanel />
         <ComparePanel />
         <LogPanel />
       </div>

@@ -14,7 +14,7 @@ import type {
   ServiceSpec,
   SloSpec,
 } from './scenario/types.ts';
-import type { Strategy, StrategyName, StrategyOptions } from './strategies/strategy.ts';
+import type { Strategy, StrategyChoice, StrategyOptions } from './strategies/strategy.ts';
 import { SimulationCore } from './simulation/core.ts';
 import { deadlineOf, overloadOn } from './simulation/overloadParts.ts';
 import { serverStateOf, type ServerState } from './simulation/serverState.ts';
@@ -37,7 +37,7 @@ export type { ServerState } from './simulation/serverState.ts';
  */
 export class Simulation extends SimulationCore {
   /** The strategy every balancer runs. */
-  get strategyName(): StrategyName {
+  get strategyName(): StrategyChoice {
     return this.balancers.strategyName;
   }
 
@@ -46,8 +46,13 @@ export class Simulation extends SimulationCore {
   }
 
   /** Switches every balancer to another strategy; `options` change only the options given. */
-  setStrategy(name: StrategyName, options: StrategyOptions = {}): void {
+  setStrategy(name: StrategyChoice, options: StrategyOptions = {}): void {
     this.balancers.setStrategy(name, options);
+  }
+
+  /** Frees what the run holds outside the engine: the sandboxes of a custom strategy. */
+  dispose(): void {
+    this.balancers.dispose();
   }
 
   /** The first balancer's strategy (every balancer runs the same one). */

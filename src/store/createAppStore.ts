@@ -4,6 +4,7 @@ import { learnSlice, type LearnCatalog } from './learnSlice.ts';
 import { LogBook } from './logBook.ts';
 import { callHelpers, playgroundSlice, type PlaygroundHost } from './playgroundSlice.ts';
 import { recordingSlice } from './recordingSlice.ts';
+import { strategyCodeSlice } from './strategyCodeSlice.ts';
 import { RouteFeed } from './routeFeed.ts';
 import { RunHistory } from './runHistory.ts';
 import { ScalingHistory } from './scalingHistory.ts';
@@ -89,6 +90,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
         runHistory: feeds.runHistory,
       }),
       compare: compareSlice({ get, set, link }),
+      strategyCode: strategyCodeSlice({ get, set, link, page: deps.page }),
       learn: learnSlice({ get, set, link, catalog: () => (learning ??= deps.learning()) }),
       view: viewSlice({ set, page: deps.page }),
     };

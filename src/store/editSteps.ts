@@ -92,7 +92,12 @@ export function planEdit(
       return {
         forward: [cmd],
         backward: [
-          { type: 'setStrategy', strategy: before.strategy, options: before.strategyOptions },
+          {
+            type: 'setStrategy',
+            strategy: before.strategy,
+            options: before.strategyOptions,
+            ...(before.customStrategy ? { code: before.customStrategy.code } : {}),
+          },
         ],
       };
     case 'setCache':

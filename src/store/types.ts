@@ -4,6 +4,7 @@ import type { CompareState } from './compareSlice.ts';
 import type { LearnState } from './learnSlice.ts';
 import type { LogBook } from './logBook.ts';
 import type { RecordingState } from './recordingSlice.ts';
+import type { StrategyCodeState } from './strategyCodeSlice.ts';
 import type { RouteFeed } from './routeFeed.ts';
 import type { RunHistory } from './runHistory.ts';
 import type { ScalingHistory } from './scalingHistory.ts';
@@ -159,9 +160,10 @@ export interface RunFeeds {
 export interface PlaygroundState
   extends PlaygroundData, PlaygroundActions, RecordingState, RunFeeds {}
 
-/** The page's one store: the playground, recording, compare and learn slices. */
+/** The page's one store: the playground, recording, compare, learn and strategy-code slices. */
 export interface AppState extends PlaygroundState {
   readonly compare: CompareState;
   readonly learn: LearnState;
+  readonly strategyCode: StrategyCodeState;
   readonly view: ViewState;
 }

@@ -70,10 +70,21 @@ const CHECKS: { readonly [K in SimCommand['type']]: Check } = {
     viaScenario({ resilience: c.resilience }, [['resilience', `${p}.resilience`]]),
   reviveServer: slot,
   setStrategy: (c, p) =>
-    viaScenario({ strategy: c.strategy, strategyOptions: c.options ?? {} }, [
-      ['strategyOptions', `${p}.options`],
-      ['strategy', `${p}.strategy`],
-    ]),
+    viaScenario(
+      {
+        strategy: c.strategy,
+        strategyOptions: c.options ?? {},
+        // Without code, "custom" runs the setup's (checked as it is applied).
+        ...(c.strategy === 'custom' || c.code !== undefined
+          ? { customStrategy: { code: c.code ?? 'selectServer' } }
+          : {}),
+      },
+      [
+        ['strategyOptions', `${p}.options`],
+        ['strategy', `${p}.strategy`],
+        ['customStrategy.code', `${p}.code`],
+      ],
+    ),
   setCache: (c, p) => viaScenario({ cache: c.cache }, [['cache', `${p}.cache`]]),
   setService: (c, p) => viaScenario({ service: c.service }, [['service', `${p}.service`]]),
   setKeys: (c, p) => viaScenario({ keys: c.keys }, [['keys', `${p}.keys`]]),

@@ -2,6 +2,8 @@
  * The contract between the page and the simulation worker: commands the page sends and the
  * snapshot it gets back. Only types live here, so both sides import it freely.
  */
+import type { GradeReport } from '../sandbox/exercises/gradeReport.ts';
+import type { SandboxErrorInfo } from '../sandbox/sandboxError.ts';
 import type { LogEntry } from '../engine/metrics/eventLog.ts';
 import type { RawScenario } from '../engine/scenario/schema.ts';
 import type { PickRecord } from '../engine/metrics/pickLog.ts';
@@ -21,7 +23,7 @@ import type {
   ServiceSpec,
   SloSpec,
 } from '../engine/scenario/types.ts';
-import type { StrategyName, StrategyOptions } from '../engine/strategies/strategy.ts';
+import type { StrategyChoice, StrategyOptions } from '../engine/strategies/strategy.ts';
 import type { RunSummary } from '../engine/summary.ts';
 import type { ScalingSnapshot } from './scalingProtocol.ts';
 
@@ -49,8 +51,10 @@ export type SimCommand =
   | { readonly type: 'reviveServer'; readonly slot: number }
   | {
       readonly type: 'setStrategy';
-      readonly strategy: StrategyName;
+      readonly strategy: StrategyChoice;
       readonly options?: StrategyOptions;
+      /** The user's strategy code, run in the sandbox (with strategy "custom"). */
+      readonly code?: string;
     }
   | { readonly type: 'setCache'; readonly cache: CacheSpec }
   | { readonly type: 'setService'; readonly service: ServiceSpec }
@@ -168,8 +172,10 @@ export interface Snapshot {
   readonly lagging: boolean;
   /** Set when the simulation threw while running; the run is paused and can be restarted. */
   readonly fault: string | null;
+  /** When the fault was the user's strategy failing: the error, for the editor to mark its line. */
+  readonly strategyFault: SandboxErrorInfo | null;
   readonly nextEventTime: number | null;
-  readonly strategy: StrategyName;
+  readonly strategy: StrategyChoice;
   readonly strategyOptions: Required<StrategyOptions>;
   readonly steadyRate: number;
   /** The closed-loop population set from the page, or absent when none was. */
@@ -237,7 +243,9 @@ export type SnapshotMessage = Omit<Snapshot, 'setup'> & { readonly setup: Scenar
 
 /** One column of a comparison: a strategy and its tunables (defaults from the setup). */
 export interface CompareVariant {
-  readonly strategy: StrategyName;
+  readonly strategy: StrategyChoice;
+  /** With strategy "custom": the code to run (the setup's when left out). */
+  readonly code?: string;
   readonly options?: StrategyOptions;
 }
 
@@ -260,7 +268,7 @@ export interface CompareSeries {
 
 /** One strategy's result on the shared workload. */
 export interface CompareVariantResult {
-  readonly strategy: StrategyName;
+  readonly strategy: StrategyChoice;
   readonly options: Required<StrategyOptions>;
   readonly summary: RunSummary;
   readonly series: CompareSeries;
@@ -367,15 +375,18 @@ export type RecordingCheck =
 
 // ---- Headless jobs: runs to the end off the live run, with progress, cancellable (jobs.ts). ----
 
-/** What a headless job computes: a comparison, or one scenario run to its end. */
-export type JobKind = 'compare' | 'run';
+/** What a headless job computes: a comparison, one scenario run to its end, or a grading. */
+export type JobKind = 'compare' | 'run' | 'grade';
 
 /** How far a headless job has got, in simulated time. */
 export interface JobProgress {
   /** The id the page gave the job when it started it. */
   readonly job: number;
   readonly kind: JobKind;
-  /** Share of the job's simulated time done, 0 to 1 (all of a comparison's strategies together). */
+  /**
+   * Share of the job's simulated time done, 0 to 1 (all of a comparison's strategies together);
+   * for a grading, of its hidden cases (simulatedMs and endMs then count cases).
+   */
   readonly fraction: number;
   /** Simulated time the job's current run has reached, and where its traffic and events end. */
   readonly simulatedMs: number;
@@ -401,3 +412,12 @@ export type RunToEndOutcome =
       readonly endMs: number;
     }
   | JobRefusal;
+
+// ---- User strategies in the sandbox (src/sandbox). ----
+
+/** Whether a strategy's code loads: it parses, runs its top level and defines selectServer. */
+export type StrategyCheck =
+  { readonly ok: true } | { readonly ok: false; readonly error: SandboxErrorInfo };
+
+/** An exercise graded, or the grading refused or stopped. */
+export type GradeOutcome = GradeReport | JobRefusal;

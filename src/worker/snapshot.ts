@@ -103,6 +103,7 @@ export function buildSnapshot(
     pausedAtEnd: session.pausedAtEnd,
     lagging: session.lagging,
     fault: session.fault,
+    strategyFault: session.strategyFault,
     nextEventTime: Number.isFinite(sim.nextEventTime) ? sim.nextEventTime : null,
     strategy: sim.strategyName,
     strategyOptions: sim.strategyOptions,

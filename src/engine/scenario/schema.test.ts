@@ -287,7 +287,7 @@ describe('problems', () => {
     expect(lines({ name: 'x'.repeat(81) })).toEqual(['name: must be at most 80 characters']);
     expect(lines({ strategy: 'fastest' })).toEqual([
       'strategy: must be one of "round-robin", "least-connections", "random", "weighted-round-robin", ' +
-        '"power-of-two-choices", "consistent-hash", "peak-ewma", "modulo-hash" or "maglev" (got "fastest")',
+        '"power-of-two-choices", "consistent-hash", "peak-ewma", "modulo-hash", "maglev" or "custom" (got "fastest")',
     ]);
     expect(lines({ cache: { placement: 'everywhere' } })).toEqual([
       'cache.placement: must be one of "shared", "per-server" or "off" (got "everywhere")',

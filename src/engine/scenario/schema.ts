@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { STRATEGY_NAMES } from '../strategies/strategy.ts';
+import { CUSTOM_STRATEGY, STRATEGY_NAMES } from '../strategies/strategy.ts';
 import { bool, describe, fmt, int, list, num, oneOf, strict, tagError, text } from './fields.ts';
 import { DEFAULTS, DEMO_SERVERS, LIMITS, type Range } from './limits.ts';
 import { issuesToProblems, type ScenarioProblem } from './problems.ts';
@@ -234,7 +234,17 @@ export const scenarioSchema = strict({
     .default(D.version),
   name: text(L.nameLength).default(D.name),
   seed: inRange(L.seed).default(D.seed),
-  strategy: oneOf(STRATEGY_NAMES).default(D.strategy),
+  strategy: oneOf([...STRATEGY_NAMES, CUSTOM_STRATEGY]).default(D.strategy),
+  /** The user's own strategy (JavaScript), run in a sandbox when `strategy` is "custom". */
+  customStrategy: strict({
+    // Not trimmed: the editor's line numbers must stay the file's.
+    code: z
+      .string({ error: (iss) => `must be a string (got ${describe(iss.input)})` })
+      .min(1, { error: 'must not be empty' })
+      .max(L.customCodeLength, {
+        error: `must be at most ${fmt(L.customCodeLength)} characters`,
+      }),
+  }).optional(),
   strategyOptions: strict({
     choices: inRange(L.strategyOptions.choices).default(D.strategyOptions.choices),
     virtualNodes: inRange(L.strategyOptions.virtualNodes).default(D.strategyOptions.virtualNodes),
@@ -289,6 +299,12 @@ export function parseScenario(input: unknown): ParseResult {
     const result = scenarioSchema.safeParse(input, { reportInput: true });
     const problems = result.success ? [] : issuesToProblems(result.error.issues);
     problems.push(...checkReferences(input, DEMO_NAMES));
+    if (result.success && result.data.strategy === CUSTOM_STRATEGY && !result.data.customStrategy) {
+      problems.push({
+        path: 'customStrategy',
+        message: 'is needed when strategy is "custom": give the code as {"code": "..."}',
+      });
+    }
     if (problems.length > 0 || !result.success) return { ok: false, problems: tidy(problems) };
     const scenario: Scenario = result.data;
     return { ok: true, scenario };

@@ -25,6 +25,7 @@ export function serializeScenario(s: Scenario): RawScenario {
     name: s.name,
     seed: s.seed,
     strategy: s.strategy,
+    ...(s.customStrategy ? { customStrategy: { code: s.customStrategy.code } } : {}),
     strategyOptions: {
       choices: s.strategyOptions.choices,
       virtualNodes: s.strategyOptions.virtualNodes,

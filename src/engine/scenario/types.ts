@@ -10,7 +10,7 @@ import type { DiurnalSegment, SpikeSegment, TraceSegment } from '../arrivals/seg
 import type { AutoscalingSpec } from '../autoscaling/spec.ts';
 import type { CostSpec } from '../metrics/costMeter.ts';
 import type { SloSpec } from '../metrics/sloTracker.ts';
-import type { StrategyName, StrategyOptions } from '../strategies/strategy.ts';
+import type { StrategyChoice, StrategyName, StrategyOptions } from '../strategies/strategy.ts';
 
 export type { DiurnalSegment, SpikeSegment, TraceSegment } from '../arrivals/segments.ts';
 export type {
@@ -33,7 +33,9 @@ export interface Scenario {
   readonly version: 1;
   readonly name: string;
   readonly seed: number;
-  readonly strategy: StrategyName;
+  readonly strategy: StrategyChoice;
+  /** The user's own strategy; run (in a sandbox) when `strategy` is "custom", carried otherwise. */
+  readonly customStrategy?: CustomStrategySpec;
   readonly strategyOptions: Required<StrategyOptions>;
   readonly servers: readonly ServerSpec[];
   readonly service: ServiceSpec;
@@ -60,6 +62,11 @@ export interface Scenario {
   readonly cost?: CostSpec | undefined;
   /** A latency objective the run is measured against; absent = none. */
   readonly slo?: SloSpec | undefined;
+}
+
+/** A strategy in the user's code: JavaScript defining selectServer (see src/sandbox). */
+export interface CustomStrategySpec {
+  readonly code: string;
 }
 
 export interface ServerSpec {

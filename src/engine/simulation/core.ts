@@ -115,7 +115,12 @@ export class SimulationCore implements SimCore {
     this.operations = new ServerOperations(this);
     this.defences = new Defences(this);
     this.retries = new RetryFlow(this);
-    this.balancers = new Balancers(this, scenario.strategy, scenario.strategyOptions);
+    this.balancers = new Balancers(
+      this,
+      scenario.strategy,
+      scenario.strategyOptions,
+      options.customStrategy,
+    );
     this.objectives = new Objectives(this);
     this.autoscaler = new Autoscaler(this);
     this.handlers = bindEventHandlers(this);
@@ -233,7 +238,8 @@ export class SimulationCore implements SimCore {
     }
     const explainer = this.explainer;
     const traced = this.now >= explainer.nextAt;
-    const slot = balancers.pick(b, this.sending[2]!, avoid, traced ? explainer.begin() : null);
+    const trace = traced ? explainer.begin() : null;
+    const slot = balancers.pick(b, id, attempt, this.sending[2]!, avoid, trace);
     const placed = slot >= 0 && pool.healthy[slot] === 1;
     if (traced) explainer.record(id, attempt, b, slot, placed, balancers.isStale(b));
     if (!placed) {

@@ -107,7 +107,7 @@ export class Hedging {
     const id = req.id[r]!;
     if (balancers.healthyCount(b) === 0) return;
     const avoid = req.slot[r]!;
-    const slot = balancers.pick(b, req.key[r]!, avoid, null);
+    const slot = balancers.pick(b, id, req.attempt[r]!, req.key[r]!, avoid, null);
     // A hedge goes to another server or not at all (there is no point in queueing behind itself).
     if (slot < 0 || slot === avoid || core.pool.healthy[slot] !== 1) return;
     if (!ledger.allow(core.metrics.arrived)) {

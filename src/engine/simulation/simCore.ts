@@ -1,6 +1,7 @@
 import type { LogLevel } from '../metrics/eventLog.ts';
 import type { RunMetrics } from '../metrics/runMetrics.ts';
 import type { Rng } from '../random.ts';
+import type { Strategy } from '../strategies/strategy.ts';
 import type { RequestTable } from '../requestTable.ts';
 import type { ResilienceSpec, Scenario } from '../scenario/types.ts';
 import type { ServerPool } from '../serverPool.ts';
@@ -34,6 +35,12 @@ export interface SimulationOptions {
    * `logRequests` (headless runs need neither).
    */
   readonly explainPicks?: boolean;
+  /**
+   * Builds the user's strategy (one per balancer) when the scenario's strategy is `custom`: the
+   * worker and the CLI load `customStrategy.code` into a sandbox here. A strategy it builds may
+   * throw from `pick` (the code failed): the run then stops at that request, see Simulation.
+   */
+  readonly customStrategy?: () => Strategy;
 }
 
 /** How a request ended (each request ends exactly once, with its last attempt's outcome). */

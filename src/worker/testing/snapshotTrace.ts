@@ -11,7 +11,9 @@ import type { Snapshot, SnapshotCursor, Speed } from '../protocol.ts';
 import { SimSession } from '../simSession.ts';
 
 /** Typed arrays as plain lists, and numbers JSON would lose (NaN, infinities) as text. */
-function replacer(_key: string, value: unknown): unknown {
+function replacer(key: string, value: unknown): unknown {
+  // Added after the goldens were taken: left out while unset, so they still pin everything else.
+  if (key === 'strategyFault' && value === null) return undefined;
   if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>, String);
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   return value;

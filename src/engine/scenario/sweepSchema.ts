@@ -1,0 +1,132 @@
+import * as z from 'zod';
+import { STRATEGY_NAMES } from '../strategies/strategy.ts';
+import { describe, int, list, num, oneOf, strict, text } from './fields.ts';
+import { issuesToProblems, type ScenarioProblem } from './problems.ts';
+
+// No code generation: the site's Content-Security-Policy forbids eval (as in schema.ts).
+z.config({ jitless: true });
+
+/**
+ * Sweep format v1 as written in files: which scenario to start from, which one number to vary over
+ * which values, which strategies to run, and how long and how often to run each point. Only the
+ * shape of the file is checked here; `src/engine/sweep/loadSweep.ts` resolves the base and checks
+ * that every variant it builds is a valid scenario.
+ */
+
+/** Sweep format version. */
+export const SWEEP_VERSION = 1;
+
+/** The most runs one sweep may ask for (strategies × values × replications). */
+export const MAX_SWEEP_RUNS = 100_000;
+
+/** Longest measured time or warm-up of one run: as a scenario's longest run (~11.6 days). */
+const MAX_TIME = 1e9;
+
+const values = z
+  .array(
+    z.number({
+      error: (iss) =>
+        iss.input === undefined ? 'is required' : `must be a number (got ${describe(iss.input)})`,
+    }),
+    { error: (iss) => (iss.input === undefined ? 'is required' : 'must be a list of numbers') },
+  )
+  .min(1, { error: 'must list at least one value' })
+  .max(1000, { error: 'must have at most 1000 entries' })
+  .superRefine((list, ctx) => {
+    const seen = new Map<number, number>();
+    list.forEach((v, i) => {
+      const first = seen.get(v);
+      if (first !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [i], message: `repeats values[${first}] (${v})` });
+      } else seen.set(v, i);
+    });
+  });
+
+export const sweepSchema = strict({
+  version: z
+    .literal(SWEEP_VERSION, {
+      error: (iss) =>
+        `must be ${SWEEP_VERSION}, the only version of the sweep format (got ${describe(iss.input)})`,
+    })
+    .default(SWEEP_VERSION),
+  name: text(80).optional(),
+  /** A preset's name, or a whole scenario (format v1) inline. */
+  base: z.union([z.string(), z.record(z.string(), z.unknown())], {
+    error: (iss) =>
+      iss.input === undefined
+        ? 'is required: a preset name or a scenario object'
+        : `must be a preset name or a scenario object (got ${describe(iss.input)})`,
+  }),
+  vary: strict({
+    field: text(200),
+    values,
+  }),
+  strategies: list(oneOf(STRATEGY_NAMES), STRATEGY_NAMES.length, [
+    1,
+    'must list at least one strategy',
+  ]).optional(),
+  replications: int(1, 1000).default(5),
+  /** Replaces the base scenario's seed, from which every replication's seed is derived. */
+  seed: int(0, 4_294_967_295).optional(),
+  warmupMs: num(0, MAX_TIME).default(0),
+  durationMs: num(0, MAX_TIME, { aboveMin: true }).optional(),
+  requests: int(1, 1e9).optional(),
+});
+
+/** A sweep file as written. */
+export type RawSweep = z.input<typeof sweepSchema>;
+/** A sweep file after the shape check, defaults filled in, base not yet resolved. */
+export type SweepFile = z.output<typeof sweepSchema>;
+
+export type SweepFileResult =
+  | { readonly ok: true; readonly file: SweepFile }
+  | { readonly ok: false; readonly problems: ScenarioProblem[] };
+
+/**
+ * Checks the shape of a sweep file. Never throws; lists every problem with its path
+ * (`vary.values[2]`, `strategies[1]`).
+ */
+export function parseSweepFile(input: unknown): SweepFileResult {
+  if (input === undefined) {
+    return { ok: false, problems: [{ path: '', message: 'must be an object (got nothing)' }] };
+  }
+  try {
+    const result = sweepSchema.safeParse(input, { reportInput: true });
+    const problems = result.success ? [] : issuesToProblems(result.error.issues);
+    problems.push(...checkRunLength(input));
+    if (problems.length > 0 || !result.success) return { ok: false, problems: dedupe(problems) };
+    return { ok: true, file: result.data };
+  } catch (e) {
+    return { ok: false, problems: [{ path: '', message: `could not be read (${String(e)})` }] };
+  }
+}
+
+/** Exactly one of durationMs and requests says how long each run is measured. */
+function checkRunLength(input: unknown): ScenarioProblem[] {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
+  const has = (key: string) =>
+    Object.hasOwn(input, key) && (input as Record<string, unknown>)[key] !== undefined;
+  if (has('durationMs') && has('requests')) {
+    return [{ path: 'requests', message: 'give either durationMs or requests per run, not both' }];
+  }
+  if (!has('durationMs') && !has('requests')) {
+    return [
+      {
+        path: 'durationMs',
+        message:
+          'is required: the measured simulated time of each run in ms (or `requests`, a count of arrivals)',
+      },
+    ];
+  }
+  return [];
+}
+
+function dedupe(problems: readonly ScenarioProblem[]): ScenarioProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const id = `${p.path}\n${p.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}

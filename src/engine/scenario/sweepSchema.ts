@@ -31,16 +31,7 @@ const values = z
     { error: (iss) => (iss.input === undefined ? 'is required' : 'must be a list of numbers') },
   )
   .min(1, { error: 'must list at least one value' })
-  .max(1000, { error: 'must have at most 1000 entries' })
-  .superRefine((list, ctx) => {
-    const seen = new Map<number, number>();
-    list.forEach((v, i) => {
-      const first = seen.get(v);
-      if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: [i], message: `repeats values[${first}] (${v})` });
-      } else seen.set(v, i);
-    });
-  });
+  .max(1000, { error: 'must have at most 1000 entries' });
 
 export const sweepSchema = strict({
   version: z
@@ -93,17 +84,22 @@ export function parseSweepFile(input: unknown): SweepFileResult {
   try {
     const result = sweepSchema.safeParse(input, { reportInput: true });
     const problems = result.success ? [] : issuesToProblems(result.error.issues);
-    problems.push(...checkRunLength(input));
-    if (problems.length > 0 || !result.success) return { ok: false, problems: dedupe(problems) };
+    problems.push(...checkRunLength(input), ...checkRepeats(input));
+    if (problems.length > 0 || !result.success)
+      return { ok: false, problems: tidySweepProblems(problems) };
     return { ok: true, file: result.data };
   } catch (e) {
     return { ok: false, problems: [{ path: '', message: `could not be read (${String(e)})` }] };
   }
 }
 
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 /** Exactly one of durationMs and requests says how long each run is measured. */
 function checkRunLength(input: unknown): ScenarioProblem[] {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
+  if (!isRecord(input)) return [];
   const has = (key: string) =>
     Object.hasOwn(input, key) && (input as Record<string, unknown>)[key] !== undefined;
   if (has('durationMs') && has('requests')) {
@@ -121,12 +117,50 @@ function checkRunLength(input: unknown): ScenarioProblem[] {
   return [];
 }
 
-function dedupe(problems: readonly ScenarioProblem[]): ScenarioProblem[] {
+/**
+ * Each value once: points are keyed by (strategy, value). Read from the raw input so a repeat is
+ * reported even when another value is malformed (zod skips refinements of a list with bad items).
+ */
+function checkRepeats(input: unknown): ScenarioProblem[] {
+  const vary = isRecord(input) ? input.vary : undefined;
+  const values = isRecord(vary) ? vary.values : undefined;
+  if (!Array.isArray(values)) return [];
+  const problems: ScenarioProblem[] = [];
+  const seen = new Map<number, number>();
+  values.forEach((v: unknown, i) => {
+    if (typeof v !== 'number') return;
+    const first = seen.get(v);
+    if (first === undefined) seen.set(v, i);
+    else problems.push({ path: `vary.values[${i}]`, message: `repeats values[${first}] (${v})` });
+  });
+  return problems;
+}
+
+const TOP_LEVEL = Object.keys(sweepSchema.shape);
+
+/** Where a problem sits in file order: top-level field (unknown ones last), then first index. */
+function position(path: string): [number, number] {
+  const m = /^([A-Za-z_$][\w$]*)[^[]*(?:\[(\d+)\])?/.exec(path);
+  const rank = m ? TOP_LEVEL.indexOf(m[1]!) : -1;
+  return [
+    path === '' ? -1 : rank < 0 ? TOP_LEVEL.length : rank,
+    m?.[2] === undefined ? -1 : Number(m[2]),
+  ];
+}
+
+/**
+ * Drops repeated problems and orders them as the fields appear in a file (stable otherwise), so a
+ * reader can go down the file fixing them.
+ */
+export function tidySweepProblems(problems: readonly ScenarioProblem[]): ScenarioProblem[] {
   const seen = new Set<string>();
-  return problems.filter((p) => {
+  const kept = problems.filter((p) => {
     const id = `${p.path}\n${p.message}`;
     if (seen.has(id)) return false;
     seen.add(id);
     return true;
   });
+  const keyed = kept.map((p) => ({ p, at: position(p.path) }));
+  keyed.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]);
+  return keyed.map((k) => k.p);
 }

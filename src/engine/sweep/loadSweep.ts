@@ -2,7 +2,12 @@ import { fmt } from '../scenario/fields.ts';
 import { PRESETS, type Preset } from '../scenario/presets.ts';
 import type { ScenarioProblem } from '../scenario/problems.ts';
 import { parseScenario } from '../scenario/schema.ts';
-import { MAX_SWEEP_RUNS, parseSweepFile, type SweepFile } from '../scenario/sweepSchema.ts';
+import {
+  MAX_SWEEP_RUNS,
+  parseSweepFile,
+  tidySweepProblems,
+  type SweepFile,
+} from '../scenario/sweepSchema.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { figuresFor } from './figures.ts';
 import { rateTrafficEndMs } from './loadScaling.ts';
@@ -61,7 +66,7 @@ export function loadSweep(input: unknown, presets: readonly Preset[] = PRESETS):
   const problems: ScenarioProblem[] = shape.ok ? [] : [...shape.problems];
   const base = resolveBase(isRecord(input) ? input.base : undefined, presets);
   if ('problems' in base) problems.push(...base.problems);
-  if (!shape.ok || 'problems' in base) return { ok: false, problems };
+  if (!shape.ok || 'problems' in base) return { ok: false, problems: tidySweepProblems(problems) };
 
   const file = shape.file;
   const seed = file.seed ?? base.scenario.seed;

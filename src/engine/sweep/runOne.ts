@@ -1,3 +1,4 @@
+import type { Scenario } from '../scenario/types.ts';
 import { Simulation } from '../simulation.ts';
 import { summarize, type RunSummary } from '../summary.ts';
 import { windowFigures, type RunFigures, type RunMark } from './figures.ts';
@@ -34,34 +35,54 @@ function markOf(sim: Simulation, summary: RunSummary): RunMark {
   };
 }
 
+/** What one run measured: its figures, and the arrivals and simulated time of its window. */
+export interface RunMeasurement {
+  readonly figures: RunFigures;
+  readonly arrivals: number;
+  readonly windowMs: number;
+}
+
 /**
- * Runs the plan's run `index`: its point's scenario with its replication's seed, through the
- * warm-up, then through the measured window (the sweep's `durationMs`, or until `requests` more
- * requests have arrived). Latency samples from before the warm-up's end are dropped by clearing
- * the run's latency histogram there; counters are read at both ends and subtracted.
+ * Runs a scenario through `warmupMs`, then through the measured window: to the scenario's
+ * `durationMs` when `requests` is null, else until `requests` more requests have arrived (or
+ * nothing is left to happen). Latency samples from before the warm-up's end are dropped by
+ * clearing the run's latency histogram there; counters are read at both ends and subtracted.
  */
+export function measureRun(
+  scenario: Scenario,
+  warmupMs: number,
+  requests: number | null,
+): RunMeasurement {
+  const sim = new Simulation(
+    { ...scenario, sampleIntervalMs: SWEEP_SAMPLE_INTERVAL_MS },
+    { logRequests: false, historyLength: 2 },
+  );
+  if (warmupMs > 0) sim.runUntil(warmupMs);
+  const before = markOf(sim, summarize(sim));
+  sim.metrics.latency.reset();
+  if (requests === null) sim.runToEnd();
+  else runArrivals(sim, before.arrived + requests);
+  const summary = summarize(sim);
+  const after = markOf(sim, summary);
+  const latency = summary.latencyMs;
+  return {
+    figures: windowFigures(before, after, {
+      mean: latency.mean,
+      p50: latency.p50,
+      p99: latency.p99,
+      p999: latency.p999,
+    }),
+    arrivals: after.arrived - before.arrived,
+    windowMs: after.timeMs - before.timeMs,
+  };
+}
+
+/** Runs the plan's run `index`: its point's scenario with its replication's seed. */
 export function runOne(plan: SweepPlan, index: number): RunFigures {
   const { header } = plan;
   const at = locateRun(header, index);
-  const scenario = {
-    ...plan.variants[at.point]!,
-    seed: header.seeds[at.replication]!,
-    sampleIntervalMs: SWEEP_SAMPLE_INTERVAL_MS,
-  };
-  const sim = new Simulation(scenario, { logRequests: false, historyLength: 2 });
-  if (header.warmupMs > 0) sim.runUntil(header.warmupMs);
-  const before = markOf(sim, summarize(sim));
-  sim.metrics.latency.reset();
-  if (header.requests === null) sim.runToEnd();
-  else runArrivals(sim, before.arrived + header.requests);
-  const summary = summarize(sim);
-  const latency = summary.latencyMs;
-  return windowFigures(before, markOf(sim, summary), {
-    mean: latency.mean,
-    p50: latency.p50,
-    p99: latency.p99,
-    p999: latency.p999,
-  });
+  const scenario = { ...plan.variants[at.point]!, seed: header.seeds[at.replication]! };
+  return measureRun(scenario, header.warmupMs, header.requests).figures;
 }
 
 /**

@@ -176,31 +176,29 @@ export function mergeParts(parts: readonly { source: string; data: unknown }[]):
   const header = first.part.header;
   const figures: (RunFigures | undefined)[] = new Array<RunFigures | undefined>(runCount(header));
   for (const { source, part } of valid) {
-    const expected = new Set(shardRuns(header, part.shard));
+    const own = new Set(shardRuns(header, part.shard));
+    const missing = new Set(own);
     part.runs.forEach((entry: unknown, i) => {
       const at = `runs[${i}]`;
-      if (
-        !isRecord(entry) ||
-        !isIndex(entry.run, 0, figures.length - 1) ||
-        !expected.has(entry.run)
-      ) {
+      if (!isRecord(entry) || typeof entry.run !== 'number' || !own.has(entry.run)) {
+        const first = part.shard.index;
         say(
           source,
           `${at}.run`,
-          `must be one of this shard's runs (${part.shard.index}, ${part.shard.index + count}, …)`,
+          `must be one of this shard's runs (${first - 1}, ${first - 1 + count}, …)`,
         );
         return;
       }
       const fp = figuresProblem(entry.figures, header.figures);
       if (fp !== null) return say(source, `${at}.figures${fp.at}`, fp.message);
-      if (figures[entry.run] !== undefined)
+      if (!missing.has(entry.run))
         return say(source, `${at}.run`, `run ${entry.run} is listed twice`);
       figures[entry.run] = entry.figures as RunFigures;
-      expected.delete(entry.run);
+      missing.delete(entry.run);
     });
-    if (expected.size > 0) {
-      const missing = [...expected];
-      say(source, 'runs', `misses ${missing.length} of its runs (first: run ${missing[0]})`);
+    if (missing.size > 0) {
+      const first = Math.min(...missing);
+      say(source, 'runs', `misses ${missing.size} of its runs (first: run ${first})`);
     }
   }
   if (problems.length > 0) return { ok: false, problems };

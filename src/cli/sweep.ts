@@ -110,9 +110,10 @@ async function mergeCommand(parts: readonly string[], json: boolean): Promise<vo
   if (unreadable.length > 0) fail(`merge: cannot read every part\n${unreadable.join('\n')}`);
   const merged = mergeParts(read);
   if (!merged.ok) {
-    const lines = merged.problems.map(
-      (p) => [p.source, p.path].filter((s) => s !== null && s !== '').join(': ') + `: ${p.message}`,
-    );
+    const lines = merged.problems.map((p) => {
+      const where = [p.source, p.path].filter((s) => s !== null && s !== '').join(': ');
+      return where === '' ? p.message : `${where}: ${p.message}`;
+    });
     fail(
       `merge: the parts do not make one sweep\n${lines.map((l) => `  ${printable(l)}`).join('\n')}`,
     );

@@ -10,7 +10,7 @@ import { locateRun, type SweepPlan } from '../../engine/sweep/plan.ts';
 
 /** "0.4 s", "45 s", "3 min 20 s", "2 h 05 min". */
 export function formatDuration(ms: number): string {
-  if (ms < 9950) return `${Math.max(0, ms / 1000).toFixed(1)} s`;
+  if (ms < 9950 && ms % 1000 !== 0) return `${Math.max(0, ms / 1000).toFixed(1)} s`;
   const s = Math.round(ms / 1000);
   if (s < 60) return `${s} s`;
   const m = Math.floor(s / 60);
@@ -33,6 +33,10 @@ export class SweepProgress {
   private runsDone = 0;
   private pointsDone = 0;
   private lastDraw = -Infinity;
+  /** When the first run finished and the work done by then: the rate is measured from there, so
+   * the start-up of worker threads does not inflate the estimate. */
+  private firstAt = 0;
+  private firstEffort = 0;
   private nextTenth = 1;
 
   constructor(
@@ -57,13 +61,16 @@ export class SweepProgress {
   /** The status line: "12/30 points · 63/150 runs · 42 s · about 1 min 20 s left". */
   status(): string {
     const elapsed = this.now() - this.started;
-    const share = this.totalEffort > 0 ? this.doneEffort / this.totalEffort : 1;
+    const rate =
+      this.runsDone >= 2 && this.now() > this.firstAt
+        ? (this.doneEffort - this.firstEffort) / (this.now() - this.firstAt)
+        : this.doneEffort / Math.max(1, elapsed);
     const left =
       this.runsDone === this.runs.length
         ? 'done'
         : this.runsDone === 0
           ? 'estimating time left'
-          : `about ${formatDuration((elapsed * (1 - share)) / share)} left`;
+          : `about ${formatDuration((this.totalEffort - this.doneEffort) / rate)} left`;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     return `${this.pointsDone}/${plural(this.points, 'point')} · ${this.runsDone}/${plural(this.runs.length, 'run')} · ${formatDuration(elapsed)} · ${left}`;
   }
@@ -72,6 +79,10 @@ export class SweepProgress {
   runDone(index: number): void {
     this.runsDone++;
     this.doneEffort += this.effort.get(index) ?? 0;
+    if (this.runsDone === 1) {
+      this.firstAt = this.now();
+      this.firstEffort = this.doneEffort;
+    }
     const point = locateRun(this.plan.header, index).point;
     const left = (this.pointLeft.get(point) ?? 1) - 1;
     this.pointLeft.set(point, left);
@@ -90,7 +101,8 @@ export class SweepProgress {
       const filled = Math.round(share * width);
       const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`;
       const line = `sweep ${bar} ${this.status()}`;
-      const columns = this.out.columns ?? 120;
+      // A pseudo-terminal may report 0 columns: then assume a usual width.
+      const columns = this.out.columns || 120;
       this.out.write(`\r\x1b[K${line.slice(0, Math.max(20, columns - 1))}`);
       return;
     }

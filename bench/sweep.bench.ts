@@ -26,7 +26,7 @@ async function timed(plan: SweepPlan, workers: number): Promise<{ ms: number; js
   const pool =
     workers === 1
       ? { workers: [inThreadWorker(plan)], close: async () => {} }
-      : startThreadPool(plan, workers);
+      : await startThreadPool(plan, workers);
   try {
     const { figures } = await runSweep(plan, runs, pool.workers);
     const ms = performance.now() - start;

@@ -46,7 +46,7 @@ interface Workers {
 }
 
 /** One worker runs in this thread (no start-up cost); more run on worker threads. */
-function startWorkers(plan: SweepPlan, count: number): Workers {
+async function startWorkers(plan: SweepPlan, count: number): Promise<Workers> {
   if (count === 1) return { workers: [inThreadWorker(plan)], close: async () => {} };
   return startThreadPool(plan, count);
 }
@@ -68,7 +68,7 @@ async function runCommand(args: {
     ? null
     : new SweepProgress(plan, runs, process.stderr, () => performance.now(), started);
   progress?.draw();
-  const pool = startWorkers(plan, count);
+  const pool = await startWorkers(plan, count);
   let figures;
   try {
     ({ figures } = await runSweep(plan, runs, pool.workers, {

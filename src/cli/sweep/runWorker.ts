@@ -1,7 +1,7 @@
 /**
  * A worker thread of `npm run sweep`: receives the plan once (as workerData), then run indices one
- * at a time, and answers each with the run's figures. Started through runWorker.boot.mjs, which
- * teaches the thread TypeScript.
+ * at a time, and answers each with the run's figures. threadPool.ts bundles it with the engine
+ * into the one script each thread runs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SweepPlan } from '../../engine/sweep/plan.ts';

@@ -10,7 +10,7 @@ describe('worker threads', () => {
     const plan = planOf(smallSweep());
     const runs = allRuns(plan.header);
     const one = await runSweep(plan, runs, [inThreadWorker(plan)]);
-    const pool = startThreadPool(plan, 3);
+    const pool = await startThreadPool(plan, 3);
     try {
       const byThread: number[] = [];
       const many = await runSweep(plan, runs, pool.workers, {
@@ -28,7 +28,7 @@ describe('worker threads', () => {
   it("report a run that throws as a failure, with the thread's message", async () => {
     const plan = planOf(smallSweep());
     // A plan whose variants were lost on the way: the thread's runOne throws.
-    const pool = startThreadPool({ ...plan, variants: [] }, 1);
+    const pool = await startThreadPool({ ...plan, variants: [] }, 1);
     try {
       await expect(runSweep(plan, [0], pool.workers)).rejects.toThrow(/run 0 failed: TypeError/);
     } finally {

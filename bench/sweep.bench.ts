@@ -7,7 +7,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { startThreadPool } from '../src/cli/sweep/threadPool.ts';
 import { loadSweep } from '../src/engine/sweep/loadSweep.ts';
-import { runEffort } from '../src/engine/sweep/effort.ts';
+import { longestFirst, runEffort } from '../src/engine/sweep/effort.ts';
 import { allRuns, type SweepPlan } from '../src/engine/sweep/plan.ts';
 import { inThreadWorker, runSweep } from '../src/engine/sweep/pool.ts';
 import { SWEEP_PRESETS } from '../src/engine/sweep/presets.ts';
@@ -20,17 +20,24 @@ function repeatsArg(): number {
   return n;
 }
 
-async function timed(plan: SweepPlan, workers: number): Promise<{ ms: number; json: string }> {
+/** Wall time and the process's CPU time (every thread's) of a whole sweep. */
+async function timed(
+  plan: SweepPlan,
+  workers: number,
+): Promise<{ ms: number; cpuMs: number; json: string }> {
   const runs = allRuns(plan.header);
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const pool =
     workers === 1
       ? { workers: [inThreadWorker(plan)], close: async () => {} }
       : await startThreadPool(plan, workers);
   try {
-    const { figures } = await runSweep(plan, runs, pool.workers);
+    const { figures } = await runSweep(plan, longestFirst(plan, runs), pool.workers);
     const ms = performance.now() - start;
-    return { ms, json: resultJson(assembleResult(plan.header, figures)) };
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000;
+    return { ms, cpuMs, json: resultJson(assembleResult(plan.header, figures)) };
   } finally {
     await pool.close();
   }
@@ -68,11 +75,15 @@ for (let r = 0; r < repeats; r++) {
     [1, one],
     [cores, all],
   ] as const) {
-    const { ms, json } = await timed(plan, workers);
+    const { ms, cpuMs, json } = await timed(plan, workers);
     reference ??= json;
     if (json !== reference) throw new Error(`${workers} workers gave different results`);
     times.push(ms);
-    console.log(`  ${workers} worker${workers === 1 ? ' ' : 's'}: ${(ms / 1000).toFixed(2)} s`);
+    // CPU time hardly depends on what else the machine does: equal CPU time in both modes means
+    // the threads add no work of their own, whatever the wall times say on a busy machine.
+    console.log(
+      `  ${workers} worker${workers === 1 ? ' ' : 's'}: ${secs(ms)} wall, ${secs(cpuMs)} CPU`,
+    );
   }
 }
 // On a shared machine the least disturbed repeat is the best estimate of each; both are shown.

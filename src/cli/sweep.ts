@@ -5,6 +5,7 @@
  * exits 2 with every problem on stderr; a run that crashes exits 1.
  */
 import { availableParallelism } from 'node:os';
+import { longestFirst } from '../engine/sweep/effort.ts';
 import { loadSweep } from '../engine/sweep/loadSweep.ts';
 import { allRuns, runCount, type SweepPlan } from '../engine/sweep/plan.ts';
 import { inThreadWorker, runSweep, type SweepWorker } from '../engine/sweep/pool.ts';
@@ -71,7 +72,7 @@ async function runCommand(args: {
   const pool = await startWorkers(plan, count);
   let figures;
   try {
-    ({ figures } = await runSweep(plan, runs, pool.workers, {
+    ({ figures } = await runSweep(plan, longestFirst(plan, runs), pool.workers, {
       onRun: (done) => progress?.runDone(done.index),
     }));
   } catch (e) {

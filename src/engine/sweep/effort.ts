@@ -17,3 +17,13 @@ export function runEffort(plan: SweepPlan, index: number): number {
   const measured = header.requests ?? perMs * (header.durationMs ?? 0);
   return SETUP_REQUESTS + perMs * header.warmupMs + measured;
 }
+
+/**
+ * `runs` ordered by expected work, longest first (ties in index order). A pool that hands runs out
+ * in this order ends on short runs, so no worker sits idle for long while another finishes the
+ * last heavy one (Graham's longest-processing-time rule). Results do not depend on the order.
+ */
+export function longestFirst(plan: SweepPlan, runs: readonly number[]): number[] {
+  const effort = new Map(runs.map((run) => [run, runEffort(plan, run)]));
+  return [...runs].sort((a, b) => effort.get(b)! - effort.get(a)! || a - b);
+}

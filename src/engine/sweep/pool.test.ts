@@ -85,3 +85,14 @@ describe('running a sweep on a pool of workers', () => {
     await expect(runSweep(plan, runs, [])).rejects.toThrow(RangeError);
   });
 });
+
+describe('longest runs first', () => {
+  it('orders runs by expected work, heaviest load first, ties by index', async () => {
+    const { longestFirst } = await import('./effort.ts');
+    const order = longestFirst(plan, runs);
+    expect([...order].sort((a, b) => a - b)).toEqual(runs);
+    // Load 0.9 (value 2) of the first strategy comes first, load 0.3 of the last strategy last.
+    expect(order.slice(0, 3)).toEqual([6, 7, 8]);
+    expect(order.at(-1)).toBe(20);
+  });
+});

@@ -41,6 +41,9 @@ describe('npm run sweep', () => {
     expect(out).toMatch(/\nrandom\s+0\.4\s/);
     expect(out).toMatch(/\nleast-connections\s+0\.8\s/);
     expect(out).toContain("Student's t, 1 degree of freedom: t = 12.706");
+    expect(out).toMatch(
+      /\nknee \(load where mean latency is twice its value at load 0\.4\): random 0\.\d\d, power-of-two-choices (0\.\d\d|not reached up to 0\.8), least-connections /,
+    );
     expect(err).toMatch(/^sweep: 0% · 0\/6 points · 0\/12 runs/);
     expect(err).toMatch(/\nsweep: 12 runs in [\d.]+ s on 2 worker threads\n$/);
     expect(err).not.toContain('\r');

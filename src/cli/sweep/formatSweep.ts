@@ -1,5 +1,6 @@
 import { FIGURES, type FigureName } from '../../engine/sweep/figures.ts';
 import type { FigureStats, SweepPoint, SweepResult } from '../../engine/sweep/results.ts';
+import { kneesOf } from '../../engine/sweep/knee.ts';
 import { tQuantile975 } from '../../engine/sweep/statistics.ts';
 import { formatDuration } from './progress.ts';
 
@@ -89,5 +90,17 @@ export function formatSweep(r: SweepResult, note?: string): string {
     n >= 2
       ? `±95%: half-width of the 95% confidence interval of the mean over ${n} replications (Student's t, ${n - 1} degree${n === 2 ? '' : 's'} of freedom: t = ${tQuantile975(n - 1).toFixed(3)}). Latency counts requests served after the warm-up; shares are of requests arriving after it.`
       : 'One replication per point: no confidence interval (ask for replications >= 2).';
-  return [...heading, '', table(header, rows), '', footnote].join('\n');
+  return [...heading, '', table(header, rows), '', ...kneeLine(r), footnote].join('\n');
+}
+
+/** For a sweep over load: where each strategy's mean latency doubles (the knee), if it does. */
+function kneeLine(r: SweepResult): string[] {
+  const knees = kneesOf(r);
+  if (knees.length === 0) return [];
+  const values = r.vary.values;
+  const [low, high] = [Math.min(...values), Math.max(...values)];
+  const parts = knees.map(
+    (k) => `${k.strategy} ${k.load === null ? `not reached up to ${high}` : k.load.toFixed(2)}`,
+  );
+  return [`knee (load where mean latency is twice its value at load ${low}): ${parts.join(', ')}`];
 }

@@ -69,18 +69,19 @@ async function runCommand(args: {
     ? null
     : new SweepProgress(plan, runs, process.stderr, () => performance.now(), started);
   progress?.draw();
-  const pool = await startWorkers(plan, count);
   let figures;
+  let pool: Workers | null = null;
   try {
+    pool = await startWorkers(plan, count);
     ({ figures } = await runSweep(plan, longestFirst(plan, runs), pool.workers, {
       onRun: (done) => progress?.runDone(done.index),
     }));
   } catch (e) {
+    // A bug, not bad input: say which run failed and how, then exit 1 (threads end with us).
     progress?.finish('');
     fail(`sweep: ${e instanceof Error ? e.message : String(e)}`, 1);
-  } finally {
-    await pool.close();
   }
+  await pool.close();
   const threads = count === 1 ? 'in one thread' : `on ${count} worker threads`;
   progress?.finish(
     `sweep: ${runs.length} run${runs.length === 1 ? '' : 's'} in ${formatDuration(performance.now() - started)} ${threads}`,

@@ -8,6 +8,12 @@ import { runOne } from './runOne.ts';
  * run's index, so the results do not depend on how many workers there were or which ran what.
  * The scheduling is plain promises: the same code drives worker threads in Node and Web Workers in
  * the page, each behind a `SweepWorker`.
+ *
+ * In the page: `loadSweep(raw)` on the main thread gives the plan (or problems by path); each Web
+ * Worker exposes `{ init(plan), run(index) => runOne(plan, index) }` over comlink, and a
+ * `SweepWorker` adapter awaits `init` then calls `run`; `runSweep(plan, allRuns(plan.header),
+ * workers, { onRun, cancelled })` streams runs in (rebuild `pointsSoFar` from them) and
+ * `assembleResult` gives the final results. See `src/cli/sweep/threadPool.ts` for the Node twin.
  */
 
 /** Something that executes runs of one plan, one at a time, and answers with their figures. */

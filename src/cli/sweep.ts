@@ -13,6 +13,7 @@ import { SWEEP_PRESETS } from '../engine/sweep/presets.ts';
 import { assembleResult, pointsSoFar, resultJson } from '../engine/sweep/results.ts';
 import { makePart, mergeParts, shardRuns, type Shard } from '../engine/sweep/shard.ts';
 import { parseSweepArgs, USAGE } from './sweep/args.ts';
+import { inlineBaseFile } from './sweep/baseFile.ts';
 import { formatSweep, printable } from './sweep/formatSweep.ts';
 import { formatDuration, SweepProgress } from './sweep/progress.ts';
 import { readJson } from './sweep/readInput.ts';
@@ -59,7 +60,10 @@ async function runCommand(args: {
   shard: Shard | null;
   quiet: boolean;
 }): Promise<void> {
-  const loaded = loadSweep(await readSweep(args.source));
+  const withBase = await inlineBaseFile(await readSweep(args.source), args.source);
+  if ('problem' in withBase)
+    fail(`${args.source}: invalid sweep (1 problem)\n  base: ${withBase.problem}`);
+  const loaded = loadSweep(withBase.sweep);
   if (!loaded.ok) fail(problemList(`${args.source}: invalid sweep`, loaded.problems));
   const { plan } = loaded;
   const runs = args.shard === null ? allRuns(plan.header) : shardRuns(plan.header, args.shard);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { smallSweep } from '../../engine/sweep/testing/planOf.ts';
+import { SMALL_BASE, smallSweep } from '../../engine/sweep/testing/planOf.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sweep-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -103,6 +103,28 @@ describe('npm run sweep', () => {
     );
     expect(usage!.code).toBe(2);
     expect(usage!.err).toMatch(/^--shard: must be i\/n with 1 <= i <= n, e.g. 2\/3 \(got "4\/3"\)/);
+  });
+
+  it('reads a base scenario file named relative to the sweep file', async () => {
+    file('four-queues.json', SMALL_BASE);
+    const byFile = file('by-file.json', {
+      ...smallSweep(),
+      base: 'four-queues.json',
+      replications: 1,
+    });
+    const inline = file('inline.json', { ...smallSweep(), replications: 1 });
+    const missing = file('missing.json', { ...smallSweep(), base: 'sub/none.json' });
+    const [a, b, c] = await Promise.all([
+      sweep(byFile, '--json', '--workers', '1', '--quiet'),
+      sweep(inline, '--json', '--workers', '1', '--quiet'),
+      sweep(missing),
+    ]);
+    expect(a!.code).toBe(0);
+    expect(a!.out).toBe(b!.out);
+    expect(c!.code).toBe(2);
+    expect(c!.err).toBe(
+      `${missing}: invalid sweep (1 problem)\n  base: sub/none.json is not a preset, and as a scenario file it does not exist\n`,
+    );
   });
 
   it('lists the built-in sweeps', async () => {

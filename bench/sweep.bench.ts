@@ -33,7 +33,9 @@ async function timed(
       ? { workers: [inThreadWorker(plan)], close: async () => {} }
       : await startThreadPool(plan, workers);
   try {
-    const { figures } = await runSweep(plan, longestFirst(plan, runs), pool.workers);
+    const { figures } = await runSweep(plan, longestFirst(plan, runs), pool.workers, {
+      depth: workers === 1 ? 1 : 2, // as the CLI does
+    });
     const ms = performance.now() - start;
     const used = process.cpuUsage(cpu);
     const cpuMs = (used.user + used.system) / 1000;

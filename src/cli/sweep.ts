@@ -79,6 +79,7 @@ async function runCommand(args: {
     pool = await startWorkers(plan, count);
     ({ figures } = await runSweep(plan, longestFirst(plan, runs), pool.workers, {
       onRun: (done) => progress?.runDone(done.index),
+      depth: count === 1 ? 1 : 2,
     }));
   } catch (e) {
     // A bug, not bad input: say which run failed and how, then exit 1 (threads end with us).

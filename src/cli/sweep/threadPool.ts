@@ -6,8 +6,9 @@ import type { SweepPlan } from '../../engine/sweep/plan.ts';
 import type { SweepWorker } from '../../engine/sweep/pool.ts';
 
 /**
- * `SweepWorker`s on Node worker threads, one run at a time each. The plan is cloned into each
- * thread once, at its start; afterwards only run indices go out and figures come back.
+ * `SweepWorker`s on Node worker threads, each running its runs one at a time in the order sent
+ * (several may wait in its queue). The plan is cloned into each thread once, at its start;
+ * afterwards only run indices go out and figures come back.
  *
  * Threads run one script: runWorker.ts and the engine bundled by esbuild (about 0.2 s, once per
  * command). Threads do not inherit the parent's TypeScript loader, and loading the engine's
@@ -50,21 +51,21 @@ export interface ThreadPool {
 
 function threadWorker(script: string, plan: SweepPlan): { worker: SweepWorker; thread: Worker } {
   const thread = new Worker(script, { eval: true, workerData: { plan } });
-  let pending: {
-    index: number;
-    resolve: (f: RunFigures) => void;
-    reject: (e: Error) => void;
-  } | null = null;
+  // Runs sent and not yet answered; the thread answers them in the order sent.
+  const pending = new Map<
+    number,
+    { resolve: (f: RunFigures) => void; reject: (e: Error) => void }
+  >();
   let dead: Error | null = null;
   const fail = (e: Error) => {
     dead ??= e;
-    pending?.reject(dead);
-    pending = null;
+    for (const p of pending.values()) p.reject(dead);
+    pending.clear();
   };
   thread.on('message', (reply: ThreadReply) => {
-    const p = pending;
-    pending = null;
-    if (p === null || p.index !== reply.index) return;
+    const p = pending.get(reply.index);
+    if (p === undefined) return;
+    pending.delete(reply.index);
     if ('error' in reply) p.reject(new Error(`run ${reply.index} failed: ${reply.error}`));
     else p.resolve(reply.figures);
   });
@@ -74,8 +75,7 @@ function threadWorker(script: string, plan: SweepPlan): { worker: SweepWorker; t
     run: (index) =>
       new Promise<RunFigures>((resolve, reject) => {
         if (dead !== null) return reject(dead);
-        if (pending !== null) return reject(new Error('a worker runs one run at a time'));
-        pending = { index, resolve, reject };
+        pending.set(index, { resolve, reject });
         thread.postMessage(index);
       }),
   };

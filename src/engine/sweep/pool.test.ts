@@ -49,6 +49,25 @@ describe('running a sweep on a pool of workers', () => {
     for (const own of log) expect(own.length).toBeGreaterThan(0);
   });
 
+  it('with depth 2 keeps at most two runs at each worker, with the same results', async () => {
+    const outstanding = [0, 0, 0];
+    const most = [0, 0, 0];
+    const counting: SweepWorker[] = jitteryWorkers(3, 11).map((w, i) => ({
+      run: async (index) => {
+        most[i] = Math.max(most[i]!, ++outstanding[i]!);
+        const figures = await w.run(index);
+        outstanding[i]!--;
+        return figures;
+      },
+    }));
+    const deep = await runSweep(plan, runs, counting, { depth: 2 });
+    const one = await runSweep(plan, runs, [inThreadWorker(plan)]);
+    expect(resultJson(assembleResult(plan.header, deep.figures))).toBe(
+      resultJson(assembleResult(plan.header, one.figures)),
+    );
+    expect(most).toEqual([2, 2, 2]);
+  });
+
   it('reports progress as runs finish, and runs only the runs asked for', async () => {
     const done: string[] = [];
     const result = await runSweep(plan, [5, 2, 9], [inThreadWorker(plan)], {

@@ -16,7 +16,10 @@ import { runOne } from './runOne.ts';
  * `assembleResult` gives the final results. See `src/cli/sweep/threadPool.ts` for the Node twin.
  */
 
-/** Something that executes runs of one plan, one at a time, and answers with their figures. */
+/**
+ * Something that executes runs of one plan and answers with their figures. It runs them one at a
+ * time in the order asked, but may be asked for the next before the last is answered (`depth`).
+ */
 export interface SweepWorker {
   run(index: number): Promise<RunFigures>;
 }
@@ -37,6 +40,12 @@ export interface RunSweepOptions {
    * finish, and the promise resolves with `cancelled: true` and the figures so far.
    */
   readonly cancelled?: () => boolean;
+  /**
+   * Runs handed to each worker ahead of its answers (default 1). With 2, a worker that finishes a
+   * run starts the next at once instead of waiting for this thread to hear of it and answer,
+   * which on a busy machine (this thread not scheduled for a while) leaves workers idle.
+   */
+  readonly depth?: number;
 }
 
 export interface SweepRuns {
@@ -78,7 +87,8 @@ export async function runSweep(
       options.onRun?.({ index, figures: figures[index], done, total: runs.length });
     }
   };
-  await Promise.all(workers.map(lane));
+  const depth = Math.max(1, Math.floor(options.depth ?? 1));
+  await Promise.all(workers.flatMap((w) => Array.from({ length: depth }, () => lane(w))));
   return { figures, cancelled };
 }
 

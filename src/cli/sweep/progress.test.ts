@@ -25,6 +25,7 @@ describe('sweep progress', () => {
     expect(formatDuration(400)).toBe('0.4 s');
     expect(formatDuration(5000)).toBe('5 s');
     expect(formatDuration(45_000)).toBe('45 s');
+    expect(formatDuration(60_000)).toBe('1 min');
     expect(formatDuration(200_000)).toBe('3 min 20 s');
     expect(formatDuration(7_500_000)).toBe('2 h 05 min');
   });

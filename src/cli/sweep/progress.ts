@@ -8,13 +8,13 @@ import { locateRun, type SweepPlan } from '../../engine/sweep/plan.ts';
  * to see it move without burying the log.
  */
 
-/** "0.4 s", "45 s", "3 min 20 s", "2 h 05 min". */
+/** "0.4 s", "45 s", "1 min", "3 min 20 s", "2 h 05 min". */
 export function formatDuration(ms: number): string {
   if (ms < 9950 && ms % 1000 !== 0) return `${Math.max(0, ms / 1000).toFixed(1)} s`;
   const s = Math.round(ms / 1000);
   if (s < 60) return `${s} s`;
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${String(s % 60).padStart(2, '0')} s`;
+  if (m < 60) return s % 60 === 0 ? `${m} min` : `${m} min ${String(s % 60).padStart(2, '0')} s`;
   return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
 }
 

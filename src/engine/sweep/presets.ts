@@ -25,7 +25,7 @@ export const SWEEP_PRESETS: readonly SweepPreset[] = [
     id: 'how-many-servers',
     title: howManyServers.name,
     description:
-      'A fixed 1,000 requests a second on pools of 12 to 24 servers of 8 slots: where p99 and rejections fall to acceptable, and how much the strategy moves that point.',
+      'A fixed 1,000 requests a second (about 91 busy slots) on pools of 10 to 20 servers of 8 slots: too few reject and queue, and somewhere above the minimum p99 falls to acceptable; how far above depends on the strategy.',
     raw: howManyServers,
   },
   {

@@ -17,7 +17,7 @@ import { inlineBaseFile } from './sweep/baseFile.ts';
 import { formatSweep, printable } from './sweep/formatSweep.ts';
 import { formatDuration, SweepProgress } from './sweep/progress.ts';
 import { readJson } from './sweep/readInput.ts';
-import { startThreadPool } from './sweep/threadPool.ts';
+import { prepareThreads, startThreadPool } from './sweep/threadPool.ts';
 
 function fail(message: string, code = 2): never {
   process.stderr.write(message.endsWith('\n') ? message : `${message}\n`);
@@ -60,6 +60,7 @@ async function runCommand(args: {
   shard: Shard | null;
   quiet: boolean;
 }): Promise<void> {
+  if (args.workers !== 1 && availableParallelism() > 1) prepareThreads();
   const withBase = await inlineBaseFile(await readSweep(args.source), args.source);
   if ('problem' in withBase)
     fail(`${args.source}: invalid sweep (1 problem)\n  base: ${withBase.problem}`);

@@ -26,6 +26,16 @@ const ENTRY = fileURLToPath(new URL('./runWorker.ts', import.meta.url));
 let bundled: Promise<string> | null = null;
 
 /**
+ * Starts bundling the worker's script now (esbuild works in a process of its own), so that it is
+ * ready by the time the sweep has been read and checked. Safe to call more than once.
+ */
+export function prepareThreads(): void {
+  void workerScript().catch(() => {
+    // Reported by startThreadPool, which awaits the same promise.
+  });
+}
+
+/**
  * The worker's script: runWorker.ts with everything it imports, as one CommonJS file. Stack traces
  * from it name the engine's functions (esbuild keeps names) at lines of "sweep-run-worker.js";
  * source maps are not applied to code a worker evaluates, so none is generated.

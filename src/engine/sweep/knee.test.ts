@@ -62,5 +62,6 @@ describe('the knee', () => {
     expect(random!.load).toBeCloseTo(0.6 + (4 / 24) * 0.3, 12);
     expect(jsq).toEqual({ strategy: 'least-connections', load: null });
     expect(kneesOf({ ...result, vary: { field: 'capacity', values: [1, 2, 3] } })).toEqual([]);
+    expect(kneesOf({ ...result, vary: { field: 'load', values: [0.5] } })).toEqual([]);
   });
 });

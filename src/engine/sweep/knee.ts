@@ -33,9 +33,12 @@ export interface StrategyKnee {
   readonly load: number | null;
 }
 
-/** Each strategy's knee of `figure` (mean latency by default) in a sweep over `load`, else []. */
+/**
+ * Each strategy's knee of `figure` (mean latency by default) in a sweep over two or more loads;
+ * [] for a sweep over anything else.
+ */
 export function kneesOf(result: SweepResult, figure: FigureName = 'meanMs'): StrategyKnee[] {
-  if (result.vary.field !== 'load') return [];
+  if (result.vary.field !== 'load' || result.vary.values.length < 2) return [];
   return result.strategies.map((strategy) => ({
     strategy,
     load: kneeOf(

@@ -1,9 +1,93 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import boundaries from 'eslint-plugin-boundaries';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layers of src/ and what each may import. The README's architecture section lists the same
+ * rules; src/architecture.test.ts plants each forbidden import in a temporary file and checks
+ * that lint refuses it.
+ */
+const ELEMENTS = [
+  { type: 'engine', pattern: 'src/engine' },
+  { type: 'worker', pattern: 'src/worker' },
+  { type: 'cli', pattern: 'src/cli' },
+  { type: 'store', pattern: 'src/store' },
+  { type: 'app', pattern: 'src/app' },
+  { type: 'feature', pattern: 'src/features/*', capture: ['feature'] },
+  { type: 'ui', pattern: 'src/ui' },
+  { type: 'charts', pattern: 'src/charts' },
+  { type: 'lib', pattern: 'src/lib' },
+];
+
+/**
+ * A feature's public entry points: index.ts (its panels), and content/index.ts for the learning
+ * content (lessons, challenges) that the store's learn slice reads without any UI.
+ */
+const FEATURE_ENTRY = {
+  element: { type: 'feature', fileInternalPath: ['index.ts', 'content/index.ts'] },
+};
+
+const to = (...types) => ({ to: { element: { types: types.length === 1 ? types[0] : types } } });
+const allow = (from, ...targets) => ({
+  from: { element: { type: from } },
+  allow: targets.map((t) => (typeof t === 'string' ? to(t) : t)),
+});
+
+/** Layer rules: anything not allowed here is refused, with the message saying which rule. */
+const LAYERS = {
+  default: 'disallow',
+  message:
+    '{{ from.element.type }} may not import {{ to.element.type }} ({{ dependency.source }}): ' +
+    'see the layer rules in eslint.config.js and the README’s architecture section.',
+  policies: [
+    // The engine is pure simulation: it runs unchanged in Node, the worker and tests.
+    allow('engine', 'engine'),
+    // The worker is the comlink boundary around the engine; it knows nothing of the page.
+    allow('worker', 'worker', 'engine', 'lib'),
+    allow('cli', 'cli', 'engine', 'worker', 'lib'),
+    allow('lib', 'lib', 'engine'),
+    allow('charts', 'charts', 'lib'),
+    allow('ui', 'ui', 'lib', 'store', 'engine'),
+    // The store talks to the worker (simClient and the protocol's types) and knows no UI; it
+    // reads the learning content's types only (app/pageStore.ts hands it the content itself).
+    allow('store', 'store', 'lib', 'engine', 'worker', {
+      to: FEATURE_ENTRY,
+      dependency: { kind: 'type' },
+    }),
+    // A feature uses the shared layers, its own files, and other features through index.ts.
+    allow(
+      'feature',
+      'ui',
+      'charts',
+      'lib',
+      'store',
+      'engine',
+      { to: { element: { type: 'worker', fileInternalPath: 'protocol.ts' } } },
+      { to: { element: { type: 'feature' } }, dependency: { relationship: { to: 'internal' } } },
+      { to: FEATURE_ENTRY },
+    ),
+    // The app shell lays out the features; app/pageStore.ts, the composition root, builds the
+    // store with the worker client and the learning content.
+    allow(
+      'app',
+      'app',
+      'ui',
+      'lib',
+      'store',
+      { to: FEATURE_ENTRY },
+      { to: { element: { type: 'worker', fileInternalPath: 'simClient.ts' } } },
+    ),
+  ],
+};
+
 const restrict = (paths, patterns = []) => ['error', { paths, patterns }];
+const COMLINK = { name: 'comlink', message: 'comlink belongs in src/worker only.' };
+const ZUSTAND = {
+  name: 'zustand',
+  message: 'zustand belongs in src/store: use the hooks from src/store/hooks.ts.',
+};
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
@@ -26,11 +110,59 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/worker/**'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': ELEMENTS,
+      'boundaries/legacy-templates': false,
+      // Tests may reach across layers to build fixtures (a store test runs a real session).
+      'boundaries/ignore': ['src/**/*.test.ts', 'src/**/testing/**'],
+    },
+    rules: { 'boundaries/dependencies': ['error', LAYERS] },
+  },
+  {
+    // Packages by layer: comlink only in the worker, zustand only in the store.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/worker/**', 'src/store/**'],
+    rules: { 'no-restricted-imports': restrict([COMLINK, ZUSTAND]) },
+  },
+  {
+    files: ['src/store/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': restrict([COMLINK]) },
+  },
+  {
+    // The page never loads zod or the schema: the worker checks everything. Types are fine.
+    files: ['src/{store,app,features,ui,charts,lib}/**/*.{ts,tsx}', 'src/main.tsx'],
+    // Tests and their helpers check page code against the real schema.
+    ignores: ['src/**/*.test.ts', 'src/**/testing.ts'],
     rules: {
-      'no-restricted-imports': restrict([
-        { name: 'comlink', message: 'comlink belongs in src/worker only.' },
-      ]),
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zod',
+              message: 'The page does not load zod: the worker validates.',
+              allowTypeImports: true,
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/engine/scenario/schema.ts', '**/engine/scenario/fields.ts'],
+              message:
+                'The page may import the schema’s types only: limits and defaults are in ' +
+                'src/engine/scenario/limits.ts, validation happens in the worker.',
+              allowTypeImports: true,
+            },
+            {
+              group: ['**/engine/scenario/sweepSchema.ts', '**/engine/sweep/loadSweep.ts'],
+              message:
+                'Sweep files are read in a worker (loadSweep loads zod); the page gets the plan ' +
+                'or the problems back.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -39,9 +171,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict(
         [
-          { name: 'react', message: 'The engine is UI-free; React belongs in src/components.' },
-          { name: 'comlink', message: 'comlink belongs in src/worker only.' },
-          { name: 'zustand', message: 'zustand belongs in src/store only.' },
+          { name: 'react', message: 'The engine is UI-free; React belongs in the page.' },
+          COMLINK,
+          ZUSTAND,
         ],
         [
           {
@@ -62,12 +194,29 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/components/**/*.{ts,tsx}', 'src/charts/**/*.{ts,tsx}'],
+    // zod stays inside the schema's own files.
+    files: ['src/engine/**/*.ts'],
+    ignores: [
+      'src/engine/scenario/schema.ts',
+      'src/engine/scenario/sweepSchema.ts',
+      'src/engine/scenario/fields.ts',
+      'src/engine/scenario/problems.ts',
+      'src/engine/**/*.test.ts',
+    ],
     rules: {
-      'no-restricted-imports': restrict([
-        { name: 'zustand', message: 'Use the hooks exported from src/store.' },
-        { name: 'comlink', message: 'comlink belongs in src/worker only.' },
-      ]),
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zod',
+              message:
+                'zod belongs in src/engine/scenario/schema.ts and sweepSchema.ts (and fields.ts).',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
     },
   },
 );

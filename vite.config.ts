@@ -67,7 +67,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     // Property tests run thousands of cases; a busy 2-core machine needs more than the default 5 s.
     testTimeout: 30_000,

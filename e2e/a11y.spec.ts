@@ -18,10 +18,10 @@ test('the main screen after playing the classic demo has no serious accessibilit
   page,
 }) => {
   await playground.open();
-  await playground.byId('controls.speed').selectOption('max');
-  await playground.play();
-  await expect(playground.byId('summary.served')).toHaveText('9');
-  await playground.pause();
+  await playground.controls.speed('max');
+  await playground.controls.play();
+  await expect(playground.summary.stat('served')).toHaveText('9');
+  await playground.controls.pause();
   expect(await seriousViolations(page)).toEqual([]);
 });
 

@@ -3,12 +3,12 @@ import { expect, test, type Playground } from './fixtures.ts';
 
 /** The classic setup as the page shows it: three servers of capacity 3, 2, 4, round robin. */
 async function expectClassicUnchanged(playground: Playground) {
-  await expect(playground.byId('server.row')).toHaveCount(3);
+  await expect(playground.servers.rows).toHaveCount(3);
   const names = await playground
     .byId('server.row')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
   expect(names).toEqual(['Server-A', 'Server-B', 'Server-C']);
-  await expect(playground.byId('server.load')).toHaveText(['0/3', '0/2', '0/4']);
+  await expect(playground.servers.loads).toHaveText(['0/3', '0/2', '0/4']);
   await expect(playground.byId('strategy.round-robin')).toBeChecked();
   await expect(playground.byId('preset.select')).toHaveValue('classic');
   await expect(playground.byId('scenario.undo')).toBeDisabled();
@@ -113,7 +113,7 @@ test('out-of-range typed values are explained next to the field and not applied'
   playground,
 }) => {
   await playground.open();
-  const row = playground.server('Server-A');
+  const row = playground.servers.row('Server-A');
   await row.getByTestId('server.edit').click();
   const capacity = row.getByTestId('server.capacity');
   for (const typed of ['0', '2000000', '1.5', 'lots']) {

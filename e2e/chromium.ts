@@ -1,13 +1,18 @@
 import { existsSync } from 'node:fs';
-import type { LaunchOptions } from '@playwright/test';
+import { chromium, type LaunchOptions } from '@playwright/test';
+import { findBrowser } from '../scripts/browserSetup.ts';
 
-// Debian's Chromium where it is installed (browser downloads are blocked here); otherwise
-// Playwright's own browser, for machines that can fetch it.
-const systemChromium = process.env.PLAYWRIGHT_CHROMIUM ?? '/usr/bin/chromium';
+// The browser `npm run test:e2e` found or set up (scripts/browserSetup.ts): PLAYWRIGHT_CHROMIUM,
+// Debian's Chromium, or Playwright's own download (its default: no executablePath).
+const found = findBrowser({
+  env: process.env,
+  exists: existsSync,
+  playwrightChromium: () => chromium.executablePath(),
+});
 
 /** How the tests and the browser benchmarks start Chromium: headless, offline-quiet, on any host. */
 export const chromiumLaunchOptions: LaunchOptions = {
-  executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+  executablePath: found?.ok ? (found.browser.path ?? undefined) : undefined,
   args: [
     '--no-sandbox',
     '--disable-gpu',

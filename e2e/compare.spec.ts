@@ -1,12 +1,5 @@
 import { expect, test } from './fixtures.ts';
 
-/** A table cell of the comparison. */
-function cell(page: import('@playwright/test').Page, row: string, strategy: string) {
-  return page.locator(
-    `[data-testid="compare.cell"][data-row="${row}"][data-strategy="${strategy}"]`,
-  );
-}
-
 /** A formula's card in the theory panel. */
 function theoryRow(page: import('@playwright/test').Page, formula: string) {
   return page.locator(`[data-testid="theory.row"][data-formula="${formula}"]`);
@@ -16,30 +9,26 @@ test('compare: two strategies on one workload give different results from the sa
   playground,
 }) => {
   await playground.open('&preset=unequal-servers');
-  const page = playground.page;
-  const box = (s: string) => page.locator(`[data-testid="compare.strategy"][data-strategy="${s}"]`);
-  await expect(box('round-robin')).toBeChecked();
-  await box('least-connections').uncheck();
-  await box('weighted-round-robin').check();
-  await playground.byId('compare.run').click();
-  await expect(playground.byId('compare.table')).toBeVisible({ timeout: 30_000 });
+  const { compare } = playground;
+  const cell = (row: string, strategy: string) => compare.cell(row, strategy);
+  await expect(compare.strategy('round-robin')).toBeChecked();
+  await compare.strategy('least-connections').uncheck();
+  await compare.strategy('weighted-round-robin').check();
+  await compare.run();
+  await expect(compare.table).toBeVisible({ timeout: 30_000 });
 
   // The same requests in both columns: about 24/s for 60 s.
-  const total = await cell(page, 'total', 'round-robin').textContent();
-  await expect(cell(page, 'total', 'weighted-round-robin')).toHaveText(total!);
+  const total = await cell('total', 'round-robin').textContent();
+  await expect(cell('total', 'weighted-round-robin')).toHaveText(total!);
   expect(Number(total!.replace(/,/g, ''))).toBeGreaterThan(1000);
 
   // Round robin overloads the two small servers; weighted round robin does not.
-  const p99 = (s: string) => cell(page, 'p99', s).textContent();
+  const p99 = (s: string) => cell('p99', s).textContent();
   expect(await p99('round-robin')).not.toEqual(await p99('weighted-round-robin'));
-  await expect(cell(page, 'p99', 'weighted-round-robin').getByTestId('compare.best')).toHaveCount(
-    1,
-  );
-  await expect(cell(page, 'p99', 'round-robin').getByTestId('compare.best')).toHaveCount(0);
-  await expect(
-    cell(page, 'spread', 'weighted-round-robin').getByTestId('compare.best'),
-  ).toHaveCount(1);
-  await expect(playground.byId('compare.workload')).toContainText('the same in every column');
+  await expect(cell('p99', 'weighted-round-robin').getByTestId('compare.best')).toHaveCount(1);
+  await expect(cell('p99', 'round-robin').getByTestId('compare.best')).toHaveCount(0);
+  await expect(cell('spread', 'weighted-round-robin').getByTestId('compare.best')).toHaveCount(1);
+  await expect(compare.workload).toContainText('the same in every column');
 });
 
 test('theory: a setup inside Erlang B shows the prediction next to the measurement', async ({
@@ -51,10 +40,10 @@ test('theory: a setup inside Erlang B shows the prediction next to the measureme
   const row = theoryRow(page, 'erlang-b');
   // Erlang B with 9 slots offered 7 erlangs: 12.2 % of requests find every slot busy.
   await expect(row.getByTestId('theory.predicted')).toHaveText('12.2%');
-  await playground.byId('controls.speed').selectOption('max');
-  await playground.play();
+  await playground.controls.speed('max');
+  await playground.controls.play();
   await expect
-    .poll(() => playground.count('summary.served'), { timeout: 30_000 })
+    .poll(() => playground.summary.count('served'), { timeout: 30_000 })
     .toBeGreaterThan(4000);
   await expect(row.getByTestId('theory.measured')).toHaveText(/^\d+\.\d%$/);
   const measured = parseFloat((await row.getByTestId('theory.measured').textContent())!);

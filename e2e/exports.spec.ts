@@ -44,10 +44,10 @@ test('the config dialog shows the classic setup for NGINX and Envoy, and follows
 
 test('the run’s metrics download as CSV and JSON', async ({ playground, page }, testInfo) => {
   await playground.open();
-  await playground.byId('controls.speed').selectOption('max');
-  await playground.play();
-  await expect(playground.byId('summary.served')).toHaveText('9');
-  await playground.pause();
+  await playground.controls.speed('max');
+  await playground.controls.play();
+  await expect(playground.summary.stat('served')).toHaveText('9');
+  await playground.controls.pause();
 
   const [csv] = await Promise.all([
     page.waitForEvent('download'),

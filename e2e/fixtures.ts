@@ -1,8 +1,23 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { CompareArea } from './pages/CompareArea.ts';
+import { LearnArea } from './pages/LearnArea.ts';
+import { RunControls } from './pages/RunControls.ts';
+import { ServersArea } from './pages/ServersArea.ts';
+import { SummaryArea } from './pages/SummaryArea.ts';
+import { TrafficArea } from './pages/TrafficArea.ts';
 
-/** Drives the playground by its test ids, the way a person would use it. */
+/**
+ * Drives the playground by its test ids, the way a person would use it: one page object per
+ * area of the screen (pages/), and the console watched for errors.
+ */
 export class Playground {
   readonly errors: string[] = [];
+  readonly servers: ServersArea;
+  readonly traffic: TrafficArea;
+  readonly controls: RunControls;
+  readonly summary: SummaryArea;
+  readonly compare: CompareArea;
+  readonly learn: LearnArea;
 
   constructor(readonly page: Page) {
     page.on('console', (msg) => {
@@ -10,37 +25,23 @@ export class Playground {
         this.errors.push(`${msg.type()}: ${msg.text()}`);
     });
     page.on('pageerror', (err) => this.errors.push(`pageerror: ${err.message}`));
+    this.servers = new ServersArea(page);
+    this.traffic = new TrafficArea(page);
+    this.controls = new RunControls(page);
+    this.summary = new SummaryArea(page);
+    this.compare = new CompareArea(page);
+    this.learn = new LearnArea(page);
   }
 
   /** Opens the page with animation off and waits until the simulation answers. */
   async open(query = ''): Promise<void> {
     await this.page.goto(`./?motion=0${query}`);
-    await expect(this.page.getByTestId('clock')).toBeVisible();
-    await expect(this.page.getByTestId('server.row').first()).toBeVisible();
+    await expect(this.controls.clock).toBeVisible();
+    await expect(this.servers.rows.first()).toBeVisible();
   }
 
   byId(id: string) {
     return this.page.getByTestId(id);
-  }
-
-  server(name: string) {
-    return this.page.locator(`[data-testid="server.row"][data-name="${name}"]`);
-  }
-
-  loadBar(name: string) {
-    return this.page.locator(`[data-testid="load.bar"][data-name="${name}"]`);
-  }
-
-  async play(): Promise<void> {
-    const button = this.byId('controls.play');
-    if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
-    await expect(button).toHaveAttribute('aria-pressed', 'true');
-  }
-
-  async pause(): Promise<void> {
-    const button = this.byId('controls.play');
-    if ((await button.getAttribute('aria-pressed')) === 'true') await button.click();
-    await expect(button).toHaveAttribute('aria-pressed', 'false');
   }
 
   /** The number shown in an element whose text is a count like "1,234". */
@@ -48,11 +49,6 @@ export class Playground {
     const text = (await this.byId(id).first().textContent()) ?? '';
     const match = text.replace(/,/g, '').match(/-?\d+(\.\d+)?/);
     return match ? Number(match[0]) : NaN;
-  }
-
-  async fireBurst(size: number): Promise<void> {
-    await this.byId('traffic.burstSize').fill(String(size));
-    await this.byId('traffic.fire').click();
   }
 }
 

@@ -28,7 +28,7 @@ test('consistent hashing moves about 1/N of the keys, modulo hashing about (N-1)
 
   // The classic demo has three servers: removing one should move about a third of the keys.
   await playground.byId('hashing.remove').click();
-  await expect(playground.server('Server-C')).toHaveCount(0);
+  await expect(playground.servers.row('Server-C')).toHaveCount(0);
   await expect(playground.byId('hashing.moved')).toContainText('under Consistent hash');
   const ring = await movedShare(playground);
   expect(Math.abs(ring - 1 / 3)).toBeLessThan(0.1);
@@ -39,7 +39,7 @@ test('consistent hashing moves about 1/N of the keys, modulo hashing about (N-1)
     panel.locator('[data-testid="hashing.method"][data-method="modulo-hash"]'),
   ).toContainText('in use');
   await playground.byId('hashing.add').click();
-  await expect(playground.server('Server-C')).toBeVisible();
+  await expect(playground.servers.row('Server-C')).toBeVisible();
   await expect(playground.byId('hashing.moved')).toContainText('under Modulo hash');
   const modulo = await movedShare(playground);
   expect(Math.abs(modulo - 2 / 3)).toBeLessThan(0.1);

@@ -10,10 +10,10 @@ const FOLDER = '/balancer-playground/';
 /** Runs the classic preset to its end: the demo's 9 served and 1 rejected. */
 async function runClassic(playground: Playground): Promise<void> {
   await expect(playground.byId('preset.select')).toHaveValue('classic');
-  await playground.play();
-  await expect(playground.byId('summary.served')).toHaveText('9');
-  await expect(playground.byId('summary.rejected')).toHaveText('1');
-  await expect(playground.byId('summary.noHealthy')).toHaveText('1');
+  await playground.controls.play();
+  await expect(playground.summary.stat('served')).toHaveText('9');
+  await expect(playground.summary.stat('rejected')).toHaveText('1');
+  await expect(playground.summary.stat('noHealthy')).toHaveText('1');
 }
 
 test('loads from a sub-folder, installs its service worker and runs offline', async ({
@@ -59,8 +59,8 @@ test('loads from a sub-folder, installs its service worker and runs offline', as
 
   const reloaded = await page.reload();
   expect(reloaded?.fromServiceWorker()).toBe(true);
-  await expect(playground.byId('clock')).toBeVisible();
-  await expect(playground.byId('server.row').first()).toBeVisible();
+  await expect(playground.controls.clock).toBeVisible();
+  await expect(playground.servers.rows.first()).toBeVisible();
   await runClassic(playground);
 
   await playground.byId('about.link').click();
@@ -83,5 +83,5 @@ test('the about page loads from the sub-folder with its styles and version', asy
   for (const term of ['ServiceRegistry', 'forward_request', 'NoHealthyServersError', 'lru_cache'])
     await expect(page.locator('.about-table')).toContainText(term);
   await page.getByTestId('about.back').click();
-  await expect(playground.byId('clock')).toBeVisible();
+  await expect(playground.controls.clock).toBeVisible();
 });

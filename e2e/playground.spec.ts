@@ -5,70 +5,68 @@ test('the classic demo serves 9 of ten requests and rejects 1 for no healthy ser
 }) => {
   await playground.open();
   await expect(playground.byId('preset.select')).toHaveValue('classic');
-  await playground.play();
-  await expect(playground.byId('summary.served')).toHaveText('9');
-  await expect(playground.byId('summary.rejected')).toHaveText('1');
-  await expect(playground.byId('summary.noHealthy')).toHaveText('1');
-  await expect(playground.byId('summary.overloaded')).toHaveText('0');
+  await playground.controls.play();
+  await expect(playground.summary.stat('served')).toHaveText('9');
+  await expect(playground.summary.stat('rejected')).toHaveText('1');
+  await expect(playground.summary.stat('noHealthy')).toHaveText('1');
+  await expect(playground.summary.stat('overloaded')).toHaveText('0');
   await expect(playground.byId('log.list')).toContainText('No healthy servers available!');
 });
 
 test('adding and killing a server changes where the load goes', async ({ playground }) => {
   await playground.open();
-  await playground.byId('servers.add').click();
-  await expect(playground.server('Server-D')).toBeVisible();
-  await expect(playground.loadBar('Server-D')).toBeVisible();
-  await playground.byId('controls.speed').selectOption('0.1');
-  await playground.play();
-  await playground.fireBurst(12);
+  await playground.servers.add();
+  await expect(playground.servers.row('Server-D')).toBeVisible();
+  await expect(playground.servers.loadBar('Server-D')).toBeVisible();
+  await playground.controls.speed('0.1');
+  await playground.controls.play();
+  await playground.traffic.fireBurst(12);
   // Round robin over four servers with room for 12: Server-D gets its share.
-  await expect(playground.loadBar('Server-D')).not.toHaveAttribute('data-active', '0');
-  await playground.byId('controls.speed').selectOption('10');
-  await expect(playground.loadBar('Server-D')).toHaveAttribute('data-active', '0');
+  await expect(playground.servers.loadBar('Server-D')).not.toHaveAttribute('data-active', '0');
+  await playground.controls.speed('10');
+  await expect(playground.servers.loadBar('Server-D')).toHaveAttribute('data-active', '0');
 
-  await playground.server('Server-D').getByTestId('server.kill').click();
-  await expect(playground.server('Server-D').getByTestId('server.kill')).toHaveAttribute(
+  await playground.servers.kill('Server-D');
+  await expect(playground.servers.row('Server-D').getByTestId('server.kill')).toHaveAttribute(
     'aria-pressed',
     'true',
   );
-  await playground.byId('controls.speed').selectOption('0.1');
-  await playground.fireBurst(6);
-  await expect(playground.loadBar('Server-A')).not.toHaveAttribute('data-active', '0');
-  await expect(playground.loadBar('Server-D')).toHaveAttribute('data-active', '0');
+  await playground.controls.speed('0.1');
+  await playground.traffic.fireBurst(6);
+  await expect(playground.servers.loadBar('Server-A')).not.toHaveAttribute('data-active', '0');
+  await expect(playground.servers.loadBar('Server-D')).toHaveAttribute('data-active', '0');
   await expect(playground.byId('log.list')).toContainText('Server Server-D is down');
 });
 
 test('switching strategy takes effect mid-run', async ({ playground }) => {
   await playground.open();
-  await playground.byId('traffic.rate').fill('20');
-  await playground.byId('traffic.rate').press('Enter');
-  await playground.play();
+  await playground.traffic.setRate(20);
+  await playground.controls.play();
   await expect
-    .poll(() => playground.count('summary.served'), { timeout: 15_000 })
+    .poll(() => playground.summary.count('served'), { timeout: 15_000 })
     .toBeGreaterThan(9);
   await playground.page.getByRole('radio', { name: 'Least connections' }).check();
   await expect(playground.byId('strategy.explanation')).toContainText('fewest');
   // The log follows the newest of many request lines: filter it to the balancer's own lines.
   await playground.byId('log.server').selectOption('LoadBalancer');
   await expect(playground.byId('log.list')).toContainText('Strategy switched to least-connections');
-  const servedAtSwitch = await playground.count('summary.served');
+  const servedAtSwitch = await playground.summary.count('served');
   await expect
-    .poll(() => playground.count('summary.served'), { timeout: 15_000 })
+    .poll(() => playground.summary.count('served'), { timeout: 15_000 })
     .toBeGreaterThan(servedAtSwitch);
 });
 
 test('a 10,000-request burst moves the cache numbers', async ({ playground }) => {
   await playground.open();
-  await playground.byId('servers.add').click();
-  await playground.server('Server-D').getByTestId('server.edit').click();
-  await playground.server('Server-D').getByTestId('server.capacity').fill('100000');
-  await playground.server('Server-D').getByTestId('server.capacity').press('Enter');
+  await playground.servers.add();
+  await playground.servers.edit('Server-D');
+  await playground.servers.setCapacity('Server-D', '100000');
   const missesBefore = await playground.count('cache.misses');
-  await playground.byId('controls.speed').selectOption('max');
-  await playground.play();
-  await playground.fireBurst(10_000);
+  await playground.controls.speed('max');
+  await playground.controls.play();
+  await playground.traffic.fireBurst(10_000);
   await expect
-    .poll(() => playground.count('summary.served'), { timeout: 20_000 })
+    .poll(() => playground.summary.count('served'), { timeout: 20_000 })
     .toBeGreaterThanOrEqual(10_000);
   const misses = await playground.count('cache.misses');
   const hits = await playground.count('cache.hits');
@@ -79,21 +77,20 @@ test('a 10,000-request burst moves the cache numbers', async ({ playground }) =>
 
 test('pause, step and resume move simulated time only when asked', async ({ playground }) => {
   await playground.open();
-  const clock = playground.byId('clock');
+  const clock = playground.controls.clock;
   await expect(clock).toHaveText(/^0\.000 s$/);
-  await playground.byId('controls.step').click();
+  await playground.controls.step();
   await expect(clock).toHaveText('0.000 s'); // the burst at t=0 is the first event
-  await playground.byId('controls.step').click();
+  await playground.controls.step();
   await expect(clock).not.toHaveText('0.000 s');
   const afterStep = await clock.textContent();
-  await playground.byId('controls.stepMs').fill('250');
-  await playground.byId('controls.stepBy').click();
+  await playground.controls.stepBy(250);
   await expect(clock).not.toHaveText(afterStep!);
-  await playground.play();
+  await playground.controls.play();
   await expect
     .poll(async () => parseFloat((await clock.textContent()) ?? '0'), { timeout: 10_000 })
     .toBeGreaterThan(1);
-  await playground.pause();
+  await playground.controls.pause();
   const paused = await clock.textContent();
   await playground.page.waitForTimeout(500);
   await expect(clock).toHaveText(paused!);

@@ -4,7 +4,7 @@ import { expect, Playground, test } from './fixtures.ts';
 
 /** Edits a server's capacity the way a person does: open its settings, type, Enter. */
 async function setCapacity(playground: Playground, name: string, capacity: number) {
-  const row = playground.server(name);
+  const row = playground.servers.row(name);
   await row.getByTestId('server.edit').click();
   await row.getByTestId('server.capacity').fill(String(capacity));
   await row.getByTestId('server.capacity').press('Enter');
@@ -13,9 +13,9 @@ async function setCapacity(playground: Playground, name: string, capacity: numbe
 
 /** The setup as the page shows it: server names and capacities, and the chosen strategy. */
 async function shownSetup(playground: Playground) {
-  const rows = playground.byId('server.row');
+  const rows = playground.servers.rows;
   const names = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-name')));
-  const loads = await playground.byId('server.load').allTextContents();
+  const loads = await playground.servers.loads.allTextContents();
   const strategy = await playground.page
     .getByRole('radio', { checked: true })
     .first()
@@ -25,8 +25,8 @@ async function shownSetup(playground: Playground) {
 
 /** An edited classic setup: a fourth server, Server-A at capacity 5, least connections. */
 async function editSetup(playground: Playground) {
-  await playground.byId('servers.add').click();
-  await expect(playground.server('Server-D')).toBeVisible();
+  await playground.servers.add();
+  await expect(playground.servers.row('Server-D')).toBeVisible();
   await setCapacity(playground, 'Server-A', 5);
   await playground.page.getByRole('radio', { name: 'Least connections' }).check();
   await expect(playground.byId('scenario.undo')).toBeEnabled();
@@ -50,14 +50,14 @@ test('export then import gives the same setup, and the CLI runs the file to the 
   expect(saved).toMatchObject({ version: 1, strategy: 'least-connections', seed: 42 });
 
   await playground.byId('scenario.resetDefaults').click();
-  await expect(playground.server('Server-D')).toHaveCount(0);
+  await expect(playground.servers.row('Server-D')).toHaveCount(0);
   await playground.byId('scenario.import').setInputFiles(file);
   await expect(playground.byId('notice')).toContainText('Loaded “classic-demo.json”');
-  await expect(playground.server('Server-D')).toBeVisible();
+  await expect(playground.servers.row('Server-D')).toBeVisible();
   expect(await shownSetup(playground)).toEqual(edited);
 
-  await playground.byId('controls.speed').selectOption('max');
-  await playground.play();
+  await playground.controls.speed('max');
+  await playground.controls.play();
   await expect(playground.byId('clock.finished')).toBeVisible();
   const cli = JSON.parse(
     execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', file, '--json'], {
@@ -67,10 +67,10 @@ test('export then import gives the same setup, and the CLI runs the file to the 
     requests: { total: number; served: number; rejected: number };
     latencyMs: { max: number };
   };
-  expect(await playground.count('summary.total')).toBe(cli.requests.total);
-  expect(await playground.count('summary.served')).toBe(cli.requests.served);
-  expect(await playground.count('summary.rejected')).toBe(cli.requests.rejected);
-  const max = (await playground.byId('summary.max').textContent()) ?? '';
+  expect(await playground.summary.count('total')).toBe(cli.requests.total);
+  expect(await playground.summary.count('served')).toBe(cli.requests.served);
+  expect(await playground.summary.count('rejected')).toBe(cli.requests.rejected);
+  const max = (await playground.summary.stat('max').textContent()) ?? '';
   expect(parseFloat(max)).toBeCloseTo(cli.latencyMs.max, 0);
 });
 
@@ -86,14 +86,14 @@ test('a share link opens the same setup in a new page', async ({ playground, pag
 
   const other = new Playground(await context.newPage());
   await other.page.goto(link.replace('/#', '/?motion=0#'));
-  await expect(other.server('Server-D')).toBeVisible();
+  await expect(other.servers.row('Server-D')).toBeVisible();
   expect(await shownSetup(other)).toEqual(edited);
   await expect(other.byId('notice')).toContainText('Opened the shared scenario “Classic demo”');
   // Once the person changes it, the link leaves the address: a reload keeps their change.
-  await other.server('Server-D').getByTestId('server.kill').click();
+  await other.servers.kill('Server-D');
   await expect.poll(() => new URL(other.page.url()).hash).toBe('');
   await other.page.reload();
-  await expect(other.server('Server-D').getByTestId('server.kill')).toHaveAttribute(
+  await expect(other.servers.row('Server-D').getByTestId('server.kill')).toHaveAttribute(
     'aria-pressed',
     'true',
   );
@@ -101,9 +101,9 @@ test('a share link opens the same setup in a new page', async ({ playground, pag
 
   // A link pasted into an open page (only the hash changes) is opened too.
   await playground.byId('scenario.resetDefaults').click();
-  await expect(playground.server('Server-D')).toHaveCount(0);
+  await expect(playground.servers.row('Server-D')).toHaveCount(0);
   await page.goto(link.replace('/#', '/?motion=0#'));
-  await expect(playground.server('Server-D')).toBeVisible();
+  await expect(playground.servers.row('Server-D')).toBeVisible();
   expect(await shownSetup(playground)).toEqual(edited);
 });
 
@@ -112,7 +112,7 @@ test('a reload restores the edited setup from the autosave', async ({ playground
   await editSetup(playground);
   const edited = await shownSetup(playground);
   await page.reload();
-  await expect(playground.server('Server-D')).toBeVisible();
+  await expect(playground.servers.row('Server-D')).toBeVisible();
   expect(await shownSetup(playground)).toEqual(edited);
   await expect(playground.byId('scenario.undo')).toBeDisabled();
 });
@@ -127,7 +127,7 @@ test('a link to a preset wins over the autosave, which stays one undo away', asy
   await expect(playground.byId('preset.select')).toHaveValue('hot-keys');
   await expect(playground.byId('notice')).toContainText('one Undo away');
   await playground.byId('scenario.undo').click();
-  await expect(playground.server('Server-D')).toBeVisible();
+  await expect(playground.servers.row('Server-D')).toBeVisible();
   // Changed, so the address no longer asks for the preset: a reload restores this setup.
   await expect.poll(() => new URL(playground.page.url()).search).toBe('?motion=0');
 });
@@ -139,10 +139,10 @@ test('reset to defaults loads the classic demo and forgets the autosave', async 
   await playground.open();
   await editSetup(playground);
   await playground.byId('scenario.resetDefaults').click();
-  await expect(playground.server('Server-D')).toHaveCount(0);
+  await expect(playground.servers.row('Server-D')).toHaveCount(0);
   await expect(playground.byId('preset.select')).toHaveValue('classic');
   await page.reload();
-  await expect(playground.byId('server.row')).toHaveCount(3);
+  await expect(playground.servers.rows).toHaveCount(3);
   await expect(playground.byId('preset.select')).toHaveValue('classic');
 });
 
@@ -151,15 +151,14 @@ test('undo and redo by button and keyboard, keeping the run going', async ({
   page,
 }) => {
   await playground.open();
-  await playground.byId('controls.stepMs').fill('300');
-  await playground.byId('controls.stepBy').click();
-  await expect(playground.byId('clock')).toHaveText('0.300 s');
-  const b = playground.server('Server-B');
-  await b.getByTestId('server.kill').click();
+  await playground.controls.stepBy(300);
+  await expect(playground.controls.clock).toHaveText('0.300 s');
+  const b = playground.servers.row('Server-B');
+  await playground.servers.kill('Server-B');
   await expect(b.getByTestId('server.kill')).toHaveAttribute('aria-pressed', 'true');
   await playground.byId('scenario.undo').click();
   await expect(b.getByTestId('server.kill')).toHaveAttribute('aria-pressed', 'false');
-  await expect(playground.byId('clock')).toHaveText('0.300 s'); // the run was not restarted
+  await expect(playground.controls.clock).toHaveText('0.300 s'); // the run was not restarted
   await playground.byId('scenario.redo').click();
   await expect(b.getByTestId('server.kill')).toHaveAttribute('aria-pressed', 'true');
 
@@ -170,8 +169,8 @@ test('undo and redo by button and keyboard, keeping the run going', async ({
   await expect(b.getByTestId('server.kill')).toHaveAttribute('aria-pressed', 'true');
 
   // In a text field Ctrl+Z belongs to the field.
-  await playground.byId('traffic.burstSize').fill('12');
-  await playground.byId('traffic.burstSize').press('ControlOrMeta+z');
+  await playground.traffic.burstSize.fill('12');
+  await playground.traffic.burstSize.press('ControlOrMeta+z');
   await expect(b.getByTestId('server.kill')).toHaveAttribute('aria-pressed', 'true');
 });
 
@@ -187,7 +186,7 @@ test('a file dropped anywhere on the page is imported', async ({ playground, pag
   await expect(playground.byId('scenario.dropOverlay')).toBeVisible();
   await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
   await expect(playground.byId('scenario.dropOverlay')).toHaveCount(0);
-  await expect(playground.server('Solo')).toBeVisible();
-  await expect(playground.byId('server.row')).toHaveCount(1);
+  await expect(playground.servers.row('Solo')).toBeVisible();
+  await expect(playground.servers.rows).toHaveCount(1);
   await expect(playground.byId('notice')).toContainText('Loaded “dropped.json”');
 });

@@ -12,17 +12,15 @@ test('the page makes no request beyond its own origin while it is used', async (
   page.context().on('request', (r) => requests.push(r.url()));
 
   await playground.open();
-  await playground.byId('controls.speed').selectOption('max');
-  await playground.play();
-  await expect(playground.byId('summary.served')).toHaveText('9');
-  await playground.pause();
-  await playground.byId('servers.add').click();
-  await playground.fireBurst(50);
-  await playground.byId('traffic.rate').fill('200');
-  await playground.byId('traffic.rate').press('Enter');
-  await playground.byId('controls.stepMs').fill('2000');
-  await playground.byId('controls.stepBy').click();
-  await expect(playground.byId('summary.served')).not.toHaveText('9');
+  await playground.controls.speed('max');
+  await playground.controls.play();
+  await expect(playground.summary.stat('served')).toHaveText('9');
+  await playground.controls.pause();
+  await playground.servers.add();
+  await playground.traffic.fireBurst(50);
+  await playground.traffic.setRate(200);
+  await playground.controls.stepBy(2000);
+  await expect(playground.summary.stat('served')).not.toHaveText('9');
   await page.getByRole('radio', { name: 'Least connections' }).check();
   await playground.byId('scenario.share').click();
   await expect(playground.byId('scenario.shareUrl')).toBeVisible();
@@ -33,7 +31,7 @@ test('the page makes no request beyond its own origin while it is used', async (
   await download.path();
   await playground.byId('scenario.undo').click();
   await page.reload();
-  await expect(playground.byId('server.row').first()).toBeVisible();
+  await expect(playground.servers.rows.first()).toBeVisible();
 
   expect(requests.length).toBeGreaterThan(0);
   // The export is a same-origin blob: URL made in the page; nothing is uploaded.
@@ -52,11 +50,11 @@ test('names from a file or link are shown as text, never run as HTML', async ({
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify({ name: evil, servers: [{ name: evil, capacity: 1 }] })),
   });
-  await expect(playground.byId('server.row')).toHaveCount(1);
-  await expect(playground.byId('server.row')).toContainText(evil);
+  await expect(playground.servers.rows).toHaveCount(1);
+  await expect(playground.servers.rows).toContainText(evil);
   await expect(playground.byId('notice')).toContainText('Loaded “<b>evil</b>.json”');
-  await playground.play();
-  await expect(playground.byId('summary.total')).not.toHaveText('0');
+  await playground.controls.play();
+  await expect(playground.summary.stat('total')).not.toHaveText('0');
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await page.locator('img[src="x"]').count()).toBe(0);
 });

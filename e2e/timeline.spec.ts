@@ -20,11 +20,11 @@ test.slow();
 /** The classic demo at 10×, with a burst and a server drained along the way. */
 async function busyRun(playground: Playground): Promise<void> {
   await playground.open();
-  await playground.byId('controls.speed').selectOption('10');
-  await playground.play();
-  await playground.fireBurst(20);
-  await playground.server('Server-A').getByTestId('server.kill').click();
-  await playground.fireBurst(15);
+  await playground.controls.speed('10');
+  await playground.controls.play();
+  await playground.traffic.fireBurst(20);
+  await playground.servers.kill('Server-A');
+  await playground.traffic.fireBurst(15);
 }
 
 test('scrubbing back shows an earlier window of the charts, and Live follows the run again', async ({
@@ -54,7 +54,7 @@ test('scrubbing back shows an earlier window of the charts, and Live follows the
   await expect.poll(() => lastTick(latency)).toBeLessThanOrEqual(shown);
   const pausedTick = await lastTick(latency);
   await expect(playground.byId('load.viewing')).toContainText('(paused view)');
-  await expect.poll(() => playground.count('clock')).toBeGreaterThan(shown + 3);
+  await expect.poll(() => playground.controls.simSeconds()).toBeGreaterThan(shown + 3);
   expect(clockSeconds(await viewing.textContent())).toBe(shown);
   expect(await lastTick(latency)).toBeLessThanOrEqual(shown);
 
@@ -73,17 +73,17 @@ test('a run exported as a recording replays to the same summary after a reset', 
   page,
 }) => {
   await busyRun(playground);
-  await expect.poll(() => playground.count('summary.total')).toBe(45);
-  await playground.pause();
-  await playground.fireBurst(5); // while paused: the recording ends with these in flight
-  await expect(playground.byId('summary.inFlight')).toHaveText('5');
+  await expect.poll(() => playground.summary.count('total')).toBe(45);
+  await playground.controls.pause();
+  await playground.traffic.fireBurst(5); // while paused: the recording ends with these in flight
+  await expect(playground.summary.stat('inFlight')).toHaveText('5');
   await expect(playground.byId('recording.status')).toContainText('Recording this run: 4 actions');
   const totals = async () => ({
-    served: await playground.byId('summary.served').textContent(),
-    rejected: await playground.byId('summary.rejected').textContent(),
-    max: await playground.byId('summary.max').textContent(),
-    total: await playground.byId('summary.total').textContent(),
-    inFlight: await playground.byId('summary.inFlight').textContent(),
+    served: await playground.summary.stat('served').textContent(),
+    rejected: await playground.summary.stat('rejected').textContent(),
+    max: await playground.summary.stat('max').textContent(),
+    total: await playground.summary.stat('total').textContent(),
+    inFlight: await playground.summary.stat('inFlight').textContent(),
   });
   const before = await totals();
   expect(before.total).toBe('50');
@@ -95,17 +95,17 @@ test('a run exported as a recording replays to the same summary after a reset', 
   const recording = JSON.parse(await readFile(file, 'utf8')) as { actions: unknown[] };
   expect(recording.actions).toHaveLength(4);
 
-  await playground.byId('controls.reset').click();
-  await expect(playground.byId('summary.total')).toHaveText('0');
+  await playground.controls.reset();
+  await expect(playground.summary.stat('total')).toHaveText('0');
   await expect(playground.byId('recording.status')).toContainText('0 actions');
 
   await playground.byId('recording.import').setInputFiles(file);
   await expect(playground.byId('recording.status')).toContainText('Loaded');
-  await playground.byId('controls.speed').selectOption('1000');
+  await playground.controls.speed('1000');
   await playground.byId('recording.replay').click();
   await expect(playground.byId('recording.status')).toContainText('Replay complete', {
     timeout: 20_000,
   });
-  await expect(playground.byId('controls.play')).toHaveAttribute('aria-pressed', 'false');
+  await expect(playground.controls.playButton).toHaveAttribute('aria-pressed', 'false');
   expect(await totals()).toEqual(before);
 });

@@ -1,3 +1,4 @@
+import { LegendSwatch } from './LegendSwatch.tsx';
 import type { SeriesLine } from './TimeSeriesChart.tsx';
 
 /** Props of {@link ChartLegend}. */
@@ -17,17 +18,7 @@ export function ChartLegend({ lines }: ChartLegendProps) {
     <ul className="chart-legend">
       {lines.map((l) => (
         <li key={l.key}>
-          <svg width={22} height={8} aria-hidden="true">
-            <line
-              x1={1}
-              x2={21}
-              y1={4}
-              y2={4}
-              stroke={l.colour}
-              strokeWidth={2}
-              strokeDasharray={l.dashed ? '5 3' : undefined}
-            />
-          </svg>
+          <LegendSwatch colour={l.colour} dash={l.dashed ? '5 3' : undefined} />
           {l.label} <strong>{l.format(latest(l.values))}</strong>
         </li>
       ))}

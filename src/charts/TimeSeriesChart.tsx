@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { max } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { useElementSize } from '../lib/useElementSize.ts';
 import { Axis } from './Axis.tsx';
+import { ChartFrame, useChartFrame } from './ChartFrame.tsx';
 import { SimTimeAxis } from './SimTimeAxis.tsx';
 import { ChartLegend } from './ChartLegend.tsx';
 import { formatTick, TIME_MARGIN } from './ticks.ts';
@@ -40,10 +40,12 @@ export interface TimeSeriesChartProps {
 /** A small multi-line chart over simulated time, with gaps where a value is NaN. */
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
   const { time, lines, yLabel, xDomain, height, showXLabels, testId, title } = props;
-  const [ref, { width }] = useElementSize<HTMLDivElement>();
-  const m = { ...TIME_MARGIN, bottom: showXLabels ? TIME_MARGIN.bottom : 8 };
-  const innerW = Math.max(0, width - m.left - m.right);
-  const innerH = height - m.top - m.bottom;
+  const frame = useChartFrame(height, {
+    ...TIME_MARGIN,
+    bottom: showXLabels ? TIME_MARGIN.bottom : 8,
+  });
+  const { plot } = frame;
+  const { innerW, innerH, margin: m } = plot;
 
   const x = useMemo(
     () =>
@@ -78,48 +80,30 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   );
 
   return (
-    <div className="chart">
-      <ChartLegend lines={lines} />
-      <div ref={ref}>
-        {width > 0 && (
-          <svg width={width} height={height} role="img" aria-label={title} data-testid={testId}>
-            <Axis
-              orient="left"
-              scale={y}
-              offset={m.left}
-              tickCount={4}
-              format={formatTick}
-              label={yLabel}
-              grid={innerW}
-            />
-            <SimTimeAxis
-              scale={x}
-              offset={m.top + innerH}
-              width={innerW}
-              showLabels={showXLabels}
-            />
-            {lines.map((l, k) => (
-              <g key={l.key}>
-                <path
-                  className="chart-line"
-                  d={paths[k]!.d}
-                  stroke={l.colour}
-                  strokeDasharray={l.dashed ? '5 3' : undefined}
-                />
-                {paths[k]!.lone.map((i) => (
-                  <circle
-                    key={i}
-                    cx={x(time[i]! / 1000)}
-                    cy={y(l.values[i]!)}
-                    r={2}
-                    fill={l.colour}
-                  />
-                ))}
-              </g>
-            ))}
-          </svg>
-        )}
-      </div>
-    </div>
+    <ChartFrame frame={frame} title={title} testId={testId} legend={<ChartLegend lines={lines} />}>
+      <Axis
+        orient="left"
+        scale={y}
+        offset={m.left}
+        tickCount={4}
+        format={formatTick}
+        label={yLabel}
+        grid={innerW}
+      />
+      <SimTimeAxis scale={x} offset={m.top + innerH} width={innerW} showLabels={showXLabels} />
+      {lines.map((l, k) => (
+        <g key={l.key}>
+          <path
+            className="chart-line"
+            d={paths[k]!.d}
+            stroke={l.colour}
+            strokeDasharray={l.dashed ? '5 3' : undefined}
+          />
+          {paths[k]!.lone.map((i) => (
+            <circle key={i} cx={x(time[i]! / 1000)} cy={y(l.values[i]!)} r={2} fill={l.colour} />
+          ))}
+        </g>
+      ))}
+    </ChartFrame>
   );
 }

@@ -1,44 +1,83 @@
+import { DEFAULT_LIMITS, EVENTS_FLAG, HELD_FLAG, type RunLimits } from './runBounds.ts';
+
 /** What the command line asked for. */
 export interface SimArgs {
   readonly source: string;
   readonly json: boolean;
   readonly seed: number | null;
+  readonly limits: RunLimits;
 }
 
-export const USAGE = `Usage: npm run sim -- <scenario.json | preset name | -> [--json] [--seed N]
+const count = (n: number) => n.toLocaleString('en-US');
 
-  scenario.json   a scenario file (format v1); "-" reads one from standard input
+export const USAGE = `Usage: npm run sim -- <scenario.json | preset name | -> [--json] [--seed N]
+                      [${HELD_FLAG} N] [${EVENTS_FLAG} N]
+
+  scenario.json   a scenario file (format v1, at most 1 MB); "-" reads one from standard input
   preset name     one of the built-in presets (run with --list to see them)
   --json          print one JSON object instead of a table
   --seed N        override the scenario's seed (an integer 0..4294967295)
+  ${HELD_FLAG} N
+                  stop when more requests than this are held at once (in service, queued
+                  or waiting for a retry); default ${count(DEFAULT_LIMITS.maxRequestsHeld)}
+  ${EVENTS_FLAG} N
+                  stop after this many events (each request's arrival is one, a burst's
+                  too); default ${count(DEFAULT_LIMITS.maxEvents)}
   --list          list the presets
+
+A run stopped by a cap exits with status 2, as bad input does.
 `;
 
+type Parsed = SimArgs | { error: string } | { list: true } | { help: true };
+
+/** The value of `--name V` or `--name=V`, moving `i` past it; undefined when there is none. */
+function valueOf(argv: readonly string[], i: { at: number }, name: string): string | undefined {
+  const a = argv[i.at]!;
+  return a === name ? argv[++i.at] : a.slice(name.length + 1);
+}
+
+const shown = (raw: string | undefined) => (raw === undefined ? 'nothing' : JSON.stringify(raw));
+
+/** A cap: a whole number >= 1, written plainly, with _ or , between digits, or as 1e9. */
+function parseCap(name: string, raw: string | undefined): number | { error: string } {
+  const n = raw === undefined || raw.trim() === '' ? NaN : Number(raw.replace(/[_,]/g, ''));
+  if (!Number.isSafeInteger(n) || n < 1) {
+    return { error: `${name}: must be a whole number of at least 1 (e.g. 5e6), got ${shown(raw)}` };
+  }
+  return n;
+}
+
+const isFlag = (a: string, name: string) => a === name || a.startsWith(`${name}=`);
+
 /** Parses argv (without node and script); returns a message instead of throwing. */
-export function parseArgs(
-  argv: readonly string[],
-): SimArgs | { error: string } | { list: true } | { help: true } {
+export function parseArgs(argv: readonly string[]): Parsed {
   let source: string | null = null;
   let json = false;
   let seed: number | null = null;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
+  let limits: RunLimits = DEFAULT_LIMITS;
+  const i = { at: 0 };
+  for (; i.at < argv.length; i.at++) {
+    const a = argv[i.at]!;
     if (a === '--json') json = true;
     else if (a === '--list') return { list: true };
     else if (a === '--help' || a === '-h') return { help: true };
-    else if (a === '--seed' || a.startsWith('--seed=')) {
-      const raw = a === '--seed' ? argv[++i] : a.slice('--seed='.length);
+    else if (isFlag(a, '--seed')) {
+      const raw = valueOf(argv, i, '--seed');
       const n = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
       if (!Number.isInteger(n) || n < 0 || n > 4294967295) {
-        return {
-          error: `--seed: must be an integer from 0 to 4294967295, got ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`,
-        };
+        return { error: `--seed: must be an integer from 0 to 4294967295, got ${shown(raw)}` };
       }
       seed = n;
+    } else if (isFlag(a, HELD_FLAG) || isFlag(a, EVENTS_FLAG)) {
+      const name = isFlag(a, HELD_FLAG) ? HELD_FLAG : EVENTS_FLAG;
+      const cap = parseCap(name, valueOf(argv, i, name));
+      if (typeof cap !== 'number') return cap;
+      limits =
+        name === HELD_FLAG ? { ...limits, maxRequestsHeld: cap } : { ...limits, maxEvents: cap };
     } else if (a.startsWith('--')) return { error: `unknown option ${a}` };
     else if (source === null) source = a;
     else return { error: `only one scenario can be run at a time (got ${source} and ${a})` };
   }
   if (source === null) return { error: 'no scenario given' };
-  return { source, json, seed };
+  return { source, json, seed, limits };
 }

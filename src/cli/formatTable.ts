@@ -1,4 +1,5 @@
 import type { RunSummary } from '../engine/summary.ts';
+import { terminalSafe } from './terminalText.ts';
 
 const num = (v: number | null, digits = 1) => (v === null ? '-' : v.toFixed(digits));
 const pct = (v: number | null) => (v === null ? '-' : `${(v * 100).toFixed(1)}%`);
@@ -12,12 +13,15 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** A run summary as readable text for a terminal. */
+/**
+ * A run summary as readable text for a terminal. Names come from the scenario file and are shown
+ * with their control characters escaped, so none can clear the screen or forge a row.
+ */
 export function formatSummary(s: RunSummary): string {
   const r = s.requests;
   const l = s.latencyMs;
   return [
-    `${s.name} · ${s.strategy} · seed ${s.seed} · ${(s.simulatedMs / 1000).toFixed(3)} s simulated`,
+    `${terminalSafe(s.name)} · ${s.strategy} · seed ${s.seed} · ${(s.simulatedMs / 1000).toFixed(3)} s simulated`,
     '',
     `requests   ${r.total} total, ${r.served} served, ${r.rejected} rejected ` +
       `(no healthy servers ${r.rejectedByReason.noHealthyServers}, overloaded ${r.rejectedByReason.overloaded})` +
@@ -38,7 +42,7 @@ export function formatSummary(s: RunSummary): string {
     table(
       ['server', 'served', 'rejected', 'failed', 'ejections', 'utilization', 'peak active'],
       s.servers.map((v) => [
-        v.name,
+        terminalSafe(v.name),
         String(v.served),
         String(v.rejected),
         String(v.failed),

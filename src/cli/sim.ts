@@ -1,44 +1,63 @@
 /**
- * Headless runner: `npm run sim -- <scenario.json | preset | -> [--json] [--seed N]`. Runs the same
- * engine as the playground's worker to the end of the scenario and prints its summary. Bad input
- * exits 2 with the problems on stderr, never a stack trace.
+ * Headless runner: `npm run sim -- <scenario.json | preset | -> [--json] [--seed N] [caps]`. Runs
+ * the same engine as the playground's worker to the end of the scenario and prints its summary.
+ * Bad input, and a run that would pass a cap (input size, requests held, events), exit 2 with a
+ * message on stderr, never a stack trace; a reader that closes the pipe early ends it quietly.
  */
-import { readFileSync } from 'node:fs';
 import { parseScenario } from '../engine/scenario/schema.ts';
 import { PRESETS } from '../engine/scenario/presets.ts';
 import { Simulation } from '../engine/simulation.ts';
 import { summarize } from '../engine/summary.ts';
+import { parseJsonText } from '../lib/scenarioFile.ts';
 import { parseArgs, USAGE } from './args.ts';
 import { formatSummary } from './formatTable.ts';
+import { readScenarioInput } from './readInput.ts';
+import { runWithinLimits } from './runBounds.ts';
+import { terminalSafeJson, terminalSafeLines } from './terminalText.ts';
 
-function fail(message: string): never {
-  process.stderr.write(message.endsWith('\n') ? message : `${message}\n`);
-  process.exit(2);
+/** Bad input or a run stopped by a cap. */
+const EXIT_REFUSED = 2;
+
+/**
+ * `npm run sim -- classic | head -1`: once the reader has what it wants it closes the pipe, and
+ * the next write fails with EPIPE. That is the reader's choice, not an error of ours, so stop
+ * quietly with status 0 (Node ignores SIGPIPE, so this is where `head` would have ended us).
+ */
+function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      throw e;
+    });
+  }
 }
 
-function readSource(source: string): unknown {
+/** Prints the message (control characters escaped: it may quote names from the file) and exits 2. */
+function fail(message: string): never {
+  const text = terminalSafeLines(message.replace(/\n$/, ''));
+  process.stderr.write(`${text}\n`);
+  process.exit(EXIT_REFUSED);
+}
+
+async function readSource(source: string, label: string): Promise<unknown> {
   const preset = PRESETS.find((p) => p.id === source);
   if (preset) return preset.raw;
-  let text: string;
-  try {
-    text = readFileSync(source === '-' ? 0 : source, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const known = PRESETS.map((p) => p.id).join(', ');
-    fail(
-      code === 'ENOENT'
-        ? `${source}: no such file, and not a preset (presets: ${known})`
-        : `${source}: cannot be read (${code ?? String(e)})`,
-    );
+  const input = await readScenarioInput(source);
+  if (!input.ok) {
+    if ('missing' in input) {
+      const known = PRESETS.map((p) => p.id).join(', ');
+      fail(`${source}: no such file, and not a preset (presets: ${known})`);
+    }
+    fail(input.message);
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    fail(`${source}: not valid JSON (${(e as Error).message})`);
-  }
+  // parseJsonText's messages start with the label: a sentence, so "Standard input is empty."
+  const json = parseJsonText(input.text, source === '-' ? 'Standard input' : label);
+  if (!json.ok) fail(json.message);
+  return json.value;
 }
 
-function main(argv: readonly string[]): void {
+async function main(argv: readonly string[]): Promise<void> {
+  endQuietlyOnClosedPipe();
   const args = parseArgs(argv);
   if ('help' in args) {
     process.stdout.write(USAGE);
@@ -49,7 +68,8 @@ function main(argv: readonly string[]): void {
     return;
   }
   if ('error' in args) fail(`${args.error}\n\n${USAGE}`);
-  const raw = readSource(args.source);
+  const label = args.source === '-' ? 'standard input' : args.source;
+  const raw = await readSource(args.source, label);
   const withSeed =
     args.seed !== null && typeof raw === 'object' && raw !== null
       ? { ...raw, seed: args.seed }
@@ -60,15 +80,18 @@ function main(argv: readonly string[]): void {
       (p) => `  ${p.path === '' ? '(scenario)' : p.path}: ${p.message}`,
     );
     fail(
-      `${args.source}: invalid scenario (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'})\n${lines.join('\n')}`,
+      `${label}: invalid scenario (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'})\n${lines.join('\n')}`,
     );
   }
   const sim = new Simulation(parsed.scenario, { logRequests: false });
-  sim.runToEnd();
+  const run = runWithinLimits(sim, args.limits);
+  if (!run.ok) fail(`${label}: ${run.message}`);
   const summary = summarize(sim);
   process.stdout.write(
-    args.json ? `${JSON.stringify(summary, null, 2)}\n` : `${formatSummary(summary)}\n`,
+    args.json
+      ? `${terminalSafeJson(JSON.stringify(summary, null, 2))}\n`
+      : `${formatSummary(summary)}\n`,
   );
 }
 
-main(process.argv.slice(2));
+await main(process.argv.slice(2));

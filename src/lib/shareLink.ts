@@ -4,6 +4,7 @@
  * decoding refuses damaged, cut-off and oversized links with a sentence saying so and never
  * throws. What decodes is raw JSON: the worker validates it like any file.
  */
+import { DEFAULTS, DEMO_SERVERS } from '../engine/scenario/limits.ts';
 import type { RawScenario } from '../engine/scenario/schema.ts';
 import { serializeScenario } from '../engine/scenario/serialize.ts';
 import type { Scenario } from '../engine/scenario/types.ts';
@@ -27,58 +28,26 @@ const LABEL = 'The share link';
 
 type Fields = Record<string, unknown>;
 
-/*
- * The format's defaults (src/engine/scenario/schema.ts, which the page may not import because it
- * pulls in zod). shareLink.test.ts checks them against the schema, so they cannot drift apart.
- */
+/** The format's defaults (limits.ts, the module the schema takes them from). */
 const TOP_DEFAULTS: Fields = {
-  version: 1,
-  name: 'Untitled',
-  seed: 42,
-  strategy: 'round-robin',
-  traffic: [{ at: 0, burst: 10 }],
-  events: [],
-  durationMs: null,
-  sampleIntervalMs: 100,
+  version: DEFAULTS.version,
+  name: DEFAULTS.name,
+  seed: DEFAULTS.seed,
+  strategy: DEFAULTS.strategy,
+  traffic: DEFAULTS.traffic,
+  events: DEFAULTS.events,
+  durationMs: DEFAULTS.durationMs,
+  sampleIntervalMs: DEFAULTS.sampleIntervalMs,
 };
 const GROUP_DEFAULTS: Readonly<Record<string, Fields>> = {
-  strategyOptions: { choices: 2, virtualNodes: 100, decayMs: 10_000 },
-  cache: { placement: 'shared', capacity: 128, hitMs: 1 },
-  keys: { count: 1000, zipf: 1 },
+  strategyOptions: DEFAULTS.strategyOptions,
+  cache: DEFAULTS.cache,
+  keys: DEFAULTS.keys,
 };
-const SERVER_DEFAULTS: Fields = {
-  capacity: 1,
-  weight: 1,
-  speed: 1,
-  queueLimit: 0,
-  up: true,
-  errorRate: 0,
-  partitioned: false,
-};
+const SERVER_DEFAULTS: Fields = DEFAULTS.server;
 /** Defences: groups of fields, and single values, each left out when at its default. */
-const RESILIENCE_DEFAULTS: Fields = {
-  healthCheck: { mode: 'instant', intervalMs: 2000, timeoutMs: 1000, rise: 2, fall: 3 },
-  outlier: {
-    enabled: false,
-    consecutiveFailures: 5,
-    baseEjectionMs: 30_000,
-    maxEjectionMs: 300_000,
-    maxEjectionPercent: 10,
-  },
-  panicThresholdPercent: 0,
-  timeoutMs: null,
-  connectTimeoutMs: 5000,
-  retry: { mode: 'off', maxRetries: 2, budgetPercent: 20, minRetryConcurrency: 3, backoffMs: 25 },
-  breaker: { enabled: false, failureThreshold: 5, openMs: 5000, halfOpenProbes: 1 },
-  slowStartMs: 0,
-  balancers: { count: 1, loadUpdateMs: 0 },
-};
-const UNIFORM_DEFAULTS: Fields = { minMs: 200, maxMs: 600 };
-const DEMO_SERVERS = [
-  { name: 'Server-A', capacity: 3 },
-  { name: 'Server-B', capacity: 2 },
-  { name: 'Server-C', capacity: 4 },
-];
+const RESILIENCE_DEFAULTS: Fields = DEFAULTS.resilience;
+const UNIFORM_DEFAULTS: Fields = { minMs: DEFAULTS.service.minMs, maxMs: DEFAULTS.service.maxMs };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

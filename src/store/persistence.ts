@@ -10,7 +10,8 @@ import type { PageEnv } from './types.ts';
 
 const KEY = 'balancer-playground.autosave';
 const FORMAT = 1;
-const DEBOUNCE_MS = 400;
+/** How long the autosave waits after a change, so a burst of edits is written once. */
+export const AUTOSAVE_DELAY_MS = 400;
 
 /** What is kept: the setup as a v1 file, and the preset it is when unedited. */
 export interface SavedSetup {
@@ -71,7 +72,7 @@ export class Autosaver {
   schedule(saved: SavedSetup): void {
     this.pending = saved;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), DEBOUNCE_MS);
+    this.timer = setTimeout(() => this.flush(), AUTOSAVE_DELAY_MS);
   }
 
   flush(): void {

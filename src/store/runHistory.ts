@@ -181,6 +181,3 @@ function firstAfter(times: Float64Array, rows: number, t: number): number {
   }
   return lo;
 }
-
-/** The page's one history of the current run (fed by the store on every snapshot). */
-export const runHistory = new RunHistory();

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PRESETS } from '../engine/scenario/presets.ts';
 import { DEFAULT_SCENARIO } from '../engine/scenario/schema.ts';
 import { serializeScenario } from '../engine/scenario/serialize.ts';
 import { encodeScenarioHash } from '../lib/shareLink.ts';
 import type { SimCommand } from '../worker/protocol.ts';
 import { SimSession } from '../worker/simSession.ts';
+import { AUTOSAVE_DELAY_MS } from './persistence.ts';
 import { scenarioActions, type StoreCore } from './scenarioActions.ts';
 import type { KeyValueStore, PageEnv, PlaygroundState, ScenarioApi } from './types.ts';
 
@@ -214,12 +215,20 @@ describe('undo and redo', () => {
 });
 
 describe('autosave and startup', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('restores the autosave when the address asks for nothing', async () => {
+    vi.useFakeTimers();
     const data = new Map<string, string>();
     const first = harness(data);
     await first.actions.startup({ hash: '', preset: null });
     await first.actions.command({ type: 'updateServer', slot: 0, changes: { capacity: 7 } });
-    await new Promise((r) => setTimeout(r, 500)); // the autosave is debounced
+    // The autosave waits a moment after a change, so a burst of edits is written once.
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS - 1);
+    expect(data.size).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
     expect(data.size).toBe(1);
     const second = harness(data);
     await second.actions.startup({ hash: '', preset: null });
@@ -227,11 +236,12 @@ describe('autosave and startup', () => {
   });
 
   it('prefers ?preset= over the autosave, which stays one undo away', async () => {
+    vi.useFakeTimers();
     const data = new Map<string, string>();
     const first = harness(data);
     await first.actions.startup({ hash: '', preset: null });
     await first.actions.command({ type: 'updateServer', slot: 1, changes: { capacity: 5 } });
-    await new Promise((r) => setTimeout(r, 500));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
     const second = harness(data);
     await second.actions.startup({ hash: '', preset: 'hot-keys' });
     expect(second.state().presetId).toBe('hot-keys');
@@ -276,11 +286,12 @@ describe('autosave and startup', () => {
   });
 
   it('reset to defaults forgets the autosave and loads the classic demo', async () => {
+    vi.useFakeTimers();
     const data = new Map<string, string>();
     const h = harness(data);
     await h.actions.startup({ hash: '', preset: null });
     await h.actions.loadPreset(PRESETS[2]!.id);
-    await new Promise((r) => setTimeout(r, 500));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS);
     expect(data.size).toBe(1);
     await h.actions.resetToDefaults();
     expect(data.size).toBe(0);

@@ -1,6 +1,11 @@
 import type { PickRecord } from '../engine/metrics/pickLog.ts';
 import type { Scenario } from '../engine/scenario/types.ts';
-import type { RecordingState } from './recordingActions.ts';
+import type { CompareState } from './compareSlice.ts';
+import type { LearnState } from './learnSlice.ts';
+import type { LogBook } from './logBook.ts';
+import type { RecordingState } from './recordingSlice.ts';
+import type { RouteFeed } from './routeFeed.ts';
+import type { RunHistory } from './runHistory.ts';
 import type { CommandResult, LoadResult, SimCommand, Snapshot, Speed } from '../worker/protocol.ts';
 
 /**
@@ -56,7 +61,8 @@ export interface Notice {
   readonly text: string;
 }
 
-export interface PlaygroundState extends RecordingState {
+/** The playground slice's data: the live run as the page last saw it. */
+export interface PlaygroundData {
   /** starting: the worker is loading; crashed: it died and can be restarted. */
   readonly status: 'starting' | 'ready' | 'crashed';
   readonly crash: string | null;
@@ -72,7 +78,10 @@ export interface PlaygroundState extends RecordingState {
   readonly shareLink: { readonly url: string; readonly copied: boolean } | null;
   /** The last explained routing decisions ("why this server?"), oldest first. */
   readonly picks: readonly PickRecord[];
+}
 
+/** The playground slice's actions: the live run and which setup it has. */
+export interface PlaygroundActions {
   loadPreset(id: string): Promise<void>;
   /** Loads a scenario from raw JSON; refused ones leave the run as it was and explain why. */
   loadScenario(raw: unknown, label?: string): Promise<boolean>;
@@ -109,4 +118,23 @@ export interface PlaygroundState extends RecordingState {
   redo(): Promise<void>;
   /** Loads the classic demo and forgets the autosave (undo still brings the setup back). */
   resetToDefaults(): Promise<void>;
+}
+
+/**
+ * The state the page keeps outside React's: the log, the routing decisions for the flow view and
+ * the whole-run history. Each store owns one of each for its whole life (never replaced).
+ */
+export interface RunFeeds {
+  readonly logBook: LogBook;
+  readonly routeFeed: RouteFeed;
+  readonly runHistory: RunHistory;
+}
+
+export interface PlaygroundState
+  extends PlaygroundData, PlaygroundActions, RecordingState, RunFeeds {}
+
+/** The page's one store: the playground, recording, compare and learn slices. */
+export interface AppState extends PlaygroundState {
+  readonly compare: CompareState;
+  readonly learn: LearnState;
 }

@@ -10,6 +10,8 @@ import { Simulation } from '../engine/simulation.ts';
 import { STRATEGY_NAMES, type StrategyName } from '../engine/strategies/strategy.ts';
 import { summarize } from '../engine/summary.ts';
 import { MAX_POINTS, SeriesCollector } from './compareSeries.ts';
+import { scenarioEnd } from './headlessRun.ts';
+import type { SliceProgress } from './jobs.ts';
 import { planWorkload, REQUEST_BUDGET, type WorkloadPlan } from './compareWorkload.ts';
 import type { CompareOutcome, CompareResult, CompareVariantResult } from './protocol.ts';
 import { spreadOf } from './utilizationSpread.ts';
@@ -68,6 +70,8 @@ export function readVariants(setup: Scenario, raw: unknown): Variant[] | Refusal
 /** One strategy's run, advanced a slice of events at a time. */
 class VariantRun {
   readonly sim: Simulation;
+  /** Where this run's traffic and events end (or where the plan stops it, if earlier). */
+  readonly endMs: number;
   readonly series = new SeriesCollector();
   done = false;
   /** Set when the run was stopped by the event limit or the horizon with requests in flight. */
@@ -89,6 +93,7 @@ class VariantRun {
       sampleIntervalMs: plan.sampleIntervalMs,
     };
     this.sim = new Simulation(scenario, { logRequests: false, historyLength: HISTORY });
+    this.endMs = Math.min(plan.stopAt, scenarioEnd(scenario));
     this.collectAt = plan.sampleIntervalMs * (HISTORY / 2);
   }
 
@@ -153,6 +158,15 @@ export class Comparison {
       else break;
     }
     return this.at >= this.runs.length;
+  }
+
+  /** How far the comparison has got: each strategy's run counts for an equal share. */
+  progress(): SliceProgress {
+    const n = this.runs.length;
+    const run = this.runs[Math.min(this.at, n - 1)]!;
+    const own = run.done ? 1 : run.endMs > 0 ? Math.min(1, run.sim.now / run.endMs) : 0;
+    const fraction = this.at >= n ? 1 : (this.at + own) / n;
+    return { fraction, simulatedMs: run.sim.now, endMs: run.endMs };
   }
 
   result(): CompareResult {

@@ -186,7 +186,15 @@ export interface SnapshotCursor {
   readonly logSeq: number;
   readonly routeSeq: number;
   readonly pickSeq: number;
+  /** The setup version the page holds: while it is current, the snapshot leaves the setup out. */
+  readonly setupVersion?: number;
 }
+
+/**
+ * A snapshot as it crosses from the worker: `setup` is null while the page's copy (named by
+ * `SnapshotCursor.setupVersion`) is still current, so an unchanged setup is not copied every frame.
+ */
+export type SnapshotMessage = Omit<Snapshot, 'setup'> & { readonly setup: Scenario | null };
 
 // ---- Compare mode: several strategies on one workload (see compareRun.ts). ----
 
@@ -250,7 +258,7 @@ export interface CompareResult {
   readonly capped: { readonly atMs: number; readonly reason: string } | null;
 }
 
-export type CompareOutcome = CompareResult | { readonly ok: false; readonly message: string };
+export type CompareOutcome = CompareResult | JobRefusal;
 
 // ---- Recording and exact replay of a run (see recording.ts). ----
 
@@ -319,3 +327,38 @@ export type RecordingCheck =
       readonly truncated: boolean;
     }
   | { readonly ok: false; readonly message: string };
+
+// ---- Headless jobs: runs to the end off the live run, with progress, cancellable (jobs.ts). ----
+
+/** What a headless job computes: a comparison, or one scenario run to its end. */
+export type JobKind = 'compare' | 'run';
+
+/** How far a headless job has got, in simulated time. */
+export interface JobProgress {
+  /** The id the page gave the job when it started it. */
+  readonly job: number;
+  readonly kind: JobKind;
+  /** Share of the job's simulated time done, 0 to 1 (all of a comparison's strategies together). */
+  readonly fraction: number;
+  /** Simulated time the job's current run has reached, and where its traffic and events end. */
+  readonly simulatedMs: number;
+  readonly endMs: number;
+}
+
+/** A job that did not produce its result: refused, failed, or cancelled by the page. */
+export interface JobRefusal {
+  readonly ok: false;
+  readonly message: string;
+  readonly cancelled?: true;
+}
+
+/** One scenario run headless to its end: what it measured and the setup it ran. */
+export type RunToEndOutcome =
+  | {
+      readonly ok: true;
+      readonly summary: RunSummary;
+      readonly setup: Scenario;
+      /** Simulated time the run ended at. */
+      readonly endMs: number;
+    }
+  | JobRefusal;

@@ -7,7 +7,7 @@
  */
 import { parseScenario, type ScenarioProblem } from '../engine/scenario/schema.ts';
 import type { Scenario } from '../engine/scenario/types.ts';
-import { checkCommand, complete, isRecord, problem } from './recordingCommands.ts';
+import { checkCommand, complete, isRecord, problem } from './commandChecks.ts';
 import type { Recording, RecordingCheck, RecordedAction, RunPoint } from './protocol.ts';
 
 /** A recording keeps at most this many actions; a burst of 100,000 requests is one. */
@@ -38,6 +38,16 @@ function checkPoint(raw: unknown, path: string, after: RunPoint | null): Scenari
 }
 
 const FIELDS = ['version', 'scenario', 'seed', 'actions', 'end', 'truncated'];
+
+/** A recorded command: checked as a live one, but a new seed is never one of them. */
+function checkRecorded(raw: unknown, path: string): ScenarioProblem[] {
+  if (isRecord(raw) && raw.type === 'setSeed')
+    return problem(
+      `${path}.type`,
+      'a new seed starts a new recording, so "setSeed" is never one of its actions',
+    );
+  return checkCommand(raw, path);
+}
 
 /** Checks raw JSON as a recording; on success the setup is parsed too (every default filled). */
 export function parseRecording(raw: unknown): RecordingParse {
@@ -87,7 +97,7 @@ function parse(raw: unknown): RecordingParse {
     actions.forEach((a: unknown, i) => {
       const path = `actions[${i}]`;
       const point = checkPoint(a, path, last);
-      out.push(...point, ...(isRecord(a) ? checkCommand(a.command, `${path}.command`) : []));
+      out.push(...point, ...(isRecord(a) ? checkRecorded(a.command, `${path}.command`) : []));
       if (point.length === 0) last = a as RunPoint;
     });
   if (raw.end !== undefined && raw.end !== null) out.push(...checkPoint(raw.end, 'end', last));

@@ -4,12 +4,21 @@
  * never steps the simulation. Nothing here may touch the DOM.
  */
 import { expose, transfer } from 'comlink';
-import { DEFAULT_SCENARIO } from '../engine/scenario/schema.ts';
-import type { CompareOutcome, SimCommand, Snapshot, SnapshotCursor, Speed } from './protocol.ts';
+import { DEFAULT_SCENARIO, parseScenario } from '../engine/scenario/schema.ts';
+import type {
+  CompareOutcome,
+  RunToEndOutcome,
+  SimCommand,
+  SnapshotCursor,
+  SnapshotMessage,
+  Speed,
+} from './protocol.ts';
+import { HeadlessRun } from './headlessRun.ts';
+import { JobRunner } from './jobs.ts';
 import { checkRecording } from './recordingFormat.ts';
 import { SimSession } from './simSession.ts';
 import { transferables } from './snapshot.ts';
-import { compareTransferables, runComparisonInSlices } from './compareRun.ts';
+import { compareTransferables, startComparison } from './compareRun.ts';
 
 /** Wall time between run-loop ticks, and the share of it the simulation may use. */
 const TICK_MS = 8;
@@ -17,8 +26,11 @@ const BUDGET_MS = 10;
 
 const session = new SimSession(DEFAULT_SCENARIO);
 let lastTick = performance.now();
-/** One comparison at a time: a second request while one runs is refused. */
-let comparing = false;
+/** Comparisons and runs to the end, in slices between run-loop ticks (see jobs.ts). */
+const jobs = new JobRunner({
+  yieldToLoop: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  clock: () => performance.now(),
+});
 
 function tick(): void {
   const now = performance.now();
@@ -57,30 +69,41 @@ const api = {
     lastTick = performance.now();
     return session.replay(raw);
   },
-  /** The latest state, or null when nothing changed since `cursor.sinceVersion`. */
-  snapshot: (cursor: SnapshotCursor): Snapshot | null => {
+  /**
+   * The latest state, or null when nothing changed since `cursor.sinceVersion`; the setup only
+   * when it changed since `cursor.setupVersion`.
+   */
+  snapshot: (cursor: SnapshotCursor): SnapshotMessage | null => {
     const snap = session.snapshot(cursor);
-    return snap === null ? null : transfer(snap, transferables(snap));
+    if (snap === null) return null;
+    const message = snap.setupVersion === cursor.setupVersion ? { ...snap, setup: null } : snap;
+    return transfer(message, transferables(snap));
   },
+  /** Sends every headless job's progress to `port` (the page's client keeps the other end). */
+  watchJobs: (port: MessagePort) => jobs.watch((p) => port.postMessage(p)),
+  /** Stops headless job `job` at its next slice; it then resolves as cancelled. */
+  cancelJob: (job: number) => jobs.cancel(job),
   /**
    * Runs the current setup once per strategy on the identical workload (see compareRun.ts), in
-   * slices between run-loop ticks so the live run keeps moving. Never throws.
+   * slices between run-loop ticks so the live run keeps moving. One at a time. Never throws.
    */
-  compare: async (variants: unknown): Promise<CompareOutcome> => {
-    if (comparing) return { ok: false, message: 'compare: a comparison is already running' };
-    comparing = true;
-    try {
-      const outcome = await runComparisonInSlices(
-        session.setup(),
-        session.steadyRate,
-        variants,
-        () => new Promise((resolve) => setTimeout(resolve, 0)),
-      );
-      return transfer(outcome, compareTransferables(outcome));
-    } finally {
-      comparing = false;
-    }
+  compare: async (job: number, variants: unknown): Promise<CompareOutcome> => {
+    const outcome = await jobs.run(job, 'compare', () =>
+      startComparison(session.setup(), session.steadyRate, variants),
+    );
+    return transfer(outcome, compareTransferables(outcome));
   },
+  /**
+   * Runs a scenario (raw JSON, checked like a file) from its start to its end, headless and apart
+   * from the live run, for a lesson or a challenge check. One at a time. Never throws.
+   */
+  runToEnd: (job: number, raw: unknown): Promise<RunToEndOutcome> =>
+    jobs.run(job, 'run', () => {
+      const parsed = parseScenario(raw);
+      if (parsed.ok) return new HeadlessRun(parsed.scenario);
+      const problems = parsed.problems.map((p) => `${p.path || 'scenario'}: ${p.message}`);
+      return { ok: false, message: `The scenario was refused: ${problems.join('; ')}` };
+    }),
 };
 
 export type SimWorkerApi = typeof api;

@@ -1,26 +1,64 @@
 /**
  * The page's handle on the simulation worker: the only place comlink wraps it. It owns the
  * worker's life (start, restart after a crash, terminate) and makes every call fail fast when the
- * worker dies, instead of hanging as a bare comlink call would.
+ * worker dies, instead of hanging as a bare comlink call would. It also holds the one port on
+ * which the worker reports the progress of headless jobs (comparisons, runs to the end).
+ *
+ * Boundary file: the page reaches the worker only through this class; nothing here may import the
+ * store or the UI.
  */
-import { releaseProxy, wrap, type Remote } from 'comlink';
+import { releaseProxy, transfer, wrap, type Endpoint, type Remote } from 'comlink';
+import type { JobProgress } from './protocol.ts';
 import type { SimWorkerApi } from './sim.worker.ts';
 
 export type SimApi = Remote<SimWorkerApi>;
 
+/** What the client needs of a worker: comlink's endpoint, its error events, and terminate. */
+export type WorkerLike = Endpoint & { terminate(): void };
+
+/** Starts the simulation's module worker (the production default). */
+export function startSimulationWorker(): WorkerLike {
+  return new Worker(new URL('./sim.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'simulation',
+  });
+}
+
+type ProgressListener = (progress: JobProgress) => void;
+
 export class SimClient {
-  private worker!: Worker;
+  private worker!: WorkerLike;
   private remote!: SimApi;
   private crashed!: Promise<never>;
+  private progressPort: MessagePort | null = null;
+  private readonly listeners = new Set<ProgressListener>();
+  private lastJob = 0;
 
-  /** `onCrash` hears why the worker died (an uncaught error or a message it could not read). */
-  constructor(private readonly onCrash: (message: string) => void) {
+  /**
+   * `onCrash` hears why the worker died (an uncaught error or a message it could not read).
+   * `startWorker` makes the worker; tests pass one over an in-process MessageChannel.
+   */
+  constructor(
+    private readonly onCrash: (message: string) => void,
+    private readonly startWorker: () => WorkerLike = startSimulationWorker,
+  ) {
     this.start();
   }
 
   /** Calls the worker; rejects if the worker dies before it answers. */
   call<R>(fn: (api: SimApi) => Promise<R>): Promise<R> {
     return Promise.race([fn(this.remote), this.crashed]);
+  }
+
+  /** A new id for a headless job, to start it with and to cancel it by. */
+  nextJobId(): number {
+    return ++this.lastJob;
+  }
+
+  /** Hears the progress of every headless job; returns the unsubscribe. */
+  onJobProgress(listener: ProgressListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Replaces a dead (or live) worker with a fresh one. */
@@ -30,15 +68,14 @@ export class SimClient {
   }
 
   terminate(): void {
+    this.progressPort?.close();
+    this.progressPort = null;
     this.remote[releaseProxy]();
     this.worker.terminate();
   }
 
   private start(): void {
-    const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'simulation',
-    });
+    const worker = this.startWorker();
     this.worker = worker;
     this.remote = wrap<SimWorkerApi>(worker);
     this.crashed = new Promise<never>((_, reject) => {
@@ -47,8 +84,8 @@ export class SimClient {
         this.onCrash(message);
       };
       worker.addEventListener('error', (e) => {
-        e.preventDefault();
-        die(e.message || 'the simulation worker failed to start or crashed');
+        (e as Event).preventDefault();
+        die((e as ErrorEvent).message || 'the simulation worker failed to start or crashed');
       });
       worker.addEventListener('messageerror', () =>
         die('the simulation worker sent a message that could not be read'),
@@ -56,5 +93,18 @@ export class SimClient {
     });
     // The race above must not surface as an unhandled rejection when nobody is calling.
     this.crashed.catch(() => undefined);
+    this.watchJobs();
+  }
+
+  /** One long-lived port for job progress, closed with the worker it belongs to. */
+  private watchJobs(): void {
+    const channel = new MessageChannel();
+    this.progressPort = channel.port1;
+    channel.port1.onmessage = (e: MessageEvent<JobProgress>) => {
+      for (const listener of this.listeners) listener(e.data);
+    };
+    this.call((api) => api.watchJobs(transfer(channel.port2, [channel.port2]))).catch(
+      () => undefined, // a worker that died at once has said so through onCrash
+    );
   }
 }

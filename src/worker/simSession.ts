@@ -1,3 +1,4 @@
+import { inRange, LIVE_LIMITS } from '../engine/scenario/limits.ts';
 import { parseScenario, serializeScenario } from '../engine/scenario/schema.ts';
 import type { Scenario, ServerSpec } from '../engine/scenario/types.ts';
 import { Simulation } from '../engine/simulation.ts';
@@ -11,6 +12,7 @@ import type {
   SnapshotCursor,
   Speed,
 } from './protocol.ts';
+import { checkCommand } from './commandChecks.ts';
 import { Recorder, Replayer } from './recording.ts';
 import { parseRecording } from './recordingFormat.ts';
 import { buildSnapshot } from './snapshot.ts';
@@ -104,7 +106,7 @@ export class SimSession {
   }
 
   setSpeed(speed: Speed): CommandResult {
-    if (speed !== 'max' && !(typeof speed === 'number' && speed >= 0.1 && speed <= 1000)) {
+    if (speed !== 'max' && !inRange(speed, LIVE_LIMITS.speed)) {
       return {
         ok: false,
         message: `speed: must be from 0.1 to 1000 or "max", got ${String(speed)}`,
@@ -123,7 +125,7 @@ export class SimSession {
 
   /** Runs `ms` of simulated time. */
   stepBy(ms: number): CommandResult {
-    if (!(Number.isFinite(ms) && ms > 0 && ms <= 3_600_000)) {
+    if (!inRange(ms, LIVE_LIMITS.stepMs)) {
       return {
         ok: false,
         message: `step: must be a number of ms from 0 to 3,600,000, got ${String(ms)}`,
@@ -175,6 +177,10 @@ export class SimSession {
 
   /** A live command from the person: applied now and recorded; it ends a replay in progress. */
   command(cmd: SimCommand): CommandResult {
+    // The fields first, with the check recorded commands get too (commandChecks.ts).
+    const problems = checkCommand(cmd, cmd.type);
+    if (problems.length > 0)
+      return { ok: false, message: problems.map((p) => `${p.path}: ${p.message}`).join('; ') };
     const replaying = this.replayer?.active === true;
     const result = this.applyRecorded(cmd);
     if (result.ok && replaying)
@@ -294,12 +300,7 @@ export class SimSession {
       }
       case 'spikeServer': {
         if (!this.isMember(cmd.slot)) return noServer(cmd.slot);
-        const { factor, durationMs } = cmd;
-        if (!(Number.isFinite(factor) && factor > 0 && factor <= 1000))
-          return { ok: false, message: `spike factor: must be a number > 0 and <= 1000` };
-        if (!(Number.isFinite(durationMs) && durationMs > 0 && durationMs <= 3_600_000))
-          return { ok: false, message: `spike duration: must be from 0 to 3,600,000 ms` };
-        sim.spikeServer(cmd.slot, factor, durationMs);
+        sim.spikeServer(cmd.slot, cmd.factor, cmd.durationMs);
         this.changed(false);
         return { ok: true };
       }
@@ -345,26 +346,10 @@ export class SimSession {
         break;
       }
       case 'fireBurst':
-        if (!(Number.isInteger(cmd.count) && cmd.count >= 1 && cmd.count <= 100_000)) {
-          return {
-            ok: false,
-            message: `burst: must be a whole number from 1 to 100,000, got ${String(cmd.count)}`,
-          };
-        }
         sim.fireBurst(cmd.count);
         this.changed(false);
         return { ok: true };
       case 'setRate':
-        if (!(
-          Number.isFinite(cmd.ratePerSec) &&
-          cmd.ratePerSec >= 0 &&
-          cmd.ratePerSec <= 10_000_000
-        )) {
-          return {
-            ok: false,
-            message: `rate: must be from 0 to 10,000,000 requests/s, got ${String(cmd.ratePerSec)}`,
-          };
-        }
         this.steadyRate = cmd.ratePerSec;
         sim.setSteadyRate(cmd.ratePerSec);
         this.changed(false);

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { STRATEGY_NAMES } from '../strategies/strategy.ts';
 import { bool, describe, fmt, int, list, num, oneOf, strict, tagError, text } from './fields.ts';
+import { DEFAULTS, DEMO_SERVERS, LIMITS, type Range } from './limits.ts';
 import { issuesToProblems, type ScenarioProblem } from './problems.ts';
 import { checkReferences } from './references.ts';
 
@@ -19,39 +20,38 @@ export { serializeScenario } from './serialize.ts';
  * capacity 3/2/4, round robin, ten simultaneous requests of 200–600 ms, a shared LRU of 128.
  */
 
-/** Longest service or cache-hit time: an hour. */
-const MAX_MS = 3_600_000;
-/** Latest time anything may happen, and the longest run: about 11.6 simulated days. */
-const MAX_TIME = 1e9;
-const MAX_RATE = 1e7;
+export { DEMO_SERVERS } from './limits.ts';
 
-export const DEMO_SERVERS = [
-  { name: 'Server-A', capacity: 3 },
-  { name: 'Server-B', capacity: 2 },
-  { name: 'Server-C', capacity: 4 },
-] as const;
+/** A field of the range's kind (whole or any number) with its limits from limits.ts. */
+const inRange = (r: Range, orNull = false) =>
+  r.integer ? int(r.min, r.max, orNull) : num(r.min, r.max, { aboveMin: r.aboveMin, orNull });
 
-const time = () => num(0, MAX_TIME);
-const serverName = () => text(64);
+const L = LIMITS;
+const D = DEFAULTS;
+const R = L.resilience;
+const RD = D.resilience;
+const time = () => inRange(L.traffic.time);
+const serverName = () => text(L.server.nameLength);
+const S = L.server;
 
 const serverSchema = strict({
   name: serverName(),
-  capacity: int(1, 1_000_000).default(1),
-  weight: num(0, 1e6, { aboveMin: true }).default(1),
-  speed: num(0, 1000, { aboveMin: true }).default(1),
-  queueLimit: int(0, 10_000_000, true).nullable().default(0),
-  up: bool().default(true),
-  errorRate: num(0, 1).default(0),
-  partitioned: bool().default(false),
+  capacity: inRange(S.capacity).default(D.server.capacity),
+  weight: inRange(S.weight).default(D.server.weight),
+  speed: inRange(S.speed).default(D.server.speed),
+  queueLimit: inRange(S.queueLimit, true).nullable().default(D.server.queueLimit),
+  up: bool().default(D.server.up),
+  errorRate: inRange(S.errorRate).default(D.server.errorRate),
+  partitioned: bool().default(D.server.partitioned),
 });
 
 const changesSchema = strict({
   name: serverName().optional(),
-  capacity: int(1, 1_000_000).optional(),
-  weight: num(0, 1e6, { aboveMin: true }).optional(),
-  speed: num(0, 1000, { aboveMin: true }).optional(),
-  queueLimit: int(0, 10_000_000, true).nullable().optional(),
-  errorRate: num(0, 1).optional(),
+  capacity: inRange(S.capacity).optional(),
+  weight: inRange(S.weight).optional(),
+  speed: inRange(S.speed).optional(),
+  queueLimit: inRange(S.queueLimit, true).nullable().optional(),
+  errorRate: inRange(S.errorRate).optional(),
   partitioned: bool().optional(),
 }).refine((set) => Object.keys(set).length > 0, { error: 'must change at least one field' });
 
@@ -62,8 +62,8 @@ const serviceSchema = z.discriminatedUnion(
   [
     strict({
       distribution: z.literal('uniform'),
-      minMs: num(0, MAX_MS).default(200),
-      maxMs: num(0, MAX_MS).default(600),
+      minMs: inRange(L.service.ms).default(D.service.minMs),
+      maxMs: inRange(L.service.ms).default(D.service.maxMs),
     }).superRefine((v, ctx) => {
       if (v.minMs > v.maxMs) {
         ctx.addIssue({
@@ -73,12 +73,12 @@ const serviceSchema = z.discriminatedUnion(
         });
       }
     }),
-    strict({ distribution: z.literal('exponential'), meanMs: num(0, MAX_MS, { aboveMin: true }) }),
-    strict({ distribution: z.literal('constant'), ms: num(0, MAX_MS) }),
+    strict({ distribution: z.literal('exponential'), meanMs: inRange(L.service.positiveMs) }),
+    strict({ distribution: z.literal('constant'), ms: inRange(L.service.ms) }),
     strict({
       distribution: z.literal('lognormal'),
-      medianMs: num(0, MAX_MS, { aboveMin: true }),
-      sigma: num(0, 5),
+      medianMs: inRange(L.service.positiveMs),
+      sigma: inRange(L.service.sigma),
     }),
   ],
   { error: tagError('distribution', DISTRIBUTIONS) },
@@ -96,18 +96,18 @@ const TRAFFIC_SHAPES =
 /** Raw traffic entries carry no `kind`: the fields say which shape an entry is. */
 const trafficSchema = z.union(
   [
-    strict({ at: time(), burst: int(1, 1_000_000) }).transform((v) => ({
+    strict({ at: time(), burst: inRange(L.traffic.burst) }).transform((v) => ({
       kind: 'burst' as const,
       ...v,
     })),
-    strict({ from: time(), to: time(), ratePerSec: num(0, MAX_RATE, { aboveMin: true }) })
+    strict({ from: time(), to: time(), ratePerSec: inRange(L.traffic.ratePerSec) })
       .superRefine(checkSpan)
       .transform((v) => ({ kind: 'poisson' as const, ...v })),
     strict({
       from: time(),
       to: time(),
-      startRatePerSec: num(0, MAX_RATE),
-      endRatePerSec: num(0, MAX_RATE),
+      startRatePerSec: inRange(L.traffic.rampRatePerSec),
+      endRatePerSec: inRange(L.traffic.rampRatePerSec),
     })
       .superRefine((v, ctx) => {
         checkSpan(v, ctx);
@@ -143,8 +143,8 @@ const eventSchema = z.discriminatedUnion(
       at: time(),
       action: z.literal('spike'),
       server: serverName(),
-      factor: num(0, 1000, { aboveMin: true }),
-      durationMs: num(0, MAX_TIME, { aboveMin: true }),
+      factor: inRange(L.events.spikeFactor),
+      durationMs: inRange(L.events.spikeDurationMs),
     }),
     strict({ at: time(), action: z.literal('revive'), server: serverName() }),
     strict({ at: time(), action: z.literal('update'), server: serverName(), set: changesSchema }),
@@ -158,39 +158,43 @@ const eventSchema = z.discriminatedUnion(
 /** Defences; every default is off or the value a well-known balancer ships with. */
 const resilienceSchema = strict({
   healthCheck: strict({
-    mode: oneOf(['instant', 'active', 'none']).default('instant'),
-    intervalMs: num(10, MAX_MS).default(2000),
-    timeoutMs: num(0, MAX_MS, { aboveMin: true }).default(1000),
-    rise: int(1, 100).default(2),
-    fall: int(1, 100).default(3),
+    mode: oneOf(['instant', 'active', 'none']).default(RD.healthCheck.mode),
+    intervalMs: inRange(R.healthCheck.intervalMs).default(RD.healthCheck.intervalMs),
+    timeoutMs: inRange(R.healthCheck.timeoutMs).default(RD.healthCheck.timeoutMs),
+    rise: inRange(R.healthCheck.rise).default(RD.healthCheck.rise),
+    fall: inRange(R.healthCheck.fall).default(RD.healthCheck.fall),
   }).prefault({}),
   outlier: strict({
-    enabled: bool().default(false),
-    consecutiveFailures: int(1, 1000).default(5),
-    baseEjectionMs: num(0, MAX_MS, { aboveMin: true }).default(30_000),
-    maxEjectionMs: num(0, MAX_MS, { aboveMin: true }).default(300_000),
-    maxEjectionPercent: num(0, 100).default(10),
+    enabled: bool().default(RD.outlier.enabled),
+    consecutiveFailures: inRange(R.outlier.consecutiveFailures).default(
+      RD.outlier.consecutiveFailures,
+    ),
+    baseEjectionMs: inRange(R.outlier.baseEjectionMs).default(RD.outlier.baseEjectionMs),
+    maxEjectionMs: inRange(R.outlier.maxEjectionMs).default(RD.outlier.maxEjectionMs),
+    maxEjectionPercent: inRange(R.outlier.maxEjectionPercent).default(
+      RD.outlier.maxEjectionPercent,
+    ),
   }).prefault({}),
-  panicThresholdPercent: num(0, 100).default(0),
-  timeoutMs: num(0, MAX_MS, { aboveMin: true, orNull: true }).nullable().default(null),
-  connectTimeoutMs: num(0, MAX_MS, { aboveMin: true }).default(5000),
+  panicThresholdPercent: inRange(R.panicThresholdPercent).default(RD.panicThresholdPercent),
+  timeoutMs: inRange(R.timeoutMs, true).nullable().default(RD.timeoutMs),
+  connectTimeoutMs: inRange(R.connectTimeoutMs).default(RD.connectTimeoutMs),
   retry: strict({
-    mode: oneOf(['off', 'budget', 'naive']).default('off'),
-    maxRetries: int(0, 10).default(2),
-    budgetPercent: num(0, 100).default(20),
-    minRetryConcurrency: int(0, 1_000_000).default(3),
-    backoffMs: num(0, 60_000).default(25),
+    mode: oneOf(['off', 'budget', 'naive']).default(RD.retry.mode),
+    maxRetries: inRange(R.retry.maxRetries).default(RD.retry.maxRetries),
+    budgetPercent: inRange(R.retry.budgetPercent).default(RD.retry.budgetPercent),
+    minRetryConcurrency: inRange(R.retry.minRetryConcurrency).default(RD.retry.minRetryConcurrency),
+    backoffMs: inRange(R.retry.backoffMs).default(RD.retry.backoffMs),
   }).prefault({}),
   breaker: strict({
-    enabled: bool().default(false),
-    failureThreshold: int(1, 1000).default(5),
-    openMs: num(0, MAX_MS, { aboveMin: true }).default(5000),
-    halfOpenProbes: int(1, 1000).default(1),
+    enabled: bool().default(RD.breaker.enabled),
+    failureThreshold: inRange(R.breaker.failureThreshold).default(RD.breaker.failureThreshold),
+    openMs: inRange(R.breaker.openMs).default(RD.breaker.openMs),
+    halfOpenProbes: inRange(R.breaker.halfOpenProbes).default(RD.breaker.halfOpenProbes),
   }).prefault({}),
-  slowStartMs: num(0, MAX_MS).default(0),
+  slowStartMs: inRange(R.slowStartMs).default(RD.slowStartMs),
   balancers: strict({
-    count: int(1, 64).default(1),
-    loadUpdateMs: num(0, MAX_MS).default(0),
+    count: inRange(R.balancers.count).default(RD.balancers.count),
+    loadUpdateMs: inRange(R.balancers.loadUpdateMs).default(RD.balancers.loadUpdateMs),
   }).prefault({}),
 });
 
@@ -199,35 +203,32 @@ export const scenarioSchema = strict({
     .literal(1, {
       error: (iss) => `must be 1, the only version of the format (got ${describe(iss.input)})`,
     })
-    .default(1),
-  name: text(80).default('Untitled'),
-  seed: int(0, 4_294_967_295).default(42),
-  strategy: oneOf(STRATEGY_NAMES).default('round-robin'),
+    .default(D.version),
+  name: text(L.nameLength).default(D.name),
+  seed: inRange(L.seed).default(D.seed),
+  strategy: oneOf(STRATEGY_NAMES).default(D.strategy),
   strategyOptions: strict({
-    // Up to the most servers a scenario may list: d = n samples every server (least connections).
-    choices: int(1, 10_000).default(2),
-    virtualNodes: int(1, 1000).default(100),
-    decayMs: num(0, 1e7, { aboveMin: true }).default(10_000),
+    choices: inRange(L.strategyOptions.choices).default(D.strategyOptions.choices),
+    virtualNodes: inRange(L.strategyOptions.virtualNodes).default(D.strategyOptions.virtualNodes),
+    decayMs: inRange(L.strategyOptions.decayMs).default(D.strategyOptions.decayMs),
   }).prefault({}),
-  servers: list(serverSchema, 10_000, [1, 'must list at least one server']).prefault(() =>
-    DEMO_SERVERS.map((s) => ({ ...s })),
+  servers: list(serverSchema, L.servers.entries, [1, 'must list at least one server']).prefault(
+    () => DEMO_SERVERS.map((s) => ({ ...s })),
   ),
-  service: serviceSchema.prefault({ distribution: 'uniform' }),
+  service: serviceSchema.prefault({ distribution: D.service.distribution }),
   cache: strict({
-    placement: oneOf(['shared', 'per-server', 'off']).default('shared'),
-    capacity: int(1, 1_000_000).default(128),
-    hitMs: num(0, MAX_MS).default(1),
+    placement: oneOf(['shared', 'per-server', 'off']).default(D.cache.placement),
+    capacity: inRange(L.cache.capacity).default(D.cache.capacity),
+    hitMs: inRange(L.cache.hitMs).default(D.cache.hitMs),
   }).prefault({}),
   keys: strict({
-    // About eight times the demo cache: big enough that the cache cannot hold every key, small
-    // enough that Zipf popularity gives it a clearly visible hit rate.
-    count: int(1, 1_000_000_000).default(1000),
-    zipf: num(0, 5).default(1),
+    count: inRange(L.keys.count).default(D.keys.count),
+    zipf: inRange(L.keys.zipf).default(D.keys.zipf),
   }).prefault({}),
-  traffic: list(trafficSchema, 1000).prefault(() => [{ at: 0, burst: 10 }]),
-  events: list(eventSchema, 10_000).prefault(() => []),
-  durationMs: num(0, MAX_TIME, { aboveMin: true, orNull: true }).nullable().default(null),
-  sampleIntervalMs: num(10, 60_000).default(100),
+  traffic: list(trafficSchema, L.traffic.entries).prefault(() => D.traffic.map((t) => ({ ...t }))),
+  events: list(eventSchema, L.events.entries).prefault(() => []),
+  durationMs: inRange(L.durationMs, true).nullable().default(D.durationMs),
+  sampleIntervalMs: inRange(L.sampleIntervalMs).default(D.sampleIntervalMs),
   resilience: resilienceSchema.prefault({}),
 });
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { STRATEGY_NAMES } from '../strategies/strategy.ts';
 import { describe, int, list, num, oneOf, strict, text } from './fields.ts';
+import { LIMITS, MAX_TIME } from './limits.ts';
 import { issuesToProblems, type ScenarioProblem } from './problems.ts';
 
 // No code generation: the site's Content-Security-Policy forbids eval (as in schema.ts).
@@ -18,9 +19,6 @@ export const SWEEP_VERSION = 1;
 
 /** The most runs one sweep may ask for (strategies × values × replications). */
 export const MAX_SWEEP_RUNS = 100_000;
-
-/** Longest measured time or warm-up of one run: as a scenario's longest run (~11.6 days). */
-const MAX_TIME = 1e9;
 
 const values = z
   .array(
@@ -58,7 +56,8 @@ export const sweepSchema = strict({
   ]).optional(),
   replications: int(1, 1000).default(5),
   /** Replaces the base scenario's seed, from which every replication's seed is derived. */
-  seed: int(0, 4_294_967_295).optional(),
+  seed: int(LIMITS.seed.min, LIMITS.seed.max).optional(),
+  // Warm-up and measured time each at most a scenario's longest run (MAX_TIME, ~11.6 days).
   warmupMs: num(0, MAX_TIME).default(0),
   durationMs: num(0, MAX_TIME, { aboveMin: true }).optional(),
   requests: int(1, 1e9).optional(),

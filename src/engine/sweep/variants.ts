@@ -1,4 +1,4 @@
-import { fmt } from '../scenario/fields.ts';
+import { LIMITS } from '../scenario/limits.ts';
 import { serializeScenario } from '../scenario/serialize.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { StrategyName } from '../strategies/strategy.ts';
@@ -23,7 +23,7 @@ export const NAMED_FIELDS = [
 export type NamedField = (typeof NAMED_FIELDS)[number];
 
 /** The most servers a scenario may list. */
-const MAX_SERVERS = 10_000;
+const MAX_SERVERS = LIMITS.servers.entries;
 
 /** Fields a sweep sets itself, so varying them would be overwritten or meaningless. */
 const RESERVED: Record<string, string> = {
@@ -101,7 +101,7 @@ export function valueProblem(target: FieldTarget, value: number): string | null 
     target.name === 'servers' &&
     !(Number.isInteger(value) && value >= 1 && value <= MAX_SERVERS)
   ) {
-    return `servers must be an integer from 1 to ${fmt(MAX_SERVERS)} (got ${value})`;
+    return `servers must be an integer from 1 to ${MAX_SERVERS.toLocaleString('en-US')} (got ${value})`;
   }
   return null;
 }

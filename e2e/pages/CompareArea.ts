@@ -1,0 +1,30 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** Compare mode: which strategies, the run, and the table of results. */
+export class CompareArea {
+  constructor(private readonly page: Page) {}
+
+  /** The checkbox that adds or removes `strategy` from the comparison. */
+  strategy(strategy: string): Locator {
+    return this.page.locator(`[data-testid="compare.strategy"][data-strategy="${strategy}"]`);
+  }
+
+  get table(): Locator {
+    return this.page.getByTestId('compare.table');
+  }
+
+  get workload(): Locator {
+    return this.page.getByTestId('compare.workload');
+  }
+
+  /** A cell of the results table: `row` (total, p99, spread…) for `strategy`. */
+  cell(row: string, strategy: string): Locator {
+    return this.page.locator(
+      `[data-testid="compare.cell"][data-row="${row}"][data-strategy="${strategy}"]`,
+    );
+  }
+
+  async run(): Promise<void> {
+    await this.page.getByTestId('compare.run').click();
+  }
+}

@@ -1,0 +1,107 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The guided lessons and the interview challenges. */
+export class LearnArea {
+  constructor(private readonly page: Page) {}
+
+  private id(testId: string): Locator {
+    return this.page.getByTestId(testId);
+  }
+
+  // ---- Lessons ----
+
+  /** Opens the lessons panel. */
+  async openLessons(): Promise<void> {
+    await this.id('lesson.toggle').click();
+  }
+
+  get lessonPicker(): Locator {
+    return this.id('lesson.picker');
+  }
+
+  async startLesson(id: string): Promise<void> {
+    await this.page.locator(`[data-testid="lesson.start"][data-lesson="${id}"]`).click();
+  }
+
+  /** The current step (its `data-step-kind` says setup, predict, run or explain). */
+  get step(): Locator {
+    return this.id('lesson.step');
+  }
+
+  async next(): Promise<void> {
+    await this.id('lesson.next').click();
+  }
+
+  async back(): Promise<void> {
+    await this.id('lesson.back').click();
+  }
+
+  /** A prediction's radio button. */
+  choice(id: string): Locator {
+    return this.page.locator(`[data-testid="lesson.choice"][data-choice="${id}"]`);
+  }
+
+  async runLesson(): Promise<void> {
+    await this.id('lesson.run').click();
+  }
+
+  get runResult(): Locator {
+    return this.id('lesson.runResult');
+  }
+
+  get verdict(): Locator {
+    return this.id('lesson.verdict');
+  }
+
+  get explanation(): Locator {
+    return this.id('lesson.explanation');
+  }
+
+  // ---- Challenges ----
+
+  async openChallenges(): Promise<void> {
+    await this.id('challenge.toggle').click();
+  }
+
+  get challengePicker(): Locator {
+    return this.id('challenge.picker');
+  }
+
+  async startChallenge(id: string): Promise<void> {
+    await this.page.locator(`[data-testid="challenge.start"][data-challenge="${id}"]`).click();
+  }
+
+  async check(): Promise<void> {
+    await this.id('challenge.check').click();
+  }
+
+  /** The verdict of the last check (`data-outcome` pass or fail). */
+  get result(): Locator {
+    return this.id('challenge.result');
+  }
+
+  goal(id: string): Locator {
+    return this.page.locator(`[data-testid="challenge.goal"][data-goal="${id}"]`);
+  }
+
+  constraint(id: string): Locator {
+    return this.page.locator(`[data-testid="challenge.constraint"][data-constraint="${id}"]`);
+  }
+
+  async showHint(): Promise<void> {
+    await this.id('challenge.hint').click();
+  }
+
+  get hintText(): Locator {
+    return this.id('challenge.hintText');
+  }
+
+  /** "Show me": loads the challenge's solution. */
+  async showMe(): Promise<void> {
+    await this.id('challenge.showMe').click();
+  }
+
+  get solution(): Locator {
+    return this.id('challenge.solution');
+  }
+}

@@ -1,0 +1,61 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The toolbar's run controls: play, pause, step, speed, reset, and the simulated clock. */
+export class RunControls {
+  constructor(private readonly page: Page) {}
+
+  get playButton(): Locator {
+    return this.page.getByTestId('controls.play');
+  }
+
+  /** The simulated clock ("12.402 s"). */
+  get clock(): Locator {
+    return this.page.getByTestId('clock');
+  }
+
+  /** Plays (if not playing) and waits until the button says so. */
+  async play(): Promise<void> {
+    if ((await this.playButton.getAttribute('aria-pressed')) !== 'true')
+      await this.playButton.click();
+    await expect(this.playButton).toHaveAttribute('aria-pressed', 'true');
+  }
+
+  /** Pauses (if playing) and waits until the button says so. */
+  async pause(): Promise<void> {
+    if ((await this.playButton.getAttribute('aria-pressed')) === 'true')
+      await this.playButton.click();
+    await expect(this.playButton).toHaveAttribute('aria-pressed', 'false');
+  }
+
+  /** Speed: "0.1" to "1000" (times real time) or "max". */
+  async speed(value: string): Promise<void> {
+    await this.page.getByTestId('controls.speed').selectOption(value);
+  }
+
+  /** Runs the single next event. */
+  async step(): Promise<void> {
+    await this.page.getByTestId('controls.step').click();
+  }
+
+  /** Runs `ms` of simulated time. */
+  async stepBy(ms: number): Promise<void> {
+    await this.page.getByTestId('controls.stepMs').fill(String(ms));
+    await this.page.getByTestId('controls.stepBy').click();
+  }
+
+  /** Back to time 0 with the current setup. */
+  async reset(): Promise<void> {
+    await this.page.getByTestId('controls.reset').click();
+  }
+
+  /** The clock's reading in simulated seconds. */
+  async simSeconds(): Promise<number> {
+    return Number(((await this.clock.textContent()) ?? '').replace(/[^\d.]/g, ''));
+  }
+
+  /** Lets the run go on for `seconds` of simulated time. */
+  async runFor(seconds: number): Promise<void> {
+    const until = (await this.simSeconds()) + seconds;
+    await expect.poll(() => this.simSeconds()).toBeGreaterThanOrEqual(until);
+  }
+}

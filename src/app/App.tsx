@@ -1,0 +1,73 @@
+import { useEffect } from 'react';
+import { useApp } from '../store/hooks.tsx';
+import { readUrlFlags } from '../lib/urlFlags.ts';
+import { Toolbar } from './Toolbar.tsx';
+import { NoticeBar } from './NoticeBar.tsx';
+import { CrashBanner } from './CrashBanner.tsx';
+import { ServersPanel } from '../features/servers/index.ts';
+import { TrafficPanel } from '../features/traffic/index.ts';
+import { DefencesPanel } from '../features/defences/index.ts';
+import { FlowPanel } from '../features/flow/index.ts';
+import { PickInspector } from '../features/inspector/index.ts';
+import { LoadPanel } from '../features/load/index.ts';
+import { TimelinePanel } from '../features/timeline/index.ts';
+import { OutcomesPanel } from '../features/outcomes/index.ts';
+import { StrategyPanel } from '../features/strategy/index.ts';
+import { SummaryPanel } from '../features/summary/index.ts';
+import { LatencyPanel } from '../features/latency/index.ts';
+import { CachePanel } from '../features/cache/index.ts';
+import { LogPanel } from '../features/log/index.ts';
+import { ScenarioDropZone } from '../features/scenario/index.ts';
+import { LessonPanel } from '../features/lessons/index.ts';
+import { ChallengePanel } from '../features/challenges/index.ts';
+import { HashingPanel } from '../features/hashing/index.ts';
+import { TheoryPanel } from '../features/theory/index.ts';
+import { ComparePanel } from '../features/compare/index.ts';
+
+/** The playground's one screen: controls on the left, pictures in the middle, explanations right. */
+export function App() {
+  const startup = useApp((s) => s.startup);
+  useEffect(() => {
+    const flags = readUrlFlags(window.location.search);
+    if (!flags.motion) document.documentElement.dataset.motion = 'off';
+    // Share link in the hash, then ?preset=, then the autosave, then the classic demo.
+    void startup({ hash: window.location.hash, preset: flags.preset });
+  }, [startup]);
+
+  return (
+    <div className="app">
+      <Toolbar />
+      <CrashBanner />
+      <NoticeBar />
+      <main className="layout">
+        <div className="layout-left">
+          <ServersPanel />
+          <TrafficPanel />
+          <DefencesPanel />
+        </div>
+        <div className="layout-center">
+          <FlowPanel />
+          <PickInspector />
+          <LoadPanel />
+          <TimelinePanel />
+          <OutcomesPanel />
+        </div>
+        <div className="layout-right">
+          <LessonPanel />
+          <ChallengePanel />
+          <StrategyPanel />
+          <SummaryPanel />
+          <LatencyPanel />
+        </div>
+        <div className="layout-wide">
+          <CachePanel />
+          <HashingPanel />
+          <TheoryPanel />
+          <ComparePanel />
+          <LogPanel />
+        </div>
+      </main>
+      <ScenarioDropZone />
+    </div>
+  );
+}

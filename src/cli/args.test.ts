@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs, USAGE } from './args.ts';
+import { DEFAULT_LIMITS } from './runBounds.ts';
+
+describe('command-line arguments', () => {
+  it('take the default caps unless told otherwise', () => {
+    expect(parseArgs(['classic'])).toEqual({
+      source: 'classic',
+      json: false,
+      seed: null,
+      limits: DEFAULT_LIMITS,
+    });
+  });
+
+  it('raise the caps, written plainly, with separators or as a power of ten', () => {
+    const args = parseArgs(['x.json', '--max-events', '5e8', '--max-requests-held=2_000_000']);
+    expect('limits' in args && args.limits).toEqual({
+      maxRequestsHeld: 2_000_000,
+      maxEvents: 500_000_000,
+    });
+    const commas = parseArgs(['x.json', '--max-events=1,000']);
+    expect('limits' in commas && commas.limits.maxEvents).toBe(1000);
+  });
+
+  it('refuse a cap that is not a whole number of at least 1, saying which flag', () => {
+    for (const bad of ['0', '-5', '1.5', 'lots', '', 'Infinity', '1e300']) {
+      expect(parseArgs(['x.json', `--max-events=${bad}`])).toEqual({
+        error: `--max-events: must be a whole number of at least 1 (e.g. 5e6), got ${JSON.stringify(bad)}`,
+      });
+    }
+    expect(parseArgs(['x.json', '--max-requests-held'])).toEqual({
+      error: '--max-requests-held: must be a whole number of at least 1 (e.g. 5e6), got nothing',
+    });
+  });
+
+  it('name both caps and their defaults in the usage text', () => {
+    expect(USAGE).toContain('--max-requests-held N');
+    expect(USAGE).toContain('default 1,000,000');
+    expect(USAGE).toContain('--max-events N');
+    expect(USAGE).toContain('100,000,000');
+  });
+});

@@ -1,0 +1,94 @@
+import { useEffect } from 'react';
+import type { Speed } from '../../worker/protocol.ts';
+import { useApp } from '../../store/hooks.tsx';
+import { StepByControl } from './StepByControl.tsx';
+
+const SPEEDS: readonly Speed[] = [0.1, 0.25, 0.5, 1, 2, 5, 10, 100, 1000, 'max'];
+
+/** Elements where Space already means something (typing, pressing, choosing). */
+function spaceIsTaken(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.isContentEditable ||
+    target.closest('input, textarea, select, button, summary, a[href], [role="slider"]') !== null
+  );
+}
+
+/** Play/pause, step, step by an interval, reset and speed; Space toggles play anywhere else. */
+export function RunControls() {
+  const ready = useApp((s) => s.snapshot !== null);
+  const playing = useApp((s) => s.snapshot?.playing ?? false);
+  const speed = useApp((s) => s.snapshot?.speed ?? 1);
+  const hasNextEvent = useApp((s) => s.snapshot?.nextEventTime != null);
+  const togglePlay = useApp((s) => s.togglePlay);
+  const step = useApp((s) => s.step);
+  const reset = useApp((s) => s.reset);
+  const setSpeed = useApp((s) => s.setSpeed);
+
+  useEffect(() => {
+    function onKeyDown(e: KeyboardEvent): void {
+      if (e.key !== ' ' || e.repeat || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (spaceIsTaken(e.target)) return;
+      e.preventDefault(); // not scroll the page
+      void togglePlay();
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [togglePlay]);
+
+  return (
+    <div className="toolbar-run" role="group" aria-label="Run controls">
+      <button
+        type="button"
+        className="btn btn-primary toolbar-play"
+        data-testid="controls.play"
+        aria-pressed={playing}
+        disabled={!ready}
+        title="Play or pause (Space)"
+        onClick={() => void togglePlay()}
+      >
+        <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
+      </button>
+      <button
+        type="button"
+        className="btn"
+        data-testid="controls.step"
+        disabled={!ready || !hasNextEvent}
+        title="Run the single next event (an arrival, a completion…)"
+        onClick={() => void step()}
+      >
+        <svg className="toolbar-icon" viewBox="0 0 12 12" aria-hidden="true">
+          <path d="M1 1.5v9l7-4.5z M9 1.5h2v9H9z" fill="currentColor" />
+        </svg>
+        Step<span className="toolbar-long"> to next event</span>
+      </button>
+      <StepByControl disabled={!ready} />
+      <button
+        type="button"
+        className="btn"
+        data-testid="controls.reset"
+        disabled={!ready}
+        title="Back to 0 s with the current setup (your edits are kept)"
+        onClick={() => void reset()}
+      >
+        <span aria-hidden="true">↺</span> Reset
+      </button>
+      <label className="toolbar-field">
+        <span>Speed</span>
+        <select
+          className="control-select"
+          data-testid="controls.speed"
+          value={String(speed)}
+          disabled={!ready}
+          onChange={(e) => void setSpeed(e.target.value === 'max' ? 'max' : Number(e.target.value))}
+        >
+          {SPEEDS.map((s) => (
+            <option key={String(s)} value={String(s)}>
+              {s === 'max' ? 'max' : `${s}×`}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export { RunControls } from './RunControls.tsx';
+export { SimClock } from './SimClock.tsx';

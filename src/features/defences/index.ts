@@ -1,0 +1,1 @@
+export { DefencesPanel } from './DefencesPanel.tsx';

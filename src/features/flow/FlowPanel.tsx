@@ -1,0 +1,32 @@
+import { useApp } from '../../store/hooks.tsx';
+import { useReducedMotion } from '../../lib/useReducedMotion.ts';
+import { STRATEGY_INFO } from '../../engine/strategies/index.ts';
+import { FlowView } from './FlowView.tsx';
+import { redrawInterval } from '../../lib/redrawInterval.ts';
+import { useThrottled } from '../../lib/useThrottled.ts';
+
+const NO_REJECTIONS = { noHealthyServers: 0, overloaded: 0 } as const;
+
+/** Where each request goes and why some are rejected: the picture the playground is built around. */
+export function FlowPanel() {
+  const latest = useApp((s) => s.snapshot?.servers);
+  const servers = useThrottled(latest, redrawInterval(latest?.length ?? 0));
+  const rejected = useApp((s) => s.snapshot?.summary.requests.rejectedByReason);
+  const strategy = useApp((s) => s.snapshot?.strategy);
+  const reduced = useReducedMotion();
+  return (
+    <section className="panel" aria-labelledby="flow-title">
+      <h2 id="flow-title">Request flow</h2>
+      {servers ? (
+        <FlowView
+          servers={servers}
+          rejectedByReason={rejected ?? NO_REJECTIONS}
+          strategyLabel={strategy ? STRATEGY_INFO[strategy].label : ''}
+          motion={!reduced}
+        />
+      ) : (
+        <p className="chart-empty">Loading the simulation…</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,159 @@
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import type { ServerSnapshot } from '../../worker/protocol.ts';
+import { useElementSize } from '../../lib/useElementSize.ts';
+import { DOT_POOL, type FlowAnchors } from './dotAnimator.ts';
+import { elide, layoutFlow } from './flowLayout.ts';
+import { FlowRejectBin } from './FlowRejectBin.tsx';
+import { FlowServerNode } from './FlowServerNode.tsx';
+import { FlowCaption } from './FlowCaption.tsx';
+import { useRouteTraffic } from './useRouteTraffic.ts';
+import './flow.css';
+
+/** Props of {@link FlowView}. */
+export interface FlowViewProps {
+  readonly servers: readonly ServerSnapshot[];
+  readonly rejectedByReason: { readonly noHealthyServers: number; readonly overloaded: number };
+  /** The routing strategy's name in words, shown in the balancer. */
+  readonly strategyLabel: string;
+  /** False under reduced motion: counts per server instead of travelling dots. */
+  readonly motion: boolean;
+}
+
+const DOT_KEYS = Array.from({ length: DOT_POOL }, (_, i) => i);
+
+/**
+ * The request-flow picture: clients → balancer → one node per server, a ✕ bin for rejections,
+ * and a dot travelling for each (sampled) routing decision.
+ */
+export function FlowView({ servers, rejectedByReason, strategyLabel, motion }: FlowViewProps) {
+  const [ref, { width }] = useElementSize<HTMLDivElement>();
+  const layerRef = useRef<SVGGElement | null>(null);
+  const anchorsRef = useRef<FlowAnchors | null>(null);
+  const layout = useMemo(() => layoutFlow(width, servers.length), [width, servers.length]);
+  const slotKey = servers.map((s) => s.slot).join(',');
+
+  // Dots read positions from a ref each frame, so the animation never waits on React.
+  useLayoutEffect(() => {
+    const { clients, balancer: b, bin, cells } = layout;
+    const slots = slotKey === '' ? [] : slotKey.split(',').map(Number);
+    const map = new Map<number, { x: number; y: number }>();
+    slots.forEach((slot, i) => {
+      const c = cells[i];
+      if (c) map.set(slot, { x: c.x, y: c.y + c.h / 2 });
+    });
+    anchorsRef.current = {
+      clients: { x: clients.x + 16, y: clients.y },
+      balancerIn: { x: b.x - b.w / 2, y: b.y },
+      balancerOut: { x: b.x + b.w / 2, y: b.y },
+      balancerDown: { x: b.x, y: b.y + b.h / 2 },
+      bin: { x: bin.x, y: bin.y },
+      servers: map,
+    };
+  }, [layout, slotKey]);
+
+  const traffic = useRouteTraffic(motion, width > 0, layerRef, anchorsRef);
+  const { clients, balancer: b, bin, cells } = layout;
+  const out = { x: b.x + b.w / 2, y: b.y };
+  const rejectedRecent = traffic.byDest
+    ? (traffic.byDest.get(-1) ?? 0) + (traffic.byDest.get(-2) ?? 0)
+    : null;
+
+  return (
+    <div className="flow-view" ref={ref}>
+      {width > 0 && (
+        <svg
+          width={width}
+          height={layout.height}
+          data-testid="flow.view"
+          role="img"
+          aria-label={`Request flow: clients to the balancer (${strategyLabel}) to ${servers.length} servers; rejected requests go to the bin`}
+        >
+          <line
+            className="flow-link"
+            x1={clients.x + 16}
+            y1={clients.y}
+            x2={b.x - b.w / 2}
+            y2={b.y}
+          />
+          {cells.map((c, i) => (
+            <line
+              key={servers[i]?.slot ?? i}
+              className="flow-link"
+              x1={out.x}
+              y1={out.y}
+              x2={c.x}
+              y2={c.y + c.h / 2}
+            />
+          ))}
+          <line
+            className="flow-link flow-link--reject"
+            x1={b.x}
+            y1={b.y + b.h / 2}
+            x2={bin.x}
+            y2={bin.y - 10}
+          />
+          <g className="flow-clients" aria-hidden="true">
+            {[-14, 0, 14].map((dy) => (
+              <rect
+                key={dy}
+                x={clients.x - 10}
+                y={clients.y + dy - 5}
+                width={20}
+                height={10}
+                rx={2}
+              />
+            ))}
+            <text className="flow-label" x={clients.x} y={clients.y + 32} textAnchor="middle">
+              clients
+            </text>
+          </g>
+          <g className="flow-balancer">
+            <rect x={b.x - b.w / 2} y={b.y - b.h / 2} width={b.w} height={b.h} rx={6} />
+            <text x={b.x} y={b.y - 3} textAnchor="middle">
+              balancer
+            </text>
+            <text className="flow-balancer-strategy" x={b.x} y={b.y + 12} textAnchor="middle">
+              {elide(strategyLabel.toLowerCase(), b.w / 6)}
+              <title>{strategyLabel}</title>
+            </text>
+          </g>
+          <FlowRejectBin x={bin.x} y={bin.y} {...rejectedByReason} recent={rejectedRecent} />
+          {servers.map((s, i) => {
+            const c = cells[i];
+            if (!c) return null;
+            return (
+              <FlowServerNode
+                key={s.slot}
+                slot={s.slot}
+                name={s.name}
+                up={s.up}
+                healthy={s.healthy}
+                active={s.active}
+                queued={s.queued}
+                capacity={s.capacity}
+                queueLimit={s.queueLimit}
+                x={c.x}
+                y={c.y}
+                w={c.w}
+                h={c.h}
+                compact={layout.mode === 'compact'}
+                routed={traffic.byDest ? (traffic.byDest.get(s.slot) ?? 0) : null}
+              />
+            );
+          })}
+        </svg>
+      )}
+      {width > 0 && (
+        // Dots live in their own layer, so their movement never repaints the nodes beneath.
+        <svg className="flow-dots" width={width} height={layout.height} aria-hidden="true">
+          <g ref={layerRef}>
+            {DOT_KEYS.map((k) => (
+              <path key={k} className="flow-dot" />
+            ))}
+          </g>
+        </svg>
+      )}
+      <FlowCaption traffic={traffic} motion={motion} />
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { WARNING_COLOUR, serverColour } from '../../lib/palette.ts';
+import type { Point } from './flowLayout.ts';
+
+/** Where dots start, turn and land; read afresh every frame, so a resize re-aims dots in flight. */
+export interface FlowAnchors {
+  readonly clients: Point;
+  readonly balancerIn: Point;
+  readonly balancerOut: Point;
+  readonly balancerDown: Point;
+  readonly bin: Point;
+  /** Server slot → where its dots land. */
+  readonly servers: ReadonlyMap<number, Point>;
+}
+
+/** Most dots alive at once: past this a decision is not drawn (and not counted as shown). */
+export const DOT_POOL = 200;
+/**
+ * Real time from the clients to the server or the bin: short, so at 1x a dot lands about when its
+ * request starts service (typical service times are a few hundred ms) rather than after it ended.
+ */
+const TRAVEL_MS = 480;
+/** Share of the trip spent reaching the balancer; the balancer → server leg is what teaches. */
+const SPLIT = 0.3;
+const CIRCLE = 'M-3.5,0a3.5,3.5 0 1,0 7,0a3.5,3.5 0 1,0 -7,0';
+/** A filled ✕, so a rejection differs from a routed dot by shape as well as colour. */
+const CROSS =
+  'M-4.5,-3 L-3,-4.5 L0,-1.5 L3,-4.5 L4.5,-3 L1.5,0 L4.5,3 L3,4.5 L0,1.5 L-3,4.5 L-4.5,3 L-1.5,0 Z';
+
+/** A request not yet routed: no server's colour, since the balancer has not chosen one. */
+const UNROUTED = '#52606d';
+
+const smooth = (t: number) => t * t * (3 - 2 * t);
+
+/**
+ * Moves a fixed pool of SVG paths (rendered once by React, never re-rendered) along
+ * clients → balancer → server with requestAnimationFrame, setting only their transform. It runs
+ * frames only while dots are in flight, and allocates nothing per dot beyond the transform string.
+ */
+export class DotAnimator {
+  private readonly els: SVGPathElement[];
+  private readonly start = new Float64Array(DOT_POOL);
+  private readonly dest = new Int32Array(DOT_POOL);
+  /** 0 free, 1 waiting for its start time, 2 on its way to the balancer, 3 routed. */
+  private readonly state = new Uint8Array(DOT_POOL);
+  private readonly free: number[] = [];
+  private alive = 0;
+  private frame = 0;
+
+  constructor(
+    layer: SVGGElement,
+    private readonly anchors: () => FlowAnchors | null,
+  ) {
+    this.els = Array.from(layer.querySelectorAll<SVGPathElement>('path'));
+    for (let i = this.els.length - 1; i >= 0; i--) this.free.push(i);
+  }
+
+  /** Starts a dot towards `dest` (a slot, or < 0 for the reject bin) after `delayMs`; false when the pool is full. */
+  spawn(dest: number, delayMs: number): boolean {
+    const i = this.free.pop();
+    if (i === undefined) return false;
+    const el = this.els[i]!;
+    // Until the balancer decides, a request is just a request: neutral, round.
+    el.setAttribute('d', CIRCLE);
+    el.setAttribute('fill', UNROUTED);
+    el.style.visibility = 'hidden';
+    this.start[i] = performance.now() + delayMs;
+    this.dest[i] = dest;
+    this.state[i] = 1;
+    this.alive++;
+    if (this.frame === 0) this.frame = requestAnimationFrame(this.tick);
+    return true;
+  }
+
+  private readonly tick = (now: number): void => {
+    const a = this.anchors();
+    for (let i = 0; i < DOT_POOL; i++) {
+      if (this.state[i] === 0) continue;
+      const p = (now - this.start[i]!) / TRAVEL_MS;
+      if (p < 0) continue;
+      const el = this.els[i]!;
+      const d = this.dest[i]!;
+      const target = !a ? undefined : d < 0 ? a.bin : a.servers.get(d);
+      if (p >= 1 || !a || !target) {
+        this.release(i);
+        continue;
+      }
+      if (this.state[i] === 1) {
+        this.state[i] = 2;
+        el.style.visibility = 'visible';
+      }
+      let x: number;
+      let y: number;
+      if (p < SPLIT) {
+        const t = smooth(p / SPLIT);
+        x = a.clients.x + (a.balancerIn.x - a.clients.x) * t;
+        y = a.clients.y + (a.balancerIn.y - a.clients.y) * t;
+      } else {
+        if (this.state[i] !== 3) {
+          // The balancer has decided: the dot takes its server's colour, or becomes a ✕.
+          this.state[i] = 3;
+          el.setAttribute('d', d < 0 ? CROSS : CIRCLE);
+          el.setAttribute('fill', d < 0 ? WARNING_COLOUR : serverColour(d));
+        }
+        const t = smooth((p - SPLIT) / (1 - SPLIT));
+        const from = d < 0 ? a.balancerDown : a.balancerOut;
+        x = from.x + (target.x - from.x) * t;
+        y = from.y + (target.y - from.y) * t;
+      }
+      el.setAttribute('transform', `translate(${x.toFixed(1)},${y.toFixed(1)})`);
+    }
+    this.frame = this.alive > 0 ? requestAnimationFrame(this.tick) : 0;
+  };
+
+  private release(i: number): void {
+    this.els[i]!.style.visibility = 'hidden';
+    this.state[i] = 0;
+    this.free.push(i);
+    this.alive--;
+  }
+
+  /** Stops the animation and hides every dot. */
+  dispose(): void {
+    if (this.frame !== 0) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    for (let i = 0; i < DOT_POOL; i++) if (this.state[i] !== 0) this.release(i);
+  }
+}

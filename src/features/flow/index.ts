@@ -1,0 +1,1 @@
+export { FlowPanel } from './FlowPanel.tsx';

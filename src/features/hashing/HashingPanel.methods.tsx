@@ -1,0 +1,125 @@
+import { useMemo } from 'react';
+import {
+  HASH_METHODS,
+  keysMoved,
+  type HashMethod,
+  type HashServer,
+  type KeyMovement,
+} from '../../engine/hashing/keyMovement.ts';
+import { STRATEGY_INFO } from '../../engine/strategies/index.ts';
+import { formatPercent } from '../../lib/format.ts';
+
+/** Props of {@link HashingMethods}. */
+export interface HashingMethodsProps {
+  /** The registered servers, in registry order. */
+  readonly servers: readonly HashServer[];
+  /** The name "Add a server" would give the new server (hashing places servers by name). */
+  readonly addedName: string;
+  readonly keys: { readonly count: number; readonly zipf: number };
+  readonly virtualNodes: number;
+  /** The strategy now placing requests, marked in the table. */
+  readonly current: string | null;
+}
+
+interface Row {
+  readonly method: HashMethod;
+  readonly remove: KeyMovement | null;
+  readonly add: KeyMovement;
+}
+
+/**
+ * The three hashing methods side by side: what share of keys (and of traffic) would land on a
+ * different server if the last server were removed or one added. Computed with the balancer's own
+ * hash functions for the current servers and key space.
+ */
+export function HashingMethods({
+  servers,
+  addedName,
+  keys,
+  virtualNodes,
+  current,
+}: HashingMethodsProps) {
+  const { count, zipf } = keys;
+  const rows = useMemo<Row[]>(() => {
+    const keySpace = { count, zipf };
+    const options = { virtualNodes };
+    const removed = servers.slice(0, -1);
+    const added = [...servers, { name: addedName, weight: 1 }];
+    return HASH_METHODS.map((method) => ({
+      method,
+      remove: servers.length > 1 ? keysMoved(method, options, servers, removed, keySpace) : null,
+      add: keysMoved(method, options, servers, added, keySpace),
+    }));
+  }, [servers, addedName, count, zipf, virtualNodes]);
+  const n = servers.length;
+
+  return (
+    <div className="hashing-methods">
+      <table className="hashing-table">
+        <caption className="hashing-caption">
+          Keys that would land on a different server, a cold cache
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Method</th>
+            <th scope="col">
+              Remove {servers.at(-1)?.name ?? 'a server'}
+              <span className="hashing-count">
+                {n} → {n - 1} servers
+              </span>
+            </th>
+            <th scope="col">
+              Add {addedName}
+              <span className="hashing-count">
+                {n} → {n + 1} servers
+              </span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr
+              key={row.method}
+              data-testid="hashing.method"
+              data-method={row.method}
+              className={row.method === current ? 'is-current' : undefined}
+            >
+              <th scope="row">
+                {STRATEGY_INFO[row.method].label}
+                {row.method === current && <span className="hashing-badge">in use</span>}
+              </th>
+              <MovedCell moved={row.remove} />
+              <MovedCell moved={row.add} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hashing-note">
+        The fewest any method can move is the one server&apos;s own share:{' '}
+        {n > 1 && (
+          <>
+            1/{n} = {formatPercent(1 / n)} on removal,{' '}
+          </>
+        )}
+        1/{n + 1} = {formatPercent(1 / (n + 1))} on adding. Traffic weights each key by how often it
+        is asked for.
+      </p>
+    </div>
+  );
+}
+
+/** One share: keys in bold with a bar, traffic below it. */
+function MovedCell({ moved }: { readonly moved: KeyMovement | null }) {
+  if (moved === null) return <td className="hashing-cell">–</td>;
+  return (
+    <td className="hashing-cell">
+      <span className="hashing-keys">
+        <span className="hashing-share">{formatPercent(moved.keyShare)}</span> of keys
+      </span>
+      <span className="hashing-bar" aria-hidden="true">
+        <span className="hashing-bar-fill" style={{ width: `${moved.keyShare * 100}%` }} />
+      </span>
+      <span className="hashing-traffic">{formatPercent(moved.trafficShare)} of traffic</span>
+    </td>
+  );
+}

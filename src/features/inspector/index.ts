@@ -1,0 +1,1 @@
+export { PickInspector } from './PickInspector.tsx';

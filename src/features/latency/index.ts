@@ -1,0 +1,1 @@
+export { LatencyPanel } from './LatencyPanel.tsx';

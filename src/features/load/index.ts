@@ -1,0 +1,1 @@
+export { LoadPanel } from './LoadPanel.tsx';

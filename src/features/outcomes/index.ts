@@ -1,0 +1,1 @@
+export { OutcomesPanel } from './OutcomesPanel.tsx';

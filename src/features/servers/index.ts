@@ -1,0 +1,1 @@
+export { ServersPanel } from './ServersPanel.tsx';

@@ -1,0 +1,1 @@
+export { StrategyPanel } from './StrategyPanel.tsx';

@@ -1,0 +1,11 @@
+/**
+ * Theory next to measurement: the panel loads on demand; the overlays (Che, M/M/1) are what the
+ * cache and latency charts draw as reference lines.
+ */
+import { deferred } from '../../ui/deferred.tsx';
+
+export const TheoryPanel = deferred(
+  async () => (await import('./TheoryPanel.tsx')).TheoryPanel,
+  'Theory check',
+);
+export { CheMemo, chePrediction, latencyReference } from './theoryOverlay.ts';

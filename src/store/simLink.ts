@@ -1,0 +1,49 @@
+import type { SimApi } from '../worker/simClient.ts';
+import type { JobProgress } from '../worker/protocol.ts';
+
+/** What the store needs of the worker client (SimClient in the page, a fake in tests). */
+export interface SimConnection {
+  call<R>(fn: (api: SimApi) => Promise<R>): Promise<R>;
+  restart(): void;
+  nextJobId(): number;
+  onJobProgress(listener: (progress: JobProgress) => void): () => void;
+}
+
+/** Starts a worker client; `onCrash` hears why the worker died. */
+export type Connect = (onCrash: (message: string) => void) => SimConnection;
+
+/**
+ * The store's one worker client. It is started on first use (so a store can be built without a
+ * worker, as in tests) and owned here for the store's life: every slice calls through this.
+ */
+export class SimLink {
+  private connection: SimConnection | null = null;
+
+  constructor(
+    private readonly connect: Connect,
+    private readonly onCrash: (message: string) => void,
+  ) {}
+
+  private get client(): SimConnection {
+    this.connection ??= this.connect(this.onCrash);
+    return this.connection;
+  }
+
+  /** Calls the worker; rejects if the worker dies before it answers. */
+  call<R>(fn: (api: SimApi) => Promise<R>): Promise<R> {
+    return this.client.call(fn);
+  }
+
+  /** A fresh worker in place of a dead one. */
+  restart(): void {
+    this.client.restart();
+  }
+
+  nextJobId(): number {
+    return this.client.nextJobId();
+  }
+
+  onJobProgress(listener: (progress: JobProgress) => void): () => void {
+    return this.client.onJobProgress(listener);
+  }
+}

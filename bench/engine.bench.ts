@@ -1,9 +1,14 @@
 /**
- * Engine benchmarks: simulated requests per second of wall time for three set-ups, and the heap
- * growth over a run of 10 million requests. Run with `npm run bench`; figures go in the README.
+ * Engine benchmarks: the engine against a minimal typed-array simulator of the same model
+ * (referenceSim.ts) in the same run, simulated requests per second of wall time for four set-ups
+ * (each also as a multiple of the reference's time per request, which cancels out how busy the
+ * machine is), and the heap growth over a run of 10 million requests. Run with `npm run bench`;
+ * figures go in the README.
  */
 import { Simulation } from '../src/engine/simulation.ts';
+import { summarize } from '../src/engine/summary.ts';
 import { scenarioOf } from '../src/engine/testing/scenarioOf.ts';
+import { runReference } from './referenceSim.ts';
 
 interface Case {
   readonly label: string;
@@ -63,10 +68,71 @@ function timeRun(raw: Record<string, unknown>): { perSec: number; requests: numb
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * The reference model as a scenario: 100 servers of capacity 1 with unbounded FIFO queues,
+ * exponential service (mean 1 s), power of two choices, Poisson arrivals at 90% of capacity for
+ * about `arrivals` requests; no cache (the model has none), histograms and every series on.
+ */
+function referenceModel(arrivals: number) {
+  return {
+    strategy: 'power-of-two-choices',
+    servers: Array.from({ length: 100 }, (_, i) => ({
+      name: `S${i}`,
+      capacity: 1,
+      queueLimit: null,
+    })),
+    service: { distribution: 'exponential', meanMs: 1000 },
+    cache: { placement: 'off' },
+    traffic: [{ from: 0, to: Math.round((arrivals / 90) * 1000), ratePerSec: 90 }],
+  };
+}
+
+/** Wall ms per simulated request of one engine run (construction not timed) and its mean latency. */
+function engineOnModel(arrivals: number): { msPer: number; meanMs: number; requests: number } {
+  const sim = new Simulation(scenarioOf(referenceModel(arrivals)), { logRequests: false });
+  const start = performance.now();
+  sim.runToEnd();
+  const ms = performance.now() - start;
+  return {
+    msPer: ms / sim.metrics.arrived,
+    meanMs: summarize(sim).latencyMs.mean!,
+    requests: sim.metrics.arrived,
+  };
+}
+
+function referenceOnModel(arrivals: number): { msPer: number; meanMs: number; requests: number } {
+  const start = performance.now();
+  const r = runReference(arrivals);
+  const ms = performance.now() - start;
+  return { msPer: ms / r.arrivals, meanMs: r.meanLatencyMs, requests: r.arrivals };
+}
 
 console.log(
   `Balancer Playground engine benchmark · node ${process.version} · ${new Date().toISOString().slice(0, 10)}\n`,
 );
+
+// The same model in both, alternated so both see the same machine; warm-ups not timed.
+const MODEL_ARRIVALS = 3e6;
+referenceOnModel(3e5);
+engineOnModel(3e5);
+const refRuns: ReturnType<typeof referenceOnModel>[] = [];
+const engRuns: ReturnType<typeof engineOnModel>[] = [];
+for (let i = 0; i < 3; i++) {
+  refRuns.push(referenceOnModel(MODEL_ARRIVALS));
+  engRuns.push(engineOnModel(MODEL_ARRIVALS));
+}
+const refMsPer = median(refRuns.map((r) => r.msPer));
+const engMsPer = median(engRuns.map((r) => r.msPer));
+console.log(
+  `Reference model: 100 servers of capacity 1, FIFO queues, exponential 1 s service, power of two\n` +
+    `choices at load 0.9, ${fmt(MODEL_ARRIVALS)} arrivals; median of 3 alternated runs, start-up not timed\n` +
+    `  reference simulator (bench/referenceSim.ts) ${fmt(1000 / refMsPer).padStart(11)} req/s  mean latency ${refRuns[0]!.meanMs.toFixed(1)} ms\n` +
+    `  engine, full metrics, no log                 ${fmt(1000 / engMsPer).padStart(11)} req/s  mean latency ${engRuns[0]!.meanMs.toFixed(1)} ms\n` +
+    `  engine time / reference time                 ${(engMsPer / refMsPer).toFixed(2).padStart(11)}x  (runs: ${engRuns.map((r, i) => (r.msPer / refRuns[i]!.msPer).toFixed(2)).join(', ')})\n`,
+);
+
 for (const c of cases) {
   timeRun({
     ...c.raw,
@@ -74,9 +140,11 @@ for (const c of cases) {
   }); // warm-up
   const runs = [timeRun(c.raw), timeRun(c.raw), timeRun(c.raw)];
   const best = runs.reduce((a, b) => (a.perSec > b.perSec ? a : b));
-  const median = runs.map((r) => r.perSec).sort((a, b) => a - b)[1]!;
+  const perSec = median(runs.map((r) => r.perSec));
+  const timesRef = 1000 / perSec / refMsPer;
   console.log(
-    `${c.label.padEnd(54)} ${fmt(median).padStart(11)} req/s median of 3 (best ${fmt(best.perSec)}; ${fmt(best.requests)} requests)`,
+    `${c.label.padEnd(54)} ${fmt(perSec).padStart(11)} req/s median of 3 (best ${fmt(best.perSec)}; ` +
+      `${fmt(best.requests)} requests) ${timesRef.toFixed(2)}x the reference's time per request`,
   );
 }
 

@@ -10,8 +10,9 @@ export class Agenda {
   private readonly sequence = { next: 0 };
   private readonly main = new EventQueue(1024, this.sequence);
   private readonly arrivals = new EventQueue(16, this.sequence);
-  /** The queue holding the earliest event, chosen once per change. */
-  private head: EventQueue = this.main;
+  /** The time and data of the event `take` returned last. */
+  time = 0;
+  data = 0;
 
   constructor(private readonly arrivalKind: number) {}
 
@@ -20,37 +21,51 @@ export class Agenda {
   }
 
   peekTime(): number {
-    return this.head.peekTime();
+    return this.head().peekTime();
   }
 
   peekKind(): number {
-    return this.head.peekKind();
+    return this.head().peekKind();
   }
 
   peekData(): number {
-    return this.head.peekData();
+    return this.head().peekData();
   }
 
   push(time: number, kind: number, data: number): void {
     (kind === this.arrivalKind ? this.arrivals : this.main).push(time, kind, data);
-    this.pickHead();
   }
 
   /** Removes the earliest event; read it first with peekTime/peekKind/peekData. */
   pop(): void {
-    this.head.pop();
-    this.pickHead();
+    this.head().pop();
   }
 
-  private pickHead(): void {
+  /**
+   * Takes the earliest event if it is due at or before `end`: returns its kind, with its time and
+   * data in `time` and `data`; -1 (and nothing taken) when there is none that early. The run
+   * loop's one call per event.
+   */
+  take(end: number): number {
+    const q = this.head();
+    if (q.size === 0) return -1;
+    const t = q.peekTime();
+    if (t > end) return -1;
+    this.time = t;
+    this.data = q.peekData();
+    const kind = q.peekKind();
+    q.pop();
+    return kind;
+  }
+
+  /** The queue holding the earliest event (decided when asked, not on every push). */
+  private head(): EventQueue {
     const a = this.arrivals;
     const m = this.main;
-    if (a.size === 0) this.head = m;
-    else if (m.size === 0) this.head = a;
-    else {
-      const at = a.peekTime();
-      const mt = m.peekTime();
-      this.head = at < mt || (at === mt && a.peekSeq() < m.peekSeq()) ? a : m;
-    }
+    if (a.size === 0) return m;
+    if (m.size === 0) return a;
+    const at = a.peekTime();
+    const mt = m.peekTime();
+    return at < mt || (at === mt && a.peekSeq() < m.peekSeq()) ? a : m;
   }
 }

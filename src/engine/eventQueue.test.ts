@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EventQueue } from './eventQueue.ts';
+import { EventQueue, MAX_EVENT_DATA, MAX_EVENT_KIND } from './eventQueue.ts';
 
 function drain(q: EventQueue): Array<[number, number, number]> {
   const out: Array<[number, number, number]> = [];
@@ -56,5 +56,19 @@ describe('EventQueue', () => {
     q.push(1, 0, 3);
     q.push(10, 0, 4);
     expect(drain(q).map((e) => e[2])).toEqual([3, 1, 4]);
+  });
+});
+
+describe('EventQueue kinds and data', () => {
+  it('keeps the largest kind and data whole (they share one 32-bit word)', () => {
+    const q = new EventQueue(1);
+    q.push(2, MAX_EVENT_KIND, MAX_EVENT_DATA);
+    q.push(1, 0, 0);
+    q.push(3, 17, 123_456);
+    expect(drain(q)).toEqual([
+      [1, 0, 0],
+      [2, MAX_EVENT_KIND, MAX_EVENT_DATA],
+      [3, 17, 123_456],
+    ]);
   });
 });

@@ -4,8 +4,11 @@
  * hot-key counter look keys up on every request; a JS Map costs several times more per call there.
  */
 export class IntMap {
-  private keys: Int32Array;
-  private values: Int32Array;
+  /**
+   * Entry i's key at 2i (-1 when empty) and its value at 2i + 1: a look-up that finds its key
+   * reads the value from the same cache line.
+   */
+  private entries: Int32Array;
   private mask: number;
   private shift: number;
   private count = 0;
@@ -13,8 +16,7 @@ export class IntMap {
   constructor(expectedSize = 16) {
     let cap = 16;
     while (cap < expectedSize * 2) cap *= 2;
-    this.keys = new Int32Array(cap).fill(-1);
-    this.values = new Int32Array(cap);
+    this.entries = IntMap.empty(cap);
     this.mask = cap - 1;
     this.shift = 32 - Math.log2(cap);
   }
@@ -25,10 +27,10 @@ export class IntMap {
 
   /** The value for `key`, or -1 when absent. */
   get(key: number): number {
-    const keys = this.keys;
+    const e = this.entries;
     for (let i = this.home(key); ; i = (i + 1) & this.mask) {
-      const k = keys[i]!;
-      if (k === key) return this.values[i]!;
+      const k = e[2 * i]!;
+      if (k === key) return e[2 * i + 1]!;
       if (k === -1) return -1;
     }
   }
@@ -36,51 +38,51 @@ export class IntMap {
   set(key: number, value: number): void {
     if (key < 0 || key > 0x7fffffff || !Number.isInteger(key))
       throw new RangeError(`IntMap key out of range: ${key}`);
-    const keys = this.keys;
+    const e = this.entries;
     let i = this.home(key);
     for (; ; i = (i + 1) & this.mask) {
-      const k = keys[i]!;
+      const k = e[2 * i]!;
       if (k === key) {
-        this.values[i] = value;
+        e[2 * i + 1] = value;
         return;
       }
       if (k === -1) break;
     }
-    keys[i] = key;
-    this.values[i] = value;
-    if (++this.count * 2 > keys.length) this.grow();
+    e[2 * i] = key;
+    e[2 * i + 1] = value;
+    if (++this.count * 4 > e.length) this.grow();
   }
 
   /** Removes `key`; returns whether it was there. */
   delete(key: number): boolean {
-    const keys = this.keys;
+    const e = this.entries;
     const mask = this.mask;
     let i = this.home(key);
     for (; ; i = (i + 1) & mask) {
-      const k = keys[i]!;
+      const k = e[2 * i]!;
       if (k === key) break;
       if (k === -1) return false;
     }
     // Shift later entries of the probe run back so lookups never stop at a false gap.
     let gap = i;
     for (let j = (i + 1) & mask; ; j = (j + 1) & mask) {
-      const k = keys[j]!;
+      const k = e[2 * j]!;
       if (k === -1) break;
       const h = this.home(k);
       // Move k into the gap when its home is not cyclically within (gap, j].
       if ((j > gap && (h <= gap || h > j)) || (j < gap && h <= gap && h > j)) {
-        keys[gap] = k;
-        this.values[gap] = this.values[j]!;
+        e[2 * gap] = k;
+        e[2 * gap + 1] = e[2 * j + 1]!;
         gap = j;
       }
     }
-    keys[gap] = -1;
+    e[2 * gap] = -1;
     this.count--;
     return true;
   }
 
   clear(): void {
-    this.keys.fill(-1);
+    for (let i = 0; i < this.entries.length; i += 2) this.entries[i] = -1;
     this.count = 0;
   }
 
@@ -89,15 +91,19 @@ export class IntMap {
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldValues = this.values;
-    const cap = oldKeys.length * 2;
-    this.keys = new Int32Array(cap).fill(-1);
-    this.values = new Int32Array(cap);
+    const old = this.entries;
+    const cap = old.length; // twice the entries: old.length / 2 entries now
+    this.entries = IntMap.empty(cap);
     this.mask = cap - 1;
     this.shift = 32 - Math.log2(cap);
     this.count = 0;
-    for (let i = 0; i < oldKeys.length; i++)
-      if (oldKeys[i] !== -1) this.set(oldKeys[i]!, oldValues[i]!);
+    for (let i = 0; i < old.length; i += 2) if (old[i] !== -1) this.set(old[i]!, old[i + 1]!);
+  }
+
+  /** Room for `cap` entries, all empty. */
+  private static empty(cap: number): Int32Array {
+    const e = new Int32Array(2 * cap);
+    for (let i = 0; i < e.length; i += 2) e[i] = -1;
+    return e;
   }
 }

@@ -1,11 +1,16 @@
-/** A growable FIFO of integers in a ring of Int32Array: a server's waiting line of request slots. */
+/**
+ * A growable FIFO of integers in a ring of Int32Array: a server's waiting line of request slots.
+ * The ring's size is a power of two, so wrapping is a mask rather than a division.
+ */
 export class IntQueue {
   private buf: Int32Array;
   private head = 0;
   private count = 0;
 
   constructor(initialCapacity = 8) {
-    this.buf = new Int32Array(initialCapacity);
+    let size = 8;
+    while (size < initialCapacity) size *= 2;
+    this.buf = new Int32Array(size);
   }
 
   get length(): number {
@@ -14,7 +19,7 @@ export class IntQueue {
 
   push(v: number): void {
     if (this.count === this.buf.length) this.grow();
-    this.buf[(this.head + this.count) % this.buf.length] = v;
+    this.buf[(this.head + this.count) & (this.buf.length - 1)] = v;
     this.count++;
   }
 
@@ -22,7 +27,7 @@ export class IntQueue {
   shift(): number {
     if (this.count === 0) return -1;
     const v = this.buf[this.head]!;
-    this.head = (this.head + 1) % this.buf.length;
+    this.head = (this.head + 1) & (this.buf.length - 1);
     this.count--;
     return v;
   }
@@ -34,7 +39,8 @@ export class IntQueue {
 
   private grow(): void {
     const next = new Int32Array(this.buf.length * 2);
-    for (let i = 0; i < this.count; i++) next[i] = this.buf[(this.head + i) % this.buf.length]!;
+    const mask = this.buf.length - 1;
+    for (let i = 0; i < this.count; i++) next[i] = this.buf[(this.head + i) & mask]!;
     this.buf = next;
     this.head = 0;
   }

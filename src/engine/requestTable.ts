@@ -1,3 +1,5 @@
+import { MAX_EVENT_DATA } from './eventQueue.ts';
+
 /** Where an attempt is: nowhere (done or never placed), in a queue, in service, hanging. */
 export const NOWHERE = 0;
 export const QUEUED = 1;
@@ -48,25 +50,29 @@ export class RequestTable {
     return this.used;
   }
 
-  allocate(id: number, arrival: number, key: number, serviceMs: number, slot: number): number {
+  /**
+   * A row for attempt `attempt` of the request in `request` (id, arrival, key, service time: the
+   * layout of SimCore.sending), going to `slot` through balancer `lb`, sent at `sent`.
+   */
+  allocate(request: Float64Array, slot: number, attempt: number, lb: number, sent: number): number {
     if (this.freeCount === 0) this.grow();
     const r = this.free[--this.freeCount]!;
     this.used++;
-    this.id[r] = id;
-    this.arrival[r] = arrival;
-    this.key[r] = key;
-    this.serviceMs[r] = serviceMs;
+    this.id[r] = request[0]!;
+    this.arrival[r] = request[1]!;
+    this.key[r] = request[2]!;
+    this.serviceMs[r] = request[3]!;
     this.slot[r] = slot;
     this.miss[r] = 0;
     this.phase[r] = NOWHERE;
     this.waiting[r] = 1;
     this.refs[r] = 0;
-    this.attempt[r] = 0;
-    this.lb[r] = 0;
+    this.attempt[r] = attempt;
+    this.lb[r] = lb;
     this.fail[r] = 0;
     this.probe[r] = 0;
-    this.sent[r] = arrival;
-    this.begun[r] = arrival;
+    this.sent[r] = sent;
+    this.begun[r] = sent;
     return r;
   }
 
@@ -98,7 +104,12 @@ export class RequestTable {
 
   private grow(): void {
     const old = this.id.length;
-    const cap = Math.max(64, old * 2);
+    // A row is named by agenda events, which carry at most MAX_EVENT_DATA.
+    if (old > MAX_EVENT_DATA)
+      throw new RangeError(
+        `more than ${MAX_EVENT_DATA + 1} requests in flight at once: the simulation cannot hold them`,
+      );
+    const cap = Math.min(Math.max(64, old * 2), MAX_EVENT_DATA + 1);
     this.id = resize(this.id, new Float64Array(cap));
     this.arrival = resize(this.arrival, new Float64Array(cap));
     this.key = resize(this.key, new Int32Array(cap));

@@ -2,14 +2,24 @@ import { IntQueue } from './intQueue.ts';
 import type { PoolView } from './poolView.ts';
 import type { ServerChanges, ServerSpec } from './scenario/types.ts';
 
+/** Where the pool reads simulated time: the simulation itself, or a test's hand-moved clock. */
+export interface Clock {
+  readonly now: number;
+}
+
 /**
  * The service registry of the original demo, kept as struct-of-arrays indexed by slot. It owns
  * each server's state (up, active, queue) and its running statistics, and keeps `healthy` exact:
  * a server is healthy while the balancer may route to it and active + queued < limit + queueLimit.
+ * Its arrays are for reading; every change goes through an operation below, which recomputes the
+ * slot's health and tells the listener, so no caller has to remember to.
  *
  * Two views of a server are kept apart: `up` is the truth (the process runs), `lbUp` what the
  * balancer believes (instantly the same in the demo's registry; lagging behind health checks; or
  * never updated without them). A request sent to a server that is not really up fails.
+ *
+ * The pool reads the time from `clock` rather than taking it as an argument: V8 boxes every
+ * fractional number passed to a call it does not inline, and these run several times a request.
  */
 export class ServerPool implements PoolView {
   size = 0;
@@ -39,6 +49,9 @@ export class ServerPool implements PoolView {
   /** Its circuit breaker lets nothing through. */
   breakerBlocked = new Uint8Array(0);
   partitioned = new Uint8Array(0);
+  /** Cached per slot for the load path: routable() and limit + queueLimit (see refresh). */
+  private routableNow = new Uint8Array(0);
+  private room = new Float64Array(0);
   /** Share of requests failed fast (sinkhole). */
   errorRate = new Float64Array(0);
   /** Service-time multiplier of a latency spike in progress (1 = none). */
@@ -68,8 +81,10 @@ export class ServerPool implements PoolView {
   /** When busyIntegral was last brought up to date. */
   busySince = new Float64Array(0);
 
+  constructor(private readonly clock: Clock = { now: 0 }) {}
+
   /** Registers a server; returns its slot. */
-  add(spec: ServerSpec, now: number): number {
+  add(spec: ServerSpec): number {
     const slot = this.size++;
     if (slot >= this.member.length) this.grow(Math.max(8, this.member.length * 2));
     this.names[slot] = spec.name;
@@ -85,7 +100,7 @@ export class ServerPool implements PoolView {
     this.speed[slot] = spec.speed;
     this.queueLimit[slot] = spec.queueLimit ?? Infinity;
     this.queues[slot] = new IntQueue();
-    this.busySince[slot] = now;
+    this.busySince[slot] = this.clock.now;
     this.members.push(slot);
     this.version++;
     this.refresh(slot);
@@ -108,13 +123,154 @@ export class ServerPool implements PoolView {
     this.refresh(slot);
   }
 
+  // ---- State changes: each keeps `healthy` and the listener up to date. ----
+
+  /** Whether the server's process runs (the truth); what the balancer believes is set apart. */
+  setRunning(slot: number, up: boolean): void {
+    this.up[slot] = up ? 1 : 0;
+    this.refresh(slot);
+  }
+
+  /** What the balancer believes of `up`. */
+  setBelievedUp(slot: number, up: boolean): void {
+    this.lbUp[slot] = up ? 1 : 0;
+    this.refresh(slot);
+  }
+
+  /** Takes no new requests while those it holds finish (or takes them again). */
+  markDraining(slot: number, draining: boolean): void {
+    this.draining[slot] = draining ? 1 : 0;
+    this.refresh(slot);
+  }
+
+  /** Out of (or back in) the pool by outlier detection. */
+  setEjected(slot: number, ejected: boolean): void {
+    this.ejected[slot] = ejected ? 1 : 0;
+    this.refresh(slot);
+  }
+
+  /** Whether the server's circuit breaker lets nothing through. */
+  setBreakerBlocked(slot: number, blocked: boolean): void {
+    const b = blocked ? 1 : 0;
+    if (this.breakerBlocked[slot] === b) return;
+    this.breakerBlocked[slot] = b;
+    this.refresh(slot);
+  }
+
+  /** Every circuit closed at once (breakers switched off). */
+  clearBreakerBlocks(): void {
+    this.breakerBlocked.fill(0);
+    this.refreshAll();
+  }
+
+  /** Enters or leaves panic mode (every slot's health changes meaning). */
+  setPanic(panic: boolean): void {
+    this.panic = panic;
+    this.refreshAll();
+  }
+
+  /** The connection limit in force (below the capacity while slowly starting). */
+  setLimit(slot: number, limit: number): void {
+    this.limit[slot] = limit;
+    this.refresh(slot);
+  }
+
+  /** The service-time multiplier of a latency spike (1 = none); health is not affected. */
+  setSpike(slot: number, factor: number): void {
+    this.spike[slot] = factor;
+  }
+
+  /** The strategy (or fan-out) told of every change; set when the balancers are wired. */
+  listenWith(listener: ServerPool['listener']): void {
+    this.listener = listener;
+  }
+
+  // ---- Load: a request takes or leaves a place (in service, or in the FIFO queue). ----
+
+  /** A request begins service. Returns the new active count. */
+  startService(slot: number): number {
+    this.accrue(slot);
+    const active = ++this.active[slot]!;
+    if (active > this.peakActive[slot]!) this.peakActive[slot] = active;
+    this.refreshLoad(slot);
+    return active;
+  }
+
+  /**
+   * A connection to an unreachable server takes one of its places until it times out (counted
+   * in `active`, not in its peak: nothing is being served).
+   */
+  holdConnection(slot: number): void {
+    this.accrue(slot);
+    this.active[slot]!++;
+    this.refreshLoad(slot);
+  }
+
+  /** A request leaves service (or a hanging connection gives up). Returns the new active. */
+  endService(slot: number): number {
+    this.accrue(slot);
+    const active = --this.active[slot]!;
+    this.refreshLoad(slot);
+    return active;
+  }
+
+  /** Request row `r` waits in the server's FIFO queue. */
+  enqueue(slot: number, r: number): void {
+    this.queued[slot]!++;
+    this.queues[slot]!.push(r);
+    this.refreshLoad(slot);
+  }
+
+  /**
+   * Moves the first waiting request into service if a place is free: returns its row (the new
+   * active count is in `active`), or -1 when nothing waits or no place is free. The server holds
+   * as many requests as before, so its health is unchanged and nobody needs telling.
+   */
+  startQueued(slot: number): number {
+    if (this.queued[slot]! === 0 || this.active[slot]! >= this.limit[slot]!) return -1;
+    this.queued[slot]!--;
+    const r = this.queues[slot]!.shift();
+    this.accrue(slot);
+    const active = ++this.active[slot]!;
+    if (active > this.peakActive[slot]!) this.peakActive[slot] = active;
+    return r;
+  }
+
+  /** Takes the first waiting request out of the queue (the server crashed): its row, or -1. */
+  dropQueued(slot: number): number {
+    if (this.queued[slot]! === 0) return -1;
+    this.queued[slot]!--;
+    const r = this.queues[slot]!.shift();
+    this.refreshLoad(slot);
+    return r;
+  }
+
+  // ---- Statistics. ----
+
+  countServed(slot: number): void {
+    this.served[slot]!++;
+  }
+
+  countRejected(slot: number): void {
+    this.rejected[slot]!++;
+  }
+
+  countFailed(slot: number): void {
+    this.failed[slot]!++;
+  }
+
+  countCacheLookup(slot: number, hit: boolean): void {
+    this.cacheLookups[slot]!++;
+    if (hit) this.cacheHits[slot]!++;
+  }
+
   /** Recomputes every slot's health, after a change that concerns them all (panic mode). */
-  refreshAll(): void {
+  private refreshAll(): void {
     for (const slot of this.members) this.refresh(slot);
   }
 
-  update(slot: number, changes: ServerChanges, now: number): void {
-    this.accrue(slot, now);
+  update(slot: number, changes: ServerChanges): void {
+    this.accrue(slot);
     if (changes.name !== undefined) this.names[slot] = changes.name;
     if (changes.capacity !== undefined) {
       this.capacity[slot] = changes.capacity;
@@ -150,9 +306,22 @@ export class ServerPool implements PoolView {
     );
   }
 
-  /** Recomputes the healthy flag of a slot after its state changed. */
-  refresh(slot: number): void {
-    const ok = this.routable(slot) && this.hasRoom(slot) ? 1 : 0;
+  /** Recomputes the healthy flag of a slot after its state changed, and tells the listener. */
+  private refresh(slot: number): void {
+    this.routableNow[slot] = this.routable(slot) ? 1 : 0;
+    this.room[slot] = this.limit[slot]! + this.queueLimit[slot]!;
+    this.refreshLoad(slot);
+  }
+
+  /**
+   * The same after only the slot's load changed (every request, twice or more), from what
+   * `refresh` cached: whether it is routable and how many requests it has room for.
+   */
+  private refreshLoad(slot: number): void {
+    const ok =
+      this.routableNow[slot] === 1 && this.active[slot]! + this.queued[slot]! < this.room[slot]!
+        ? 1
+        : 0;
     if (ok !== this.healthy[slot]) {
       this.healthy[slot] = ok;
       this.healthyCount += ok ? 1 : -1;
@@ -160,19 +329,21 @@ export class ServerPool implements PoolView {
     if (this.listener !== null) this.listener.onServerChange(this, slot);
   }
 
-  /** Brings the utilization integral of a slot up to `now` before its active count changes. */
-  accrue(slot: number, now: number): void {
+  /** Brings the utilization integral of a slot up to now before its active count changes. */
+  private accrue(slot: number): void {
+    const now = this.clock.now;
     const since = this.busySince[slot]!;
     if (now > since) {
       this.busyIntegral[slot]! += ((now - since) * this.active[slot]!) / this.capacity[slot]!;
-      this.busySince[slot] = now;
+      this.busySince[slot] = this.clock.now;
     }
   }
 
-  /** Share of capacity in use averaged over [0, now]. */
-  utilization(slot: number, now: number): number {
+  /** Share of capacity in use averaged over the run so far. */
+  utilization(slot: number): number {
+    const now = this.clock.now;
     if (now <= 0) return 0;
-    this.accrue(slot, now);
+    this.accrue(slot);
     return this.busyIntegral[slot]! / now;
   }
 
@@ -199,6 +370,8 @@ export class ServerPool implements PoolView {
     this.draining = grow8(this.draining);
     this.ejected = grow8(this.ejected);
     this.breakerBlocked = grow8(this.breakerBlocked);
+    this.routableNow = grow8(this.routableNow);
+    this.room = grow64(this.room);
     this.partitioned = grow8(this.partitioned);
     this.errorRate = grow64(this.errorRate);
     this.spike = grow64(this.spike);

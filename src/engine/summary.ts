@@ -80,7 +80,7 @@ export function summarize(sim: Simulation): RunSummary {
         pool.cacheLookups[slot]! > 0
           ? round3(pool.cacheHits[slot]! / pool.cacheLookups[slot]!)
           : null,
-      utilization: round3(pool.utilization(slot, sim.now)),
+      utilization: round3(pool.utilization(slot)),
       peakActive: pool.peakActive[slot]!,
     });
   }

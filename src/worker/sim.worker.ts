@@ -1,7 +1,7 @@
 /**
  * The simulation's Web Worker: the only place comlink exposes anything. It owns the run loop
- * (wall-clock ticks that advance simulated time at the chosen speed) so the page's main thread
- * never steps the simulation. Nothing here may touch the DOM.
+ * (runLoop.ts: wall-clock ticks that advance simulated time at the chosen speed) so the page's
+ * main thread never steps the simulation. Nothing here may touch the DOM.
  */
 import { expose, transfer } from 'comlink';
 import { DEFAULT_SCENARIO, parseScenario } from '../engine/scenario/schema.ts';
@@ -16,42 +16,42 @@ import type {
 import { HeadlessRun } from './headlessRun.ts';
 import { JobRunner } from './jobs.ts';
 import { checkRecording } from './recordingFormat.ts';
+import { RunLoop } from './runLoop.ts';
 import { SimSession } from './simSession.ts';
 import { transferables } from './snapshot.ts';
 import { compareTransferables, startComparison } from './compareRun.ts';
 
-/** Wall time between run-loop ticks, and the share of it the simulation may use. */
-const TICK_MS = 8;
-const BUDGET_MS = 10;
-
 const session = new SimSession(DEFAULT_SCENARIO);
-let lastTick = performance.now();
 /** Comparisons and runs to the end, in slices between run-loop ticks (see jobs.ts). */
 const jobs = new JobRunner({
   yieldToLoop: () => new Promise((resolve) => setTimeout(resolve, 0)),
   clock: () => performance.now(),
 });
 
-function tick(): void {
-  const now = performance.now();
-  // Never credit more than a quarter second after the tab slept.
-  const elapsed = Math.min(now - lastTick, 250);
-  lastTick = now;
-  try {
-    session.advance(elapsed, BUDGET_MS, () => performance.now());
-  } catch (error) {
-    // Keep the worker alive and the user's setup intact; the page offers a reset.
-    session.halt(error);
-  }
-  setTimeout(tick, TICK_MS);
-}
-setTimeout(tick, TICK_MS);
+// At "max" the loop comes back through a message to itself rather than a timer: it runs after the
+// page's messages already waiting (a pause, a snapshot request) and without timers' 4 ms clamp.
+const channel = new MessageChannel();
+let soonRun: (() => void) | null = null;
+channel.port1.onmessage = () => {
+  const run = soonRun;
+  soonRun = null;
+  run?.();
+};
+const loop = new RunLoop(session, {
+  now: () => performance.now(),
+  later: (run, ms) => setTimeout(run, ms),
+  soon: (run) => {
+    soonRun = run;
+    channel.port2.postMessage(null);
+  },
+});
+loop.start();
 
 const api = {
   load: (raw: unknown) => session.load(raw),
   reset: () => session.reset(),
   play: () => {
-    lastTick = performance.now();
+    loop.restartClock();
     session.play();
   },
   pause: () => session.pause(),
@@ -66,7 +66,7 @@ const api = {
   checkRecording: (raw: unknown) => checkRecording(raw),
   /** Starts the run over from a recording and plays it; a refused one leaves the run as it was. */
   replay: (raw: unknown) => {
-    lastTick = performance.now();
+    loop.restartClock();
     return session.replay(raw);
   },
   /**

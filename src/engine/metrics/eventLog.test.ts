@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { EventLog, formatLogLine, type LogEntry } from './eventLog.ts';
+import { ERROR, EventLog, formatLogLine, INFO, WARNING, type LogEntry } from './eventLog.ts';
+import {
+  COMPLETED,
+  FAILED_AT,
+  HANDLING,
+  NO_HEALTHY,
+  OVERLOADED,
+  QUEUED_AT,
+  RETRY_REFUSED,
+  RETRYING,
+  TIMED_OUT_AFTER,
+} from './requestLines.ts';
 
 describe('EventLog', () => {
   it('defaults to 10,000 entries', () => {
@@ -80,5 +91,47 @@ describe('formatLogLine', () => {
     expect(formatLogLine({ seq: 0, timeMs: 0, level: 'ERROR', source: 'LB', message: 'x' })).toBe(
       '0.000 | ERROR | LB | x',
     );
+  });
+});
+
+describe('EventLog lines kept as codes', () => {
+  it('formats each request line when read, with the name it had when written', () => {
+    const clock = { now: 0 };
+    const log = new EventLog(20, clock);
+    let name = 'Server-A';
+    clock.now = 1;
+    log.appendCoded(INFO, HANDLING, name, '', 7, 3, 3);
+    clock.now = 2;
+    log.appendCoded(INFO, COMPLETED, name, '', 7, 2, 3);
+    clock.now = 3;
+    log.appendCoded(INFO, QUEUED_AT, name, '', 8, 4, 0);
+    name = 'Renamed';
+    clock.now = 4;
+    log.appendCoded(ERROR, NO_HEALTHY, 'LoadBalancer', '', 9, 0, 0);
+    clock.now = 5;
+    log.appendCoded(ERROR, OVERLOADED, name, '', 10, 0, 0);
+    clock.now = 6;
+    log.appendCoded(ERROR, FAILED_AT, name, 'the server crashed', 11, 0, 0);
+    clock.now = 7;
+    log.appendCoded(WARNING, TIMED_OUT_AFTER, 'Client', '', 12, 1000, 0);
+    clock.now = 8;
+    log.appendCoded(INFO, RETRYING, 'LoadBalancer', '', 12, 2, 37);
+    clock.now = 9;
+    log.appendCoded(WARNING, RETRY_REFUSED, 'LoadBalancer', '', 13, 0, 0);
+    log.append(10, 'INFO', 'Cache', 'plain text stays as written');
+    expect(log.entries().map((e) => `${e.level} | ${e.source} | ${e.message}`)).toEqual([
+      'INFO | Server-A | Server Server-A handling request 7. Load: 3/3',
+      'INFO | Server-A | Server Server-A completed request 7. Load: 2/3',
+      'INFO | Server-A | Request 8 queued at Server-A (4 waiting)',
+      'ERROR | LoadBalancer | Request 9 failed: No healthy servers available!',
+      'ERROR | Renamed | Request 10 failed: Renamed is overloaded!',
+      'ERROR | Renamed | Request 11 failed at Renamed: the server crashed',
+      'WARNING | Client | Request 12 timed out after 1000 ms',
+      'INFO | LoadBalancer | Retrying request 12 (attempt 2) in 37 ms',
+      'WARNING | LoadBalancer | Retry of request 13 refused: budget spent',
+      'INFO | Cache | plain text stays as written',
+    ]);
+    // Coded lines take the clock's time when written.
+    expect(log.entries().map((e) => e.timeMs)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Xoshiro128 } from '../random.ts';
 import {
+  bucketIndex,
+  bucketIndexByLog,
   HISTOGRAM_MAX_VALUE,
   HISTOGRAM_MIN_VALUE,
   HISTOGRAM_RELATIVE_ERROR,
@@ -222,5 +224,32 @@ describe('LatencyHistogram', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('bucketIndex without a logarithm', () => {
+  /** The double next to `v` in the direction of `dir` (+1 up, -1 down), for positive v. */
+  function nextTo(v: number, dir: 1 | -1): number {
+    const f = new Float64Array([v]);
+    const b = new BigInt64Array(f.buffer);
+    b[0] = b[0]! + BigInt(dir);
+    return f[0]!;
+  }
+
+  it('puts every value in the same bucket as the logarithm does, at and next to every bound', () => {
+    const h = new LatencyHistogram();
+    const values = [0, 1e-9, 5e-4, 1e-3, 0.5, 1, 1e9, 1e10, 3e10, Infinity, Number.MAX_VALUE];
+    for (let i = 1; i < h.bucketCount; i++) {
+      const bound = h.bucketLowerBound(i);
+      values.push(bound, nextTo(bound, 1), nextTo(bound, -1));
+    }
+    // And a spread of values drawn log-uniformly over the whole range.
+    let x = 0x9e3779b9;
+    for (let k = 0; k < 200_000; k++) {
+      x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+      values.push(Math.pow(10, -4 + 15 * (x / 4294967296)));
+    }
+    const mismatches = values.filter((v) => bucketIndex(v) !== bucketIndexByLog(v));
+    expect(mismatches).toEqual([]);
   });
 });

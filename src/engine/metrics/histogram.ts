@@ -44,17 +44,53 @@ const MIDPOINTS = new Float64Array(BUCKETS);
   for (let i = 1; i < BUCKETS; i++) MIDPOINTS[i] = BOUNDS[i]! * sqrtRatio;
 }
 
-/** The bucket a non-negative, non-NaN value belongs to (the same in every histogram). */
-export function bucketIndex(v: number): number {
+/**
+ * The bucket of a value, from its logarithm: the first guess is at most one bucket off (the log
+ * can be an ulp off at a bucket edge), and comparing with BOUNDS makes membership exact.
+ */
+function bucketByLog(v: number): number {
   if (v < HISTOGRAM_MIN_VALUE) return 0;
   const f = (Math.log(v) - LN_MIN) * INV_LN_RATIO;
   if (f >= GEOMETRIC) return GEOMETRIC;
   let i = 1 + (f | 0);
-  // Math.log can be an ulp off at a bucket edge; make membership agree exactly with BOUNDS.
   if (v < BOUNDS[i]!) i--;
   else if (i < GEOMETRIC && v >= BOUNDS[i + 1]!) i++;
   return i;
 }
+
+/*
+ * The same buckets without a logarithm, since every served request needs one: the high word of a
+ * double holds its exponent and the top of its mantissa, and with 8 mantissa bits each cell of
+ * values sharing them spans less than 0.4% (under one bucket's 2%), so a cell's lowest value
+ * names the bucket and one comparison with the next bound settles it.
+ */
+const SCRATCH = new Float64Array(1);
+const WORDS = new Uint32Array(SCRATCH.buffer);
+const HIGH = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? 1 : 0;
+const CELL_SHIFT = 12;
+function cellOf(v: number): number {
+  SCRATCH[0] = v;
+  return WORDS[HIGH]! >>> CELL_SHIFT;
+}
+const FIRST_CELL = cellOf(HISTOGRAM_MIN_VALUE);
+const CELL_BUCKET = new Uint16Array(cellOf(BOUNDS[GEOMETRIC]!) - FIRST_CELL + 1);
+for (let c = 0; c < CELL_BUCKET.length; c++) {
+  WORDS[HIGH] = (FIRST_CELL + c) << CELL_SHIFT;
+  WORDS[1 - HIGH] = 0;
+  CELL_BUCKET[c] = bucketByLog(SCRATCH[0]!);
+}
+
+/** The bucket a non-negative, non-NaN value belongs to (the same in every histogram). */
+export function bucketIndex(v: number): number {
+  if (v < HISTOGRAM_MIN_VALUE) return 0;
+  if (v >= BOUNDS[GEOMETRIC]!) return GEOMETRIC;
+  let i = CELL_BUCKET[cellOf(v) - FIRST_CELL]!;
+  if (v >= BOUNDS[i + 1]!) i++;
+  return i;
+}
+
+/** The log-based lookup, exported for the test that checks both agree on every value. */
+export const bucketIndexByLog = bucketByLog;
 
 /** Log-bucketed histogram of non-negative values (ms) with ≤ 1% relative quantile error. */
 export class LatencyHistogram {
@@ -139,30 +175,13 @@ export class LatencyHistogram {
    * within [min, max]. Costs O(buckets between min and max).
    */
   quantile(q: number): number {
-    const n = this.n;
-    if (n <= 0) return 0;
-    if (!(q > 0)) return this.lo;
-    if (q >= 1) return this.hi;
-    // The epsilon keeps e.g. 0.07 · 100 = 7.000000000000001 at rank 7.
-    const rank = Math.max(1, Math.ceil(q * n - 1e-9));
-    if (rank >= n) return this.hi;
-    const counts = this.counts;
-    const last = bucketIndex(this.hi);
-    let cumulative = 0;
-    for (let i = bucketIndex(this.lo); i <= last; i++) {
-      cumulative += counts[i]!;
-      if (cumulative >= rank) {
-        if (i === 0) return this.lo;
-        const mid = MIDPOINTS[i]!;
-        return mid < this.lo ? this.lo : mid > this.hi ? this.hi : mid;
-      }
-    }
-    return this.hi;
+    return quantileOfCounts(this.counts, this.n, this.lo, this.hi, q);
   }
 
   /** Forgets everything recorded. */
   reset(): void {
-    this.counts.fill(0);
+    // Only buckets between the smallest and the largest value recorded can hold a count.
+    if (this.n > 0) this.counts.fill(0, bucketIndex(this.lo), bucketIndex(this.hi) + 1);
     this.n = 0;
     this.total = 0;
     this.lo = Infinity;
@@ -214,6 +233,58 @@ export class LatencyHistogram {
     target.set(this.counts);
     return target;
   }
+}
+
+/**
+ * The q-quantile of values counted per bucket in `counts` (`n` of them, exact minimum `lo` and
+ * maximum `hi`), as LatencyHistogram.quantile defines it.
+ */
+export function quantileOfCounts(
+  counts: Float64Array,
+  n: number,
+  lo: number,
+  hi: number,
+  q: number,
+): number {
+  if (n <= 0) return 0;
+  if (!(q > 0)) return lo;
+  if (q >= 1) return hi;
+  // The epsilon keeps e.g. 0.07 · 100 = 7.000000000000001 at rank 7.
+  const rank = Math.max(1, Math.ceil(q * n - 1e-9));
+  if (rank >= n) return hi;
+  const last = bucketIndex(hi);
+  let cumulative = 0;
+  for (let i = bucketIndex(lo); i <= last; i++) {
+    cumulative += counts[i]!;
+    if (cumulative >= rank) return reported(i, lo, hi);
+  }
+  return hi;
+}
+
+/**
+ * The same q-quantile when the buckets of the `n` values are known one by one, sorted ascending
+ * (for a handful of values this beats walking the buckets): the rank-th value's bucket.
+ */
+export function quantileOfSortedBuckets(
+  sorted: ArrayLike<number>,
+  n: number,
+  lo: number,
+  hi: number,
+  q: number,
+): number {
+  if (n <= 0) return 0;
+  if (!(q > 0)) return lo;
+  if (q >= 1) return hi;
+  const rank = Math.max(1, Math.ceil(q * n - 1e-9));
+  if (rank >= n) return hi;
+  return reported(sorted[rank - 1]!, lo, hi);
+}
+
+/** The value a quantile landing in bucket i reports: its midpoint kept within [lo, hi]. */
+function reported(i: number, lo: number, hi: number): number {
+  if (i === 0) return lo;
+  const mid = MIDPOINTS[i]!;
+  return mid < lo ? lo : mid > hi ? hi : mid;
 }
 
 function checkBucket(i: number): void {

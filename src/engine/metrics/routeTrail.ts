@@ -22,11 +22,15 @@ export class RouteTrail {
     this.dests = new Int32Array(capacity);
   }
 
+  /** Where the next record goes in the ring (total modulo capacity, kept without dividing). */
+  private next = 0;
+
   record(time: number, id: number, dest: number): void {
-    const i = this.total % this.capacity;
+    const i = this.next;
     this.times[i] = time;
     this.ids[i] = id;
     this.dests[i] = dest;
+    this.next = i + 1 === this.capacity ? 0 : i + 1;
     this.total++;
   }
 
@@ -53,5 +57,6 @@ export class RouteTrail {
 
   clear(): void {
     this.total = 0;
+    this.next = 0;
   }
 }

@@ -1,9 +1,10 @@
 import { EventLog } from './eventLog.ts';
 import { bucketIndex, LatencyHistogram } from './histogram.ts';
-import { RingBuffer } from './ringBuffer.ts';
-import { RouteTrail } from './routeTrail.ts';
-import { PickLog } from './pickLog.ts';
+import { IntervalLatency } from './intervalLatency.ts';
 import { keyCounterFor, type KeyCounter } from './keyCounts.ts';
+import { PickLog } from './pickLog.ts';
+import { RouteTrail } from './routeTrail.ts';
+import { SampleTable, type SeriesReader } from './sampleTable.ts';
 
 /** Names of the run-wide time series, one value per sample interval. */
 export const SERIES_NAMES = [
@@ -22,10 +23,29 @@ export const SERIES_NAMES = [
 ] as const;
 export type SeriesName = (typeof SERIES_NAMES)[number];
 
+/** Columns of the run-wide sample table, in SERIES_NAMES order (p50, p90, p99 side by side). */
+const COLUMNS = SERIES_NAMES.length;
+const column = (name: SeriesName): number => SERIES_NAMES.indexOf(name);
+const TIME = column('time');
+const ARRIVALS = column('arrivalsPerSec');
+const THROUGHPUT = column('throughputPerSec');
+const REJECTIONS = column('rejectionsPerSec');
+const FAILURES = column('failuresPerSec');
+const TIMEOUTS = column('timeoutsPerSec');
+const RETRIES = column('retriesPerSec');
+const P50 = column('p50');
+const HIT_RATE = column('cacheHitRate');
+const IN_FLIGHT = column('inFlight');
+
 /**
  * Everything a run measures, in memory that does not grow with the number of requests: counters,
- * a latency histogram for the whole run and one for the current interval, ring buffers of the
- * last `historyLength` samples, the capped log, the hottest keys and the recent routing trail.
+ * a latency histogram for the whole run, the last `historyLength` samples of every series, the
+ * capped log, the hottest keys and the recent routing trail.
+ *
+ * Closing a sample interval is a few stores: the run-wide series are one row of a table, every
+ * server's load one typed-array copy, and an interval's latency quantiles are worked out only for
+ * the samples someone reads (see IntervalLatency); most samples of a long headless run are
+ * overwritten unread.
  */
 export class RunMetrics {
   arrived = 0;
@@ -46,10 +66,10 @@ export class RunMetrics {
   cacheHits = 0;
   cacheMisses = 0;
   readonly latency = new LatencyHistogram();
-  readonly series: Record<SeriesName, RingBuffer>;
+  readonly series: Record<SeriesName, SeriesReader>;
   /** Per server slot: requests in service and waiting at each sample. */
-  readonly serverActive: RingBuffer[] = [];
-  readonly serverQueued: RingBuffer[] = [];
+  readonly serverActive: SeriesReader[] = [];
+  readonly serverQueued: SeriesReader[] = [];
   readonly log: EventLog;
   /** Cache look-ups per key; replaced when the key space changes. */
   hotKeys: KeyCounter;
@@ -57,7 +77,12 @@ export class RunMetrics {
   /** The last routing decisions explained, one sampled request per interval. */
   readonly picks = new PickLog(32);
 
-  private readonly intervalLatency = new LatencyHistogram();
+  private readonly table: SampleTable;
+  private readonly activeTable: SampleTable<Int32Array>;
+  private readonly queuedTable: SampleTable<Int32Array>;
+  /** Server slots with series (columns of the per-server tables in use). */
+  private slots = 0;
+  private readonly intervalLatency: IntervalLatency;
   private intervalArrived = 0;
   private intervalServed = 0;
   private intervalRejected = 0;
@@ -67,16 +92,29 @@ export class RunMetrics {
   private intervalHits = 0;
   private intervalLookups = 0;
 
+  /** `clock` is where the log reads the time of request lines (the simulation). */
   constructor(
     readonly historyLength: number,
     logCapacity: number,
     keyCount: number,
+    clock: { readonly now: number } = { now: 0 },
   ) {
     this.hotKeys = keyCounterFor(keyCount);
-    const series = {} as Record<SeriesName, RingBuffer>;
-    for (const name of SERIES_NAMES) series[name] = new RingBuffer(historyLength);
+    const quantiles = new IntervalLatency(historyLength);
+    this.intervalLatency = quantiles;
+    const table: SampleTable = new SampleTable(
+      historyLength,
+      COLUMNS,
+      (n) => new Float64Array(n),
+      (row) => quantiles.resolve(row, table.data, row * COLUMNS + P50),
+    );
+    this.table = table;
+    const series = {} as Record<SeriesName, SeriesReader>;
+    SERIES_NAMES.forEach((name, c) => (series[name] = table.column(c)));
     this.series = series;
-    this.log = new EventLog(logCapacity);
+    this.activeTable = new SampleTable(historyLength, 8, (n) => new Int32Array(n));
+    this.queuedTable = new SampleTable(historyLength, 8, (n) => new Int32Array(n));
+    this.log = new EventLog(logCapacity, clock);
   }
 
   get rejected(): number {
@@ -115,7 +153,7 @@ export class RunMetrics {
     // Latencies are never negative or NaN (times only move forward); one bucket lookup serves both.
     const bucket = bucketIndex(latencyMs);
     this.latency.recordInBucket(latencyMs, bucket);
-    this.intervalLatency.recordInBucket(latencyMs, bucket);
+    this.intervalLatency.record(latencyMs, bucket);
   }
 
   onCacheLookup(key: number, hit: boolean): void {
@@ -127,17 +165,16 @@ export class RunMetrics {
     this.hotKeys.add(key);
   }
 
-  /** Starts the per-slot series of a new server, aligned with the run-wide ones. */
+  /** Starts the per-slot series of a new server; it reads 0 for the samples before it joined. */
   addServerSeries(slot: number): void {
-    const active = new RingBuffer(this.historyLength);
-    const queued = new RingBuffer(this.historyLength);
-    const n = this.series.time.length;
-    for (let i = 0; i < n; i++) {
-      active.push(0);
-      queued.push(0);
+    if (slot >= this.activeTable.width) {
+      const width = Math.max(slot + 1, this.activeTable.width * 2);
+      this.activeTable.widen(width);
+      this.queuedTable.widen(width);
     }
-    this.serverActive[slot] = active;
-    this.serverQueued[slot] = queued;
+    this.slots = Math.max(this.slots, slot + 1);
+    this.serverActive[slot] = this.activeTable.column(slot);
+    this.serverQueued[slot] = this.queuedTable.column(slot);
   }
 
   /** Closes the interval ending at `time` (of length `intervalMs`) into one sample. */
@@ -149,26 +186,33 @@ export class RunMetrics {
     inFlight: number,
   ): void {
     const perSec = 1000 / intervalMs;
-    const s = this.series;
-    s.time.push(time);
-    s.arrivalsPerSec.push(this.intervalArrived * perSec);
-    s.throughputPerSec.push(this.intervalServed * perSec);
-    s.rejectionsPerSec.push(this.intervalRejected * perSec);
-    s.failuresPerSec.push(this.intervalFailed * perSec);
-    s.timeoutsPerSec.push(this.intervalTimedOut * perSec);
-    s.retriesPerSec.push(this.intervalRetries * perSec);
-    const h = this.intervalLatency;
-    const any = h.count > 0;
-    s.p50.push(any ? h.quantile(0.5) : NaN);
-    s.p90.push(any ? h.quantile(0.9) : NaN);
-    s.p99.push(any ? h.quantile(0.99) : NaN);
-    s.cacheHitRate.push(this.intervalLookups > 0 ? this.intervalHits / this.intervalLookups : NaN);
-    s.inFlight.push(inFlight);
-    for (let slot = 0; slot < this.serverActive.length; slot++) {
-      this.serverActive[slot]!.push(active[slot]!);
-      this.serverQueued[slot]!.push(queued[slot]!);
+    const table = this.table;
+    const at = table.nextRow();
+    const d = table.data;
+    d[at + TIME] = time;
+    d[at + ARRIVALS] = this.intervalArrived * perSec;
+    d[at + THROUGHPUT] = this.intervalServed * perSec;
+    d[at + REJECTIONS] = this.intervalRejected * perSec;
+    d[at + FAILURES] = this.intervalFailed * perSec;
+    d[at + TIMEOUTS] = this.intervalTimedOut * perSec;
+    d[at + RETRIES] = this.intervalRetries * perSec;
+    const row = at / COLUMNS;
+    if (this.intervalLatency.close(row, d, at + P50)) table.pending[row] = 1;
+    d[at + HIT_RATE] = this.intervalLookups > 0 ? this.intervalHits / this.intervalLookups : NaN;
+    d[at + IN_FLIGHT] = inFlight;
+    // Every server's load in one copy: the tables grow as the pool's arrays do (doubling from 8),
+    // so their rows are as wide as the arrays and need no view of them.
+    const width = this.activeTable.width;
+    const aAt = this.activeTable.nextRow();
+    const qAt = this.queuedTable.nextRow();
+    if (active.length === width && queued.length === width) {
+      this.activeTable.data.set(active, aAt);
+      this.queuedTable.data.set(queued, qAt);
+    } else {
+      const n = Math.min(width, this.slots);
+      this.activeTable.data.set(active.subarray(0, n), aAt);
+      this.queuedTable.data.set(queued.subarray(0, n), qAt);
     }
-    h.reset();
     this.intervalArrived = this.intervalServed = this.intervalRejected = 0;
     this.intervalFailed = this.intervalTimedOut = this.intervalRetries = 0;
     this.intervalHits = this.intervalLookups = 0;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { Xoshiro128 } from '../random.ts';
+import { bucketIndex, LatencyHistogram } from './histogram.ts';
+import { IntervalLatency } from './intervalLatency.ts';
+
+/** p50 / p90 / p99 of `values` as a LatencyHistogram of them reports. */
+function histogramQuantiles(values: readonly number[]): number[] {
+  const h = new LatencyHistogram();
+  for (const v of values) h.record(v);
+  return values.length === 0 ? [NaN, NaN, NaN] : [0.5, 0.9, 0.99].map((q) => h.quantile(q));
+}
+
+/** Closes one interval of `values` into row `row` and reads its quantiles back. */
+function closeAndRead(il: IntervalLatency, values: readonly number[], row: number): number[] {
+  for (const v of values) il.record(v, bucketIndex(v));
+  const out = new Float64Array(3);
+  if (il.close(row, out, 0)) il.resolve(row, out, 0);
+  return Array.from(out);
+}
+
+describe('IntervalLatency', () => {
+  it('reports exactly what a histogram of the interval would, for few and for many values', () => {
+    const rng = new Xoshiro128(5);
+    const il = new IntervalLatency(4);
+    for (const n of [0, 1, 2, 3, 9, 63, 64, 65, 200, 5000]) {
+      const values = Array.from({ length: n }, () => -400 * Math.log1p(-rng.next()));
+      expect(closeAndRead(il, values, n % 4), `${n} values`).toEqual(histogramQuantiles(values));
+    }
+  });
+
+  it('keeps a quiet interval for later: its quantiles are computed only when read', () => {
+    const il = new IntervalLatency(2);
+    const out = new Float64Array(6);
+    out.fill(-1);
+    for (const v of [100, 300, 200]) il.record(v, bucketIndex(v));
+    expect(il.close(0, out, 0)).toBe(true);
+    expect(Array.from(out.subarray(0, 3))).toEqual([-1, -1, -1]);
+    // A later interval into another row does not disturb the waiting one.
+    for (const v of [5, 6]) il.record(v, bucketIndex(v));
+    expect(il.close(1, out, 3)).toBe(true);
+    il.resolve(0, out, 0);
+    il.resolve(1, out, 3);
+    expect(Array.from(out)).toEqual([
+      ...histogramQuantiles([100, 300, 200]),
+      ...histogramQuantiles([5, 6]),
+    ]);
+  });
+});

@@ -1,0 +1,168 @@
+import type { PoolView } from '../poolView.ts';
+import { StaleLoadView } from '../staleLoadView.ts';
+import { createStrategy } from '../strategies/index.ts';
+import {
+  resetPickTrace,
+  type PickTrace,
+  type Strategy,
+  type StrategyName,
+  type StrategyOptions,
+} from '../strategies/strategy.ts';
+import { LOAD_UPDATE } from './eventKinds.ts';
+import type { SimCore } from './simCore.ts';
+
+/** One of the independent balancers: its own strategy state and its own view of the load. */
+interface Balancer {
+  readonly strategy: Strategy;
+  readonly view: PoolView;
+  readonly stale: StaleLoadView | null;
+}
+
+type Listener = { onServerChange(pool: PoolView, slot: number): void };
+
+/**
+ * The balancers in front of the pool: `count` of them share the servers, arrivals take turns among
+ * them, and each runs its own instance of the strategy. With `loadUpdateMs` > 0 each sees the
+ * others' load only at periodic updates (a StaleLoadView), which makes them herd. One balancer
+ * with a live view is the demo's, and then the strategy hears the pool's changes directly.
+ */
+export class Balancers {
+  /** The balancers, rebuilt on a change of strategy or of the balancer settings. */
+  list: Balancer[] = [];
+  /** The first balancer's strategy (every balancer runs the same one). */
+  first!: Strategy;
+  /** More than one balancer, or stale load views: dispatches and departures must tell them. */
+  multi = false;
+  private generation = 0;
+  private readonly pickContext: { key: number; now: number; trace: PickTrace | null } = {
+    key: 0,
+    now: 0,
+    trace: null,
+  };
+  /** Tells every balancer of a change in the pool (built once, not per event). */
+  private readonly fanOut: Listener = {
+    onServerChange: (_pool: PoolView, slot: number): void => {
+      for (const b of this.list) {
+        if (b.stale !== null) b.stale.refresh(slot);
+        else b.strategy.onServerChange?.(this.core.pool, slot);
+      }
+    },
+  };
+
+  constructor(
+    private readonly core: SimCore,
+    /** The strategy every balancer runs, and its options. */
+    public strategyName: StrategyName,
+    public strategyOptions: Required<StrategyOptions>,
+  ) {}
+
+  /** Switches every balancer to another strategy (mid-run: each starts with fresh state). */
+  setStrategy(name: StrategyName, options: StrategyOptions = {}): void {
+    this.strategyOptions = { ...this.strategyOptions, ...options };
+    this.strategyName = name;
+    this.wire();
+    this.core.log('INFO', 'LoadBalancer', `Strategy switched to ${name}`);
+  }
+
+  /** Builds each balancer's strategy (and stale view), and wires them to hear of changes. */
+  wire(): void {
+    const core = this.core;
+    const spec = core.resilience.balancers;
+    const pool = core.pool;
+    const stale = spec.loadUpdateMs > 0;
+    const list: Balancer[] = [];
+    for (let i = 0; i < spec.count; i++) {
+      const strategy = createStrategy(this.strategyName, this.strategyOptions);
+      if (!stale) list.push({ strategy, view: pool, stale: null });
+      else {
+        const view = new StaleLoadView(pool);
+        view.listener = listenerOf(strategy);
+        view.sync();
+        list.push({ strategy, view, stale: view });
+      }
+    }
+    this.list = list;
+    this.first = list[0]!.strategy;
+    this.multi = list.length > 1 || stale;
+    pool.listenWith(this.multi ? this.fanOut : listenerOf(this.first));
+  }
+
+  /** Starts the periodic load updates for stale views (a new schedule orphans the old one). */
+  startLoadUpdates(): void {
+    const core = this.core;
+    const every = core.resilience.balancers.loadUpdateMs;
+    this.generation++;
+    if (every > 0) core.schedule(core.now + every, LOAD_UPDATE, this.generation);
+  }
+
+  /** Event: each stale view takes in every server's current load. */
+  loadUpdate(generation: number): void {
+    if (generation !== this.generation) return;
+    for (const b of this.list) b.stale?.sync();
+    const core = this.core;
+    core.schedule(core.now + core.resilience.balancers.loadUpdateMs, LOAD_UPDATE, generation);
+  }
+
+  /** The balancer that takes request `id`: arrivals take turns. */
+  balancerFor(id: number): number {
+    const n = this.list.length;
+    return n === 1 ? 0 : id % n;
+  }
+
+  /** How many servers balancer `b` believes can take a request. */
+  healthyCount(b: number): number {
+    return this.list[b]!.view.healthyCount;
+  }
+
+  /**
+   * Balancer `b`'s strategy picks a slot for a request with `key`, tracing the pick into `trace`
+   * when given. A retry goes to another server than `avoid` where it can (Envoy's previous-hosts
+   * predicate: up to 3 more tries).
+   */
+  pick(b: number, key: number, avoid: number, trace: PickTrace | null): number {
+    const core = this.core;
+    const balancer = this.list[b]!;
+    const view = balancer.view;
+    const ctx = this.pickContext;
+    ctx.key = key;
+    ctx.now = core.now;
+    ctx.trace = trace;
+    let slot = balancer.strategy.pick(view, ctx, core.strategyRng);
+    for (let i = 0; avoid >= 0 && slot === avoid && i < 3 && view.healthyCount > 1; i++) {
+      // The trace explains the pick that counts: the last one.
+      if (trace !== null) resetPickTrace(trace);
+      slot = balancer.strategy.pick(view, ctx, core.strategyRng);
+    }
+    ctx.trace = null;
+    return slot;
+  }
+
+  /** Whether balancer `b` sees the load through a stale view. */
+  isStale(b: number): boolean {
+    return this.list[b]!.stale !== null;
+  }
+
+  /** Balancer `b` placed a request on `slot`. */
+  sent(b: number, slot: number): void {
+    const balancer = this.list[b]!;
+    balancer.strategy.onDispatch?.(slot, this.core.now);
+    if (this.multi) balancer.stale?.adjust(slot, 1);
+  }
+
+  /** Attempt `r` stopped holding a place at `slot`: the balancer that sent it counts it off. */
+  leftServer(r: number, slot: number): void {
+    if (!this.multi) return;
+    this.list[this.core.requests.lb[r]!]?.stale?.adjust(slot, -1);
+  }
+
+  /** The strategy that hears how attempt `r` went: its balancer's (after a rewiring, the first). */
+  strategyOf(r: number): Strategy {
+    return this.multi
+      ? (this.list[this.core.requests.lb[r]!] ?? this.list[0]!).strategy
+      : this.first;
+  }
+}
+
+function listenerOf(strategy: Strategy): Listener | null {
+  return strategy.onServerChange ? (strategy as Required<Pick<Strategy, 'onServerChange'>>) : null;
+}

@@ -1,0 +1,394 @@
+/*
+ * The hot core of a run: clock, agenda, a request's life (arrive, dispatch, serve, complete,
+ * served) and sampling. The rest are parts beside this file, built once by the constructor and
+ * called directly (traffic, operations, defences, retries, balancers, explainer); they see the
+ * core only as a SimCore (simCore.ts), and the pool changes only through ServerPool's operations.
+ *
+ * Adding a mechanism (autoscaling, load shedding, admission limits, hedging, closed-loop clients):
+ * 1. A part in this folder: a class taking the SimCore, built in the constructor below and listed
+ *    in SimCore; its settings come from the scenario and are off by default (existing runs stay
+ *    byte-identical); a random stream of its own if it draws numbers (random.ts).
+ * 2. Each kind of event it needs: one line in eventKinds.ts naming the part's handler method.
+ * 3. Hooks where it acts, behind a switch the hot path reads as a field: admission in `dispatch`
+ *    before the pick, the server's queue where `dispatch` enqueues and `startWaiting` dequeues,
+ *    service time in `serve`, outcomes in `endRequest` (every request ends there exactly once).
+ * 4. Servers join, drain and leave through ServerOperations; nothing writes the pool's arrays.
+ */
+import { Agenda } from '../agenda.ts';
+import { CacheLayer } from '../cacheLayer.ts';
+import { INFO, type LogLevel } from '../metrics/eventLog.ts';
+import { COMPLETED, HANDLING, QUEUED_AT } from '../metrics/requestLines.ts';
+import { ROUTE_NO_HEALTHY, ROUTE_OVERLOADED } from '../metrics/routeTrail.ts';
+import { RunMetrics } from '../metrics/runMetrics.ts';
+import { streamRng, type Xoshiro128 } from '../random.ts';
+import { HANGING, IN_SERVICE, NOWHERE, QUEUED, RequestTable } from '../requestTable.ts';
+import type { ResilienceSpec, Scenario } from '../scenario/types.ts';
+import { ServerPool } from '../serverPool.ts';
+import { Balancers } from './balancers.ts';
+import { Defences } from './defences.ts';
+import { ARRIVAL, bindEventHandlers, COMPLETE, SCHEDULED, TIMEOUT } from './eventKinds.ts';
+import { PickExplainer } from './pickExplainer.ts';
+import { RetryFlow } from './retryFlow.ts';
+import { ServerOperations } from './serverOperations.ts';
+import {
+  FAIL_FAST_MS,
+  FAILED,
+  REJECTED_NO_HEALTHY,
+  SERVED,
+  TIMED_OUT,
+  type SimCore,
+  type SimulationOptions,
+} from './simCore.ts';
+import { TrafficSources } from './trafficSources.ts';
+
+/** The hot core of a run (see the top of this file); `Simulation` is the class to use. */
+export class SimulationCore implements SimCore {
+  /** Simulated time in ms. */
+  now = 0;
+  readonly pool = new ServerPool(this);
+  readonly metrics: RunMetrics;
+  readonly cache: CacheLayer;
+  readonly requests = new RequestTable();
+  resilience: ResilienceSpec;
+  readonly sampleIntervalMs: number;
+  readonly durationMs: number | null;
+  logRequests: boolean;
+  /** Events processed so far: with the clock, it pins a point of the run exactly. */
+  eventsProcessed = 0;
+  readonly strategyRng: Xoshiro128;
+  readonly faultsRng: Xoshiro128;
+
+  // The parts, built once; each holds this core as its SimCore.
+  readonly traffic: TrafficSources;
+  readonly operations: ServerOperations;
+  readonly defences: Defences;
+  readonly retries: RetryFlow;
+  readonly balancers: Balancers;
+  readonly explainer: PickExplainer;
+
+  readonly sending = new Float64Array(4);
+  protected readonly agenda = new Agenda(ARRIVAL);
+  /** The client timeout per attempt, read on every dispatch. */
+  protected timeoutMs: number | null;
+  /** Each kind's handler (see eventKinds.ts), bound once. */
+  private readonly handlers: ((data: number) => void)[];
+  private nextRequestId = 1;
+  private nextSampleAt: number;
+  /** Requests not yet ended (the client still waits). */
+  private callsInFlight = 0;
+
+  constructor(
+    readonly scenario: Scenario,
+    options: SimulationOptions = {},
+  ) {
+    const seed = scenario.seed;
+    const arrivalsRng = streamRng(seed, 'arrivals');
+    const keysRng = streamRng(seed, 'keys');
+    const serviceRng = streamRng(seed, 'service');
+    this.strategyRng = streamRng(seed, 'strategy');
+    this.faultsRng = streamRng(seed, 'faults');
+    this.logRequests = options.logRequests ?? true;
+    this.metrics = new RunMetrics(
+      options.historyLength ?? 600,
+      options.logCapacity ?? 10_000,
+      scenario.keys.count,
+      this,
+    );
+    this.sampleIntervalMs = scenario.sampleIntervalMs;
+    this.nextSampleAt = scenario.sampleIntervalMs;
+    this.durationMs = scenario.durationMs;
+    this.resilience = scenario.resilience;
+    this.timeoutMs = scenario.resilience.timeoutMs;
+    this.traffic = new TrafficSources(this, scenario, arrivalsRng, keysRng, serviceRng);
+    this.explainer = new PickExplainer(this, options.explainPicks ?? this.logRequests);
+    this.operations = new ServerOperations(this);
+    this.defences = new Defences(this);
+    this.retries = new RetryFlow(this);
+    this.balancers = new Balancers(this, scenario.strategy, scenario.strategyOptions);
+    this.handlers = bindEventHandlers(this);
+    this.balancers.wire();
+    this.cache = new CacheLayer(scenario.cache);
+    for (const spec of scenario.servers) this.operations.add(spec);
+    for (const spec of scenario.traffic) this.traffic.add(spec);
+    scenario.events.forEach((e, i) => this.agenda.push(e.at, SCHEDULED, i));
+    this.defences.startHealthChecks();
+    this.balancers.startLoadUpdates();
+    this.defences.updatePanic();
+  }
+
+  /** Requests that have arrived and not yet ended. */
+  get inFlight(): number {
+    return this.callsInFlight;
+  }
+
+  // ---- Run control. ----
+
+  /** Runs to the end: the duration, or until traffic ends and every request finished. */
+  runToEnd(): void {
+    this.runEvents(Infinity);
+    if (this.durationMs !== null) this.advanceClock(this.durationMs);
+  }
+
+  /** Processes up to `count` events as fast as possible (the clock jumps from event to event). */
+  runEvents(count: number): number {
+    const end = this.durationMs ?? Infinity;
+    const agenda = this.agenda;
+    let done = 0;
+    while (done < count) {
+      if (this.callsInFlight === 0 && this.settledForGood()) break;
+      const kind = agenda.take(end);
+      if (kind < 0) break;
+      this.handle(kind);
+      done++;
+    }
+    return done;
+  }
+
+  /**
+   * Processes every event up to and including `time`, then sets the clock to it. With `maxEvents`
+   * it stops early after that many events (the clock then stays at the last one), so a caller with
+   * a frame budget can come back for the rest. Returns whether `time` was reached.
+   */
+  runUntil(time: number, maxEvents = Infinity): boolean {
+    const end = Math.min(time, this.durationMs ?? Infinity);
+    let budget = maxEvents;
+    while (this.agenda.size > 0 && this.agenda.peekTime() <= end) {
+      if (budget-- <= 0) return false;
+      this.processNext();
+    }
+    this.advanceClock(end);
+    return true;
+  }
+
+  /**
+   * With no duration, a run ends when its traffic and scheduled events are over, every request has
+   * ended and every server has finished even the work nobody waits for any more; what is left on
+   * the agenda then (health checks, load updates, which recur forever) changes no outcome.
+   */
+  protected settledForGood(): boolean {
+    if (this.durationMs !== null || this.callsInFlight !== 0 || this.requests.size !== 0)
+      return false;
+    const events = this.scenario.events;
+    const scheduledPending = events.length > 0 && events[events.length - 1]!.at > this.now;
+    return !this.traffic.pending && !scheduledPending;
+  }
+
+  // ---- What the parts call (SimCore). ----
+
+  schedule(time: number, kind: number, data: number): void {
+    this.agenda.push(time, kind, data);
+  }
+
+  log(level: LogLevel, source: string, message: string): void {
+    this.metrics.log.append(this.now, level, source, message);
+  }
+
+  /** A request's INFO line, kept as numbers until read (see requestLines.ts). */
+  private logLine(code: number, source: string, a: number, b: number, c: number): void {
+    this.metrics.log.appendCoded(INFO, code, source, '', a, b, c);
+  }
+
+  /** One request reaches the balancer now. */
+  arrive(): void {
+    const id = this.nextRequestId++;
+    // Draw key and service time for every request, placed or not, so streams stay aligned.
+    const traffic = this.traffic;
+    const key = traffic.keySampler.sample();
+    const serviceMs = traffic.serviceSampler();
+    this.metrics.onArrival();
+    this.callsInFlight++;
+    const sending = this.sending;
+    sending[0] = id;
+    sending[1] = this.now;
+    sending[2] = key;
+    sending[3] = serviceMs;
+    this.dispatch(0, -1);
+  }
+
+  /** Sends one attempt of request `id` through its balancer, avoiding `avoid` if it can. */
+  dispatch(attempt: number, avoid: number): void {
+    const pool = this.pool;
+    const id = this.sending[0]!;
+    const balancers = this.balancers;
+    const b = balancers.balancerFor(id);
+    if (balancers.healthyCount(b) === 0) {
+      this.retries.refused(attempt, ROUTE_NO_HEALTHY, -1);
+      return;
+    }
+    const explainer = this.explainer;
+    const traced = this.now >= explainer.nextAt;
+    const slot = balancers.pick(b, this.sending[2]!, avoid, traced ? explainer.begin() : null);
+    const placed = slot >= 0 && pool.healthy[slot] === 1;
+    if (traced) explainer.record(id, attempt, b, slot, placed, balancers.isStale(b));
+    if (!placed) {
+      this.retries.refused(attempt, ROUTE_OVERLOADED, slot);
+      return;
+    }
+    const req = this.requests;
+    const r = req.allocate(this.sending, slot, attempt, b, this.now);
+    this.metrics.routes.record(this.now, id, slot);
+    if (this.defences.breakerOn) this.defences.onSend(r, slot);
+    const timeoutMs = this.timeoutMs;
+    if (timeoutMs !== null) {
+      req.refs[r]!++;
+      this.agenda.push(this.now + timeoutMs, TIMEOUT, r);
+    }
+    if (pool.up[slot] === 0) {
+      // Nothing listens there: the connection is refused at once.
+      this.retries.attemptFailed(r, 'connection refused (the server is down)');
+      req.releaseIfDone(r);
+      return;
+    }
+    if (pool.partitioned[slot] === 1) {
+      // Unreachable: the connection hangs, holding one of the server's places, until it times out.
+      pool.holdConnection(slot);
+      req.phase[r] = HANGING;
+      req.refs[r]!++;
+      this.agenda.push(this.now + this.resilience.connectTimeoutMs, COMPLETE, r);
+    } else if (pool.active[slot]! < pool.limit[slot]!) this.serve(r, slot, pool.startService(slot));
+    else {
+      pool.enqueue(slot, r);
+      req.phase[r] = QUEUED;
+      if (this.logRequests) this.logLine(QUEUED_AT, pool.names[slot]!, id, pool.queued[slot]!, 0);
+    }
+    balancers.sent(b, slot);
+  }
+
+  /** Moves queued requests into free service slots of a server. */
+  startWaiting(slot: number): void {
+    const pool = this.pool;
+    for (let r = pool.startQueued(slot); r >= 0; r = pool.startQueued(slot))
+      this.serve(r, slot, pool.active[slot]!);
+    if (pool.draining[slot] === 1) this.operations.finishDrain(slot);
+  }
+
+  endRequest(outcome: number, r: number): void {
+    const m = this.metrics;
+    if (outcome === SERVED) m.onServed(this.now - this.requests.arrival[r]!);
+    else if (outcome === FAILED) m.onFailed();
+    else if (outcome === TIMED_OUT) m.onTimedOut();
+    else m.onReject(outcome === REJECTED_NO_HEALTHY);
+    this.callsInFlight--;
+  }
+
+  // ---- The event loop. ----
+
+  /** Takes the next event off the agenda and handles it (the agenda must not be empty). */
+  protected processNext(): void {
+    this.handle(this.agenda.take(Infinity));
+  }
+
+  /** Handles the event of `kind` just taken (its time and data are the agenda's). */
+  private handle(kind: number): void {
+    const agenda = this.agenda;
+    this.advanceClock(agenda.time);
+    this.eventsProcessed++;
+    const data = agenda.data;
+    if (kind === COMPLETE) this.complete(data);
+    else if (kind === ARRIVAL) this.traffic.sourceArrival(data);
+    else this.handlers[kind]!(data);
+  }
+
+  /** Moves the clock forward, closing every sample interval passed on the way. */
+  protected advanceClock(time: number): void {
+    if (time < this.nextSampleAt) {
+      // Within the current interval (nearly every event): nothing to close.
+      if (time >= this.now) this.now = time;
+      return;
+    }
+    if (time < this.now) return;
+    const interval = this.sampleIntervalMs;
+    // After a long quiet spell only the last `historyLength` samples would survive anyway.
+    const skipTo = time - interval * this.metrics.historyLength;
+    if (this.nextSampleAt < skipTo)
+      this.nextSampleAt += Math.floor((skipTo - this.nextSampleAt) / interval) * interval;
+    while (this.nextSampleAt <= time) {
+      this.now = this.nextSampleAt;
+      this.metrics.sample(
+        this.nextSampleAt,
+        interval,
+        this.pool.active,
+        this.pool.queued,
+        this.callsInFlight,
+      );
+      this.nextSampleAt += interval;
+    }
+    this.now = time;
+  }
+
+  // ---- A request's life at its server. ----
+
+  /** Attempt `r` begins service at `slot`, which now has `active` in service. */
+  private serve(r: number, slot: number, active: number): void {
+    const pool = this.pool;
+    const req = this.requests;
+    req.phase[r] = IN_SERVICE;
+    req.begun[r] = this.now;
+    let duration = req.serviceMs[r]!;
+    const errorRate = pool.errorRate[slot]!;
+    if (errorRate > 0 && this.faultsRng.next() < errorRate) {
+      req.fail[r] = 1;
+      duration = FAIL_FAST_MS;
+    } else {
+      const cache = this.cache.forSlot(slot);
+      if (cache !== null) {
+        const key = req.key[r]!;
+        const hit = cache.lookup(key);
+        this.metrics.onCacheLookup(key, hit);
+        pool.countCacheLookup(slot, hit);
+        if (hit) duration = this.cache.spec.hitMs;
+        else req.miss[r] = 1;
+      }
+    }
+    req.refs[r]!++;
+    this.agenda.push(this.now + (duration * pool.spike[slot]!) / pool.speed[slot]!, COMPLETE, r);
+    if (this.logRequests)
+      this.logLine(HANDLING, pool.names[slot]!, req.id[r]!, active, pool.capacity[slot]!);
+  }
+
+  /** Event: attempt `r` leaves its server. */
+  private complete(r: number): void {
+    const pool = this.pool;
+    const req = this.requests;
+    req.refs[r]!--;
+    const phase = req.phase[r];
+    const slot = req.slot[r]!;
+    if (phase === IN_SERVICE) {
+      const active = pool.endService(slot);
+      req.phase[r] = NOWHERE;
+      const failed = req.fail[r] === 1;
+      // A miss stores its result once it has been computed, as lru_cache does.
+      if (!failed && req.miss[r] === 1) this.cache.forSlot(slot)?.insert(req.key[r]!);
+      this.balancers.leftServer(r, slot);
+      if (req.waiting[r] === 0) {
+        this.metrics.lateResponses++;
+        this.metrics.wastedMs += this.now - req.begun[r]!;
+      } else if (failed) this.retries.attemptFailed(r, 'the server answered with an error');
+      else if (pool.partitioned[slot] === 1) this.retries.attemptFailed(r, 'the answer was lost');
+      else this.served(r, slot, active);
+      this.startWaiting(slot);
+    } else if (phase === HANGING) {
+      pool.endService(slot);
+      req.phase[r] = NOWHERE;
+      this.balancers.leftServer(r, slot);
+      if (req.waiting[r] === 1) this.retries.attemptFailed(r, 'the connection timed out');
+      this.startWaiting(slot);
+    }
+    req.releaseIfDone(r);
+  }
+
+  private served(r: number, slot: number, active: number): void {
+    const pool = this.pool;
+    const req = this.requests;
+    pool.countServed(slot);
+    req.waiting[r] = 0;
+    const latency = this.now - req.arrival[r]!;
+    this.endRequest(SERVED, r);
+    if (req.attempt[r] !== 0) this.retries.retryEnded();
+    this.balancers.strategyOf(r).onComplete?.(slot, latency, this.now);
+    const defences = this.defences;
+    if (defences.outlierOn || defences.breakerOn) defences.onSuccess(slot, req.probe[r] === 1);
+    if (this.logRequests)
+      this.logLine(COMPLETED, pool.names[slot]!, req.id[r]!, active, pool.capacity[slot]!);
+  }
+}

@@ -1,0 +1,101 @@
+import type { Rng } from '../random.ts';
+import type { KeySpec, Scenario, ServiceSpec, TrafficSpec } from '../scenario/types.ts';
+import { createServiceSampler } from '../serviceTime.ts';
+import { ArrivalSource } from '../traffic.ts';
+import { ZipfSampler } from '../zipf.ts';
+import { ARRIVAL } from './eventKinds.ts';
+import type { SimCore } from './simCore.ts';
+
+/**
+ * Where requests come from and what they ask for: the scenario's traffic segments (bursts,
+ * Poisson, ramps) and the person's live steady rate, each an ArrivalSource with one pending
+ * arrival on the agenda at a time, all drawing from the run's arrivals stream; and each request's
+ * key and service time, drawn at arrival from streams of their own.
+ */
+export class TrafficSources {
+  service: ServiceSpec;
+  keys: KeySpec;
+  /** Draw one request's key and service time (the core calls them on every arrival). */
+  keySampler: ZipfSampler;
+  serviceSampler: () => number;
+  private readonly sources: ArrivalSource[] = [];
+  /** The live steady-rate source, if the person set one. */
+  private steadySource = -1;
+
+  constructor(
+    private readonly core: SimCore,
+    scenario: Scenario,
+    private readonly rng: Rng,
+    private readonly keysRng: Rng,
+    private readonly serviceRng: Rng,
+  ) {
+    this.service = scenario.service;
+    this.serviceSampler = createServiceSampler(scenario.service, serviceRng);
+    this.keys = scenario.keys;
+    this.keySampler = new ZipfSampler(scenario.keys.count, scenario.keys.zipf, keysRng);
+  }
+
+  /** New service times from now on. */
+  setService(spec: ServiceSpec): void {
+    this.service = spec;
+    this.serviceSampler = createServiceSampler(spec, this.serviceRng);
+  }
+
+  /** A new key space from now on. */
+  setKeys(spec: KeySpec): void {
+    this.keys = spec;
+    this.keySampler = new ZipfSampler(spec.count, spec.zipf, this.keysRng);
+  }
+
+  /** Adds a source of traffic from now on; returns its index. */
+  add(spec: TrafficSpec): number {
+    const core = this.core;
+    const source = new ArrivalSource(spec, this.rng);
+    const index = this.sources.length;
+    this.sources.push(source);
+    const first = source.first(core.now);
+    if (first < Infinity) core.schedule(first, ARRIVAL, index);
+    else source.active = false;
+    return index;
+  }
+
+  /** Event: a source's next arrival. */
+  sourceArrival(index: number): void {
+    const source = this.sources[index]!;
+    if (!source.active) return;
+    const core = this.core;
+    if (source.spec.kind === 'burst') {
+      source.active = false;
+      this.burst(source.spec.burst);
+      return;
+    }
+    core.arrive();
+    const next = source.nextAfter(core.now);
+    if (next < Infinity) core.schedule(next, ARRIVAL, index);
+    else source.active = false;
+  }
+
+  /** Sends `count` requests at the current time. */
+  burst(count: number): void {
+    for (let i = 0; i < count; i++) this.core.arrive();
+  }
+
+  /** Starts (or changes, or with 0 stops) steady Poisson traffic from now on. */
+  setSteadyRate(ratePerSec: number): void {
+    if (this.steadySource >= 0) this.sources[this.steadySource]!.active = false;
+    this.steadySource = -1;
+    if (ratePerSec > 0)
+      this.steadySource = this.add({
+        kind: 'poisson',
+        from: this.core.now,
+        to: Infinity,
+        ratePerSec,
+      });
+  }
+
+  /** Whether any source may still send. */
+  get pending(): boolean {
+    for (const s of this.sources) if (s.active) return true;
+    return false;
+  }
+}

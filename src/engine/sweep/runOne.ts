@@ -22,7 +22,7 @@ function markOf(sim: Simulation, summary: RunSummary): RunMark {
   const busyMs: number[] = [];
   // The summary rounds utilization to 0.1%; the pool's exact average keeps the window's exact.
   for (let slot = 0; slot < sim.pool.size; slot++) {
-    busyMs.push(sim.pool.utilization(slot, sim.now) * sim.now);
+    busyMs.push(sim.pool.utilization(slot) * sim.now);
   }
   return {
     timeMs: sim.now,

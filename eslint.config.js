@@ -69,7 +69,7 @@ const LAYERS = {
       { to: FEATURE_ENTRY },
     ),
     // The app shell lays out the features; app/pageStore.ts, the composition root, builds the
-    // store with the worker client and the learning content.
+    // store with the worker clients and the learning content.
     allow(
       'app',
       'app',
@@ -78,6 +78,7 @@ const LAYERS = {
       'store',
       { to: FEATURE_ENTRY },
       { to: { element: { type: 'worker', fileInternalPath: 'simClient.ts' } } },
+      { to: { element: { type: 'worker', fileInternalPath: 'sweepClient.ts' } } },
     ),
   ],
 };

@@ -8,6 +8,8 @@ import { RouteFeed } from './routeFeed.ts';
 import { RunHistory } from './runHistory.ts';
 import { SimLink, type Connect } from './simLink.ts';
 import { SnapshotPump } from './snapshotPump.ts';
+import { sweepSlice } from './sweepSlice.ts';
+import type { SweepRunner } from '../worker/sweepClient.ts';
 import type { AppState, PageEnv } from './types.ts';
 
 export type AppStore = StoreApi<AppState>;
@@ -22,11 +24,13 @@ export interface StoreDeps {
   readonly learning: () => Promise<LearnCatalog>;
   /** Calls back before the next repaint (requestAnimationFrame in the page). */
   readonly nextFrame: (callback: (now: number) => void) => void;
+  /** Starts the pool of sweep workers, on first use; without it sweeps say they cannot run. */
+  readonly sweepRunner?: () => Promise<SweepRunner>;
 }
 
 /**
  * The page's one store, built from its slices: playground (the live run and its setup), recording
- * (export, import, replay, the timeline's paused view), compare and learn. It owns the worker
+ * (export, import, replay, the timeline's paused view), compare, sweep and learn. It owns the worker
  * client, the snapshot loop and the state kept outside React's (log, routes, history): nothing of
  * it lives at module level, so each store (the page's, or a test's) is independent.
  */
@@ -68,6 +72,13 @@ export function createAppStore(deps: StoreDeps): AppStore {
         runHistory: feeds.runHistory,
       }),
       compare: compareSlice({ get, set, link }),
+      sweep: sweepSlice({
+        get,
+        set,
+        runner: deps.sweepRunner,
+        nextFrame: deps.nextFrame,
+        now: () => performance.now(),
+      }),
       learn: learnSlice({ get, set, link, catalog: () => (learning ??= deps.learning()) }),
     };
   });

@@ -1,7 +1,7 @@
 import type { ScenarioProblem } from '../engine/scenario/problems.ts';
 import { serializeScenario } from '../engine/scenario/serialize.ts';
 import type { StrategyName } from '../engine/strategies/strategy.ts';
-import type { RunFigures } from '../engine/sweep/figures.ts';
+import type { FigureName, RunFigures } from '../engine/sweep/figures.ts';
 import { allRuns, type SweepPlan } from '../engine/sweep/plan.ts';
 import { assembleResult, pointsSoFar, type SweepPoint } from '../engine/sweep/results.ts';
 import type { SweepResult } from '../engine/sweep/results.ts';
@@ -63,6 +63,9 @@ export interface SweepState {
   readonly error: string | null;
   /** Workers a sweep runs on (0 until the pool is started). */
   readonly workers: number;
+  /** The figure the chart draws, and whether its y axis is logarithmic. */
+  readonly view: { readonly figure: FigureName; readonly log: boolean };
+  setView(patch: Partial<SweepState['view']>): void;
   setDraft(patch: Partial<SweepDraft>): void;
   /** Reads `file` in a worker and runs it on the pool, streaming points in. */
   run(file: unknown): Promise<void>;
@@ -116,6 +119,11 @@ export function sweepSlice({ get, set, runner, nextFrame, now }: SweepHost): Swe
     problems: [],
     error: null,
     workers: 0,
+    view: { figure: 'meanMs', log: false },
+
+    setView(p) {
+      patch({ view: { ...mine().view, ...p } });
+    },
 
     setDraft(p) {
       patch({ draft: { ...mine().draft, ...p } });

@@ -9,3 +9,9 @@ export const TheoryPanel = deferred(
   'Theory check',
 );
 export { CheMemo, chePrediction, latencyReference } from './theoryOverlay.ts';
+export {
+  erlangBPrediction,
+  mm1Prediction,
+  supermarketPrediction,
+  type TheoryPrediction,
+} from './theoryOverlay.ts';

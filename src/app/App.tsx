@@ -23,6 +23,7 @@ import { ChallengePanel } from '../features/challenges/index.ts';
 import { HashingPanel } from '../features/hashing/index.ts';
 import { TheoryPanel } from '../features/theory/index.ts';
 import { ComparePanel } from '../features/compare/index.ts';
+import { SweepPanel } from '../features/sweep/index.ts';
 
 /** The playground's one screen: controls on the left, pictures in the middle, explanations right. */
 export function App() {
@@ -64,6 +65,7 @@ export function App() {
           <HashingPanel />
           <TheoryPanel />
           <ComparePanel />
+          <SweepPanel />
           <LogPanel />
         </div>
       </main>

@@ -42,6 +42,8 @@ export interface SweepJob {
   readonly total: number;
   /** performance.now() when it started, for the time left. */
   readonly startedAt: number;
+  /** performance.now() when `done` was last updated. */
+  readonly updatedAt: number;
   /** Whether Stop was pressed (runs in progress still finish). */
   readonly stopping: boolean;
 }
@@ -160,7 +162,7 @@ export function sweepSlice({ get, set, runner, nextFrame, now }: SweepHost): Swe
         result: null,
         cancelled: false,
         workers: pool.size,
-        job: { done: 0, total: runs.length, startedAt: now(), stopping: false },
+        job: { done: 0, total: runs.length, startedAt: now(), updatedAt: now(), stopping: false },
       });
       // Runs finish many times a second: the points are rebuilt at most once per frame.
       let framePending = false;
@@ -169,7 +171,10 @@ export function sweepSlice({ get, set, runner, nextFrame, now }: SweepHost): Swe
         framePending = false;
         const job = mine().job;
         if (job === null) return;
-        patch({ points: pointsSoFar(plan.header, figures), job: { ...job, done } });
+        patch({
+          points: pointsSoFar(plan.header, figures),
+          job: { ...job, done, updatedAt: now() },
+        });
       };
       try {
         const outcome = await pool.run(plan, runs, {

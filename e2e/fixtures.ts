@@ -4,6 +4,7 @@ import { LearnArea } from './pages/LearnArea.ts';
 import { RunControls } from './pages/RunControls.ts';
 import { ServersArea } from './pages/ServersArea.ts';
 import { SummaryArea } from './pages/SummaryArea.ts';
+import { SweepArea } from './pages/SweepArea.ts';
 import { TrafficArea } from './pages/TrafficArea.ts';
 
 /**
@@ -18,6 +19,7 @@ export class Playground {
   readonly summary: SummaryArea;
   readonly compare: CompareArea;
   readonly learn: LearnArea;
+  readonly sweep: SweepArea;
 
   constructor(readonly page: Page) {
     page.on('console', (msg) => {
@@ -31,6 +33,7 @@ export class Playground {
     this.summary = new SummaryArea(page);
     this.compare = new CompareArea(page);
     this.learn = new LearnArea(page);
+    this.sweep = new SweepArea(page);
   }
 
   /** Opens the page with animation off and waits until the simulation answers. */

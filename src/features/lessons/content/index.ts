@@ -2,6 +2,7 @@ import { burstsLesson } from './burstsLesson.ts';
 import { cacheLesson } from './cacheLesson.ts';
 import { classicLesson } from './classicLesson.ts';
 import { failureLesson } from './failureLesson.ts';
+import { kneeLesson } from './kneeLesson.ts';
 import { powerOfTwoLesson } from './powerOfTwoLesson.ts';
 import type { Lesson } from './types.ts';
 import { unequalLesson } from './unequalLesson.ts';
@@ -12,6 +13,7 @@ export const LESSONS: readonly Lesson[] = [
   unequalLesson,
   burstsLesson,
   powerOfTwoLesson,
+  kneeLesson,
   cacheLesson,
   failureLesson,
 ];

@@ -36,9 +36,10 @@ interface Hover {
 
 /**
  * A sweep's curves: one line per strategy with its 95% confidence band, the theory curve beside
- * it (dashed), each strategy's knee (a dotted vertical line) and the SLO line. Points are buttons:
- * hover or focus shows the point's numbers and replications, a click loads its setup. D3 computes
- * the scales and paths, React renders them.
+ * it (dashed), each strategy's knee (a dotted vertical line) and the SLO line. Hovering a point
+ * shows its numbers and replications, a click loads its setup (the grid of points above offers
+ * the same to the keyboard: controls inside a picture are not reachable by assistive technology).
+ * D3 computes the scales and paths, React renders them.
  */
 export function SweepChart(props: SweepChartProps) {
   const { header, series, theory, figure, log, sloMs, onOpen } = props;
@@ -219,20 +220,9 @@ export function SweepChart(props: SweepChartProps) {
                   cy={y(p.mean)}
                   r={4.5}
                   fill={s.colour}
-                  tabIndex={0}
-                  role="button"
-                  aria-label={`${STRATEGY_INFO[s.strategy].label} at ${header.vary.field} ${p.x}: load this setup into the playground`}
                   onMouseEnter={() => setHover({ series: s, p })}
-                  onFocus={() => setHover({ series: s, p })}
                   onMouseLeave={() => setHover(null)}
-                  onBlur={() => setHover(null)}
                   onClick={() => onOpen(p.point)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' || e.key === ' ') {
-                      e.preventDefault();
-                      onOpen(p.point);
-                    }
-                  }}
                 />
               ),
           ),

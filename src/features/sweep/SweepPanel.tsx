@@ -28,6 +28,7 @@ export function SweepPanel() {
   const cancelled = useApp((s) => s.sweep.cancelled);
   const run = useApp((s) => s.sweep.run);
   const cancel = useApp((s) => s.sweep.cancel);
+  const openPoint = useApp((s) => s.sweep.openPoint);
   const setup = useApp((s) => s.snapshot?.setup ?? null);
   const [formError, setFormError] = useState<string | null>(null);
   const [linkNote, setLinkNote] = useState<string | null>(null);
@@ -119,7 +120,13 @@ export function SweepPanel() {
           ))}
         </ul>
       )}
-      {plan && <SweepPointGrid header={plan.header} points={points} />}
+      {plan && (
+        <SweepPointGrid
+          header={plan.header}
+          points={points}
+          onOpen={(point) => void openPoint(point)}
+        />
+      )}
       <SweepResults />
       <SweepExports />
     </section>

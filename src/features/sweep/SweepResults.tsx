@@ -5,7 +5,7 @@ import { useApp } from '../../store/hooks.tsx';
 import { SweepChart } from './SweepChart.tsx';
 import { figureAxisLabel } from './sweepCsv.ts';
 import { hasKnee, sweepSeries } from './sweepSeries.ts';
-import { noTheoryReason, theoryCurves } from './sweepTheory.ts';
+import { noTheoryReasons, theoryCurves } from './sweepTheory.ts';
 
 /**
  * The sweep's chart with its choices (which figure, log scale) and, under it, what theory does
@@ -28,7 +28,7 @@ export function SweepResults() {
   );
   if (plan === null) return null;
   const { header } = plan;
-  const general = noTheoryReason(figure, header.strategies);
+  const general = noTheoryReasons(figure, header.strategies, (s) => STRATEGY_INFO[s].label);
 
   return (
     <div className="sweep-results">
@@ -71,11 +71,13 @@ export function SweepResults() {
         {hasKnee(header, figure) &&
           ' Dotted lines: each strategy’s knee, where latency reaches twice its value at the lowest load.'}
       </p>
-      {(general !== '' || theory.some((c) => c.outside.length > 0)) && (
+      {(general.length > 0 || theory.some((c) => c.outside.length > 0)) && (
         <details className="sweep-outside" data-testid="sweep.outside">
           <summary>Outside what theory covers</summary>
           <ul>
-            {general !== '' && <li>{general}</li>}
+            {general.map((g) => (
+              <li key={g}>{g}</li>
+            ))}
             {theory
               .filter((c) => c.outside.length > 0)
               .map((c) => (

@@ -52,16 +52,27 @@ function formulaFor(
   return null;
 }
 
-/** What the chart says when no formula speaks to a figure at all. */
-export function noTheoryReason(figure: FigureName, strategies: readonly StrategyName[]): string {
-  if (figure === 'meanMs') {
-    const covered = strategies.some((s) => s === 'random' || s === 'power-of-two-choices');
-    return covered
-      ? ''
-      : 'Mean latency has theory for random (M/M/1) and power of d choices (the supermarket model) only.';
+/**
+ * Why strategies have no theory curve for `figure` at all (the per-value reasons of those that do
+ * are in their curves' `outside`), one sentence each.
+ */
+export function noTheoryReasons(
+  figure: FigureName,
+  strategies: readonly StrategyName[],
+  labelOf: (s: StrategyName) => string,
+): string[] {
+  if (figure === 'rejectedShare' || figure === 'hitRate') return [];
+  if (figure !== 'meanMs') {
+    return [
+      'No closed-form result for this figure: theory here covers mean latency, the rejected share (Erlang B) and the hit rate (Che).',
+    ];
   }
-  if (figure === 'rejectedShare' || figure === 'hitRate') return '';
-  return 'No closed-form result here: theory covers mean latency, the rejected share (Erlang B) and the hit rate (Che).';
+  return strategies
+    .filter((s) => formulaFor(figure, s) === null)
+    .map(
+      (s) =>
+        `${labelOf(s)}: no closed-form mean latency here (M/M/1 covers random routing, the supermarket model power of d choices).`,
+    );
 }
 
 /** The theory curve of each strategy the figure has a formula for. */

@@ -73,3 +73,28 @@ test('sweep: Stop hands out no more runs and keeps the points that finished', as
   expect(finished).toBeLessThan(30);
   await expect(sweep.export('csv')).toBeEnabled();
 });
+
+test('sweep: a share link carries the sweep file and fills the form when opened', async ({
+  playground,
+  page,
+}) => {
+  await playground.open();
+  const { sweep } = playground;
+  await sweep.panel.scrollIntoViewIfNeeded();
+  await sweep.preset('cache-size');
+  await sweep.fill('sweep.list', '32, 512');
+  await sweep.fill('sweep.replications', '1');
+  await sweep.fill('sweep.duration', '1');
+  await sweep.run();
+  await expect(sweep.status).toHaveText('Done.', { timeout: 45_000 });
+  await page.getByTestId('sweep.share').click();
+  const url = await page.getByTestId('sweep.link').inputValue();
+  expect(url).toMatch(/#sweep=[A-Za-z0-9_-]+$/);
+
+  await page.goto(url);
+  await sweep.panel.scrollIntoViewIfNeeded();
+  await expect(sweep.panel).toContainText('The sweep from the link is in the form below');
+  await expect(page.getByTestId('sweep.list')).toHaveValue('32, 512');
+  await expect(page.getByTestId('sweep.field')).toHaveValue('cacheCapacity');
+  await expect(page.getByTestId('sweep.replications')).toHaveValue('1');
+});

@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'react';
-import { useApp } from '../../store/hooks.tsx';
+import { useApp, useAppStore } from '../../store/hooks.tsx';
 import { SweepExports } from './SweepExports.tsx';
 import { SweepForm } from './SweepForm.tsx';
 import { SweepPointGrid } from './SweepPointGrid.tsx';
 import { SweepResults } from './SweepResults.tsx';
 import { sweepFileOf } from './sweepDraft.ts';
 import { decodeSweepHash } from './sweepLink.ts';
-import { INITIAL_DRAFT as INITIAL_FROM_LINK } from '../../store/sweepSlice.ts';
-import { draftOfFile } from './sweepDraft.ts';
+import { INITIAL_DRAFT } from '../../store/sweepSlice.ts';
+import { SWEEP_PRESETS } from '../../engine/sweep/presets.ts';
+import type { FigureName } from '../../engine/sweep/figures.ts';
+import { draftOfFile, draftOfPreset } from './sweepDraft.ts';
 import { sweepProgressText } from './sweepProgressText.ts';
 import './SweepPanel.css';
 
@@ -18,7 +20,7 @@ import './SweepPanel.css';
  */
 export function SweepPanel() {
   const draft = useApp((s) => s.sweep.draft);
-  const setDraft = useApp((s) => s.sweep.setDraft);
+  const store = useAppStore();
   const job = useApp((s) => s.sweep.job);
   const workers = useApp((s) => s.sweep.workers);
   const plan = useApp((s) => s.sweep.plan);
@@ -33,21 +35,28 @@ export function SweepPanel() {
   const [formError, setFormError] = useState<string | null>(null);
   const [linkNote, setLinkNote] = useState<string | null>(null);
 
-  // A sweep share link (#sweep=…) fills the form; the person presses Run.
+  // The form opens on the knee; a sweep share link (#sweep=…) fills it instead. Either way the
+  // person presses Run (a form already edited in this page is left alone).
   useEffect(() => {
     let live = true;
+    const { draft: current, setDraft: set, setView } = store.getState().sweep;
+    if (current === INITIAL_DRAFT) {
+      const opened = draftOfPreset(SWEEP_PRESETS[0]!, current);
+      set(opened.draft);
+      setView({ figure: opened.figure as FigureName });
+    }
     void decodeSweepHash(window.location.hash).then((r) => {
       if (!live || r.kind === 'none') return;
       if (r.kind === 'error') setLinkNote(r.message);
       else {
-        setDraft(draftOfFile(r.raw, INITIAL_FROM_LINK, null));
+        set(draftOfFile(r.raw, INITIAL_DRAFT, null));
         setLinkNote('The sweep from the link is in the form below: press Run sweep to run it.');
       }
     });
     return () => {
       live = false;
     };
-  }, [setDraft]);
+  }, [store]);
 
   const start = () => {
     const made = sweepFileOf(draft, setup);

@@ -47,7 +47,7 @@ describe('sweep files and the form', () => {
 
   it('how many servers opens with an SLO line; the cache preset takes the base’s strategy', () => {
     const byId = (id: string) => SWEEP_PRESETS.find((p) => p.id === id)!;
-    expect(draftOfPreset(byId('how-many-servers'), INITIAL_DRAFT).draft.sloMs).toBe(250);
+    expect(draftOfPreset(byId('how-many-servers'), INITIAL_DRAFT).draft.sloMs).toBe(300);
     expect(draftOfPreset(byId('cache-size'), INITIAL_DRAFT).draft.strategies).toEqual([
       'round-robin',
     ]);

@@ -120,10 +120,15 @@ export function draftOfFile(
   };
 }
 
-/** How each built-in sweep is best read: which figure first, and an objective line if any. */
+/**
+ * How each built-in sweep is best read: which figure first, and an objective line if any. How
+ * many servers: service alone puts p99 near 260 ms (lognormal, median 80 ms, σ 0.5), so a 300 ms
+ * p99 objective is met only once queueing is gone: from 12 servers with least connections, 13
+ * with round robin (a 10 s run per point, seed 42).
+ */
 const PRESET_VIEWS: Record<string, { figure: string; sloMs: number | null }> = {
   'the-knee': { figure: 'meanMs', sloMs: null },
-  'how-many-servers': { figure: 'p99Ms', sloMs: 250 },
+  'how-many-servers': { figure: 'p99Ms', sloMs: 300 },
   'cache-size': { figure: 'hitRate', sloMs: null },
 };
 

@@ -46,7 +46,16 @@ const LAYERS = {
     allow('engine', 'engine'),
     // The worker is the comlink boundary around the engine; it knows nothing of the page.
     allow('worker', 'worker', 'engine', 'lib'),
-    allow('cli', 'cli', 'engine', 'worker', 'lib'),
+    // The CLI prints the page's config exports (`--config`): pure functions, no UI.
+    allow('cli', 'cli', 'engine', 'worker', 'lib', {
+      to: {
+        element: {
+          type: 'feature',
+          captured: { feature: 'exports' },
+          fileInternalPath: 'config/**',
+        },
+      },
+    }),
     allow('lib', 'lib', 'engine'),
     allow('charts', 'charts', 'lib'),
     allow('ui', 'ui', 'lib', 'store', 'engine'),
@@ -202,6 +211,7 @@ export default tseslint.config(
       'src/engine/scenario/sweepSchema.ts',
       'src/engine/scenario/fields.ts',
       'src/engine/scenario/problems.ts',
+      'src/engine/scenario/scalingSchema.ts',
       'src/engine/**/*.test.ts',
     ],
     rules: {

@@ -94,6 +94,8 @@ test('bad share links are refused with a message and the default setup opens', a
   const cases: Array<[string, RegExp]> = [
     ['#s=@@not-base64@@', /The share link is damaged: after “#s=” it may only hold/],
     [hashOf(VALID).slice(0, 30), /The share link is damaged or incomplete/],
+    // Cut to 4k+1 characters of code: the characters are fine, the length says it was cut.
+    [hashOf(VALID).slice(0, 3 + 29), /The share link is cut off: its code is 29 characters long/],
     [hashOf('{"name": "x", "servers": ['), /The share link is cut off/],
     [hashOf('{"servers": [{"name": "A", "capacity": -3}]}'), /servers\[0\]\.capacity: must be/],
     [hashOf(`{"name":"${'a'.repeat(1_100_000)}"}`), /unpacks to more than 1\.0 MB/],

@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { AutoscalingArea } from './pages/AutoscalingArea.ts';
 import { CompareArea } from './pages/CompareArea.ts';
 import { LearnArea } from './pages/LearnArea.ts';
 import { RunControls } from './pages/RunControls.ts';
@@ -20,6 +21,7 @@ export class Playground {
   readonly compare: CompareArea;
   readonly learn: LearnArea;
   readonly sweep: SweepArea;
+  readonly autoscaling: AutoscalingArea;
 
   constructor(readonly page: Page) {
     page.on('console', (msg) => {
@@ -34,6 +36,7 @@ export class Playground {
     this.compare = new CompareArea(page);
     this.learn = new LearnArea(page);
     this.sweep = new SweepArea(page);
+    this.autoscaling = new AutoscalingArea(page);
   }
 
   /** Opens the page with animation off and waits until the simulation answers. */

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** The traffic panel: bursts and the steady rate. */
+/** The traffic panel: bursts, the steady rate, and traffic over the day. */
 export class TrafficArea {
   constructor(private readonly page: Page) {}
 
@@ -16,6 +16,22 @@ export class TrafficArea {
   async fireBurst(size: number): Promise<void> {
     await this.burstSize.fill(String(size));
     await this.page.getByTestId('traffic.fire').click();
+  }
+
+  /** Imports a CSV trace (name and text) through the "Import CSV trace…" file input. */
+  async importTrace(name: string, text: string): Promise<void> {
+    const section = this.page.getByTestId('traffic.overTheDay');
+    if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
+    await this.page.getByTestId('traffic.traceFile').setInputFiles({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(text),
+    });
+  }
+
+  /** The scenario's traffic entries as the panel lists them. */
+  get segments(): Locator {
+    return this.page.getByTestId('traffic.segments').locator('li');
   }
 
   /** Types a steady rate (requests per simulated second) and presses Enter. */

@@ -3,6 +3,7 @@ import { useApp } from '../store/hooks.tsx';
 import { readUrlFlags } from '../lib/urlFlags.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { NoticeBar } from './NoticeBar.tsx';
+import { OtherTabBar } from './OtherTabBar.tsx';
 import { CrashBanner } from './CrashBanner.tsx';
 import { ServersPanel } from '../features/servers/index.ts';
 import { TrafficPanel } from '../features/traffic/index.ts';
@@ -24,6 +25,8 @@ import { HashingPanel } from '../features/hashing/index.ts';
 import { TheoryPanel } from '../features/theory/index.ts';
 import { ComparePanel } from '../features/compare/index.ts';
 import { SweepPanel } from '../features/sweep/index.ts';
+import { AutoscalingPanel, ServersOverTimePanel } from '../features/autoscaling/index.ts';
+import { CostSloPanel } from '../features/objectives/index.ts';
 
 /** The playground's one screen: controls on the left, pictures in the middle, explanations right. */
 export function App() {
@@ -40,10 +43,12 @@ export function App() {
       <Toolbar />
       <CrashBanner />
       <NoticeBar />
+      <OtherTabBar />
       <main className="layout">
         <div className="layout-left">
           <ServersPanel />
           <TrafficPanel />
+          <AutoscalingPanel />
           <DefencesPanel />
         </div>
         <div className="layout-center">
@@ -51,6 +56,7 @@ export function App() {
           <PickInspector />
           <LoadPanel />
           <TimelinePanel />
+          <ServersOverTimePanel />
           <OutcomesPanel />
         </div>
         <div className="layout-right">
@@ -58,6 +64,7 @@ export function App() {
           <ChallengePanel />
           <StrategyPanel />
           <SummaryPanel />
+          <CostSloPanel />
           <LatencyPanel />
         </div>
         <div className="layout-wide">

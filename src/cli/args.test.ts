@@ -9,7 +9,23 @@ describe('command-line arguments', () => {
       json: false,
       seed: null,
       limits: DEFAULT_LIMITS,
+      config: null,
     });
+  });
+
+  it('takes --config with a format the page exports, and refuses others', () => {
+    expect(parseArgs(['classic', '--config', 'haproxy'])).toMatchObject({ config: 'haproxy' });
+    expect(parseArgs(['classic', '--config=envoy'])).toMatchObject({ config: 'envoy' });
+    expect(parseArgs(['classic', '--config', 'hpa'])).toMatchObject({ config: 'kubernetes' });
+    expect(parseArgs(['classic', '--config', 'kubernetes'])).toMatchObject({
+      config: 'kubernetes',
+    });
+    expect(parseArgs(['classic', '--config', 'apache'])).toEqual({
+      error:
+        '--config: must be one of nginx, haproxy, envoy, kubernetes (or hpa, the same as ' +
+        'kubernetes), got "apache"',
+    });
+    expect(parseArgs(['classic', '--config', 'toString'])).toHaveProperty('error');
   });
 
   it('raise the caps, written plainly, with separators or as a power of ten', () => {

@@ -1,4 +1,5 @@
 import { DEFAULT_LIMITS, EVENTS_FLAG, HELD_FLAG, type RunLimits } from './runBounds.ts';
+import { CONFIG_FORMATS, type ConfigFormat } from '../features/exports/config/index.ts';
 
 /** What the command line asked for. */
 export interface SimArgs {
@@ -6,12 +7,19 @@ export interface SimArgs {
   readonly json: boolean;
   readonly seed: number | null;
   readonly limits: RunLimits;
+  /** Print this balancer's config for the scenario instead of running it (the page's export). */
+  readonly config: ConfigFormat | null;
 }
+
+const FORMATS = CONFIG_FORMATS.map((f) => f.format);
+/** Other names --config takes: `hpa`, the issue's word for the Kubernetes autoscaler's export. */
+const FORMAT_ALIASES: Readonly<Record<string, ConfigFormat>> = { hpa: 'kubernetes' };
+const FORMAT_LIST = `${FORMATS.join(', ')} (or hpa, the same as kubernetes)`;
 
 const count = (n: number) => n.toLocaleString('en-US');
 
 export const USAGE = `Usage: npm run sim -- <scenario.json | preset name | -> [--json] [--seed N]
-                      [${HELD_FLAG} N] [${EVENTS_FLAG} N]
+                      [${HELD_FLAG} N] [${EVENTS_FLAG} N] [--config FORMAT]
 
   scenario.json   a scenario file (format v1, at most 1 MB); "-" reads one from standard input
   preset name     one of the built-in presets (run with --list to see them)
@@ -23,6 +31,9 @@ export const USAGE = `Usage: npm run sim -- <scenario.json | preset name | -> [-
   ${EVENTS_FLAG} N
                   stop after this many events (each request's arrival is one, a burst's
                   too); default ${count(DEFAULT_LIMITS.maxEvents)}
+  --config FORMAT print the scenario as configuration for a real balancer instead of
+                  running it: ${FORMAT_LIST}; the same text as the playground's
+                  Config dialog; its notes go to standard error
   --list          list the presets
 
 A run stopped by a cap exits with status 2, as bad input does.
@@ -55,6 +66,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let json = false;
   let seed: number | null = null;
   let limits: RunLimits = DEFAULT_LIMITS;
+  let config: ConfigFormat | null = null;
   const i = { at: 0 };
   for (; i.at < argv.length; i.at++) {
     const a = argv[i.at]!;
@@ -74,10 +86,17 @@ export function parseArgs(argv: readonly string[]): Parsed {
       if (typeof cap !== 'number') return cap;
       limits =
         name === HELD_FLAG ? { ...limits, maxRequestsHeld: cap } : { ...limits, maxEvents: cap };
+    } else if (isFlag(a, '--config')) {
+      const raw = valueOf(argv, i, '--config');
+      const format =
+        FORMATS.find((f) => f === raw) ??
+        (raw !== undefined && Object.hasOwn(FORMAT_ALIASES, raw) ? FORMAT_ALIASES[raw] : null);
+      if (!format) return { error: `--config: must be one of ${FORMAT_LIST}, got ${shown(raw)}` };
+      config = format;
     } else if (a.startsWith('--')) return { error: `unknown option ${a}` };
     else if (source === null) source = a;
     else return { error: `only one scenario can be run at a time (got ${source} and ${a})` };
   }
   if (source === null) return { error: 'no scenario given' };
-  return { source, json, seed, limits };
+  return { source, json, seed, limits, config };
 }

@@ -38,6 +38,7 @@ export function formatSummary(s: RunSummary): string {
       `p99.9 ${num(l.p999)} · max ${num(l.max)} ms`,
     `cache      ${s.cache.placement}: ${s.cache.hits} hits, ${s.cache.misses} misses, ` +
       `${s.cache.evictions} evictions, hit rate ${pct(s.cache.hitRate)}`,
+    ...scalingLines(s),
     '',
     table(
       ['server', 'served', 'rejected', 'failed', 'ejections', 'utilization', 'peak active'],
@@ -52,4 +53,46 @@ export function formatSummary(s: RunSummary): string {
       ]),
     ),
   ].join('\n');
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** Objectives and attainments near 100% need two decimals: 99.95% is not 100.0%. */
+const pct2 = (v: number | null) => (v === null ? '-' : `${(v * 100).toFixed(2)}%`);
+
+/** Autoscaling, cost and SLO lines, for runs whose scenario has them. */
+function scalingLines(s: RunSummary): string[] {
+  const lines: string[] = [];
+  const a = s.autoscaling;
+  if (a) {
+    const v = a.servers;
+    lines.push(
+      `autoscale  ${a.policy}: ${plural(a.actions.length, 'change', 'changes')}; servers min ${v.min} · ` +
+        `mean ${v.mean.toFixed(2)} · max ${v.max} · final ${v.final}`,
+    );
+    const last = a.actions[a.actions.length - 1];
+    if (last)
+      lines.push(
+        `           last at ${(last.at / 1000).toFixed(0)} s: ${terminalSafe(last.reason)}`,
+      );
+  }
+  const c = s.cost;
+  if (c) {
+    const perMillion =
+      c.dollarsPerMillion === null
+        ? ''
+        : ` · $${c.dollarsPerMillion.toFixed(2)} per million served`;
+    lines.push(
+      `cost       ${c.serverHours.toFixed(2)} server-hours · $${c.dollars.toFixed(2)}${perMillion}`,
+    );
+  }
+  const o = s.slo;
+  if (o) {
+    const left =
+      o.budgetLeft === null ? '-' : `${pct(o.budgetLeft)}${o.budgetLeft < 0 ? ' (overspent)' : ''}`;
+    lines.push(
+      `slo        ${o.thresholdMs} ms for ${pct2(o.objective)}: attainment ${pct2(o.attainment)} · ` +
+        `error budget left ${left} · ${plural(o.windowsBroken, 'minute', 'minutes')} below the objective`,
+    );
+  }
+  return lines;
 }

@@ -5,12 +5,12 @@
  * `step()`, checking both after each, which costs nothing measurable (the loop `runToEnd` runs is
  * the same); the result is the same as `runToEnd`'s, event for event.
  *
- * What only the engine could make exact: a burst is one event that creates all its requests at
- * once, so the held count can pass its cap by up to one burst (at most 1,000,000 requests, the
- * schema's limit) before the check sees it.
+ * A burst larger than 256 requests arrives in slices, one event each (BURST_SLICE), so the held
+ * count passes its cap by at most one slice before the check sees it.
  */
 import type { Simulation } from '../engine/simulation.ts';
 import { formatCount, formatSimTime } from '../lib/format.ts';
+import { MAX_REQUESTS_HELD, queuedNow, requestsHeld } from '../worker/heldCap.ts';
 import { certainRequests, trafficVolume } from './trafficVolume.ts';
 
 /** The caps, each raised by the flag named in its message. */
@@ -26,7 +26,10 @@ export interface RunLimits {
  * retry-storm, and the longest, large-pool, takes 6 million events), and small enough that a run
  * stopped by them needs a few hundred MB and about a minute.
  */
-export const DEFAULT_LIMITS: RunLimits = { maxRequestsHeld: 1_000_000, maxEvents: 100_000_000 };
+export const DEFAULT_LIMITS: RunLimits = {
+  maxRequestsHeld: MAX_REQUESTS_HELD,
+  maxEvents: 100_000_000,
+};
 
 export const HELD_FLAG = '--max-requests-held';
 export const EVENTS_FLAG = '--max-events';
@@ -36,17 +39,7 @@ export type BoundedRun =
   | { readonly ok: true }
   | { readonly ok: false; readonly cap: 'events' | 'held'; readonly message: string };
 
-/** Requests the simulation holds now: the client still waits, or a server still works on it. */
-export function requestsHeld(sim: Simulation): number {
-  return Math.max(sim.inFlight, sim.attemptsHeld);
-}
-
-/** Requests waiting in the servers' queues now. */
-function queuedNow(sim: Simulation): number {
-  let queued = 0;
-  for (const slot of sim.pool.members) queued += sim.pool.queued[slot]!;
-  return queued;
-}
+export { requestsHeld };
 
 function heldMessage(sim: Simulation, held: number, cap: number): string {
   const queued = queuedNow(sim);

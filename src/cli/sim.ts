@@ -14,6 +14,7 @@ import { formatSummary } from './formatTable.ts';
 import { readScenarioInput } from './readInput.ts';
 import { runWithinLimits } from './runBounds.ts';
 import { terminalSafeJson, terminalSafeLines } from './terminalText.ts';
+import { exportConfig } from '../features/exports/config/index.ts';
 
 /** Bad input or a run stopped by a cap. */
 const EXIT_REFUSED = 2;
@@ -82,6 +83,15 @@ async function main(argv: readonly string[]): Promise<void> {
     fail(
       `${label}: invalid scenario (${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'})\n${lines.join('\n')}`,
     );
+  }
+  if (args.config !== null) {
+    // Exactly what the Config dialog shows, copies and downloads; its notes apart, on stderr.
+    const snippet = exportConfig(parsed.scenario, args.config);
+    process.stdout.write(snippet.text);
+    const notes = [...snippet.notes, ...snippet.defenceNotes];
+    if (notes.length > 0)
+      process.stderr.write(terminalSafeLines(notes.map((n) => `note: ${n}`).join('\n')) + '\n');
+    return;
   }
   const sim = new Simulation(parsed.scenario, { logRequests: false });
   const run = runWithinLimits(sim, args.limits);

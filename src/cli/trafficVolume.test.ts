@@ -36,6 +36,42 @@ describe('traffic volume', () => {
     expect(requestsOf({ ...ramp, startRatePerSec: 100, endRatePerSec: 0 }, 5000)).toBe(375);
   });
 
+  it('integrates daily patterns and traces, and counts spikes on the rates they multiply', () => {
+    const day = {
+      kind: 'diurnal',
+      from: 0,
+      to: 86_400_000,
+      troughRatePerSec: 10,
+      peakRatePerSec: 30,
+      periodMs: 86_400_000,
+      phaseMs: 43_200_000,
+    } as const;
+    // A whole period of a sinusoid averages its middle: 20 per second for a day.
+    expect(requestsOf(day, Infinity)).toBeCloseTo(20 * 86_400, 6);
+    const trace = {
+      kind: 'trace',
+      trace: [
+        [0, 0],
+        [10_000, 100],
+        [20_000, 100],
+      ],
+    } as const;
+    expect(requestsOf(trace, Infinity)).toBeCloseTo(500 + 1000, 9);
+    const steady = { kind: 'poisson', from: 0, to: 10_000, ratePerSec: 10 } as const;
+    const spike = { kind: 'spike', from: 2000, to: 4000, multiplier: 5 } as const;
+    expect(requestsOf(spike, Infinity)).toBe(0);
+    expect(requestsOf(steady, Infinity, [spike])).toBeCloseTo(80 + 100, 9);
+    const v = trafficVolume(
+      scenario({
+        traffic: [
+          { from: 0, to: 10_000, ratePerSec: 10 },
+          { from: 2000, to: 4000, multiplier: 5 },
+        ],
+      }),
+    );
+    expect(v.expected).toBeCloseTo(180, 9);
+  });
+
   it('adds a scenario up and names its largest entry', () => {
     const s = scenario({
       traffic: [

@@ -4,6 +4,8 @@
  * falls within the run). Lets the runner refuse a run of 10^13 requests at once instead of after a
  * minute of work.
  */
+import type { SpikeWindow } from '../engine/arrivals/rateShapes.ts';
+import { expectedArrivals, spikeWindows } from '../engine/arrivals/segments.ts';
 import type { Scenario, TrafficSpec } from '../engine/scenario/types.ts';
 
 /** Requests a scenario's traffic sends, split by how sure the count is. */
@@ -19,8 +21,16 @@ export interface TrafficVolume {
 }
 
 /** Requests one traffic entry sends before `end` (a burst exactly; Poisson traffic on average). */
-export function requestsOf(spec: TrafficSpec, end: number): number {
+export function requestsOf(
+  spec: TrafficSpec,
+  end: number,
+  spikes: readonly SpikeWindow[] = [],
+): number {
   if (spec.kind === 'burst') return spec.at <= end ? spec.burst : 0;
+  if (spec.kind === 'spike') return 0;
+  // Daily patterns, traces and spiked rates: the integral of their rate shape.
+  if (spec.kind === 'diurnal' || spec.kind === 'trace' || spikes.length > 0)
+    return expectedArrivals(spec, spikes, end);
   const stop = Math.min(spec.to, end);
   if (stop <= spec.from) return 0;
   const seconds = (stop - spec.from) / 1000;
@@ -38,8 +48,9 @@ export function trafficVolume(scenario: Scenario): TrafficVolume {
   let expected = 0;
   let entries = 0;
   let largest: TrafficVolume['largest'] = null;
+  const spikes = spikeWindows(scenario.traffic);
   scenario.traffic.forEach((spec, index) => {
-    const requests = requestsOf(spec, end);
+    const requests = requestsOf(spec, end, spikes);
     if (requests > 0) entries++;
     if (spec.kind === 'burst') burst += requests;
     else expected += requests;

@@ -7,7 +7,7 @@ import { EventQueue } from './eventQueue.ts';
  * request then costs one push and pop on the big heap instead of two.
  */
 export class Agenda {
-  private readonly sequence = { next: 0 };
+  private readonly sequence = { next: 0, first: 0 };
   private readonly main = new EventQueue(1024, this.sequence);
   private readonly arrivals = new EventQueue(16, this.sequence);
   /** The time and data of the event `take` returned last. */
@@ -32,8 +32,11 @@ export class Agenda {
     return this.head().peekData();
   }
 
-  push(time: number, kind: number, data: number): void {
-    (kind === this.arrivalKind ? this.arrivals : this.main).push(time, kind, data);
+  /** Schedules an event; `first`: ahead of all due at `time` (see EventQueue.pushFirst). */
+  push(time: number, kind: number, data: number, first = false): void {
+    const queue = kind === this.arrivalKind ? this.arrivals : this.main;
+    if (first) queue.pushFirst(time, kind, data);
+    else queue.push(time, kind, data);
   }
 
   /** Removes the earliest event; read it first with peekTime/peekKind/peekData. */

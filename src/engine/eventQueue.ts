@@ -21,12 +21,12 @@ export class EventQueue {
   private count = 0;
 
   /**
-   * `sequence` numbers events in scheduling order; queues that share one object keep one order
-   * between them (see Agenda).
+   * `sequence` numbers events in scheduling order (`pushFirst` counts down from 0, ahead of
+   * them all); queues that share one object keep one order between them (see Agenda).
    */
   constructor(
     initialCapacity = 1024,
-    private readonly sequence = { next: 0 },
+    private readonly sequence = { next: 0, first: 0 },
   ) {
     const cap = Math.max(1, initialCapacity);
     this.times = new Float64Array(cap);
@@ -60,8 +60,20 @@ export class EventQueue {
 
   /** Schedules an event; `kind` is 0..MAX_EVENT_KIND and `data` 0..MAX_EVENT_DATA. */
   push(time: number, kind: number, data: number): void {
+    this.insert(time, this.sequence.next++, kind, data);
+  }
+
+  /**
+   * Schedules an event ahead of every event already scheduled for the same time (and of those
+   * scheduled later for it), as if it had been scheduled before all of them: a burst's next
+   * slice, which must come out exactly where the rest of the burst would have.
+   */
+  pushFirst(time: number, kind: number, data: number): void {
+    this.insert(time, --this.sequence.first, kind, data);
+  }
+
+  private insert(time: number, seq: number, kind: number, data: number): void {
     if (this.count === this.times.length) this.grow();
-    const seq = this.sequence.next++;
     const word = (kind << DATA_BITS) | data;
     let i = this.count++;
     const { times, seqs, words } = this;

@@ -25,6 +25,11 @@ export class IntMap {
     return this.count;
   }
 
+  /** Memory the table takes now. */
+  get byteLength(): number {
+    return this.entries.byteLength;
+  }
+
   /** The value for `key`, or -1 when absent. */
   get(key: number): number {
     const e = this.entries;

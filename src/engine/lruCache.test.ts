@@ -53,4 +53,17 @@ describe('LruCache', () => {
       ),
     );
   });
+
+  it('starts small whatever its capacity, and grows to hold what it is given', () => {
+    // 10,000 servers with a cache each once took 1 MB per server before any request.
+    const c = new LruCache(1_000_000);
+    expect(c.byteLength).toBeLessThanOrEqual(64 * (8 + 4 + 4) + 4 * 2 * 128);
+    const small = new LruCache(10_000);
+    for (let k = 0; k < 25_000; k++) small.insert(k);
+    expect(small.size).toBe(10_000);
+    expect(small.evictions).toBe(15_000);
+    expect(small.has(14_999)).toBe(false);
+    expect(small.has(15_000) && small.has(24_999)).toBe(true);
+    expect(small.byteLength).toBeGreaterThan(c.byteLength);
+  });
 });

@@ -1,5 +1,8 @@
 import { IntMap } from './intMap.ts';
 
+/** Slots a new cache starts with (fewer when its capacity is smaller). */
+export const INITIAL_SLOTS = 64;
+
 /**
  * A least-recently-used cache of integer keys, as Python's functools.lru_cache in the original
  * demo: fixed capacity, a hit refreshes the key, inserting into a full cache evicts the key used
@@ -27,12 +30,24 @@ export class LruCache {
       throw new RangeError(`cache capacity must be an integer >= 1, got ${capacity}`);
     }
     this.capacity = capacity;
-    this.slotOf = new IntMap(Math.min(capacity, 1 << 16));
-    // Small caches get full-size arrays; huge ones grow on demand.
-    const initial = Math.min(capacity, 1024);
+    // Everything starts small and doubles as keys come in: capacity is a ceiling, not a size.
+    // A pool of 10,000 servers with a cache each once allocated 1 MB per server before the first
+    // request, when the key map was sized from the capacity (up to 65,536 entries).
+    const initial = Math.min(capacity, INITIAL_SLOTS);
+    this.slotOf = new IntMap(initial);
     this.keysArr = new Float64Array(initial);
     this.prevArr = new Int32Array(initial);
     this.nextArr = new Int32Array(initial);
+  }
+
+  /** Memory the cache takes now: its key map and slot arrays (they grow with what it holds). */
+  get byteLength(): number {
+    return (
+      this.slotOf.byteLength +
+      this.keysArr.byteLength +
+      this.prevArr.byteLength +
+      this.nextArr.byteLength
+    );
   }
 
   /** Entries held now. */

@@ -339,6 +339,12 @@ export class ServerPool implements PoolView {
     }
   }
 
+  /** Busy slot-time of a slot (active / capacity integrated over ms) up to now. */
+  busyTime(slot: number): number {
+    this.accrue(slot);
+    return this.busyIntegral[slot]!;
+  }
+
   /** Share of capacity in use averaged over the run so far. */
   utilization(slot: number): number {
     const now = this.clock.now;

@@ -3,12 +3,15 @@ import type { CircuitBreakers } from './resilience/circuitBreakers.ts';
 import type { HealthChecks } from './resilience/healthChecks.ts';
 import type { OutlierDetector } from './resilience/outlierDetector.ts';
 import type {
+  AutoscalingSpec,
   CacheSpec,
+  CostSpec,
   KeySpec,
   ResilienceSpec,
   ServerChanges,
   ServerSpec,
   ServiceSpec,
+  SloSpec,
 } from './scenario/types.ts';
 import type { Strategy, StrategyName, StrategyOptions } from './strategies/strategy.ts';
 import { SimulationCore } from './simulation/core.ts';
@@ -182,7 +185,25 @@ export class Simulation extends SimulationCore {
     this.metrics.hotKeys = keyCounterFor(spec.count);
   }
 
-  /** Sends `count` requests at the current time. */
+  /** Turns autoscaling on, off, or to other settings, from now on. */
+  setAutoscaling(spec: AutoscalingSpec | null): void {
+    this.autoscaler.reconfigure(spec);
+  }
+
+  /** Prices the run (the prices apply to its whole bill), or stops pricing it. */
+  setCost(spec: CostSpec | null): void {
+    this.objectives.setCost(spec);
+  }
+
+  /** Sets a latency objective counted from now, or none. */
+  setSlo(spec: SloSpec | null): void {
+    this.objectives.setSlo(spec);
+  }
+
+  /**
+   * Sends `count` requests at the current time, all at once: a live burst is at most 100,000
+   * (LIVE_LIMITS), a scenario's up to 1,000,000 each and goes in slices (see BURST_SLICE).
+   */
   fireBurst(count: number): void {
     this.traffic.burst(count);
   }

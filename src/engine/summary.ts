@@ -1,3 +1,9 @@
+import {
+  scalingSummary,
+  type AutoscalingSummary,
+  type CostSummary,
+  type SloSummary,
+} from './scalingSummary.ts';
 import type { Simulation } from './simulation.ts';
 
 /** The result of a run, as `npm run sim -- --json` prints it and the UI's summary shows it. */
@@ -58,6 +64,10 @@ export interface RunSummary {
     readonly hitRate: number | null;
   };
   readonly simulatedMs: number;
+  /** Present when the scenario has `autoscaling`, `cost` or `slo` (see scalingSummary.ts). */
+  readonly autoscaling?: AutoscalingSummary;
+  readonly cost?: CostSummary;
+  readonly slo?: SloSummary;
 }
 
 const round3 = (v: number) => Math.round(v * 1000) / 1000;
@@ -122,5 +132,6 @@ export function summarize(sim: Simulation): RunSummary {
       hitRate: lookups > 0 ? round3(m.cacheHits / lookups) : null,
     },
     simulatedMs: round3(sim.now),
+    ...scalingSummary(sim),
   };
 }

@@ -1,3 +1,6 @@
+import type { RateShape, SpikeWindow } from './arrivals/rateShapes.ts';
+import { rateShapeOf } from './arrivals/segments.ts';
+import { nextArrival } from './arrivals/thinning.ts';
 import type { Rng } from './random.ts';
 import type { TrafficSpec } from './scenario/types.ts';
 
@@ -11,26 +14,47 @@ export class ArrivalSource {
   /** False once the source has produced its last arrival or was replaced. */
   active = true;
 
+  /**
+   * Daily patterns, traces, and any rate a spike overlaps draw from a rate shape by piecewise
+   * thinning (arrivals/); plain Poisson and ramps without a spike keep their own draws below, so
+   * scenarios without the newer segments run exactly as they always did.
+   */
+  private readonly shape: RateShape | null;
+
   constructor(
     readonly spec: TrafficSpec,
     private readonly rng: Rng,
-  ) {}
+    spikes: readonly SpikeWindow[] = [],
+  ) {
+    const kind = spec.kind;
+    const spiked =
+      (kind === 'poisson' || kind === 'ramp') &&
+      spikes.some((w) => w.from < spec.to && w.to > spec.from);
+    this.shape =
+      kind === 'diurnal' || kind === 'trace' || spiked ? rateShapeOf(spec, spikes) : null;
+  }
 
   /** Time of the first arrival at or after `start` (Infinity when none). */
   first(start: number): number {
     const spec = this.spec;
     if (spec.kind === 'burst') return Math.max(spec.at, start);
-    return this.nextAfter(Math.max(spec.from, start));
+    if (spec.kind === 'spike') return Infinity; // it shapes the others' rates, sends nothing itself
+    if (this.shape !== null) return nextArrival(this.shape, this.rng, start);
+    if (spec.kind === 'poisson' || spec.kind === 'ramp')
+      return this.nextAfter(Math.max(spec.from, start));
+    return Infinity;
   }
 
   /** Time of the arrival after one at `t` (Infinity when the source is over). */
   nextAfter(t: number): number {
     const spec = this.spec;
-    if (spec.kind === 'burst') return Infinity;
+    if (this.shape !== null) return nextArrival(this.shape, this.rng, t);
+    if (spec.kind === 'burst' || spec.kind === 'spike') return Infinity;
     if (spec.kind === 'poisson') {
       const next = t + exponentialGapMs(this.rng, spec.ratePerSec);
       return next < spec.to ? next : Infinity;
     }
+    if (spec.kind !== 'ramp') return Infinity; // drawn from `shape` above
     const peak = Math.max(spec.startRatePerSec, spec.endRatePerSec);
     if (peak <= 0) return Infinity;
     let candidate = t;

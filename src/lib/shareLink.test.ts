@@ -189,6 +189,41 @@ describe('share link encoder', () => {
     );
   });
 
+  it('fuzz: large valid pools (up to the format’s 10,000 servers) round-trip through a link', async () => {
+    const pool = fc.record({
+      size: fc.integer({ min: 1, max: 10_000 }),
+      capacity: fc.integer({ min: 1, max: 1_000_000 }),
+      weighted: fc.boolean(),
+      prefix: fc.string({ minLength: 1, maxLength: 20, unit: 'grapheme' }),
+    });
+    await fc.assert(
+      fc.asyncProperty(pool, async ({ size, capacity, weighted, prefix }) => {
+        const raw = {
+          name: `${size} servers`,
+          servers: Array.from({ length: size }, (_, i) => ({
+            name: `${prefix.trim() || 's'}-${i}`,
+            capacity: 1 + ((capacity + i) % 1_000_000),
+            ...(weighted ? { weight: 1 + (i % 7) } : {}),
+          })),
+        };
+        const parsed = parseScenario(raw);
+        if (!parsed.ok) return; // e.g. a prefix that makes names too long: refused with paths
+        const encoded = await encodeScenarioHash(parsed.scenario);
+        if (!encoded.ok) {
+          // Too large for a link: said in words, never thrown.
+          expect(encoded.message).toMatch(/more than a link may carry/);
+          return;
+        }
+        const decoded = await decodeScenarioHash(encoded.hash);
+        expect(decoded.kind).toBe('ok');
+        const back = parseScenario((decoded as { raw: unknown }).raw);
+        expect(back.ok && back.scenario.servers.length).toBe(size);
+        expect(back).toEqual(parsed);
+      }),
+      { numRuns: 12 },
+    );
+  });
+
   it('leaves out exactly the fields that equal the schema defaults', () => {
     expect(minimizeScenario(serializeScenario(DEFAULT_SCENARIO))).toEqual({});
     const defaultsEverywhere = parseScenario({
@@ -256,7 +291,7 @@ describe('share link decoder', () => {
     const cases: Array<[string, RegExp]> = [
       ['#s=', /holds no scenario/],
       ['#s=@@@', /may only hold letters/],
-      ['#s=A', /may only hold letters/],
+      ['#s=A', /cut off: its code is 1 character long/],
       ['#s=AAAA', /damaged or incomplete/],
       [`#s=${'A'.repeat(MAX_LINK_CHARS)}`, /characters long/],
       [await rawHash('{"name": "x", "servers": ['), /cut off/],
@@ -267,6 +302,10 @@ describe('share link decoder', () => {
     ];
     const classic = await hashOf(DEFAULT_SCENARIO);
     cases.push([classic.slice(0, classic.length - 3), /damaged or incomplete|cut off|not valid/]);
+    // Cut to 4k+1 characters of code: every character is valid, the length is not.
+    const code = classic.slice(3);
+    const cut = `#s=${code.slice(0, 4 * Math.floor((code.length - 2) / 4) + 1)}`;
+    cases.push([cut, /^The share link is cut off: its code is [\d,]+ characters long/]);
     for (const [hash, message] of cases) {
       const result = await decodeScenarioHash(hash);
       expect(result.kind, hash.slice(0, 40)).toBe('error');

@@ -114,7 +114,7 @@ export function toBase64Url(bytes: Uint8Array): string {
 
 /** The bytes of base64url text, or null when it is not base64url. */
 export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
-  if (!/^[A-Za-z0-9_-]+$/.test(text) || text.length % 4 === 1) return null;
+  if (!/^[A-Za-z0-9_-]+$/.test(text)) return null;
   const padded =
     text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
   const binary = atob(padded);
@@ -179,6 +179,13 @@ export async function decodeScenarioHash(hash: string): Promise<DecodeResult> {
     const code = body.slice(PARAM.length + 1).split('&')[0]!;
     if (code === '')
       return { kind: 'error', message: `${LABEL} holds no scenario (nothing after “#s=”).` };
+    // Base64 never ends one character into a group of four: such a link lost its end.
+    if (/^[A-Za-z0-9_-]+$/.test(code) && code.length % 4 === 1) {
+      return {
+        kind: 'error',
+        message: `${LABEL} is cut off: its code is ${code.length.toLocaleString('en-US')} character${code.length === 1 ? '' : 's'} long, a length no complete link has (it may have been cut when copied).`,
+      };
+    }
     const bytes = fromBase64Url(code);
     if (!bytes) {
       return {

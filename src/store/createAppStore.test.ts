@@ -10,7 +10,8 @@ import { parseScenario } from '../engine/scenario/schema.ts';
 import type { SimApi } from '../worker/simClient.ts';
 import { SimSession } from '../worker/simSession.ts';
 import { createAppStore } from './createAppStore.ts';
-import type { SimConnection } from './simLink.ts';
+import type { OnWorkerLoss, SimConnection } from './simLink.ts';
+import type { WorkerLoss } from '../worker/simClient.ts';
 import type { PageEnv } from './types.ts';
 
 const page: PageEnv = {
@@ -73,9 +74,9 @@ function fakeWorker() {
         startComparison(session.setup(), session.steadyRate, clone(variants)),
       ),
   } as unknown as SimApi;
-  const crashes: Array<(message: string) => void> = [];
+  const crashes: OnWorkerLoss[] = [];
   let restarts = 0;
-  const connection = (onCrash: (message: string) => void): SimConnection => {
+  const connection = (onCrash: OnWorkerLoss): SimConnection => {
     crashes.push(onCrash);
     let last = 0;
     return {
@@ -91,7 +92,8 @@ function fakeWorker() {
   return {
     session,
     connection,
-    crash: (message: string) => crashes.forEach((c) => c(message)),
+    crash: (message: string, how: WorkerLoss = 'crashed') =>
+      crashes.forEach((c) => c(message, how)),
     restarts: () => restarts,
     hold: (on: boolean) => {
       held = on;
@@ -223,6 +225,18 @@ describe('the app store', () => {
     expect(h.worker.restarts()).toBe(1);
     expect(h.state().status).toBe('starting');
     expect(h.worker.session.setup().name).toBe('Unequal servers');
+  });
+
+  it('replaces a worker that stopped answering at once, with the setup and a notice', async () => {
+    const h = harness();
+    await h.state().loadPreset('unequal-servers');
+    await h.frame();
+    h.worker.session.load(DEFAULT_SCENARIO as unknown); // the fresh worker starts from the default
+    h.worker.crash('the simulation stopped answering (no reply for 5 s)', 'stalled');
+    await expect.poll(() => h.state().notice?.text ?? '').toMatch(/^The simulation was replaced/);
+    expect(h.worker.restarts()).toBe(1);
+    expect(h.worker.session.setup().name).toBe('Unequal servers');
+    expect(h.state().notice?.text).toContain('your setup from 0 s');
   });
 
   it('keeps nothing at module level: two stores have their own run, log and history', async () => {

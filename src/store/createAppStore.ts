@@ -6,7 +6,9 @@ import { callHelpers, playgroundSlice, type PlaygroundHost } from './playgroundS
 import { recordingSlice } from './recordingSlice.ts';
 import { RouteFeed } from './routeFeed.ts';
 import { RunHistory } from './runHistory.ts';
+import { ScalingHistory } from './scalingHistory.ts';
 import { SimLink, type Connect } from './simLink.ts';
+import { replaceStalled } from './workerLoss.ts';
 import { SnapshotPump } from './snapshotPump.ts';
 import { sweepSlice } from './sweepSlice.ts';
 import type { SweepRunner } from '../worker/sweepClient.ts';
@@ -40,8 +42,23 @@ export function createAppStore(deps: StoreDeps): AppStore {
       logBook: new LogBook(),
       routeFeed: new RouteFeed(),
       runHistory: new RunHistory(),
+      scalingHistory: new ScalingHistory(),
     };
-    const link = new SimLink(deps.connect, (message) => set({ status: 'crashed', crash: message }));
+    // Every new snapshot feeds the autoscaling and SLO history (kept outside React state).
+    let fed: AppState['snapshot'] = null;
+    api.subscribe((state) => {
+      if (state.snapshot === null || state.snapshot === fed) return;
+      fed = state.snapshot;
+      feeds.scalingHistory.append(state.snapshot);
+    });
+    const link = new SimLink(
+      deps.connect,
+      replaceStalled({
+        crashed: (message) => set({ status: 'crashed', crash: message }),
+        restart: () => get().restart(),
+        notify: (text) => set({ notice: { kind: 'error', text } }),
+      }),
+    );
     const pump = new SnapshotPump({ get, set, link, nextFrame: deps.nextFrame, ...feeds });
     const subscribe = (listener: (state: AppState) => void) => api.subscribe(listener);
     const host: PlaygroundHost = { get, set, subscribe, link, pump, page: deps.page };
@@ -59,6 +76,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       canRedo: false,
       shareLink: null,
       picks: [],
+      otherTab: null,
       ...feeds,
       ...playgroundSlice(host, helpers),
       ...recordingSlice({

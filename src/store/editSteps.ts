@@ -1,3 +1,4 @@
+import { serializeScenario } from '../engine/scenario/serialize.ts';
 import type { Scenario, ServerChanges, ServerSpec } from '../engine/scenario/types.ts';
 import type { SimCommand } from '../worker/protocol.ts';
 
@@ -9,6 +10,7 @@ import type { SimCommand } from '../worker/protocol.ts';
 export type EditStep =
   | Extract<SimCommand, { type: 'addServer' | 'setStrategy' | 'setCache' | 'setService' }>
   | Extract<SimCommand, { type: 'setKeys' | 'setSeed' | 'setResilience' }>
+  | Extract<SimCommand, { type: 'setAutoscaling' | 'setCost' | 'setSlo' | 'setTraffic' }>
   | { readonly type: 'updateServer'; readonly server: string; readonly changes: ServerChanges }
   | {
       readonly type: 'removeServer' | 'killServer' | 'crashServer' | 'reviveServer';
@@ -98,6 +100,20 @@ export function planEdit(
       return {
         forward: [cmd],
         backward: [{ type: 'setResilience', resilience: before.resilience }],
+      };
+    case 'setAutoscaling':
+      return {
+        forward: [cmd],
+        backward: [{ type: 'setAutoscaling', autoscaling: before.autoscaling ?? null }],
+      };
+    case 'setCost':
+      return { forward: [cmd], backward: [{ type: 'setCost', cost: before.cost ?? null }] };
+    case 'setSlo':
+      return { forward: [cmd], backward: [{ type: 'setSlo', slo: before.slo ?? null }] };
+    case 'setTraffic':
+      return {
+        forward: [cmd],
+        backward: [{ type: 'setTraffic', traffic: serializeScenario(before).traffic ?? [] }],
       };
     case 'fireBurst':
     case 'setRate':

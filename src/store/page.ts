@@ -24,6 +24,12 @@ export const browserPage: PageEnv = {
     }
   },
   download: (fileName, text) => downloadText(fileName, text, 'application/json'),
+  onStorageChange: (key, listener) => {
+    // Fired in every other tab of the same site when one writes (never in the writer itself).
+    window.addEventListener('storage', (e) => {
+      if (e.key === key && e.storageArea === window.localStorage) listener(e.newValue);
+    });
+  },
   onLeave: (flush) => {
     // Leaving or hiding the page writes at once: a reload right after an edit keeps it.
     window.addEventListener('pagehide', flush);

@@ -1,4 +1,5 @@
 import type { RawScenario } from '../engine/scenario/schema.ts';
+import { parseJsonText } from '../lib/scenarioFile.ts';
 import type { PageEnv } from './types.ts';
 
 /**
@@ -9,6 +10,11 @@ import type { PageEnv } from './types.ts';
  */
 
 const KEY = 'balancer-playground.autosave';
+/**
+ * A few bytes written when a save fails (a full storage usually still takes them): the saved
+ * setup is older than the person's work, and the next page to open it must say so.
+ */
+const STALE_KEY = 'balancer-playground.autosave-stale';
 const FORMAT = 1;
 /** How long the autosave waits after a change, so a burst of edits is written once. */
 export const AUTOSAVE_DELAY_MS = 400;
@@ -21,8 +27,25 @@ export interface SavedSetup {
 
 export type ReadSaved =
   | { readonly kind: 'none' }
-  | { readonly kind: 'ok'; readonly saved: SavedSetup }
+  | {
+      readonly kind: 'ok';
+      readonly saved: SavedSetup;
+      /** Later changes could not be saved (storage was full): when they started failing. */
+      readonly staleSince: number | null;
+    }
   | { readonly kind: 'error'; readonly message: string };
+
+/** "10:42" in the page's time zone, for notices about when something happened. */
+export function clockOf(ms: number): string {
+  return new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+}
+
+/** Why a write failed, in words. */
+function whyFailed(e: unknown): string {
+  return e instanceof DOMException && e.name === 'QuotaExceededError'
+    ? 'storage is full'
+    : String(e);
+}
 
 /** The autosaved setup, if there is a readable one. Never throws. */
 export function readAutosave(page: PageEnv): ReadSaved {
@@ -33,38 +56,43 @@ export function readAutosave(page: PageEnv): ReadSaved {
     return { kind: 'none' };
   }
   if (text === null) return { kind: 'none' };
-  try {
-    const data = JSON.parse(text) as unknown;
-    if (typeof data === 'object' && data !== null && 'format' in data && 'scenario' in data) {
-      const { format, scenario, presetId } = data as Record<string, unknown>;
-      if (format === FORMAT && typeof scenario === 'object' && scenario !== null) {
-        return {
-          kind: 'ok',
-          saved: {
-            scenario: scenario as RawScenario,
-            presetId: typeof presetId === 'string' ? presetId : null,
-          },
-        };
-      }
-    }
-  } catch {
-    // falls through to the message below
-  }
+  // The same reader as files and links: a nesting-depth or syntax refusal becomes a sentence,
+  // never a raw "Maximum call stack size exceeded" from further down.
+  const parsed = parseJsonText(text, 'The autosaved setup');
+  if (!parsed.ok) return { kind: 'error', message: `${parsed.message} It was not restored.` };
+  const saved = parseSaved(text);
+  if (saved) return { kind: 'ok', saved, staleSince: readStale(page) };
   return {
     kind: 'error',
     message: 'The autosaved setup could not be read, so it was not restored.',
   };
 }
 
-/** Writes setups to storage a moment after the last change; `onError` hears why one failed. */
+function readStale(page: PageEnv): number | null {
+  try {
+    const since = Number(page.storage()?.getItem(STALE_KEY) ?? NaN);
+    return Number.isFinite(since) ? since : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Writes setups to storage a moment after the last change; `onError` hears why one failed. While
+ * writes keep failing each new failure says so again (one notice, updated in place: how long the
+ * setup has gone unsaved), so a full storage never goes quiet after its first notice.
+ */
 export class Autosaver {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pending: SavedSetup | null = null;
-  private failed = false;
+  /** When writes started failing, and how many changes have failed since. */
+  private failingSince: number | null = null;
+  private failures = 0;
 
   constructor(
     private readonly page: PageEnv,
     private readonly onError: (message: string) => void,
+    private readonly now: () => number = () => Date.now(),
   ) {
     page.onLeave(() => this.flush());
   }
@@ -80,18 +108,36 @@ export class Autosaver {
     const saved = this.pending;
     this.pending = null;
     if (!saved) return;
+    const storage = this.safeStorage();
     try {
-      this.page.storage()?.setItem(KEY, JSON.stringify({ format: FORMAT, ...saved }));
-      this.failed = false;
+      storage?.setItem(KEY, JSON.stringify({ format: FORMAT, ...saved }));
+      storage?.removeItem(STALE_KEY); // the saved setup is current again
+      this.failingSince = null;
+      this.failures = 0;
     } catch (e) {
-      // Said once, not on every edit; the next successful write clears it.
-      if (this.failed) return;
-      this.failed = true;
-      const why =
-        e instanceof DOMException && e.name === 'QuotaExceededError'
-          ? 'storage is full'
-          : String(e);
-      this.onError(`Your setup could not be autosaved (${why}); export it to keep it.`);
+      this.failures++;
+      const first = this.failingSince === null;
+      this.failingSince ??= this.now();
+      try {
+        storage?.setItem(STALE_KEY, String(this.failingSince));
+      } catch {
+        // not even a few bytes fit: the notice below is all that can be done
+      }
+      const changes = this.failures === 1 ? 'this change is' : `${this.failures} changes are`;
+      this.onError(
+        first
+          ? `Your setup could not be autosaved (${whyFailed(e)}); export it to keep it.`
+          : `Your setup has not been autosaved since ${clockOf(this.failingSince)} ` +
+              `(${whyFailed(e)}): ${changes} not saved. Export it to keep it.`,
+      );
+    }
+  }
+
+  private safeStorage() {
+    try {
+      return this.page.storage();
+    } catch {
+      return null;
     }
   }
 
@@ -101,8 +147,33 @@ export class Autosaver {
     this.pending = null;
     try {
       this.page.storage()?.removeItem(KEY);
+      this.page.storage()?.removeItem(STALE_KEY);
     } catch {
       // nothing saved can be removed: nothing to do
     }
   }
+}
+
+/**
+ * Hears another tab writing the autosave slot (both tabs save into the same one, and the last
+ * writer would win without anyone knowing): `onChange` gets the setup it saved.
+ */
+export function watchAutosave(page: PageEnv, onChange: (saved: SavedSetup) => void): void {
+  page.onStorageChange?.(KEY, (value) => {
+    if (value === null) return; // cleared there (reset to defaults): nothing to offer
+    const read = parseSaved(value);
+    if (read) onChange(read);
+  });
+}
+
+/** A saved setup from the slot's text, or null when it is not one. */
+function parseSaved(text: string): SavedSetup | null {
+  const parsed = parseJsonText(text, 'The autosaved setup');
+  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) return null;
+  const { format, scenario, presetId } = parsed.value as Record<string, unknown>;
+  if (format !== FORMAT || typeof scenario !== 'object' || scenario === null) return null;
+  return {
+    scenario: scenario as RawScenario,
+    presetId: typeof presetId === 'string' ? presetId : null,
+  };
 }

@@ -78,23 +78,28 @@ export function playgroundSlice(host: PlaygroundHost, helpers: CallHelpers): Pla
       load,
       report,
       restartCursors: () => pump.restart(),
+      refreshSoon: () => pump.soon(),
       page: host.page,
     }),
 
     async play() {
       await call((api) => api.play());
+      pump.soon(); // seen at once, not after a big pool's snapshot interval
     },
     async pause() {
       await call((api) => api.pause());
+      pump.soon(); // seen at once, not after a big pool's snapshot interval
     },
     async togglePlay() {
       await (get().snapshot?.playing ? get().pause() : get().play());
     },
     async step() {
       await call((api) => api.step());
+      pump.soon(); // seen at once, not after a big pool's snapshot interval
     },
     async stepBy(ms) {
       report(await call<CommandResult>((api) => api.stepBy(ms)));
+      pump.soon();
     },
     async reset() {
       await call((api) => api.reset());
@@ -102,6 +107,7 @@ export function playgroundSlice(host: PlaygroundHost, helpers: CallHelpers): Pla
     },
     async setSpeed(speed) {
       report(await call<CommandResult>((api) => api.setSpeed(speed)));
+      pump.soon();
     },
     async restart() {
       const setup = get().snapshot?.setup;

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../worker/protocol.ts';
-import { RunHistory } from './runHistory.ts';
+import { RunHistory, serverRows } from './runHistory.ts';
 import { SampleTable } from './sampleTable.ts';
 
 /** A snapshot carrying samples `from..to` (times k × 100 ms): throughput k, p99 10k, load k % 3. */
@@ -94,5 +95,80 @@ describe('RunHistory', () => {
     expect(w.slots).toEqual([0, 1]);
     expect(w.names).toEqual(['A', 'B']);
     expect(Array.from(w.active.subarray(6, 12))).toEqual([0, 0, 0, 0, (5 % 3) + 1, (6 % 3) + 1]);
+  });
+
+  it('takes a pool of ten thousand servers in one block, keeping every server’s samples', () => {
+    const names = Array.from({ length: 10_000 }, (_, i) => `node-${i + 1}`);
+    const h = new RunHistory();
+    h.append(snap(1, 4, 1, names));
+    h.append(snap(3, 8, 1, names));
+    const w = h.serverWindow(800, 800);
+    expect(w.slots.length).toBe(10_000);
+    expect(w.names[9_999]).toBe('node-10000');
+    // Server r's load at sample k is (k % 3) + r.
+    const row = (r: number) => Array.from(w.active.subarray(r * w.length, (r + 1) * w.length));
+    expect(row(9_999)).toEqual([1, 2, 0, 1, 2, 0, 1, 2].map((v) => v + 9_999));
+  });
+
+  it('gives each server fewer rows only when the pool doubles, never fewer than 300', () => {
+    expect(serverRows(1)).toBe(36_000);
+    expect(serverRows(111)).toBe(36_000);
+    expect(serverRows(112)).toBe(18_000);
+    expect(serverRows(200)).toBe(18_000);
+    expect(serverRows(10_000)).toBe(300);
+    // Adding one server to a pool between two doublings keeps the rows (no copy of the table).
+    expect(serverRows(1_001)).toBe(serverRows(1_100));
+  });
+
+  it('adds servers one at a time without losing the earlier servers’ samples', () => {
+    const h = new RunHistory();
+    const names: string[] = [];
+    for (let k = 1; k <= 300; k++) {
+      names.push(`s${k}`);
+      h.append(snap(k, k, 1, names));
+    }
+    const w = h.serverWindow(30_000, 30_000);
+    expect(w.slots.length).toBe(300);
+    // The first server saw every sample: (k % 3) + 0 at k = 1..300, merged as the table shrank.
+    const first = Array.from(w.active.subarray(0, w.length));
+    expect(first.every((v) => v >= 0 && v <= 2)).toBe(true);
+    // The last server joined at the last sample: zero before, its load then.
+    expect(w.active[300 * w.length - 1]).toBe((300 % 3) + 299);
+  });
+
+  it('fuzz: pools of any size, growing or shrinking between snapshots, keep bounded memory and every sample', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            servers: fc.integer({ min: 1, max: 12_000 }),
+            samples: fc.integer({ min: 1, max: 40 }),
+          }),
+          {
+            minLength: 1,
+            maxLength: 6,
+          },
+        ),
+        (steps) => {
+          const h = new RunHistory();
+          let k = 1;
+          let most = 0;
+          for (const { servers, samples } of steps) {
+            const names = Array.from({ length: servers }, (_, i) => `n${i}`);
+            h.append(snap(k, k + samples - 1, 1, names));
+            k += samples;
+            most = Math.max(most, servers);
+          }
+          const w = h.serverWindow(k * 100, k * 100);
+          // Every server the run has had, each with a row of samples, in bounded memory.
+          expect(w.slots.length).toBe(most);
+          expect(w.active.length).toBe(most * w.length);
+          expect(w.length).toBeLessThanOrEqual(Math.max(serverRows(most), 300));
+          expect(w.length).toBeGreaterThan(0);
+          expect(w.active.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
+        },
+      ),
+      { numRuns: 15 },
+    );
   });
 });

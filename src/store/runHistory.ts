@@ -40,8 +40,16 @@ export interface ServerWindow {
   readonly rowMs: number;
 }
 
-const serverRows = (servers: number) =>
-  Math.min(MAX_ROWS, Math.max(MIN_SERVER_ROWS, 2 * Math.floor(SERVER_CELLS / (2 * servers))));
+/**
+ * Rows per server: MAX_ROWS halved until every server's column fits the shared cells. Halving
+ * (not dividing) means the table only shrinks when the pool doubles, so adding servers one at a
+ * time costs each add its own column, not a copy of every other.
+ */
+export function serverRows(servers: number): number {
+  let rows = MAX_ROWS;
+  while (rows > MIN_SERVER_ROWS && rows * servers > SERVER_CELLS) rows = Math.ceil(rows / 2);
+  return Math.max(MIN_SERVER_ROWS, 2 * Math.ceil(rows / 2));
+}
 
 export class RunHistory {
   private run: number | null = null;
@@ -68,16 +76,19 @@ export class RunHistory {
 
     const ss = snap.serverSeries;
     const members = snap.servers;
+    const before = this.slots.length;
     for (const v of members) {
       this.names.set(v.slot, v.name);
       if (this.column.has(v.slot)) continue;
       this.column.set(v.slot, this.slots.length);
       this.slots.push(v.slot);
-      this.load.addColumn('mean', 0, serverRows(this.slots.length));
     }
+    const added = this.slots.length - before;
+    if (added > 0) this.load.addColumns(added, 'mean', 0, serverRows(this.slots.length));
+    const columns = members.map((v) => this.column.get(v.slot)!);
     this.take(this.load, ss.time, (k, out) => {
       out.fill(0); // a server out of the registry holds nothing the page can see
-      members.forEach((v, r) => (out[this.column.get(v.slot)!] = ss.active[r * ss.length + k]!));
+      for (let r = 0; r < columns.length; r++) out[columns[r]!] = ss.active[r * ss.length + k]!;
     });
     return fresh;
   }

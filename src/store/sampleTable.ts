@@ -99,16 +99,24 @@ export class SampleTable {
     return this.rules[c] === 'mean' ? this.acc[c]! / n : this.acc[c]!;
   }
 
-  /** Adds a column, `fill` in every row so far (and in the row being gathered). */
-  addColumn(rule: Merge, fill: number, capacity: number): void {
+  /**
+   * Adds `count` columns, `fill` in every row so far (and in the row being gathered), in one
+   * block: a pool of ten thousand servers is one allocation and at most one shrink, never a copy
+   * of every existing column per new column.
+   */
+  addColumns(count: number, rule: Merge, fill: number, capacity: number): void {
+    if (count <= 0) return;
     if (capacity < this.capacity) this.shrink(capacity);
-    this.rules.push(rule);
-    const col = this.column(this.capacity);
-    col.fill(fill, 0, this.rows);
-    this.columns.push(col);
-    // The samples already gathered for the next row had this value too.
-    this.acc.push(rule === 'mean' ? fill * this.pendingCount : fill);
-    this.finite.push(this.pendingCount);
+    const block = this.column(count * this.capacity);
+    for (let k = 0; k < count; k++) {
+      const col = block.subarray(k * this.capacity, (k + 1) * this.capacity);
+      col.fill(fill, 0, this.rows);
+      this.rules.push(rule);
+      this.columns.push(col);
+      // The samples already gathered for the next row had this value too.
+      this.acc.push(rule === 'mean' ? fill * this.pendingCount : fill);
+      this.finite.push(this.pendingCount);
+    }
   }
 
   /** Merges neighbouring rows in pairs: half the rows, each covering twice the time. */
@@ -128,13 +136,17 @@ export class SampleTable {
     this.level++;
   }
 
-  /** Fewer rows fit (more columns share the memory): coarsen, then move to smaller arrays. */
+  /** Fewer rows fit (more columns share the memory): coarsen, then move to one smaller block. */
   private shrink(capacity: number): void {
     while (this.rows >= capacity) this.halve();
     this.capacity = capacity;
     this.time = this.time.slice(0, capacity);
-    for (let c = 0; c < this.columns.length; c++)
-      this.columns[c] = this.columns[c]!.slice(0, capacity);
+    const block = this.column(this.columns.length * capacity);
+    for (let c = 0; c < this.columns.length; c++) {
+      const col = block.subarray(c * capacity, (c + 1) * capacity);
+      col.set(this.columns[c]!.subarray(0, capacity));
+      this.columns[c] = col;
+    }
   }
 
   private column(capacity: number): Column {

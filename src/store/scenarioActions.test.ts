@@ -14,6 +14,7 @@ import type { KeyValueStore, PageEnv, PlaygroundState, ScenarioApi } from './typ
 function fakePage(data: Map<string, string> | null = null) {
   const addresses: string[] = [];
   const downloads: Array<[string, string]> = [];
+  const storageListeners: Array<[string, (value: string | null) => void]> = [];
   const storage: KeyValueStore | null = data && {
     getItem: (k) => data.get(k) ?? null,
     setItem: (k, v) => void data.set(k, v),
@@ -30,8 +31,14 @@ function fakePage(data: Map<string, string> | null = null) {
     copy: async () => true,
     download: (name, text) => void downloads.push([name, text]),
     onLeave: () => undefined,
+    onStorageChange: (key, listener) => void storageListeners.push([key, listener]),
   };
-  return { page, addresses, downloads };
+  /** What the browser does in this tab when another tab writes `key`. */
+  const otherTabWrites = (key: string, value: string) => {
+    data?.set(key, value);
+    for (const [k, l] of storageListeners) if (k === key) l(value);
+  };
+  return { page, addresses, downloads, otherTabWrites };
 }
 
 /** The scenario actions over an in-process session, with a plain object as the store. */
@@ -233,6 +240,52 @@ describe('autosave and startup', () => {
     const second = harness(data);
     await second.actions.startup({ hash: '', preset: null });
     expect(second.session.setup().servers[0]!.capacity).toBe(7);
+  });
+
+  it('says so when the autosave it restores is older than the person’s last changes', async () => {
+    const data = new Map<string, string>([
+      [
+        'balancer-playground.autosave',
+        JSON.stringify({ format: 1, scenario: { version: 1, name: 'Mine' }, presetId: null }),
+      ],
+      ['balancer-playground.autosave-stale', String(Date.UTC(2026, 0, 1, 10, 42))],
+    ]);
+    const h = harness(data);
+    await h.actions.startup({ hash: '', preset: null });
+    expect(h.session.setup().name).toBe('Mine');
+    expect(h.state().notice?.text).toMatch(
+      /^Your autosaved setup was restored as it was at \d\d:\d\d: changes made after that could not be saved/,
+    );
+  });
+
+  it('hears another tab saving a different setup and offers to keep either', async () => {
+    vi.useFakeTimers();
+    const data = new Map<string, string>();
+    const h = harness(data);
+    await h.actions.startup({ hash: '', preset: null });
+    const theirs = (name: string) =>
+      JSON.stringify({ format: 1, scenario: { version: 1, name }, presetId: null });
+    // The same setup saved by the other tab: nothing to choose.
+    h.fake.otherTabWrites(
+      'balancer-playground.autosave',
+      JSON.stringify({ format: 1, scenario: serializeScenario(h.session.setup()), presetId: null }),
+    );
+    expect(h.state().otherTab ?? null).toBeNull();
+    h.fake.otherTabWrites('balancer-playground.autosave', theirs('Theirs'));
+    expect(h.state().otherTab?.name).toBe('Theirs');
+
+    // Keeping this tab's writes it back over theirs at once.
+    h.actions.keepThisTab();
+    expect(h.state().otherTab).toBeNull();
+    const kept = JSON.parse(data.get('balancer-playground.autosave')!) as { scenario: object };
+    expect(kept.scenario).toEqual(serializeScenario(h.session.setup()));
+
+    // Taking theirs loads it here, one undo away from this tab's.
+    h.fake.otherTabWrites('balancer-playground.autosave', theirs('Theirs again'));
+    await h.actions.useOtherTab();
+    expect(h.session.setup().name).toBe('Theirs again');
+    expect(h.state().otherTab).toBeNull();
+    expect(h.state().canUndo).toBe(true);
   });
 
   it('prefers ?preset= over the autosave, which stays one undo away', async () => {

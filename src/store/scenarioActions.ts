@@ -7,7 +7,7 @@ import { decodeScenarioHash, encodeScenarioHash, shareUrl } from '../lib/shareLi
 import type { CommandResult, LoadResult, SimCommand } from '../worker/protocol.ts';
 import { isSetupEdit, planEdit, type EditPlan } from './editSteps.ts';
 import { historyEntry, SetupHistory } from './history.ts';
-import { Autosaver } from './persistence.ts';
+import { Autosaver, watchAutosave } from './persistence.ts';
 import { openInitialSetup } from './startup.ts';
 import type { PageEnv, PlaygroundState, ScenarioApi, StartupOptions } from './types.ts';
 import { applyMove } from './undoMove.ts';
@@ -25,6 +25,8 @@ export interface StoreCore {
   readonly report: (result: CommandResult | undefined) => boolean;
   /** A new run started: the page's log and cursors start over. */
   readonly restartCursors: () => void;
+  /** A change the person waits to see: the next frame asks for a snapshot (optional in tests). */
+  readonly refreshSoon?: () => void;
   /** Storage, address bar, clipboard, downloads. */
   readonly page: PageEnv;
 }
@@ -43,6 +45,8 @@ export type ScenarioActions = Pick<
   | 'undo'
   | 'redo'
   | 'resetToDefaults'
+  | 'keepThisTab'
+  | 'useOtherTab'
 >;
 
 /**
@@ -68,6 +72,20 @@ export function scenarioActions(core: StoreCore): ScenarioActions {
   const info = (text: string) => core.set({ notice: { kind: 'info', text } });
   const error = (text: string) => core.set({ notice: { kind: 'error', text } });
   const showHistory = () => core.set({ canUndo: history.canUndo, canRedo: history.canRedo });
+
+  // Two tabs share one autosave slot: when the other one saves a different setup, offer both.
+  watchAutosave(page, (saved) => {
+    const current = history.current;
+    if (current && JSON.stringify(saved.scenario) === current.key) return;
+    const name = (saved.scenario as { name?: unknown }).name;
+    core.set({
+      otherTab: {
+        name: typeof name === 'string' ? name : 'Untitled',
+        scenario: saved.scenario,
+        presetId: saved.presetId,
+      },
+    });
+  });
 
   async function liveSetup(): Promise<RawScenario | undefined> {
     const setup = await core.call((api) => api.setup());
@@ -138,11 +156,15 @@ export function scenarioActions(core: StoreCore): ScenarioActions {
 
     command: (cmd: SimCommand) =>
       serial(async () => {
-        if (!isSetupEdit(cmd))
-          return core.report(await core.call<CommandResult>((api) => api.command(cmd)));
+        if (!isSetupEdit(cmd)) {
+          const sent = core.report(await core.call<CommandResult>((api) => api.command(cmd)));
+          if (sent) core.refreshSoon?.();
+          return sent;
+        }
         const before = await core.call((api) => api.setup());
         const names = new Map(core.get().snapshot?.servers.map((s) => [s.slot, s.name]));
         const ok = core.report(await core.call<CommandResult>((api) => api.command(cmd)));
+        if (ok) core.refreshSoon?.();
         if (ok && cmd.type === 'setSeed') core.restartCursors();
         if (ok) await record(null, before ? planEdit(cmd, before, (s) => names.get(s)) : null);
         return ok;
@@ -216,6 +238,24 @@ export function scenarioActions(core: StoreCore): ScenarioActions {
         await record(null, null, false);
         fromAddress = true;
         info(`Opened the shared scenario “${result.scenario.name}”. Undo goes back.`);
+      }),
+
+    keepThisTab: () => {
+      core.set({ otherTab: null });
+      // Saved again now, over the other tab's (which then hears of it and may choose in turn).
+      const current = history.current;
+      if (!current) return;
+      autosaver.schedule({ scenario: current.setup, presetId: current.presetId });
+      autosaver.flush();
+    },
+
+    useOtherTab: () =>
+      serial(async () => {
+        const other = core.get().otherTab;
+        if (!other) return;
+        core.set({ otherTab: null });
+        if (await loadAndRecord(other.scenario, 'The other tab’s setup', other.presetId))
+          info(`Loaded “${other.name}” from the other tab. Undo goes back to this tab’s setup.`);
       }),
 
     undo: () => move('undo'),

@@ -1,4 +1,4 @@
-import type { SimApi } from '../worker/simClient.ts';
+import type { SimApi, WorkerLoss } from '../worker/simClient.ts';
 import type { JobProgress } from '../worker/protocol.ts';
 
 /** What the store needs of the worker client (SimClient in the page, a fake in tests). */
@@ -9,8 +9,11 @@ export interface SimConnection {
   onJobProgress(listener: (progress: JobProgress) => void): () => void;
 }
 
+/** Why the worker was lost, and how: it crashed, or stopped answering (see SimClient). */
+export type OnWorkerLoss = (message: string, how: WorkerLoss) => void;
+
 /** Starts a worker client; `onCrash` hears why the worker died. */
-export type Connect = (onCrash: (message: string) => void) => SimConnection;
+export type Connect = (onCrash: OnWorkerLoss) => SimConnection;
 
 /**
  * The store's one worker client. It is started on first use (so a store can be built without a
@@ -21,7 +24,7 @@ export class SimLink {
 
   constructor(
     private readonly connect: Connect,
-    private readonly onCrash: (message: string) => void,
+    private readonly onCrash: OnWorkerLoss,
   ) {}
 
   private get client(): SimConnection {

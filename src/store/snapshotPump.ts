@@ -1,3 +1,4 @@
+import { FLEET_COLUMNS } from '../engine/autoscaling/fleetSeries.ts';
 import type { SnapshotCursor, SnapshotMessage } from '../worker/protocol.ts';
 import type { LogBook } from './logBook.ts';
 import type { RouteFeed } from './routeFeed.ts';
@@ -23,6 +24,21 @@ export interface PumpHost {
 
 const START: SnapshotCursor = { sinceVersion: 0, logSeq: 0, routeSeq: 0, pickSeq: 0 };
 
+/** Where the autoscaler's fleet rows and the SLO's windows continue from (see protocol.ts). */
+function scalingCursor(
+  snap: SnapshotMessage,
+  before: SnapshotCursor,
+): Pick<SnapshotCursor, 'fleetSince' | 'sloWindow'> {
+  const scaling = snap.scaling;
+  if (!scaling) return {};
+  const rows = scaling.fleet.length / FLEET_COLUMNS.length;
+  const slo = scaling.slo;
+  return {
+    fleetSince: rows > 0 ? scaling.fleet[(rows - 1) * FLEET_COLUMNS.length]! : before.fleetSince,
+    sloWindow: slo ? slo.fromWindow + Math.max(0, slo.good.length - 1) : undefined,
+  };
+}
+
 /**
  * Pulls the worker's snapshots into the store: at most one per animation frame (less often for
  * big pools, see snapshotIntervalMs), never with one still on its way. Log entries and routing
@@ -41,6 +57,14 @@ export class SnapshotPump {
     if (this.polling) return;
     this.polling = true;
     this.host.nextFrame((now) => this.frame(now));
+  }
+
+  /**
+   * Something the person just did (a command) should show without waiting out the big-pool
+   * interval: the next frame asks for a snapshot.
+   */
+  soon(): void {
+    this.lastAsked = -Infinity;
   }
 
   /** A new run starts: the page's log and cursors start over too. */
@@ -95,6 +119,7 @@ export class SnapshotPump {
       routeSeq: snap.routes.nextSeq,
       pickSeq: last ? last.seq + 1 : this.cursor.pickSeq,
       setupVersion: snap.setupVersion,
+      ...scalingCursor(snap, this.cursor),
     };
     routeFeed.publish(snap.routes, happened);
     const gotLog = snap.log.entries.length > 0 || snap.log.dropped > 0;

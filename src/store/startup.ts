@@ -2,7 +2,7 @@ import { PRESETS } from '../engine/scenario/presets.ts';
 import { serializeScenario } from '../engine/scenario/serialize.ts';
 import { decodeScenarioHash } from '../lib/shareLink.ts';
 import { historyEntry, type HistoryEntry } from './history.ts';
-import { readAutosave } from './persistence.ts';
+import { clockOf, readAutosave } from './persistence.ts';
 import type { StoreCore } from './scenarioActions.ts';
 import type { StartupOptions } from './types.ts';
 
@@ -81,7 +81,17 @@ export async function openInitialSetup(
 
   if (problem !== null)
     core.set({ notice: { kind: 'error', text: `${problem} ${INSTEAD[source]}` } });
-  else if (source === 'link' || earlier) {
+  else if (source === 'autosave' && saved.kind === 'ok' && saved.staleSince !== null) {
+    const since = clockOf(saved.staleSince);
+    core.set({
+      notice: {
+        kind: 'error',
+        text:
+          `Your autosaved setup was restored as it was at ${since}: changes made after that ` +
+          'could not be saved (the browser’s storage was full), so they are not in it.',
+      },
+    });
+  } else if (source === 'link' || earlier) {
     const what = source === 'link' ? `the shared scenario “${setup.name}”` : 'the preset';
     const undo = earlier ? ' Your own autosaved setup is one Undo away.' : '';
     core.set({ notice: { kind: 'info', text: `Opened ${what} from the link.${undo}` } });

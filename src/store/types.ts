@@ -7,6 +7,7 @@ import type { LogBook } from './logBook.ts';
 import type { RecordingState } from './recordingSlice.ts';
 import type { RouteFeed } from './routeFeed.ts';
 import type { RunHistory } from './runHistory.ts';
+import type { ScalingHistory } from './scalingHistory.ts';
 import type { CommandResult, LoadResult, SimCommand, Snapshot, Speed } from '../worker/protocol.ts';
 
 /**
@@ -54,6 +55,20 @@ export interface PageEnv {
   readonly download: (fileName: string, text: string) => void;
   /** Calls `flush` when the page is being hidden or left. */
   readonly onLeave: (flush: () => void) => void;
+  /**
+   * Calls `listener` with the new value whenever another tab of the site writes `key` in
+   * storage (the `storage` event); absent where there are no other tabs (tests, Node).
+   */
+  readonly onStorageChange?: (key: string, listener: (value: string | null) => void) => void;
+}
+
+/** Another tab saved a different setup into the one autosave slot this tab also writes. */
+export interface OtherTabSetup {
+  /** Its scenario's name, to tell the two apart. */
+  readonly name: string;
+  /** The setup as saved (a v1 file), to load if the person takes it. */
+  readonly scenario: unknown;
+  readonly presetId: string | null;
 }
 
 /** A message for the person: what was refused and why, or what happened. */
@@ -79,6 +94,8 @@ export interface PlaygroundData {
   readonly shareLink: { readonly url: string; readonly copied: boolean } | null;
   /** The last explained routing decisions ("why this server?"), oldest first. */
   readonly picks: readonly PickRecord[];
+  /** Another tab saved a different setup over this tab's autosave; null when none did. */
+  readonly otherTab: OtherTabSetup | null;
 }
 
 /** The playground slice's actions: the live run and which setup it has. */
@@ -119,6 +136,10 @@ export interface PlaygroundActions {
   redo(): Promise<void>;
   /** Loads the classic demo and forgets the autosave (undo still brings the setup back). */
   resetToDefaults(): Promise<void>;
+  /** Another tab saved over the autosave: keep this tab's setup (saved again, over theirs). */
+  keepThisTab(): void;
+  /** Another tab saved over the autosave: load its setup here (undo comes back to this one). */
+  useOtherTab(): Promise<void>;
 }
 
 /**
@@ -129,6 +150,8 @@ export interface RunFeeds {
   readonly logBook: LogBook;
   readonly routeFeed: RouteFeed;
   readonly runHistory: RunHistory;
+  /** The autoscaler's fleet and the SLO's windows over the whole run. */
+  readonly scalingHistory: ScalingHistory;
 }
 
 export interface PlaygroundState

@@ -9,10 +9,12 @@ export interface FileImportButtonProps {
   /** The hidden file input's accessible name and test id (tests set files on it). */
   readonly inputLabel: string;
   readonly inputTestId: string;
+  /** The file types the picker offers; JSON when omitted. */
+  readonly accept?: string;
   readonly onFile: (file: File) => void;
 }
 
-/** A button that opens the file picker for one JSON file and hands the chosen file on. */
+/** A button that opens the file picker for one file (JSON unless `accept` says) and hands it on. */
 export function FileImportButton(props: FileImportButtonProps) {
   const input = useRef<HTMLInputElement>(null);
   return (
@@ -29,7 +31,7 @@ export function FileImportButton(props: FileImportButtonProps) {
       <input
         ref={input}
         type="file"
-        accept=".json,application/json"
+        accept={props.accept ?? '.json,application/json'}
         hidden
         aria-label={props.inputLabel}
         data-testid={props.inputTestId}

@@ -79,6 +79,12 @@ const CHECKS: { readonly [K in SimCommand['type']]: Check } = {
   fireBurst: (c, p) => numberIn(c.count, `${p}.count`, LIVE_LIMITS.burst),
   setRate: (c, p) => numberIn(c.ratePerSec, `${p}.ratePerSec`, LIVE_LIMITS.ratePerSec),
   setSeed: (c, p) => numberIn(c.seed, `${p}.seed`, LIMITS.seed),
+  // Null switches each off; an object is checked as the scenario's field of that name.
+  setAutoscaling: (c, p) =>
+    viaScenario({ autoscaling: c.autoscaling }, [['autoscaling', `${p}.autoscaling`]]),
+  setCost: (c, p) => viaScenario({ cost: c.cost }, [['cost', `${p}.cost`]]),
+  setSlo: (c, p) => viaScenario({ slo: c.slo }, [['slo', `${p}.slo`]]),
+  setTraffic: (c, p) => viaScenario({ traffic: c.traffic }, [['traffic', `${p}.traffic`]]),
 };
 
 const COMMAND_TYPES = Object.keys(CHECKS);

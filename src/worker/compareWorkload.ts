@@ -1,3 +1,8 @@
+import {
+  expectedArrivals as segmentArrivals,
+  segmentSpan,
+  spikeWindows,
+} from '../engine/arrivals/segments.ts';
 import type { Scenario, TrafficSpec } from '../engine/scenario/types.ts';
 
 /**
@@ -33,9 +38,16 @@ export interface WorkloadPlan {
 /** Expected number of arrivals of `traffic` in [0, t]. */
 export function expectedArrivals(traffic: readonly TrafficSpec[], t: number): number {
   let n = 0;
+  const spikes = spikeWindows(traffic);
   for (const s of traffic) {
     if (s.kind === 'burst') {
       if (s.at <= t) n += s.burst;
+      continue;
+    }
+    if (s.kind === 'spike') continue;
+    if (s.kind === 'diurnal' || s.kind === 'trace' || spikes.length > 0) {
+      // A rate that changes by more than a line: its shape's integral (arrivals/rateShapes.ts).
+      n += segmentArrivals(s, spikes, t);
       continue;
     }
     const span = s.to - s.from;
@@ -53,7 +65,7 @@ export function expectedArrivals(traffic: readonly TrafficSpec[], t: number): nu
 /** When the last traffic entry ends (a burst at its instant), or 0 with no traffic. */
 export function trafficEnd(traffic: readonly TrafficSpec[]): number {
   let end = 0;
-  for (const s of traffic) end = Math.max(end, s.kind === 'burst' ? s.at : s.to);
+  for (const s of traffic) if (s.kind !== 'spike') end = Math.max(end, segmentSpan(s).to);
   return end;
 }
 

@@ -4,6 +4,7 @@
  * Like a comparison it runs in the worker whether or not the page is drawing frames, so a check in
  * a background tab still finishes. Pure TypeScript: the job runner drives it, tests directly.
  */
+import { segmentSpan } from '../engine/arrivals/segments.ts';
 import type { Scenario } from '../engine/scenario/types.ts';
 import { Simulation } from '../engine/simulation.ts';
 import { summarize } from '../engine/summary.ts';
@@ -15,13 +16,13 @@ export const MAX_EVENTS = 50_000_000;
 
 /**
  * Where a scenario's own traffic and scheduled events end: its duration when it has one, else
- * the last burst, the end of the last steady or ramp segment, or the last event. Requests still
+ * the last burst, the end of the last rate segment (steady, ramp, daily, trace), or the last event. Requests still
  * in flight then finish after it.
  */
 export function scenarioEnd(setup: Scenario): number {
   if (setup.durationMs !== null) return setup.durationMs;
   let end = 0;
-  for (const t of setup.traffic) end = Math.max(end, t.kind === 'burst' ? t.at : t.to);
+  for (const t of setup.traffic) if (t.kind !== 'spike') end = Math.max(end, segmentSpan(t).to);
   for (const e of setup.events) end = Math.max(end, e.at);
   return end;
 }

@@ -3,19 +3,26 @@
  * snapshot it gets back. Only types live here, so both sides import it freely.
  */
 import type { LogEntry } from '../engine/metrics/eventLog.ts';
+import type { RawScenario } from '../engine/scenario/schema.ts';
 import type { PickRecord } from '../engine/metrics/pickLog.ts';
 import type { ScenarioProblem } from '../engine/scenario/schema.ts';
 import type {
+  AutoscalingSpec,
   CacheSpec,
+  CostSpec,
   KeySpec,
   ResilienceSpec,
   Scenario,
   ServerChanges,
   ServerSpec,
   ServiceSpec,
+  SloSpec,
 } from '../engine/scenario/types.ts';
 import type { StrategyName, StrategyOptions } from '../engine/strategies/strategy.ts';
 import type { RunSummary } from '../engine/summary.ts';
+import type { ScalingSnapshot } from './scalingProtocol.ts';
+
+export type { ScalingSnapshot, SloSnapshot } from './scalingProtocol.ts';
 
 /** Simulated ms per real ms, or as fast as the worker can go. */
 export type Speed = number | 'max';
@@ -47,7 +54,18 @@ export type SimCommand =
   | { readonly type: 'setKeys'; readonly keys: KeySpec }
   | { readonly type: 'fireBurst'; readonly count: number }
   | { readonly type: 'setRate'; readonly ratePerSec: number }
-  | { readonly type: 'setSeed'; readonly seed: number };
+  | { readonly type: 'setSeed'; readonly seed: number }
+  /** Autoscaling on, off (null) or to other settings, from now on. */
+  | { readonly type: 'setAutoscaling'; readonly autoscaling: AutoscalingSpec | null }
+  /** Prices for the whole run's bill, or none. */
+  | { readonly type: 'setCost'; readonly cost: CostSpec | null }
+  /** A latency objective counted from now, or none. */
+  | { readonly type: 'setSlo'; readonly slo: SloSpec | null }
+  /**
+   * The scenario's traffic entries as a file writes them (a daily pattern, spikes, a trace…):
+   * the traffic is the run's schedule, so the run starts over with it, as with a new seed.
+   */
+  | { readonly type: 'setTraffic'; readonly traffic: NonNullable<RawScenario['traffic']> };
 
 /** Either it was done, or why not (the message names the field and the problem). */
 export type CommandResult =
@@ -178,6 +196,8 @@ export interface Snapshot {
   readonly setupVersion: number;
   /** The run's recording and any replay in progress (set by the session; see worker/recording.ts). */
   readonly recording?: RecordingStatus;
+  /** Autoscaling, cost and SLO, when the setup has any of them (absent otherwise). */
+  readonly scaling?: ScalingSnapshot;
 }
 
 /** What the page already has, so the worker sends only what is new. */
@@ -188,6 +208,10 @@ export interface SnapshotCursor {
   readonly pickSeq: number;
   /** The setup version the page holds: while it is current, the snapshot leaves the setup out. */
   readonly setupVersion?: number;
+  /** Time of the newest fleet row the page holds (it gets that row again: it may have changed). */
+  readonly fleetSince?: number;
+  /** The first SLO window the page needs again (the one that was still filling). */
+  readonly sloWindow?: number;
 }
 
 /**

@@ -39,12 +39,12 @@ function checkPoint(raw: unknown, path: string, after: RunPoint | null): Scenari
 
 const FIELDS = ['version', 'scenario', 'seed', 'actions', 'end', 'truncated'];
 
-/** A recorded command: checked as a live one, but a new seed is never one of them. */
+/** A recorded command: checked as a live one, but a new seed or traffic is never one of them. */
 function checkRecorded(raw: unknown, path: string): ScenarioProblem[] {
-  if (isRecord(raw) && raw.type === 'setSeed')
+  if (isRecord(raw) && (raw.type === 'setSeed' || raw.type === 'setTraffic'))
     return problem(
       `${path}.type`,
-      'a new seed starts a new recording, so "setSeed" is never one of its actions',
+      `a new ${raw.type === 'setSeed' ? 'seed' : 'traffic'} starts a new recording, so "${raw.type}" is never one of its actions`,
     );
   return checkCommand(raw, path);
 }

@@ -48,6 +48,8 @@ const loop = new RunLoop(session, {
 loop.start();
 
 const api = {
+  /** The page's watchdog asks every second; no answer for five seconds means a stuck worker. */
+  ping: () => true,
   load: (raw: unknown) => session.load(raw),
   reset: () => session.reset(),
   play: () => {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO } from '../engine/scenario/schema.ts';
 import { createAppStore } from '../store/createAppStore.ts';
 import type { JobProgress, SnapshotCursor } from './protocol.ts';
-import { SimClient, type WorkerLike } from './simClient.ts';
+import { SimClient, type WorkerLike, type WorkerLoss } from './simClient.ts';
 import { SimSession } from './simSession.ts';
 
 type Listener = (event: { data?: unknown; message?: string; preventDefault(): void }) => void;
@@ -72,6 +72,7 @@ function sessionApi(session: SimSession) {
       watchJobs: (port: MessagePort) => {
         jobs = port;
       },
+      ping: () => true,
       /** Never answers: a call the worker dies in the middle of. */
       hang: () => new Promise(() => undefined),
     },
@@ -83,7 +84,7 @@ function sessionApi(session: SimSession) {
 const open: Array<{ client: SimClient; close: () => void }> = [];
 
 /** A client over fake workers, each with a fresh session; `workers` lists every one started. */
-function connect(onCrash: (message: string) => void = () => undefined) {
+function connect(onCrash: (message: string, how: WorkerLoss) => void = () => undefined) {
   const workers: Array<{
     worker: FakeWorker;
     session: SimSession;
@@ -157,6 +158,44 @@ describe('SimClient', () => {
     const report = { job: id, kind: 'run' as const, fraction: 0.5, simulatedMs: 500, endMs: 1000 };
     workers[0]!.report(report);
     await expect.poll(() => heard).toEqual([report]);
+  });
+});
+
+describe('SimClient watchdog', () => {
+  it('notices a worker that stops answering, ends it and fails the calls waiting on it', async () => {
+    const losses: Array<[string, WorkerLoss]> = [];
+    let worker: FakeWorker | null = null;
+    let answering = true;
+    const client = new SimClient(
+      (message, how) => losses.push([message, how]),
+      () => {
+        // Answers pings until it "closes itself": then nothing it is sent gets a reply.
+        worker = new FakeWorker({
+          ping: () => (answering ? true : new Promise(() => undefined)),
+          hang: () => new Promise(() => undefined),
+          watchJobs: () => undefined,
+        });
+        return worker;
+      },
+      {
+        everyMs: 10,
+        stallMs: 60,
+        now: () => performance.now(),
+        every: (tick, ms) => {
+          const id = setInterval(tick, ms);
+          return () => clearInterval(id);
+        },
+      },
+    );
+    open.push({ client, close: () => client.terminate() });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(losses).toEqual([]);
+    answering = false;
+    const waiting = client.call((api) => (api as unknown as { hang(): Promise<void> }).hang());
+    await expect(waiting).rejects.toThrow(/stopped answering/);
+    expect(losses).toHaveLength(1);
+    expect(losses[0]![1]).toBe('stalled');
+    expect(worker!.terminated).toBe(true);
   });
 });
 

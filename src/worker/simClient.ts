@@ -10,6 +10,7 @@
 import { releaseProxy, transfer, wrap, type Endpoint, type Remote } from 'comlink';
 import type { JobProgress } from './protocol.ts';
 import type { SimWorkerApi } from './sim.worker.ts';
+import { PAGE_WATCHDOG, Watchdog, type WatchdogOptions } from './watchdog.ts';
 
 export type SimApi = Remote<SimWorkerApi>;
 
@@ -26,22 +27,54 @@ export function startSimulationWorker(): WorkerLike {
 
 type ProgressListener = (progress: JobProgress) => void;
 
+/** How the worker was lost: it threw or sent garbage (crashed), or stopped answering (stalled). */
+export type WorkerLoss = 'crashed' | 'stalled';
+
+/** The page's clock and timer for the watchdog. */
+const pageTimers: Pick<WatchdogOptions, 'now' | 'every'> = {
+  now: () => performance.now(),
+  every: (tick, ms) => {
+    const id = setInterval(tick, ms);
+    return () => clearInterval(id);
+  },
+};
+
 export class SimClient {
   private worker!: WorkerLike;
   private remote!: SimApi;
   private crashed!: Promise<never>;
+  /** Ends the current worker's calls with this message and tells onCrash (once per worker). */
+  private lose: (message: string, how: WorkerLoss) => void = () => undefined;
+  private readonly watchdog: Watchdog;
   private progressPort: MessagePort | null = null;
   private readonly listeners = new Set<ProgressListener>();
   private lastJob = 0;
 
   /**
-   * `onCrash` hears why the worker died (an uncaught error or a message it could not read).
-   * `startWorker` makes the worker; tests pass one over an in-process MessageChannel.
+   * `onCrash` hears why the worker was lost: an uncaught error or a message it could not read
+   * (crashed), or no answer to the watchdog's ping for five seconds (stalled: closed or stuck; the
+   * client has already terminated it). `startWorker` makes the worker; tests pass one over an
+   * in-process MessageChannel, and the watchdog's timing.
    */
   constructor(
-    private readonly onCrash: (message: string) => void,
+    private readonly onCrash: (message: string, how: WorkerLoss) => void,
     private readonly startWorker: () => WorkerLike = startSimulationWorker,
+    watchdog: WatchdogOptions = { ...PAGE_WATCHDOG, ...pageTimers },
   ) {
+    this.watchdog = new Watchdog(
+      () => this.remote.ping(),
+      (silentMs) => {
+        const seconds = Math.round(silentMs / 1000);
+        // Ended first: whoever hears of the loss may start a fresh worker at once.
+        this.worker.terminate();
+        this.lose(
+          `the simulation stopped answering (no reply for ${seconds} s): it was closed or is ` +
+            'stuck in a computation that does not end',
+          'stalled',
+        );
+      },
+      watchdog,
+    );
     this.start();
   }
 
@@ -68,6 +101,7 @@ export class SimClient {
   }
 
   terminate(): void {
+    this.watchdog.stop();
     this.progressPort?.close();
     this.progressPort = null;
     this.remote[releaseProxy]();
@@ -79,10 +113,15 @@ export class SimClient {
     this.worker = worker;
     this.remote = wrap<SimWorkerApi>(worker);
     this.crashed = new Promise<never>((_, reject) => {
-      const die = (message: string) => {
+      let lost = false;
+      const die = (message: string, how: WorkerLoss = 'crashed') => {
+        if (lost || this.worker !== worker) return;
+        lost = true;
+        this.watchdog.stop();
         reject(new Error(message));
-        this.onCrash(message);
+        this.onCrash(message, how);
       };
+      this.lose = die;
       worker.addEventListener('error', (e) => {
         (e as Event).preventDefault();
         die((e as ErrorEvent).message || 'the simulation worker failed to start or crashed');
@@ -94,6 +133,7 @@ export class SimClient {
     // The race above must not surface as an unhandled rejection when nobody is calling.
     this.crashed.catch(() => undefined);
     this.watchJobs();
+    this.watchdog.start();
   }
 
   /** One long-lived port for job progress, closed with the worker it belongs to. */

@@ -1,11 +1,26 @@
 import { LatencyHistogram } from '../engine/metrics/histogram.ts';
 import { SERIES_NAMES, type SeriesName } from '../engine/metrics/runMetrics.ts';
 import { summarize } from '../engine/summary.ts';
-import type { ServerSnapshot, SeriesSnapshot, Snapshot, SnapshotCursor } from './protocol.ts';
+import type {
+  ScalingSnapshot,
+  ServerSnapshot,
+  SeriesSnapshot,
+  Snapshot,
+  SnapshotCursor,
+} from './protocol.ts';
+import { buildScalingSnapshot, scalingTransferables } from './scalingSnapshot.ts';
 import type { SimSession } from './simSession.ts';
 
-/** Per-server history sent to the page: the last 30 s at the default interval. */
+/** Per-server history sent to the page: the last 30 s at the default interval... */
 const SERVER_HISTORY = 300;
+/**
+ * ...but at most this many values per array: past 1,000 servers fewer samples cross (30 at
+ * 10,000 servers), which the page's run history gathers into the chart's 30 s. Copying 300
+ * samples of 10,000 servers took the worker ~70 ms a snapshot, during which Pause waited.
+ */
+const SERVER_CELLS = 300_000;
+/** Never fewer than this many samples, so a snapshot bridges the gap since the last. */
+const MIN_SERVER_ROWS = 20;
 /** At most this many log entries cross per frame; the rest are counted as dropped. */
 export const LOG_PER_FRAME = 200;
 
@@ -58,7 +73,8 @@ export function buildSnapshot(
     series[name] = values;
   }
 
-  const rows = Math.min(length, SERVER_HISTORY);
+  const cellsRows = Math.floor(SERVER_CELLS / Math.max(1, servers.length));
+  const rows = Math.min(length, SERVER_HISTORY, Math.max(MIN_SERVER_ROWS, cellsRows));
   const skip = length - rows;
   const active = new Float32Array(servers.length * rows);
   const queued = new Float32Array(servers.length * rows);
@@ -105,7 +121,13 @@ export function buildSnapshot(
     log: { entries, nextSeq: m.log.total, dropped: Math.max(0, logFrom - cursor.logSeq) },
     setup: session.setup(),
     setupVersion: session.setupVersion,
+    ...scalingPart(buildScalingSnapshot(sim, cursor)),
   };
+}
+
+/** The snapshot's `scaling`, present only when the setup has autoscaling, cost or an SLO. */
+function scalingPart(s: ScalingSnapshot | null): { scaling?: ScalingSnapshot } {
+  return s === null ? {} : { scaling: s };
 }
 
 /** The histogram's non-empty range of buckets, with each bucket's bounds. */
@@ -145,5 +167,8 @@ export function transferables(s: Snapshot): ArrayBuffer[] {
     s.routes.ids,
     s.routes.dests,
   ];
-  return arrays.map((a) => a.buffer as ArrayBuffer);
+  return [
+    ...arrays.map((a) => a.buffer as ArrayBuffer),
+    ...scalingTransferables(s.scaling ?? null),
+  ];
 }

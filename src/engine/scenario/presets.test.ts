@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from './presets.ts';
 import { DEFAULT_SCENARIO, parseScenario } from './schema.ts';
 import type { Scenario } from './types.ts';
+import { segmentSpan } from '../arrivals/segments.ts';
 
 function parsed(id: string): Scenario {
   const preset = PRESETS.find((p) => p.id === id);
@@ -13,7 +14,7 @@ function parsed(id: string): Scenario {
 
 /** When the last request can arrive: a run with no duration ends after this and a drain. */
 function lastArrival(s: Scenario): number {
-  return Math.max(...s.traffic.map((t) => (t.kind === 'burst' ? t.at : t.to)));
+  return Math.max(...s.traffic.map((t) => segmentSpan(t).to));
 }
 
 describe('presets', () => {
@@ -32,6 +33,9 @@ describe('presets', () => {
       'sinkhole-outlier-ejection',
       'retry-storm',
       'retry-budget',
+      'morning-peak',
+      'cold-starts',
+      'flapping',
     ]);
   });
 

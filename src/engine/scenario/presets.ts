@@ -1,4 +1,5 @@
 import classic from './presets/classic.json';
+import coldStarts from './presets/cold-starts.json';
 import crashHealthChecks from './presets/crash-health-checks.json';
 import crashNoHealthChecks from './presets/crash-no-health-checks.json';
 import retryBudget from './presets/retry-budget.json';
@@ -6,8 +7,10 @@ import retryStorm from './presets/retry-storm.json';
 import sinkhole from './presets/sinkhole.json';
 import sinkholeOutlierEjection from './presets/sinkhole-outlier-ejection.json';
 import flashCrowd from './presets/flash-crowd.json';
+import flapping from './presets/flapping.json';
 import hotKeys from './presets/hot-keys.json';
 import largePool from './presets/large-pool.json';
+import morningPeak from './presets/morning-peak.json';
 import serverFailure from './presets/server-failure.json';
 import steadyPoisson from './presets/steady-poisson.json';
 import unequalServers from './presets/unequal-servers.json';
@@ -122,5 +125,26 @@ export const PRESETS: readonly Preset[] = deepFreeze([
     description:
       'The same spike with a retry budget (retries in flight capped at 20% of active requests, as Envoy does): amplification stays low and the servers recover once the backlog of abandoned work is gone.',
     raw: retryBudget,
+  },
+  {
+    id: 'morning-peak',
+    title: morningPeak.name,
+    description:
+      'A day of traffic with a quiet night and a rush around 9:00; a Kubernetes-style autoscaler keeps utilization near 50%, so p99 stays under the 500 ms objective while the bill is about a third of a pool sized for the peak all day.',
+    raw: morningPeak,
+  },
+  {
+    id: 'cold-starts',
+    title: coldStarts.name,
+    description:
+      'Traffic jumps fivefold for five minutes and new servers take 90 seconds to boot, so requests are turned away until they arrive; try a higher minServers or a lower target to buy that back.',
+    raw: coldStarts,
+  },
+  {
+    id: 'flapping',
+    title: flapping.name,
+    description:
+      'Load surges every other minute with the scale-down stabilization window off, so servers are ordered, boot after the surge has passed and are drained again each minute; set the window back to 300 s to calm it.',
+    raw: flapping,
   },
 ]);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { STRATEGY_NAMES } from '../strategies/strategy.ts';
 import { parseScenario, serializeScenario } from './schema.ts';
 import type {
+  AutoscalingSpec,
   ResilienceSpec,
   Scenario,
   ScheduledEvent,
@@ -71,6 +72,93 @@ const traffic: fc.Arbitrary<TrafficSpec> = fc.oneof(
     endRatePerSec: flip ? a : b,
   })),
 );
+
+/** The segments of issue 13: daily patterns, spikes and recorded traces. */
+const changingTraffic: fc.Arbitrary<TrafficSpec> = fc.oneof(
+  fc
+    .tuple(span, dbl(0, 1e7), dbl(0, 1e7, true), dbl(0, 1e9, true), time)
+    .map(([s, a, b, periodMs, phaseMs]) => ({
+      kind: 'diurnal' as const,
+      ...s,
+      troughRatePerSec: Math.min(a, b),
+      peakRatePerSec: Math.max(a, b),
+      periodMs,
+      phaseMs,
+    })),
+  fc
+    .tuple(span, dbl(0, 1000))
+    .map(([s, multiplier]) => ({ kind: 'spike' as const, ...s, multiplier })),
+  fc.uniqueArray(time, { minLength: 2, maxLength: 6 }).chain((times) =>
+    fc.tuple(...times.map(() => dbl(0, 1e7))).map((rates) => ({
+      kind: 'trace' as const,
+      trace: [...times]
+        .sort((a, b) => a - b)
+        .map((t, i) => [t, i === 0 ? Math.max(rates[i]!, 1) : rates[i]!] as const),
+    })),
+  ),
+);
+
+const scalingPolicy = fc.record({
+  type: fc.constantFrom('Pods' as const, 'Percent' as const),
+  value: int(1, 100_000),
+  periodMs: dbl(0, 1_800_000, true),
+});
+const select = fc.constantFrom('Max' as const, 'Min' as const, 'Disabled' as const);
+
+/** Steps from sorted bounds: consecutive intervals never overlap. */
+const steps = fc.uniqueArray(dbl(-1e6, 1e6), { minLength: 2, maxLength: 5 }).chain((bounds) =>
+  fc.tuple(...bounds.slice(1).map(() => int(-50, 50).filter((c) => c !== 0))).map((changes) => {
+    const b = [...bounds].sort((x, y) => x - y);
+    return changes.map((change, i) => ({ lower: b[i]!, upper: b[i + 1]!, change }));
+  }),
+);
+
+const autoscaling: fc.Arbitrary<AutoscalingSpec> = fc
+  .record({
+    policy: fc.constantFrom('hpa' as const, 'step' as const, 'scheduled' as const),
+    metric: fc.constantFrom(
+      'utilization' as const,
+      'inFlightPerServer' as const,
+      'requestsPerSecondPerServer' as const,
+    ),
+    bounds: fc.tuple(int(1, 10_000), int(1, 10_000)),
+    percent: int(1, 100),
+    level: dbl(0, 1e9, true),
+    template: fc.option(server(name), { nil: null }),
+    syncPeriodMs: dbl(100, 3_600_000),
+    tolerance: dbl(0, 0.99),
+    scaleDownStabilizationMs: dbl(0, 3_600_000),
+    scaleUpStabilizationMs: dbl(0, 3_600_000),
+    scaleUpPolicies: fc.array(scalingPolicy, { maxLength: 3 }),
+    scaleUpSelectPolicy: select,
+    scaleDownPolicies: fc.array(scalingPolicy, { maxLength: 3 }),
+    scaleDownSelectPolicy: select,
+    provisioningMs: dbl(0, 3_600_000),
+    steps,
+    adjustmentType: fc.constantFrom(
+      'ChangeInCapacity' as const,
+      'PercentChangeInCapacity' as const,
+    ),
+    cooldownMs: dbl(0, 3_600_000),
+    evaluationPeriods: int(1, 100),
+    schedule: fc.array(fc.tuple(dbl(0, 0.999), dbl(0, 1)), { minLength: 1, maxLength: 4 }),
+    scheduleRepeatMs: fc.option(dbl(1, 1e9), { nil: null }),
+  })
+  .map(({ bounds, percent, level, schedule, ...a }) => {
+    const minServers = Math.min(...bounds);
+    const maxServers = Math.max(...bounds);
+    const horizon = a.scheduleRepeatMs ?? 1e9;
+    return {
+      ...a,
+      minServers,
+      maxServers,
+      target: a.metric === 'utilization' ? percent / 100 : level,
+      schedule: schedule.map(([at, share]) => ({
+        at: at * horizon,
+        servers: minServers + Math.floor(share * (maxServers - minServers)),
+      })),
+    };
+  });
 
 const changes: fc.Arbitrary<ServerChanges> = fc
   .record(
@@ -192,11 +280,23 @@ const validScenario: fc.Arbitrary<Scenario> = fc
         hitMs: dbl(0, 3_600_000),
       }),
       keys: fc.record({ count: int(1, 1_000_000_000), zipf: dbl(0, 5) }),
-      traffic: fc.array(traffic, { maxLength: 5 }),
+      traffic: fc.array(fc.oneof(traffic, changingTraffic), { maxLength: 5 }),
       events: events(names),
       durationMs: fc.option(dbl(0, 1e9, true), { nil: null }),
       sampleIntervalMs: dbl(10, 60_000),
       resilience,
+      autoscaling: fc.option(autoscaling, { nil: undefined }),
+      cost: fc.option(
+        fc.record({
+          pricePerServerHour: dbl(0, 1e6),
+          pricePerMillionRequests: fc.option(dbl(0, 1e6), { nil: null }),
+        }),
+        { nil: undefined },
+      ),
+      slo: fc.option(
+        fc.record({ thresholdMs: dbl(0, 3_600_000, true), objective: dbl(0, 0.999999, true) }),
+        { nil: undefined },
+      ),
     }),
   );
 
@@ -231,6 +331,8 @@ describe('serializeScenario', () => {
           'durationMs',
           'sampleIntervalMs',
           'resilience',
+          // Written only when set.
+          ...(['autoscaling', 'cost', 'slo'] as const).filter((k) => s[k] !== undefined),
         ]);
         for (const t of raw.traffic ?? []) expect(t).not.toHaveProperty('kind');
         for (const srv of raw.servers ?? []) {

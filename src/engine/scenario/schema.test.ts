@@ -334,8 +334,10 @@ describe('problems', () => {
 
   it('traffic entries: one message naming the shapes, or the fields of the intended shape', () => {
     const shapes =
-      'must be a burst {at, burst}, a steady rate {from, to, ratePerSec} ' +
-      'or a ramp {from, to, startRatePerSec, endRatePerSec}';
+      'must be a burst {at, burst}, a steady rate {from, to, ratePerSec}, ' +
+      'a ramp {from, to, startRatePerSec, endRatePerSec}, ' +
+      'a daily pattern {from, to, troughRatePerSec, peakRatePerSec}, ' +
+      'a spike {from, to, multiplier} or a trace {trace: [[timeMs, ratePerSec], ...]}';
     expect(lines({ traffic: [{ from: 0, to: 10 }] })).toEqual([`traffic[0]: ${shapes}`]);
     expect(lines({ traffic: [{ rate: 5 }] })).toEqual([`traffic[0]: ${shapes}`]);
     expect(lines({ traffic: [42] })).toEqual([`traffic[0]: ${shapes}`]);

@@ -4,6 +4,14 @@ import { bool, describe, fmt, int, list, num, oneOf, strict, tagError, text } fr
 import { DEFAULTS, DEMO_SERVERS, LIMITS, type Range } from './limits.ts';
 import { issuesToProblems, type ScenarioProblem } from './problems.ts';
 import { checkReferences } from './references.ts';
+import {
+  autoscalingSchema,
+  costSchema,
+  diurnalTrafficSchema,
+  sloSchema,
+  spikeTrafficSchema,
+  traceTrafficSchema,
+} from './scalingSchema.ts';
 
 import type { Scenario } from './types.ts';
 
@@ -90,8 +98,10 @@ function checkSpan(v: { from: number; to: number }, ctx: z.RefinementCtx): void 
 }
 
 const TRAFFIC_SHAPES =
-  'must be a burst {at, burst}, a steady rate {from, to, ratePerSec} ' +
-  'or a ramp {from, to, startRatePerSec, endRatePerSec}';
+  'must be a burst {at, burst}, a steady rate {from, to, ratePerSec}, ' +
+  'a ramp {from, to, startRatePerSec, endRatePerSec}, ' +
+  'a daily pattern {from, to, troughRatePerSec, peakRatePerSec}, ' +
+  'a spike {from, to, multiplier} or a trace {trace: [[timeMs, ratePerSec], ...]}';
 
 /** Raw traffic entries carry no `kind`: the fields say which shape an entry is. */
 const trafficSchema = z.union(
@@ -117,6 +127,9 @@ const trafficSchema = z.union(
         }
       })
       .transform((v) => ({ kind: 'ramp' as const, ...v })),
+    diurnalTrafficSchema,
+    spikeTrafficSchema,
+    traceTrafficSchema,
   ],
   { error: (iss) => (iss.code === 'invalid_union' ? TRAFFIC_SHAPES : undefined) },
 );
@@ -230,6 +243,12 @@ export const scenarioSchema = strict({
   durationMs: inRange(L.durationMs, true).nullable().default(D.durationMs),
   sampleIntervalMs: inRange(L.sampleIntervalMs).default(D.sampleIntervalMs),
   resilience: resilienceSchema.prefault({}),
+  // Absent unless set (null also means off), so a setup without them is what it always was.
+  autoscaling: autoscalingSchema(serverSchema)
+    .nullish()
+    .transform((v) => v ?? undefined),
+  cost: costSchema.nullish().transform((v) => v ?? undefined),
+  slo: sloSchema.nullish().transform((v) => v ?? undefined),
 });
 
 /** A scenario file as written: every field optional, traffic entries without `kind`. */

@@ -1,5 +1,6 @@
 import type { RawScenario } from './schema.ts';
 import type {
+  AutoscalingSpec,
   ResilienceSpec,
   Scenario,
   ScheduledEvent,
@@ -38,6 +39,21 @@ export function serializeScenario(s: Scenario): RawScenario {
     durationMs: s.durationMs,
     sampleIntervalMs: s.sampleIntervalMs,
     resilience: serializeResilience(s.resilience),
+    // Written only when set, so a file of a setup without them reads as it always did.
+    ...(s.autoscaling ? { autoscaling: serializeAutoscaling(s.autoscaling) } : {}),
+    ...(s.cost ? { cost: { ...s.cost } } : {}),
+    ...(s.slo ? { slo: { ...s.slo } } : {}),
+  };
+}
+
+function serializeAutoscaling(a: AutoscalingSpec): NonNullable<RawScenario['autoscaling']> {
+  return {
+    ...a,
+    template: a.template === null ? null : serializeServer(a.template),
+    scaleUpPolicies: a.scaleUpPolicies.map((p) => ({ ...p })),
+    scaleDownPolicies: a.scaleDownPolicies.map((p) => ({ ...p })),
+    steps: a.steps.map((st) => ({ ...st })),
+    schedule: a.schedule.map((st) => ({ ...st })),
   };
 }
 
@@ -94,6 +110,19 @@ function serializeTraffic(t: TrafficSpec): RawTraffic {
         startRatePerSec: t.startRatePerSec,
         endRatePerSec: t.endRatePerSec,
       };
+    case 'diurnal':
+      return {
+        from: t.from,
+        to: t.to,
+        troughRatePerSec: t.troughRatePerSec,
+        peakRatePerSec: t.peakRatePerSec,
+        periodMs: t.periodMs,
+        phaseMs: t.phaseMs,
+      };
+    case 'spike':
+      return { from: t.from, to: t.to, multiplier: t.multiplier };
+    case 'trace':
+      return { trace: t.trace.map(([time, rate]) => [time, rate] as [number, number]) };
   }
 }
 

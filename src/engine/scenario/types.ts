@@ -1,4 +1,20 @@
+import type { DiurnalSegment, SpikeSegment, TraceSegment } from '../arrivals/segments.ts';
+import type { AutoscalingSpec } from '../autoscaling/spec.ts';
+import type { CostSpec } from '../metrics/costMeter.ts';
+import type { SloSpec } from '../metrics/sloTracker.ts';
 import type { StrategyName, StrategyOptions } from '../strategies/strategy.ts';
+
+export type { DiurnalSegment, SpikeSegment, TraceSegment } from '../arrivals/segments.ts';
+export type {
+  AutoscalingPolicy,
+  AutoscalingSpec,
+  ScalingMetric,
+  ScalingPolicy,
+  ScalingStep,
+  ScheduledAction,
+} from '../autoscaling/spec.ts';
+export type { CostSpec } from '../metrics/costMeter.ts';
+export type { SloSpec } from '../metrics/sloTracker.ts';
 
 /**
  * Scenario format v1: the one file format of the playground. The headless runner reads it, the UI
@@ -23,6 +39,15 @@ export interface Scenario {
   readonly sampleIntervalMs: number;
   /** Health checking, timeouts, retries and the other defences; all off by default. */
   readonly resilience: ResilienceSpec;
+  /**
+   * The pool grows and shrinks by itself (HPA, step or scheduled); absent = a fixed pool. These
+   * three are absent unless a file sets them, so a setup without them is exactly what it was.
+   */
+  readonly autoscaling?: AutoscalingSpec | undefined;
+  /** What the run costs; absent = not priced. */
+  readonly cost?: CostSpec | undefined;
+  /** A latency objective the run is measured against; absent = none. */
+  readonly slo?: SloSpec | undefined;
 }
 
 export interface ServerSpec {
@@ -82,7 +107,13 @@ export type TrafficSpec =
       readonly to: number;
       readonly startRatePerSec: number;
       readonly endRatePerSec: number;
-    };
+    }
+  /** A daily rhythm between a trough and a peak rate. */
+  | DiurnalSegment
+  /** Every rate-based segment's rate multiplied for a while. */
+  | SpikeSegment
+  /** A recorded rate, linear between [timeMs, ratePerSec] points. */
+  | TraceSegment;
 
 /** Server fields that can change during a run. */
 export interface ServerChanges {

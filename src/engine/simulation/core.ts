@@ -24,9 +24,11 @@ import { streamRng, type Xoshiro128 } from '../random.ts';
 import { HANGING, IN_SERVICE, NOWHERE, QUEUED, RequestTable } from '../requestTable.ts';
 import type { ResilienceSpec, Scenario } from '../scenario/types.ts';
 import { ServerPool } from '../serverPool.ts';
+import { Autoscaler } from './autoscaler.ts';
 import { Balancers } from './balancers.ts';
 import { Defences } from './defences.ts';
 import { ARRIVAL, bindEventHandlers, COMPLETE, SCHEDULED, TIMEOUT } from './eventKinds.ts';
+import { Objectives } from './objectives.ts';
 import { PickExplainer } from './pickExplainer.ts';
 import { RetryFlow } from './retryFlow.ts';
 import { ServerOperations } from './serverOperations.ts';
@@ -65,6 +67,8 @@ export class SimulationCore implements SimCore {
   readonly retries: RetryFlow;
   readonly balancers: Balancers;
   readonly explainer: PickExplainer;
+  readonly autoscaler: Autoscaler;
+  readonly objectives: Objectives;
 
   readonly sending = new Float64Array(4);
   protected readonly agenda = new Agenda(ARRIVAL);
@@ -105,6 +109,8 @@ export class SimulationCore implements SimCore {
     this.defences = new Defences(this);
     this.retries = new RetryFlow(this);
     this.balancers = new Balancers(this, scenario.strategy, scenario.strategyOptions);
+    this.objectives = new Objectives(this);
+    this.autoscaler = new Autoscaler(this);
     this.handlers = bindEventHandlers(this);
     this.balancers.wire();
     this.cache = new CacheLayer(scenario.cache);
@@ -161,9 +167,8 @@ export class SimulationCore implements SimCore {
   }
 
   /**
-   * With no duration, a run ends when its traffic and scheduled events are over, every request has
-   * ended and every server has finished even the work nobody waits for any more; what is left on
-   * the agenda then (health checks, load updates, which recur forever) changes no outcome.
+   * With no duration, a run ends when traffic and scheduled events are over and every request and
+   * all servers' work have ended; what recurs on the agenda then (health checks…) changes nothing.
    */
   protected settledForGood(): boolean {
     if (this.durationMs !== null || this.callsInFlight !== 0 || this.requests.size !== 0)
@@ -175,8 +180,8 @@ export class SimulationCore implements SimCore {
 
   // ---- What the parts call (SimCore). ----
 
-  schedule(time: number, kind: number, data: number): void {
-    this.agenda.push(time, kind, data);
+  schedule(time: number, kind: number, data: number, first = false): void {
+    this.agenda.push(time, kind, data, first);
   }
 
   log(level: LogLevel, source: string, message: string): void {
@@ -269,6 +274,7 @@ export class SimulationCore implements SimCore {
     else if (outcome === TIMED_OUT) m.onTimedOut();
     else m.onReject(outcome === REJECTED_NO_HEALTHY);
     this.callsInFlight--;
+    if (this.objectives.slo !== null) this.objectives.requestEnded(outcome, r);
   }
 
   // ---- The event loop. ----

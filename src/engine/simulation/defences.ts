@@ -294,7 +294,8 @@ export class Defences {
     this.updatePanic();
   }
 
-  private beginSlowStart(slot: number): void {
+  /** Starts a server's slow start, if slow start is on (a server just up or just added). */
+  beginSlowStart(slot: number): void {
     if (this.core.resilience.slowStartMs <= 0) return;
     this.rampStart[slot] = this.core.now;
     this.slowStartStep(slot, false);

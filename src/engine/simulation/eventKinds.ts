@@ -1,4 +1,5 @@
 import { MAX_EVENT_KIND } from '../eventQueue.ts';
+import type { Autoscaler } from './autoscaler.ts';
 import type { Balancers } from './balancers.ts';
 import type { Defences } from './defences.ts';
 import type { RetryFlow } from './retryFlow.ts';
@@ -15,6 +16,7 @@ export interface EventParts {
   readonly retries: RetryFlow;
   readonly defences: Defences;
   readonly balancers: Balancers;
+  readonly autoscaler: Autoscaler;
 }
 
 /** An event's handler: a public method of its part, given the event's one number of data. */
@@ -62,6 +64,13 @@ export const SLOW_START_STEP = kind('defences', 'slowStartTick');
 export const SPIKE_END = kind('defences', 'spikeEnd');
 /** Balancers with stale load information get their periodic update (data: generation). */
 export const LOAD_UPDATE = kind('balancers', 'loadUpdate');
+
+/** The autoscaler measures and decides (data: unused). */
+export const AUTOSCALE_SYNC = kind('autoscaler', 'sync');
+/** A server ordered by the autoscaler finished its cold start (data: its starting id). */
+export const SERVER_READY = kind('autoscaler', 'serverReady');
+/** A scheduled scaling action is due (data: unused). */
+export const SCHEDULED_SCALE = kind('autoscaler', 'scheduledAction');
 
 /** How many kinds there are (the agenda keeps a kind in 5 bits, see EventQueue). */
 export const EVENT_KIND_COUNT = table.length;

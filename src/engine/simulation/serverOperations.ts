@@ -10,7 +10,16 @@ const SYSTEM = 'LoadBalancerSystem';
  * whole: a crash fails what the server held, a drain finishes it first.
  */
 export class ServerOperations {
+  /** Servers retired by the autoscaler: once drained they leave the registry. */
+  private readonly leaving = new Set<number>();
+
   constructor(private readonly core: SimCore) {}
+
+  /** Tells the parts that follow the fleet's size (autoscaler, bill) that it changed. */
+  private changed(): void {
+    this.core.autoscaler.fleetChanged();
+    this.core.objectives.fleetChanged();
+  }
 
   /** Registers a server; returns its slot. */
   add(spec: ServerSpec): number {
@@ -19,6 +28,7 @@ export class ServerOperations {
     core.metrics.addServerSeries(slot);
     core.log('INFO', SYSTEM, `Server ${spec.name} registered with capacity ${spec.capacity}`);
     core.defences.updatePanic();
+    this.changed();
     return slot;
   }
 
@@ -34,6 +44,28 @@ export class ServerOperations {
     }
     core.log('WARNING', SYSTEM, `Server ${pool.names[slot]} removed from the registry`);
     core.defences.updatePanic();
+    this.leaving.delete(slot);
+    this.changed();
+  }
+
+  /**
+   * Retires a server (the autoscaler scaling in): it drains, taking nothing new and finishing
+   * what it holds, then leaves the registry. A server already down leaves at once.
+   */
+  retire(slot: number): void {
+    const pool = this.core.pool;
+    if (!pool.member[slot]) return;
+    if (!pool.up[slot]) {
+      this.remove(slot);
+      return;
+    }
+    this.leaving.add(slot);
+    this.drain(slot);
+  }
+
+  /** Whether a server is draining to leave (retired), not just to go down. */
+  isLeaving(slot: number): boolean {
+    return this.leaving.has(slot);
   }
 
   /** Drains a server: it takes nothing new, finishes what it holds, then is down. */
@@ -43,6 +75,7 @@ export class ServerOperations {
     if (!pool.member[slot] || !pool.up[slot] || pool.draining[slot]) return;
     pool.markDraining(slot, true);
     core.log('WARNING', pool.names[slot]!, `Server ${pool.names[slot]} is draining`);
+    this.changed();
     this.finishDrain(slot);
   }
 
@@ -55,6 +88,9 @@ export class ServerOperations {
     pool.setRunning(slot, false);
     core.log('WARNING', pool.names[slot]!, `Server ${pool.names[slot]} is down`);
     core.defences.setBelief(slot, false, 'it was drained');
+    // A retired server has finished its work: it leaves (remove tells the fleet).
+    if (this.leaving.has(slot)) this.remove(slot);
+    else this.changed();
   }
 
   /** Crashes a server: it goes down at once and every request it holds fails. */
@@ -86,6 +122,8 @@ export class ServerOperations {
     }
     if (core.resilience.healthCheck.mode === 'instant')
       core.defences.setBelief(slot, false, 'it crashed');
+    if (this.leaving.has(slot)) this.remove(slot);
+    else this.changed();
   }
 
   /** Brings a server back up, or stops a drain. */
@@ -96,12 +134,15 @@ export class ServerOperations {
     const name = pool.names[slot]!;
     if (pool.draining[slot]) {
       pool.markDraining(slot, false);
+      this.leaving.delete(slot);
       core.log('INFO', name, `Server ${name} stopped draining`);
+      this.changed();
       return;
     }
     if (pool.up[slot]) return;
     pool.setRunning(slot, true);
     core.log('INFO', name, `Server ${name} is up again`);
+    this.changed();
     const mode = core.resilience.healthCheck.mode;
     // Active checks find out by themselves; otherwise the operator's "up" reaches the balancer.
     if (mode === 'instant') core.defences.setBelief(slot, pool.partitioned[slot] === 0, 'it is up');

@@ -4,9 +4,11 @@ import type { Rng } from '../random.ts';
 import type { RequestTable } from '../requestTable.ts';
 import type { ResilienceSpec, Scenario } from '../scenario/types.ts';
 import type { ServerPool } from '../serverPool.ts';
+import type { Autoscaler } from './autoscaler.ts';
 import type { Balancers } from './balancers.ts';
 import type { Defences } from './defences.ts';
 import type { PickExplainer } from './pickExplainer.ts';
+import type { Objectives } from './objectives.ts';
 import type { RetryFlow } from './retryFlow.ts';
 import type { ServerOperations } from './serverOperations.ts';
 import type { TrafficSources } from './trafficSources.ts';
@@ -67,9 +69,14 @@ export interface SimCore {
   readonly retries: RetryFlow;
   readonly balancers: Balancers;
   readonly explainer: PickExplainer;
+  readonly autoscaler: Autoscaler;
+  readonly objectives: Objectives;
 
-  /** Puts an event of `kind` (see eventKinds.ts) on the agenda at simulated `time`. */
-  schedule(time: number, kind: number, data: number): void;
+  /**
+   * Puts an event of `kind` (see eventKinds.ts) on the agenda at simulated `time`; `first` puts
+   * it ahead of every event due then (a burst's next slice; see BURST_SLICE).
+   */
+  schedule(time: number, kind: number, data: number, first?: boolean): void;
   /** Appends a line to the run's log at the current time. */
   log(level: LogLevel, source: string, message: string): void;
   /** One new request reaches the balancer now. */

@@ -1,3 +1,5 @@
+import type { SpikeWindow } from '../arrivals/rateShapes.ts';
+import { spikeWindows } from '../arrivals/segments.ts';
 import type { Rng } from '../random.ts';
 import type { KeySpec, Scenario, ServiceSpec, TrafficSpec } from '../scenario/types.ts';
 import { createServiceSampler } from '../serviceTime.ts';
@@ -7,10 +9,20 @@ import { ARRIVAL } from './eventKinds.ts';
 import type { SimCore } from './simCore.ts';
 
 /**
+ * Most requests one event of a scenario burst sends: a larger burst sends the rest in further
+ * slices, each an event of its own taken before anything else due at that time, so its requests
+ * arrive exactly as if sent at once, while a run loop that looks at the clock between events can
+ * stop in the middle of a million (a pause answers; the CLI's caps are checked). Above every
+ * preset's largest burst (200), so their runs, event counts included, are what they were.
+ */
+export const BURST_SLICE = 256;
+
+/**
  * Where requests come from and what they ask for: the scenario's traffic segments (bursts,
- * Poisson, ramps) and the person's live steady rate, each an ArrivalSource with one pending
- * arrival on the agenda at a time, all drawing from the run's arrivals stream; and each request's
- * key and service time, drawn at arrival from streams of their own.
+ * Poisson, ramps, daily patterns, traces, each times the spikes over it) and the person's live
+ * steady rate, each an ArrivalSource with one pending arrival on the agenda at a time, all drawing
+ * from the run's arrivals stream; and each request's key and service time, drawn at arrival from
+ * streams of their own.
  */
 export class TrafficSources {
   service: ServiceSpec;
@@ -19,8 +31,12 @@ export class TrafficSources {
   keySampler: ZipfSampler;
   serviceSampler: () => number;
   private readonly sources: ArrivalSource[] = [];
+  /** Requests each burst source still has to send (0 for the other kinds). */
+  private readonly burstLeft: number[] = [];
   /** The live steady-rate source, if the person set one. */
   private steadySource = -1;
+  /** The scenario's spikes: they multiply every rate-based source's rate while they last. */
+  private readonly spikes: readonly SpikeWindow[];
 
   constructor(
     private readonly core: SimCore,
@@ -29,6 +45,7 @@ export class TrafficSources {
     private readonly keysRng: Rng,
     private readonly serviceRng: Rng,
   ) {
+    this.spikes = spikeWindows(scenario.traffic);
     this.service = scenario.service;
     this.serviceSampler = createServiceSampler(scenario.service, serviceRng);
     this.keys = scenario.keys;
@@ -50,9 +67,10 @@ export class TrafficSources {
   /** Adds a source of traffic from now on; returns its index. */
   add(spec: TrafficSpec): number {
     const core = this.core;
-    const source = new ArrivalSource(spec, this.rng);
+    const source = new ArrivalSource(spec, this.rng, this.spikes);
     const index = this.sources.length;
     this.sources.push(source);
+    this.burstLeft.push(spec.kind === 'burst' ? spec.burst : 0);
     const first = source.first(core.now);
     if (first < Infinity) core.schedule(first, ARRIVAL, index);
     else source.active = false;
@@ -65,8 +83,12 @@ export class TrafficSources {
     if (!source.active) return;
     const core = this.core;
     if (source.spec.kind === 'burst') {
-      source.active = false;
-      this.burst(source.spec.burst);
+      const left = this.burstLeft[index]!;
+      const slice = Math.min(left, BURST_SLICE);
+      this.burstLeft[index] = left - slice;
+      this.burst(slice);
+      if (left > slice) core.schedule(core.now, ARRIVAL, index, true);
+      else source.active = false;
       return;
     }
     core.arrive();
@@ -75,7 +97,7 @@ export class TrafficSources {
     else source.active = false;
   }
 
-  /** Sends `count` requests at the current time. */
+  /** Sends `count` requests at the current time, all in this event (a live burst, or a slice). */
   burst(count: number): void {
     for (let i = 0; i < count; i++) this.core.arrive();
   }

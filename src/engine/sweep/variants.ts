@@ -108,6 +108,15 @@ export function valueProblem(target: FieldTarget, value: number): string | null 
 
 type Raw = Record<string, unknown>;
 
+/** The traffic fields, in file form, that hold a rate per second. */
+const RATE_KEYS = [
+  'ratePerSec',
+  'startRatePerSec',
+  'endRatePerSec',
+  'troughRatePerSec',
+  'peakRatePerSec',
+] as const;
+
 /**
  * The base in file form with the target set to `value`, the strategy set and the run's length
  * (`durationMs`, null to run until the caller stops it). Check `valueProblem` first.
@@ -129,10 +138,15 @@ export function buildVariant(
   const servers = raw.servers as Raw[];
   switch (target.name) {
     case 'load': {
+      // Every rate, of every shape, times one factor: expected arrivals are linear in the rates,
+      // so the time-averaged load becomes the value. Spike multipliers are ratios: they stay.
       const factor = rateFactorFor(base, value);
       for (const t of raw.traffic as Raw[]) {
-        for (const key of ['ratePerSec', 'startRatePerSec', 'endRatePerSec']) {
+        for (const key of RATE_KEYS) {
           if (typeof t[key] === 'number') t[key] = (t[key] as number) * factor;
+        }
+        if (Array.isArray(t.trace)) {
+          t.trace = (t.trace as [number, number][]).map(([time, rate]) => [time, rate * factor]);
         }
       }
       break;

@@ -1,8 +1,17 @@
-import { useApp, useShallow } from '../../store/hooks.tsx';
+import { useRef } from 'react';
+import { useApp, useShallow, type AppState } from '../../store/hooks.tsx';
+import { useColumn } from '../../store/serverColumn.ts';
+import { useWindowedList } from '../../ui/useWindowedList.ts';
+import type { ServerSnapshot } from '../../worker/protocol.ts';
 import { redrawInterval } from '../../lib/redrawInterval.ts';
 import { useThrottled } from '../../lib/useThrottled.ts';
 import { serverColour } from '../../lib/palette.ts';
 import { formatCount } from '../../lib/format.ts';
+
+const liveServers = (s: AppState) => s.snapshot?.servers;
+const slotOf = (v: ServerSnapshot) => v.slot;
+const nameOf = (v: ServerSnapshot) => v.name;
+const sizeOf = (v: ServerSnapshot) => v.cacheSize;
 
 /** A horizontal fill bar; `share` is clamped to 0..1. */
 function FillBar({ share, colour }: { readonly share: number; readonly colour?: string }) {
@@ -27,16 +36,16 @@ export function CacheOccupancy() {
       placement: s.snapshot?.cache.spec.placement ?? 'off',
     })),
   );
-  // Flattened to primitives so an unchanged selection compares equal between frames.
-  const latest = useApp(
-    useShallow((s) => s.snapshot?.servers.flatMap((v) => [v.slot, v.cacheSize, v.name]) ?? []),
-  );
+  // Each server's own cache matters only with per-server placement.
+  const perServer = placement === 'per-server';
+  const slots = useColumn(liveServers, slotOf);
+  const names = useColumn(liveServers, nameOf);
+  const latestSizes = useColumn(liveServers, sizeOf);
   // A hundred fill bars redraw a few times a second, in a task of their own (see redrawInterval).
-  const flat = useThrottled(latest, redrawInterval(latest.length / 3));
-  const fills: Array<{ slot: number; n: number; name: string }> = [];
-  for (let i = 0; i + 2 < flat.length; i += 3) {
-    fills.push({ slot: Number(flat[i]), n: Number(flat[i + 1]), name: String(flat[i + 2]) });
-  }
+  const sizes = useThrottled(latestSizes, redrawInterval(slots.length));
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // Past a hundred servers only the rows in view render.
+  const rows = useWindowedList(slots.length, scrollRef, { estimate: 18, from: 100 });
 
   return (
     <div className="cache-occupancy">
@@ -48,22 +57,42 @@ export function CacheOccupancy() {
         {placement === 'per-server' && <span className="cache-muted"> across all servers</span>}
       </p>
       <FillBar share={total > 0 ? size / total : 0} />
-      {placement === 'per-server' && (
-        <ul className="cache-servers" aria-label="Each server's own cache">
-          {fills.map(({ slot, n, name }) => {
-            return (
-              <li key={slot}>
-                <span className="cache-server-name" style={{ color: serverColour(slot) }}>
-                  {name}
-                </span>
-                <FillBar share={perCache > 0 ? n / perCache : 0} colour={serverColour(slot)} />
-                <span className="cache-num">
-                  {formatCount(n)} / {formatCount(perCache)}
-                </span>
-              </li>
-            );
-          })}
-        </ul>
+      {perServer && (
+        <div
+          ref={scrollRef}
+          className={rows.windowed ? 'cache-servers-scroll' : undefined}
+          tabIndex={rows.windowed ? 0 : undefined}
+          role={rows.windowed ? 'region' : undefined}
+          aria-label={rows.windowed ? "Each server's own cache (scrolls)" : undefined}
+        >
+          <ul
+            className="cache-servers"
+            aria-label="Each server's own cache"
+            style={
+              rows.windowed ? { paddingTop: rows.before, paddingBottom: rows.after } : undefined
+            }
+          >
+            {rows.indexes.map((i) => {
+              const slot = slots[i]!;
+              const n = sizes[i] ?? 0;
+              return (
+                <li
+                  key={slot}
+                  ref={rows.windowed ? rows.measure : undefined}
+                  data-index={rows.windowed ? i : undefined}
+                >
+                  <span className="cache-server-name" style={{ color: serverColour(slot) }}>
+                    {names[i]}
+                  </span>
+                  <FillBar share={perCache > 0 ? n / perCache : 0} colour={serverColour(slot)} />
+                  <span className="cache-num">
+                    {formatCount(n)} / {formatCount(perCache)}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
       )}
     </div>
   );

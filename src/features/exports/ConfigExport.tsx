@@ -90,7 +90,7 @@ export function ConfigExport() {
         data-testid="config.open"
         aria-haspopup="dialog"
         disabled={!setup}
-        title="Show this setup (strategy, weights, limits, defences) as NGINX, HAProxy and Envoy configuration"
+        title="Show this setup (strategy, weights, limits, defences, autoscaling) as NGINX, HAProxy and Envoy configuration and a Kubernetes HorizontalPodAutoscaler"
         onClick={() => {
           setStatus('');
           setOpen(true);
@@ -150,7 +150,7 @@ export function ConfigExport() {
               className="config-panel"
             >
               <p className="config-method">
-                Strategy: <strong>{snippet.method}</strong>{' '}
+                {snippet.methodLabel ?? 'Strategy'}: <strong>{snippet.method}</strong>{' '}
                 {snippet.exact
                   ? '(does what the simulation does)'
                   : '(the closest there is: see the notes)'}

@@ -1,11 +1,12 @@
 import { useApp } from '../../store/hooks.tsx';
 import { useReducedMotion } from '../../lib/useReducedMotion.ts';
 import { STRATEGY_INFO } from '../../engine/strategies/index.ts';
-import { FlowView } from './FlowView.tsx';
+import { FlowView, type StartingServer } from './FlowView.tsx';
 import { redrawInterval } from '../../lib/redrawInterval.ts';
 import { useThrottled } from '../../lib/useThrottled.ts';
 
 const NO_REJECTIONS = { noHealthyServers: 0, overloaded: 0 } as const;
+const NONE_STARTING: readonly StartingServer[] = [];
 
 /** Where each request goes and why some are rejected: the picture the playground is built around. */
 export function FlowPanel() {
@@ -13,6 +14,9 @@ export function FlowPanel() {
   const servers = useThrottled(latest, redrawInterval(latest?.length ?? 0));
   const rejected = useApp((s) => s.snapshot?.summary.requests.rejectedByReason);
   const strategy = useApp((s) => s.snapshot?.strategy);
+  // Servers the autoscaler ordered that are still booting: drawn apart from the pool.
+  const starting = useApp((s) => s.snapshot?.scaling?.starting ?? NONE_STARTING);
+  const now = useApp((s) => s.snapshot?.now ?? 0);
   const reduced = useReducedMotion();
   return (
     <section className="panel" aria-labelledby="flow-title">
@@ -22,6 +26,8 @@ export function FlowPanel() {
           servers={servers}
           rejectedByReason={rejected ?? NO_REJECTIONS}
           strategyLabel={strategy ? STRATEGY_INFO[strategy].label : ''}
+          starting={starting}
+          now={now}
           motion={!reduced}
         />
       ) : (

@@ -9,6 +9,8 @@ export interface FlowServerNodeProps extends Pick<
   ServerSnapshot,
   'slot' | 'name' | 'up' | 'healthy' | 'active' | 'queued' | 'capacity' | 'queueLimit'
 > {
+  /** Taking nothing new while it finishes what it holds (drained by hand or by the autoscaler). */
+  readonly draining?: boolean;
   readonly x: number;
   readonly y: number;
   readonly w: number;
@@ -26,6 +28,7 @@ const DOWN_GREY = '#9aa5b1';
  */
 function statusOf(p: FlowServerNodeProps): string {
   if (!p.up) return 'down';
+  if (p.draining) return 'draining';
   if (!p.healthy && p.queueLimit !== null && p.queueLimit > 0) return 'queue full';
   if (!p.healthy || p.active >= p.capacity) return 'full';
   return '';
@@ -44,7 +47,7 @@ export const FlowServerNode = memo(function FlowServerNode(p: FlowServerNodeProp
     (status ? `, ${status}` : '') +
     (p.routed !== null ? `; ${p.routed} routed here in the last second` : '');
   const fill = Math.min(1, p.active / Math.max(1, p.capacity));
-  const classes = `flow-node${p.up ? '' : ' flow-node--down'}${hit ? ' flow-node--hit' : ''}`;
+  const classes = `flow-node${p.up ? '' : ' flow-node--down'}${p.draining ? ' flow-node--draining' : ''}${hit ? ' flow-node--hit' : ''}`;
 
   if (p.compact) {
     const nameChars = (p.w - 32 - tag.length * 6.5) / 6.4;

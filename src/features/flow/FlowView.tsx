@@ -2,9 +2,12 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { ServerSnapshot } from '../../worker/protocol.ts';
 import { useElementSize } from '../../lib/useElementSize.ts';
 import { DOT_POOL, type FlowAnchors } from './dotAnimator.ts';
-import { elide, layoutFlow } from './flowLayout.ts';
+import { elide, flowCellLimit, layoutFlow } from './flowLayout.ts';
+import { cellOfServer, groupServers } from './flowGroups.ts';
+import { FlowGroupNode } from './FlowGroupNode.tsx';
 import { FlowRejectBin } from './FlowRejectBin.tsx';
 import { FlowServerNode } from './FlowServerNode.tsx';
+import { FlowStartingNode } from './FlowStartingNode.tsx';
 import { FlowCaption } from './FlowCaption.tsx';
 import { useRouteTraffic } from './useRouteTraffic.ts';
 import './flow.css';
@@ -17,7 +20,19 @@ export interface FlowViewProps {
   readonly strategyLabel: string;
   /** False under reduced motion: counts per server instead of travelling dots. */
   readonly motion: boolean;
+  /** Servers the autoscaler ordered that are still booting (no traffic reaches them yet). */
+  readonly starting?: readonly StartingServer[];
+  /** Simulated time now, for how long a starting server has left. */
+  readonly now?: number;
 }
+
+/** A server still booting, as the flow picture shows it. */
+export interface StartingServer {
+  readonly name: string;
+  readonly readyAt: number;
+}
+
+const NONE: readonly StartingServer[] = [];
 
 const DOT_KEYS = Array.from({ length: DOT_POOL }, (_, i) => i);
 
@@ -25,20 +40,28 @@ const DOT_KEYS = Array.from({ length: DOT_POOL }, (_, i) => i);
  * The request-flow picture: clients → balancer → one node per server, a ✕ bin for rejections,
  * and a dot travelling for each (sampled) routing decision.
  */
-export function FlowView({ servers, rejectedByReason, strategyLabel, motion }: FlowViewProps) {
+export function FlowView(props: FlowViewProps) {
+  const { servers, rejectedByReason, strategyLabel, motion } = props;
+  const starting = props.starting ?? NONE;
   const [ref, { width }] = useElementSize<HTMLDivElement>();
   const layerRef = useRef<SVGGElement | null>(null);
   const anchorsRef = useRef<FlowAnchors | null>(null);
-  const layout = useMemo(() => layoutFlow(width, servers.length), [width, servers.length]);
+  // A pool larger than the boxes the width can draw is drawn as groups of neighbours (servers
+  // still starting are then left out of the picture; the label counts them).
+  const limit = flowCellLimit(width);
+  const groups = useMemo(() => groupServers(servers, limit), [servers, limit]);
+  const boxes = groups ? groups.length : servers.length + starting.length;
+  const layout = useMemo(() => layoutFlow(width, boxes), [width, boxes]);
   const slotKey = servers.map((s) => s.slot).join(',');
 
   // Dots read positions from a ref each frame, so the animation never waits on React.
   useLayoutEffect(() => {
     const { clients, balancer: b, bin, cells } = layout;
     const slots = slotKey === '' ? [] : slotKey.split(',').map(Number);
+    const grouped = slots.length > cells.length ? cells.length : null;
     const map = new Map<number, { x: number; y: number }>();
     slots.forEach((slot, i) => {
-      const c = cells[i];
+      const c = cells[cellOfServer(i, slots.length, grouped)];
       if (c) map.set(slot, { x: c.x, y: c.y + c.h / 2 });
     });
     anchorsRef.current = {
@@ -57,6 +80,15 @@ export function FlowView({ servers, rejectedByReason, strategyLabel, motion }: F
   const rejectedRecent = traffic.byDest
     ? (traffic.byDest.get(-1) ?? 0) + (traffic.byDest.get(-2) ?? 0)
     : null;
+  const routedTo = (from: number, to: number): number | null => {
+    if (!traffic.byDest) return null;
+    let sum = 0;
+    for (let i = from; i <= to; i++) sum += traffic.byDest.get(servers[i]!.slot) ?? 0;
+    return sum;
+  };
+  const drawn = groups
+    ? `${servers.length.toLocaleString('en-US')} servers, drawn as ${groups.length} groups`
+    : `${servers.length} servers`;
 
   return (
     <div className="flow-view" ref={ref}>
@@ -66,7 +98,7 @@ export function FlowView({ servers, rejectedByReason, strategyLabel, motion }: F
           height={layout.height}
           data-testid="flow.view"
           role="img"
-          aria-label={`Request flow: clients to the balancer (${strategyLabel}) to ${servers.length} servers; rejected requests go to the bin`}
+          aria-label={`Request flow: clients to the balancer (${strategyLabel}) to ${drawn}${starting.length > 0 ? ` (${starting.length} more starting)` : ''}; rejected requests go to the bin`}
         >
           <line
             className="flow-link"
@@ -75,9 +107,9 @@ export function FlowView({ servers, rejectedByReason, strategyLabel, motion }: F
             x2={b.x - b.w / 2}
             y2={b.y}
           />
-          {cells.map((c, i) => (
+          {cells.slice(0, servers.length).map((c, i) => (
             <line
-              key={servers[i]?.slot ?? i}
+              key={groups ? `g${i}` : (servers[i]?.slot ?? i)}
               className="flow-link"
               x1={out.x}
               y1={out.y}
@@ -118,29 +150,63 @@ export function FlowView({ servers, rejectedByReason, strategyLabel, motion }: F
             </text>
           </g>
           <FlowRejectBin x={bin.x} y={bin.y} {...rejectedByReason} recent={rejectedRecent} />
-          {servers.map((s, i) => {
-            const c = cells[i];
+          {groups?.map((g) => {
+            const c = cells[g.index];
             if (!c) return null;
             return (
-              <FlowServerNode
-                key={s.slot}
-                slot={s.slot}
-                name={s.name}
-                up={s.up}
-                healthy={s.healthy}
-                active={s.active}
-                queued={s.queued}
-                capacity={s.capacity}
-                queueLimit={s.queueLimit}
+              <FlowGroupNode
+                key={g.index}
+                group={g}
                 x={c.x}
                 y={c.y}
                 w={c.w}
                 h={c.h}
-                compact={layout.mode === 'compact'}
-                routed={traffic.byDest ? (traffic.byDest.get(s.slot) ?? 0) : null}
+                routed={routedTo(g.from, g.to)}
               />
             );
           })}
+          {!groups &&
+            servers.map((s, i) => {
+              const c = cells[i];
+              if (!c) return null;
+              return (
+                <FlowServerNode
+                  key={s.slot}
+                  slot={s.slot}
+                  name={s.name}
+                  up={s.up}
+                  healthy={s.healthy}
+                  active={s.active}
+                  queued={s.queued}
+                  capacity={s.capacity}
+                  queueLimit={s.queueLimit}
+                  draining={s.draining}
+                  x={c.x}
+                  y={c.y}
+                  w={c.w}
+                  h={c.h}
+                  compact={layout.mode === 'compact'}
+                  routed={traffic.byDest ? (traffic.byDest.get(s.slot) ?? 0) : null}
+                />
+              );
+            })}
+          {!groups &&
+            starting.map((s, k) => {
+              const c = cells[servers.length + k];
+              if (!c) return null;
+              return (
+                <FlowStartingNode
+                  key={`starting-${s.name}`}
+                  name={s.name}
+                  seconds={Math.max(0, Math.ceil((s.readyAt - (props.now ?? 0)) / 1000))}
+                  x={c.x}
+                  y={c.y}
+                  w={c.w}
+                  h={c.h}
+                  compact={layout.mode === 'compact'}
+                />
+              );
+            })}
         </svg>
       )}
       {width > 0 && (

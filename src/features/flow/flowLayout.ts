@@ -31,21 +31,36 @@ const PAD = 8;
 /** Up to this many servers get a detailed card each; more switch to the compact grid. */
 export const DETAIL_MAX = 8;
 
+/** Most rows of boxes in the compact grid; past columns × rows, servers are drawn in groups. */
+export const COMPACT_MAX_ROWS = 40;
+/** Narrowest a compact box may be, px. */
+const COMPACT_MIN_W = 84;
+
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+/** Where the servers' zone starts and how wide it is, for a picture `width` px wide. */
+function serverZone(width: number) {
+  const narrow = width < 520;
+  const balW = narrow ? 76 : 100;
+  const balX = narrow ? Math.max(100, width * 0.28) : clamp(width * 0.3, 150, 240);
+  const zoneX = balX + balW / 2 + (narrow ? 24 : 56);
+  return { balW, balX, zoneX, zoneW: Math.max(80, width - PAD - zoneX) };
+}
+
+/** How many boxes the picture can draw at this width; a larger pool is drawn in groups. */
+export function flowCellLimit(width: number): number {
+  return Math.max(1, Math.floor(serverZone(width).zoneW / COMPACT_MIN_W)) * COMPACT_MAX_ROWS;
+}
 
 /** Lays the picture out left to right: clients → balancer → servers, reject bin under the balancer. */
 export function layoutFlow(width: number, count: number): FlowLayout {
-  const narrow = width < 520;
-  const balW = narrow ? 76 : 100;
+  const { balW, balX, zoneX, zoneW } = serverZone(width);
   const balH = 46;
-  const balX = narrow ? Math.max(100, width * 0.28) : clamp(width * 0.3, 150, 240);
-  const zoneX = balX + balW / 2 + (narrow ? 24 : 56);
-  const zoneW = Math.max(80, width - PAD - zoneX);
 
   const detail = count <= DETAIL_MAX;
   const rowH = detail ? 46 : 19;
   const cellH = detail ? 38 : 16;
-  const maxCols = Math.max(1, Math.floor(zoneW / 84));
+  const maxCols = Math.max(1, Math.floor(zoneW / COMPACT_MIN_W));
   const cols = detail ? 1 : Math.min(maxCols, Math.max(1, Math.ceil(count / 16)));
   const rows = Math.max(1, Math.ceil(count / cols));
   const colGap = 6;

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import {
   HASH_METHODS,
   keysMoved,
@@ -7,7 +7,7 @@ import {
   type KeyMovement,
 } from '../../engine/hashing/keyMovement.ts';
 import { STRATEGY_INFO } from '../../engine/strategies/index.ts';
-import { formatPercent } from '../../lib/format.ts';
+import { formatCount, formatPercent } from '../../lib/format.ts';
 
 /** Props of {@link HashingMethods}. */
 export interface HashingMethodsProps {
@@ -20,6 +20,9 @@ export interface HashingMethodsProps {
   /** The strategy now placing requests, marked in the table. */
   readonly current: string | null;
 }
+
+/** Past this many servers the table is worked out when asked (see HashingMethods). */
+export const COMPUTE_ON_REQUEST_FROM = 200;
 
 interface Row {
   readonly method: HashMethod;
@@ -40,7 +43,14 @@ export function HashingMethods({
   current,
 }: HashingMethodsProps) {
   const { count, zipf } = keys;
-  const rows = useMemo<Row[]>(() => {
+  // A big pool's rings and tables take seconds to build: work them out when asked, not on every
+  // change to the pool, so opening ten thousand servers never freezes the page.
+  const inputs = `${servers.length}|${servers.at(-1)?.name}|${addedName}|${count}|${zipf}|${virtualNodes}`;
+  const onRequest = servers.length > COMPUTE_ON_REQUEST_FROM;
+  const [asked, setAsked] = useState<string | null>(null);
+  const [working, setWorking] = useState<string | null>(null);
+  const rows = useMemo<Row[] | null>(() => {
+    if (onRequest && asked !== inputs) return null;
     const keySpace = { count, zipf };
     const options = { virtualNodes };
     const removed = servers.slice(0, -1);
@@ -50,8 +60,32 @@ export function HashingMethods({
       remove: servers.length > 1 ? keysMoved(method, options, servers, removed, keySpace) : null,
       add: keysMoved(method, options, servers, added, keySpace),
     }));
-  }, [servers, addedName, count, zipf, virtualNodes]);
+  }, [servers, addedName, count, zipf, virtualNodes, onRequest, asked, inputs]);
   const n = servers.length;
+  if (rows === null) {
+    const busy = working === inputs;
+    return (
+      <div className="hashing-methods">
+        <p className="hashing-note" data-testid="hashing.onRequest">
+          With {formatCount(n)} servers, working out how many keys each hashing method would move
+          takes a few seconds, so it is done when you ask.{' '}
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="hashing.compute"
+            disabled={busy}
+            onClick={() => {
+              setWorking(inputs);
+              // Paint "working" first: the computation holds the page until it is done.
+              window.setTimeout(() => setAsked(inputs), 50);
+            }}
+          >
+            {busy ? 'Working it out…' : 'Work it out'}
+          </button>
+        </p>
+      </div>
+    );
+  }
 
   return (
     <div className="hashing-methods">

@@ -2,14 +2,16 @@ import { useMemo, useState } from 'react';
 import { isHashMethod, keysMoved, type HashServer } from '../../engine/hashing/keyMovement.ts';
 import { STRATEGY_INFO, type StrategyName } from '../../engine/strategies/index.ts';
 import { formatPercent } from '../../lib/format.ts';
-import { useShallow, useApp } from '../../store/hooks.tsx';
+import { useShallow, useApp, type AppState } from '../../store/hooks.tsx';
+import { useColumn } from '../../store/serverColumn.ts';
 import { HashingCaches } from './HashingPanel.caches.tsx';
 import { HashingMethods } from './HashingPanel.methods.tsx';
 import { nextServerName } from '../../lib/serverNames.ts';
 import '../../ui/Controls.css';
 import './HashingPanel.css';
 
-const NO_NAMES: readonly string[] = [];
+const setupServers = (s: AppState) => s.snapshot?.setup.servers;
+const nameOf = (v: { readonly name: string }) => v.name;
 
 /** What the last button press did, as a sentence. */
 function movedText(verb: string, name: string, strategy: StrategyName, share: string | null) {
@@ -28,7 +30,7 @@ function movedText(verb: string, name: string, strategy: StrategyName, share: st
 export function HashingPanel() {
   const strategy = useApp((s) => s.snapshot?.strategy ?? null);
   const placement = useApp((s) => s.snapshot?.cache.spec.placement ?? null);
-  const names = useApp(useShallow((s) => s.snapshot?.setup.servers.map((v) => v.name) ?? NO_NAMES));
+  const names = useColumn(setupServers, nameOf);
   const count = useApp((s) => s.snapshot?.setup.keys.count ?? 1);
   const zipf = useApp((s) => s.snapshot?.setup.keys.zipf ?? 0);
   const virtualNodes = useApp((s) => s.snapshot?.setup.strategyOptions.virtualNodes ?? 100);

@@ -6,7 +6,7 @@ import { Axis } from '../../charts/Axis.tsx';
 import { ChartFrame, useChartFrame } from '../../charts/ChartFrame.tsx';
 import { ReferenceLine } from '../../charts/ReferenceLine.tsx';
 import type { ChartReference } from '../../charts/chartReference.ts';
-import type { LatencyBin } from './histogramBins.ts';
+import { logFloor, type LatencyBin } from './histogramBins.ts';
 import { formatTick, integerTicks } from '../../charts/ticks.ts';
 import '../../charts/charts.css';
 import '../../charts/reference.css';
@@ -44,8 +44,8 @@ export function LatencyHistogramChart({
 
   const { x, y, ticks } = useMemo(() => {
     // The reference line stays on the chart even where no request has landed yet.
-    let lo = Math.min(bins[0]!.lower, refValue ?? Infinity);
     let hi = Math.max(bins[bins.length - 1]!.upper, refValue ?? 0);
+    let lo = logFloor(Math.min(bins[0]!.lower, refValue ?? Infinity), hi);
     // A little room at both ends, and a narrow range widened to at least 4x so the axis has
     // readable ticks around one tall bar.
     const spread = Math.max(1.15, Math.sqrt(4 / (hi / lo)));
@@ -70,7 +70,10 @@ export function LatencyHistogramChart({
     { key: 'p50', value: p50, row: 11 },
     { key: 'p99', value: p99, row: 24 },
   ];
-  const flip = (v: number) => x(v) > width - 110;
+  // A log axis has no 0: a percentile of 0 ms (every request a cache hit at 0 ms) sits at its
+  // left end rather than at NaN.
+  const at = (v: number) => x(Math.max(v, x.domain()[0]!));
+  const flip = (v: number) => at(v) > width - 110;
 
   const title =
     `Latency histogram of the run: p50 ${formatMs(p50)}, p99 ${formatMs(p99)}` +
@@ -107,7 +110,7 @@ export function LatencyHistogramChart({
       {markers.map(
         (mk) =>
           mk.value !== null && (
-            <g key={mk.key} className="chart-marker" transform={`translate(${x(mk.value)},0)`}>
+            <g key={mk.key} className="chart-marker" transform={`translate(${at(mk.value)},0)`}>
               <line
                 y1={mk.row - 9}
                 y2={base}

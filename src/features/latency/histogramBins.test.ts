@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rebinLatency } from './histogramBins.ts';
+import { logFloor, rebinLatency } from './histogramBins.ts';
 
 function buckets(first: number, n: number, ratio = 1.02) {
   const lower = new Float64Array(n);
@@ -38,5 +38,23 @@ describe('rebinLatency', () => {
     expect(bins[0]!.lower).toBeGreaterThan(0);
     expect(bins[0]!.upper).toBeCloseTo(0.001);
     expect(rebinLatency(new Float64Array(), new Float64Array(), new Float64Array())).toEqual([]);
+  });
+});
+
+describe('logFloor', () => {
+  it('keeps a positive low end and gives 0 ms a place on the log axis', () => {
+    expect(logFloor(3, 100)).toBe(3);
+    expect(logFloor(0, 5)).toBe(0.05);
+    expect(logFloor(0, 0)).toBe(0.01);
+    expect(logFloor(Number.NaN, 5)).toBe(0.05);
+  });
+
+  it('gives an all-zero histogram (0 ms latencies) a finite, positive axis', () => {
+    // The engine's underflow bucket for 0 ms: [0, 0.001).
+    const bins = rebinLatency(Float64Array.of(0), Float64Array.of(0.001), Float64Array.of(10));
+    const hi = bins[bins.length - 1]!.upper;
+    const lo = logFloor(bins[0]!.lower, hi);
+    expect(lo).toBeGreaterThan(0);
+    expect(hi).toBeGreaterThan(lo);
   });
 });

@@ -35,3 +35,13 @@ export function rebinLatency(
   }
   return bins;
 }
+
+/**
+ * The low end of a log axis reaching up to `hi`: `lo` itself when positive, else (latencies of
+ * exactly 0 ms, where the histogram's first bucket starts at 0) a hundredth of `hi`, or 0.01 ms.
+ * A log scale given 0 maps every value to NaN.
+ */
+export function logFloor(lo: number, hi: number): number {
+  if (lo > 0 && Number.isFinite(lo)) return lo;
+  return hi > 0 && Number.isFinite(hi) ? hi / 100 : 0.01;
+}

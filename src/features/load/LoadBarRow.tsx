@@ -11,8 +11,13 @@ export interface LoadBarRowProps {
   readonly queued: number;
   readonly capacity: number;
   readonly queueLimit: number | null;
+  /** Taking nothing new while it finishes what it holds. */
+  readonly draining?: boolean;
   /** The request count at the right end of the track (shared by all rows, so bars compare). */
   readonly scaleMax: number;
+  /** Position in the list and the height measure of a windowed list (see useWindowedList). */
+  readonly index?: number;
+  readonly measure?: (el: Element | null) => void;
 }
 
 const share = (v: number, of: number) => Math.min(1, Math.max(0, v / of));
@@ -27,11 +32,14 @@ export const LoadBarRow = memo(function LoadBarRow(p: LoadBarRowProps) {
   const numbers = `${formatCount(p.active)}/${formatCount(p.capacity)}${p.queued > 0 ? ` +${formatCount(p.queued)} queued` : ''}`;
   return (
     <li
+      ref={p.measure}
+      data-index={p.index}
       className={`load-row${p.up ? '' : ' load-row--down'}`}
       data-testid="load.bar"
       data-name={p.name}
       data-active={p.active}
       data-queued={p.queued}
+      data-draining={p.draining ? 'true' : undefined}
     >
       <span className="load-name" title={p.name}>
         <span className="load-swatch" style={{ background: colour }} aria-hidden="true" />
@@ -58,6 +66,7 @@ export const LoadBarRow = memo(function LoadBarRow(p: LoadBarRowProps) {
       <span className="load-numbers">
         {numbers}
         {!p.up && <strong className="load-status"> down</strong>}
+        {p.up && p.draining && <strong className="load-status"> draining</strong>}
         {full && <strong className="load-status"> full</strong>}
       </span>
     </li>

@@ -33,6 +33,8 @@ export function LoadPanel() {
   const latest = useApp((s) => s.snapshot?.servers);
   const count = latest?.length ?? 0;
   const servers = useThrottled(latest, redrawInterval(count));
+  const starting = useApp((s) => s.snapshot?.scaling?.starting);
+  const now = useApp((s) => s.snapshot?.now ?? 0);
   // The stacked history costs most to paint (one area per server): a few redraws a second suffice.
   const liveHistory = useThrottled(useKeyedSnapshot(selectHistory), count > 10 ? 250 : 0);
   // The timeline's paused view (TimelineScrubber) shows this chart's window up to that time too.
@@ -45,7 +47,15 @@ export function LoadPanel() {
     const domain: readonly [number, number] = [Math.max(0, viewAt - span), viewAt];
     return { history: w.length >= 2 && w.slots.length > 0 ? w : null, domain };
   }, [viewAt, span, runHistory]);
-  const history = past ? past.history : liveHistory;
+  // A pool past 1,000 servers gets only the last few samples with each snapshot (the worker caps
+  // what it copies), so its live chart is the run history's last 30 s, redrawn a few times a second.
+  const historyNow = useThrottled(now, 250);
+  const gathered = useMemo(() => {
+    if (viewAt !== null || count <= 1000 || historyNow <= 0) return null;
+    const w = runHistory.serverWindow(historyNow, span);
+    return w.length >= 2 && w.slots.length > 0 ? w : null;
+  }, [viewAt, count, historyNow, span, runHistory]);
+  const history = past ? past.history : (gathered ?? liveHistory);
   return (
     <section className="panel" aria-labelledby="load-title">
       <h2 id="load-title">Load per server</h2>
@@ -53,7 +63,7 @@ export function LoadPanel() {
         <p className="chart-empty">No servers registered: add one to see its load.</p>
       ) : (
         <>
-          <LoadBars servers={servers} />
+          <LoadBars servers={servers} starting={starting} now={now} />
           <p className="load-key">
             Solid: requests in service · light: waiting in the queue · outline: capacity
             {servers.some((v) => v.queueLimit !== null && v.queueLimit > 0)

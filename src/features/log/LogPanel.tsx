@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { LogEntry, LogLevel } from '../../engine/metrics/eventLog.ts';
-import { useApp, useShallow } from '../../store/hooks.tsx';
+import { useApp, type AppState } from '../../store/hooks.tsx';
+import { useColumn } from '../../store/serverColumn.ts';
 import { LOG_BOOK_CAPACITY } from '../../store/logBook.ts';
 import { formatCount } from '../../lib/format.ts';
 import { LogFilters, type MinLevel } from './LogFilters.tsx';
@@ -11,6 +12,8 @@ import './LogPanel.css';
 
 /** Fixed row height in px; the windowing relies on every row having it (see LogPanel.css). */
 const ROW_HEIGHT = 20;
+const summaryServers = (s: AppState) => s.snapshot?.summary.servers;
+const nameOf = (v: { readonly name: string }) => v.name;
 const RANK: Record<LogLevel, number> = { DEBUG: 0, INFO: 1, WARNING: 2, ERROR: 3 };
 
 /**
@@ -25,9 +28,7 @@ export function LogPanel() {
     200,
   );
   // Index = slot (slots never move), so rows of removed servers keep their colour too.
-  const serverNames = useApp(
-    useShallow((s) => s.snapshot?.summary.servers.map((v) => v.name) ?? []),
-  );
+  const serverNames = useColumn(summaryServers, nameOf);
   const logBook = useApp((s) => s.logBook);
   const [minLevel, setMinLevel] = useState<MinLevel>('DEBUG');
   const [source, setSource] = useState('all');

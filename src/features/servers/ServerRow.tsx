@@ -10,6 +10,10 @@ import { useInView } from '../../lib/useInView.ts';
 export interface ServerRowProps {
   /** The server's slot: its identity and colour for the whole run. */
   readonly slot: number;
+  /** Where the server is in the snapshot's list (a hint: the row finds it by slot otherwise). */
+  readonly index: number;
+  /** Measures the row's height for a windowed list (see useWindowedList). */
+  readonly measure?: (el: Element | null) => void;
   /** Every server's name, for the editor's uniqueness check. */
   readonly allNames: readonly string[];
   /** The last server may not be removed (a run needs one). */
@@ -20,10 +24,12 @@ export interface ServerRowProps {
  * The fields a row shows; picked (and rounded: whole seconds of an ejection, whole percent of a
  * slow start) so that ticks of the clock and of served totals do not re-render it.
  */
-function pick(slot: number) {
+function pick(slot: number, index: number) {
   return (s: PlaygroundState) => {
     const snap = s.snapshot;
-    const v = snap?.servers.find((x) => x.slot === slot);
+    // The hint makes this O(1) per row, so a store update costs the rows in view, not the pool.
+    const hinted = snap?.servers[index];
+    const v = hinted?.slot === slot ? hinted : snap?.servers.find((x) => x.slot === slot);
     if (!snap || !v) return null;
     const { name, up, active, queued, capacity, queueLimit, weight, speed } = v;
     const { believedUp, draining, partitioned, ejected, breaker, errorRate, spike, failed } = v;
@@ -39,7 +45,7 @@ function pick(slot: number) {
 }
 
 /** One server: colour, name, live load against capacity, its states, and its actions. */
-export function ServerRow({ slot, allNames, onlyOne }: ServerRowProps) {
+export function ServerRow({ slot, index, measure, allNames, onlyOne }: ServerRowProps) {
   const ref = useRef<HTMLLIElement>(null);
   // A row scrolled out of the list keeps its last numbers instead of re-rendering with each
   // snapshot: with a hundred servers only the few in view pay for live updates.
@@ -47,7 +53,7 @@ export function ServerRow({ slot, allNames, onlyOne }: ServerRowProps) {
   const last = useRef<ReturnType<ReturnType<typeof pick>>>(null);
   const server = useApp(
     useShallow((s: PlaygroundState) =>
-      inView || last.current === null ? pick(slot)(s) : last.current,
+      inView || last.current === null ? pick(slot, index)(s) : last.current,
     ),
   );
   // The store's selector reads this between renders; no render output depends on the ref itself.
@@ -66,7 +72,11 @@ export function ServerRow({ slot, allNames, onlyOne }: ServerRowProps) {
 
   return (
     <li
-      ref={ref}
+      ref={(el) => {
+        ref.current = el;
+        measure?.(el);
+      }}
+      data-index={index}
       className={`server-row ${up ? 'is-up' : 'is-down'}`}
       data-testid="server.row"
       data-name={name}

@@ -1,22 +1,31 @@
-import { useShallow, useApp } from '../../store/hooks.tsx';
+import { useRef } from 'react';
+import { useApp, type AppState } from '../../store/hooks.tsx';
+import { useColumn } from '../../store/serverColumn.ts';
+import type { ServerSnapshot } from '../../worker/protocol.ts';
+import { useWindowedList } from '../../ui/useWindowedList.ts';
 import { ServerRow } from './ServerRow.tsx';
 import { nextServerName } from '../../lib/serverNames.ts';
+import { formatCount } from '../../lib/format.ts';
 import '../../ui/Controls.css';
 import './ServersPanel.css';
 
-const NONE: readonly number[] = [];
-const NO_NAMES: readonly string[] = [];
+const servers = (s: AppState) => s.snapshot?.servers;
+const slotOf = (v: ServerSnapshot) => v.slot;
+const nameOf = (v: ServerSnapshot) => v.name;
 
 /**
  * The registered servers, one compact row each (live load, states, drain/crash/revive, remove,
  * edit with the faults to inject), and a button to add one. Long lists scroll inside the panel.
  */
 export function ServersPanel() {
-  const slots = useApp(useShallow((s) => s.snapshot?.servers.map((v) => v.slot) ?? NONE));
-  const names = useApp(useShallow((s) => s.snapshot?.servers.map((v) => v.name) ?? NO_NAMES));
+  const slots = useColumn(servers, slotOf);
+  const names = useColumn(servers, nameOf);
   const upCount = useApp((s) => s.snapshot?.servers.filter((v) => v.up).length ?? 0);
   const command = useApp((s) => s.command);
   const ready = useApp((s) => s.snapshot !== null);
+  const listRef = useRef<HTMLUListElement>(null);
+  // Ten thousand servers render as the few dozen rows in view (rows measured as they render).
+  const list = useWindowedList(slots.length, listRef, { estimate: 57 });
 
   function addServer(): void {
     const spec = {
@@ -36,8 +45,8 @@ export function ServersPanel() {
     <section className="panel servers-panel" aria-labelledby="servers-title">
       <h2 id="servers-title">Servers</h2>
       <div className="servers-head">
-        <span className="servers-count">
-          {slots.length === 0 ? '' : `${upCount} of ${slots.length} up`}
+        <span className="servers-count" data-testid="servers.count">
+          {slots.length === 0 ? '' : `${formatCount(upCount)} of ${formatCount(slots.length)} up`}
         </span>
         <button
           type="button"
@@ -53,10 +62,20 @@ export function ServersPanel() {
         Drain lets a server finish its requests; Crash fails them. Edit injects a spike, a sinkhole
         or a partition.
       </p>
-      <ul className="servers-list" aria-label="Servers">
-        {slots.map((slot) => (
-          <ServerRow key={slot} slot={slot} allNames={names} onlyOne={slots.length === 1} />
+      <ul ref={listRef} className="servers-list" aria-label="Servers">
+        {/* The list scrolls itself, so the rows not rendered keep their room as spacers. */}
+        {list.before > 0 && <li aria-hidden="true" style={{ height: list.before }} />}
+        {list.indexes.map((index) => (
+          <ServerRow
+            key={slots[index]}
+            slot={slots[index]!}
+            index={index}
+            measure={list.windowed ? list.measure : undefined}
+            allNames={names}
+            onlyOne={slots.length === 1}
+          />
         ))}
+        {list.after > 0 && <li aria-hidden="true" style={{ height: list.after }} />}
       </ul>
     </section>
   );

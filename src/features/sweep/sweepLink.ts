@@ -41,9 +41,12 @@ export async function decodeSweepHash(
     message: `${LABEL} is damaged or incomplete (it may have been cut off when copied).`,
   };
   if (body.length > MAX_LINK_CHARS) return damaged;
-  const bytes = fromBase64Url(body.slice(PARAM.length + 1).split('&')[0]!);
-  if (bytes === null || bytes.length === 0) return damaged;
+  const code = body.slice(PARAM.length + 1).split('&')[0]!;
+  // Base64 never ends one character into a group of four: such a link lost its end (and atob throws).
+  if (code.length % 4 === 1) return damaged;
   try {
+    const bytes = fromBase64Url(code);
+    if (bytes === null || bytes.length === 0) return damaged;
     const json = await pipe(bytes, new DecompressionStream('deflate-raw'), MAX_LINK_JSON_BYTES);
     if (json === null) return damaged;
     const parsed = parseJsonText(new TextDecoder('utf-8', { fatal: true }).decode(json), LABEL);

@@ -34,6 +34,11 @@ export function poissonRate(
       reasons.push(
         `the ramp from ${t.from / 1000} s to ${t.to / 1000} s changes its rate over time`,
       );
+    } else if (t.kind === 'diurnal' || t.kind === 'trace') {
+      const what = t.kind === 'diurnal' ? 'the daily pattern' : 'the recorded trace';
+      reasons.push(`${what} changes its rate over time`);
+    } else if (t.kind === 'spike') {
+      reasons.push(`a spike multiplies the rate by ${t.multiplier} for a while`);
     } else {
       rates.add(t.ratePerSec);
       spans.push([t.from, t.to]);
@@ -102,6 +107,8 @@ export function queueingReasons(setup: Scenario): string[] {
   }
   if (servers.some((s) => s.errorRate > 0)) reasons.push('a server fails some requests on purpose');
   if (servers.some((s) => s.partitioned)) reasons.push('a server is cut off by a partition');
+  if (setup.autoscaling)
+    reasons.push('an autoscaler adds and drains servers, so the pool is not one size');
   if (setup.events.length > 0) {
     const n = setup.events.length;
     reasons.push(`${n} scheduled event${n > 1 ? 's change' : ' changes'} the run while it goes`);

@@ -10,9 +10,11 @@ export function checkName(challenge: Challenge): string {
 
 /**
  * Puts the challenge's workload over a setup: traffic, service times, keys, seed and the fixed
- * cache fields come from the challenge; servers, strategy and the rest of the cache from the
- * setup. Everything else takes its default: no scheduled events, the optional defences (timeouts,
- * retries, health checks…) off, and the run goes until every request finished.
+ * cache fields come from the challenge; servers, strategy, autoscaling and the rest of the cache
+ * from the setup. The run's length, price and latency objective come from the challenge when it
+ * sets them. Everything else takes its default: no scheduled events, the optional defences
+ * (timeouts, retries, health checks…) off, and without a duration the run goes until every
+ * request finished.
  */
 export function imposeWorkload(setup: RawScenario, challenge: Challenge): RawScenario {
   const w = challenge.workload;
@@ -28,8 +30,12 @@ export function imposeWorkload(setup: RawScenario, challenge: Challenge): RawSce
     keys: w.keys,
     traffic: w.traffic,
     events: [],
-    durationMs: null,
+    durationMs: w.durationMs ?? null,
     sampleIntervalMs: setup.sampleIntervalMs,
+    // The learner's autoscaler is theirs to tune; the price and the objective are the brief's.
+    ...(setup.autoscaling ? { autoscaling: setup.autoscaling } : {}),
+    ...(w.cost ? { cost: w.cost } : {}),
+    ...(w.slo ? { slo: w.slo } : {}),
   };
 }
 

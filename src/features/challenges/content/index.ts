@@ -1,6 +1,8 @@
 import { burstChallenge } from './burstChallenge.ts';
 import { cacheChallenge } from './cacheChallenge.ts';
+import { dailyPeakChallenge } from './dailyPeakChallenge.ts';
 import { p99Challenge } from './p99Challenge.ts';
+import { spikeChallenge } from './spikeChallenge.ts';
 import { spreadChallenge } from './spreadChallenge.ts';
 import type { Challenge } from './types.ts';
 
@@ -10,6 +12,8 @@ export const CHALLENGES: readonly Challenge[] = [
   cacheChallenge,
   burstChallenge,
   spreadChallenge,
+  dailyPeakChallenge,
+  spikeChallenge,
 ];
 
 export function challengeById(id: string): Challenge | undefined {

@@ -15,6 +15,10 @@ export interface Workload {
   readonly cache?: NonNullable<RawScenario['cache']>;
   /** What the brief says about the traffic, one line each. */
   readonly description: readonly string[];
+  /** Where the run stops (a day of traffic), and what it is priced and held to; all optional. */
+  readonly durationMs?: number;
+  readonly cost?: NonNullable<RawScenario['cost']>;
+  readonly slo?: NonNullable<RawScenario['slo']>;
 }
 
 /** A rule about the setup itself (how many servers, how big, which cache placement). */
@@ -38,7 +42,10 @@ export interface Goal {
 }
 
 /** The learner's part of a setup: everything but the workload. */
-export type SetupPart = Pick<RawScenario, 'servers' | 'strategy' | 'strategyOptions' | 'cache'>;
+export type SetupPart = Pick<
+  RawScenario,
+  'servers' | 'strategy' | 'strategyOptions' | 'cache' | 'autoscaling'
+>;
 
 /** An interview-style exercise the page checks by running it. */
 export interface Challenge {

@@ -5,7 +5,7 @@
  */
 import { STRATEGY_INFO } from '../../../engine/strategies/index.ts';
 import type { StrategyName } from '../../../engine/strategies/strategy.ts';
-import { addressNote, commentText, placeholderHosts, sectionName } from './names.ts';
+import { addressNote, commentText, placeholderAddresses, sectionName } from './names.ts';
 import type { ConfigFormat, ConfigSnippet, ExportServer, ExportSetup } from './types.ts';
 import { listWeights } from './weights.ts';
 
@@ -20,8 +20,9 @@ const HASHING: ReadonlySet<string> = new Set(['consistent-hash', 'modulo-hash', 
 export interface Prepared {
   readonly setup: ExportSetup;
   readonly servers: readonly ExportServer[];
-  /** Placeholder host per server, in order. */
+  /** Placeholder address (documentation range) and port per server, in order. */
   readonly hosts: readonly string[];
+  readonly ports: readonly number[];
   /** Upstream / backend / cluster name. */
   readonly section: string;
   /** The strategy as the UI names it ("Least connections"); the raw name when unknown. */
@@ -45,10 +46,12 @@ export function prepare(setup: ExportSetup): Prepared {
   const servers = setup.servers;
   const positive = (v: number | undefined, fallback: number) =>
     v !== undefined && Number.isInteger(v) && v >= 1 ? v : fallback;
+  const addresses = placeholderAddresses(servers.length);
   return {
     setup,
     servers,
-    hosts: placeholderHosts(servers.map((s) => s.name)),
+    hosts: addresses.map((a) => a.host),
+    ports: addresses.map((a) => a.port),
     section: sectionName(setup.name),
     label: strategyLabel(setup.strategy),
     choices: positive(setup.strategyOptions.choices, DEFAULT_CHOICES),
@@ -68,7 +71,9 @@ export function header(p: Prepared, product: string): string[] {
   const count = `${p.servers.length} server${p.servers.length === 1 ? '' : 's'}`;
   return [
     `# ${product} equivalent of the Balancer Playground setup “${commentText(p.setup.name, 60)}”:`,
-    `# ${commentText(p.label, 40).toLowerCase()}, ${count}. Addresses are placeholders.`,
+    `# ${commentText(p.label, 40).toLowerCase()}, ${count}. Addresses are placeholders:`,
+    `# documentation addresses (RFC 5737) that ${product} accepts as written but that reach`,
+    '# nothing. Put your servers’ addresses in their place.',
   ];
 }
 
@@ -82,7 +87,7 @@ export function commonNotes(p: Prepared, writesWeights: boolean): string[] {
   const notes = [
     addressNote(
       p.servers.map((s) => s.name),
-      p.hosts,
+      p.hosts.map((h, i) => `${h}:${p.ports[i]}`),
     ),
   ];
   if (!writesWeights && p.servers.length > 1 && weightsDiffer(p.servers)) {

@@ -37,7 +37,7 @@ describe('envoyConfig', () => {
         '            - endpoint:',
         '                address:',
         '                  socket_address:',
-        '                    address: server-a.internal',
+        '                    address: 192.0.2.1',
         '                    port_value: 8080',
       ].join('\n'),
     );
@@ -117,7 +117,7 @@ describe('envoyConfig', () => {
       resilience: { panicThresholdPercent: 50 },
     });
     expect(s.text).toMatch(
-      /address: server-b\.internal\n\s+port_value: 8080\n {14}health_status: UNHEALTHY\n/,
+      /address: 192\.0\.2\.2\n\s+port_value: 8080\n {14}health_status: UNHEALTHY\n/,
     );
     expect(s.text.match(/health_status/g)).toHaveLength(1);
     expect(s.text).toMatch(/healthy_panic_threshold:\n {8}value: 50\n/);

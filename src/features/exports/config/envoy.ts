@@ -15,7 +15,7 @@ import {
   type StrategyTable,
 } from './common.ts';
 import { envoyDefences } from './envoyDefences.ts';
-import { commentText, PLACEHOLDER_PORT, yamlString } from './names.ts';
+import { commentText, yamlString } from './names.ts';
 import type { ConfigSnippet, ExportSetup } from './types.ts';
 import { integerWeights, listWeights } from './weights.ts';
 
@@ -243,7 +243,7 @@ function endpointLines(
       '    address:',
       '      socket_address:',
       `        address: ${p.hosts[i]}`,
-      `        port_value: ${PLACEHOLDER_PORT}`,
+      `        port_value: ${p.ports[i]}`,
     );
     if (writeWeights) lines.push(`  load_balancing_weight: ${weights![i]}`);
     if (!s.up && markDown) lines.push('  health_status: UNHEALTHY');

@@ -13,9 +13,9 @@ describe('haproxyConfig', () => {
     expect(directives(s.text)).toEqual([
       'backend classic_demo',
       'balance roundrobin',
-      'server Server-A server-a.internal:8080 maxconn 3',
-      'server Server-B server-b.internal:8080 maxconn 2',
-      'server Server-C server-c.internal:8080 maxconn 4',
+      'server Server-A 192.0.2.1:8080 maxconn 3',
+      'server Server-B 192.0.2.2:8080 maxconn 2',
+      'server Server-C 192.0.2.3:8080 maxconn 4',
     ]);
     expect(s.exact).toBe(true);
     expect(s.fileName).toBe('classic_demo.haproxy.cfg');
@@ -94,9 +94,9 @@ describe('haproxyConfig', () => {
     );
     const lines = directives(s.text);
     expect(lines.filter((l) => l.startsWith('backend'))).toEqual(['backend classic_demo']);
-    expect(lines).toContain('server web-1-backend-evil web-1-backend-evil.internal:8080 maxconn 3');
-    expect(lines).toContain('server Web-1 web-1.internal:8080 maxconn 2');
-    expect(lines).toContain('server unicode unicode.internal:8080 maxconn 4');
+    expect(lines).toContain('server web-1-backend-evil 192.0.2.1:8080 maxconn 3');
+    expect(lines).toContain('server Web-1 192.0.2.2:8080 maxconn 2');
+    expect(lines).toContain('server unicode 192.0.2.3:8080 maxconn 4');
     expect(s.text).toMatch(/^ {4}# web #1 backend evil$/m);
     const twins = haproxyConfig(testSetup('round-robin', {}, [{ name: 'Web' }, { name: 'web' }]));
     expect(

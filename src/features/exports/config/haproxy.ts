@@ -14,7 +14,7 @@ import {
   type StrategyTable,
 } from './common.ts';
 import { haproxyDefences } from './haproxyDefences.ts';
-import { commentText, PLACEHOLDER_PORT, safeIds } from './names.ts';
+import { commentText, safeIds } from './names.ts';
 import type { ConfigSnippet, ExportSetup } from './types.ts';
 import { integerWeights, listWeights } from './weights.ts';
 
@@ -209,7 +209,7 @@ export function haproxyConfig(setup: ExportSetup): ConfigSnippet {
   p.servers.forEach((s, i) => {
     if (ids[i] !== s.name) lines.push(`    # ${commentText(s.name)}`);
     const params = [
-      `server ${ids[i]} ${p.hosts[i]}:${PLACEHOLDER_PORT}`,
+      `server ${ids[i]} ${p.hosts[i]}:${p.ports[i]}`,
       writeWeights ? `weight ${m.weights![i]}` : '',
       `maxconn ${s.capacity}`,
       s.queueLimit !== null && s.queueLimit > 0 ? `maxqueue ${s.queueLimit}` : '',

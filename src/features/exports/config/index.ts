@@ -1,14 +1,16 @@
 /**
- * The current setup as configuration for real balancers (NGINX, HAProxy, Envoy), each with notes
- * on where the product cannot do what the simulation does. Pure functions of the setup.
+ * The current setup as configuration for real balancers (NGINX, HAProxy, Envoy) and its autoscaler
+ * as a Kubernetes HorizontalPodAutoscaler, each with notes on where the product cannot do what the
+ * simulation does. Pure functions of the setup.
  */
 import { envoyConfig } from './envoy.ts';
 import { haproxyConfig } from './haproxy.ts';
+import { kubernetesHpa } from './kubernetesHpa.ts';
 import { nginxConfig } from './nginx.ts';
 import type { ConfigFormat, ConfigSnippet, ExportSetup } from './types.ts';
 
 export type { ConfigFormat, ConfigSnippet, ExportServer, ExportSetup } from './types.ts';
-export { envoyConfig, haproxyConfig, nginxConfig };
+export { envoyConfig, haproxyConfig, kubernetesHpa, nginxConfig };
 
 /** The formats in the order the UI offers them, with their tab labels. */
 export const CONFIG_FORMATS: ReadonlyArray<{
@@ -18,12 +20,14 @@ export const CONFIG_FORMATS: ReadonlyArray<{
   { format: 'nginx', label: 'NGINX' },
   { format: 'haproxy', label: 'HAProxy' },
   { format: 'envoy', label: 'Envoy' },
+  { format: 'kubernetes', label: 'Kubernetes HPA' },
 ];
 
 const EXPORTERS: Record<ConfigFormat, (setup: ExportSetup) => ConfigSnippet> = {
   nginx: nginxConfig,
   haproxy: haproxyConfig,
   envoy: envoyConfig,
+  kubernetes: kubernetesHpa,
 };
 
 /** The setup as a config snippet for `format`. */

@@ -4,10 +4,25 @@
  * reaches a snippet except through one of these functions.
  */
 
-/** Port of every placeholder address. */
+/** Port of the first placeholder addresses (the next 762 servers take the next port…). */
 export const PLACEHOLDER_PORT = 8080;
-/** Domain of every placeholder address: `Server-A` → `server-a.internal`. */
-export const PLACEHOLDER_DOMAIN = 'internal';
+/**
+ * IPv4 blocks reserved for documentation (RFC 5737): they are valid addresses, so `nginx -t`,
+ * `haproxy -c` and Envoy accept a config as exported, and they reach nothing on any network.
+ */
+export const DOCUMENTATION_NETS = ['192.0.2', '198.51.100', '203.0.113'] as const;
+
+/** A placeholder address per server, unique for any number of servers: 192.0.2.1:8080 on. */
+export function placeholderAddresses(
+  count: number,
+): Array<{ readonly host: string; readonly port: number }> {
+  const perNet = 254;
+  const perPort = perNet * DOCUMENTATION_NETS.length;
+  return Array.from({ length: count }, (_, i) => ({
+    host: `${DOCUMENTATION_NETS[Math.floor(i / perNet) % DOCUMENTATION_NETS.length]}.${(i % perNet) + 1}`,
+    port: PLACEHOLDER_PORT + Math.floor(i / perPort),
+  }));
+}
 
 /** Accents split off (é → e), so "Café" becomes "cafe" rather than "caf-". */
 function plain(text: string): string {
@@ -34,13 +49,6 @@ export function hostLabel(name: string, fallback: string): string {
     .slice(0, 56) // room for a "-NN" that makes it unique
     .replace(/-+$/, '');
   return label || fallback;
-}
-
-/** Placeholder hosts for the servers, unique, in order: `server-a.internal`. */
-export function placeholderHosts(names: readonly string[]): string[] {
-  return unique(names.map((name, i) => hostLabel(name, `server-${i + 1}`))).map(
-    (label) => `${label}.${PLACEHOLDER_DOMAIN}`,
-  );
 }
 
 /**
@@ -104,12 +112,10 @@ export function yamlString(text: string): string {
 /** The placeholder addresses note every format shares. */
 export function addressNote(names: readonly string[], hosts: readonly string[]): string {
   const first = names[0] !== undefined && hosts[0] !== undefined;
-  const example = first
-    ? ` (“${commentText(names[0]!, 40)}” → ${hosts[0]}:${PLACEHOLDER_PORT})`
-    : '';
+  const example = first ? ` (“${commentText(names[0]!, 40)}” is ${hosts[0]})` : '';
   return (
-    `Server addresses are placeholders made from the server names${example}: each name is ` +
-    'lower-cased and cut down to letters, digits and hyphens so it is a valid host name. Put ' +
-    'your real hosts and ports in their place.'
+    `Server addresses are placeholders from the documentation ranges of RFC 5737${example}, ` +
+    'each server named in a comment beside it: they pass the product’s config check but reach ' +
+    'nothing. Put your real hosts and ports in their place.'
   );
 }

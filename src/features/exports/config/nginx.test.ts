@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../../engine/scenario/presets.ts';
 import { parseScenario } from '../../../engine/scenario/schema.ts';
-import { nginxConfig } from './nginx.ts';
+import { nginxConfig, nginxZoneSize } from './nginx.ts';
 import { directives, testSetup } from './testing.ts';
 
 function classicScenario() {
@@ -22,9 +22,9 @@ describe('nginxConfig', () => {
     expect(directives(s.text)).toEqual([
       'upstream classic_demo {',
       'zone classic_demo 64k;',
-      'server server-a.internal:8080 max_conns=3;  # Server-A',
-      'server server-b.internal:8080 max_conns=2;  # Server-B',
-      'server server-c.internal:8080 max_conns=4;  # Server-C',
+      'server 192.0.2.1:8080 max_conns=3;  # Server-A',
+      'server 192.0.2.2:8080 max_conns=2;  # Server-B',
+      'server 192.0.2.3:8080 max_conns=4;  # Server-C',
       '}',
       // The preset's defences (all off) as the site that proxies to the upstream.
       'server {',
@@ -77,9 +77,9 @@ describe('nginxConfig', () => {
   it('writes weights only for weighted round robin, as whole numbers in the same ratio', () => {
     const servers = [{ weight: 0.5 }, { weight: 1 }, { weight: 1.5 }];
     const wrr = nginxConfig(testSetup('weighted-round-robin', {}, servers));
-    expect(wrr.text).toMatch(/server-a\.internal:8080 weight=1 max_conns=3;/);
-    expect(wrr.text).toMatch(/server-b\.internal:8080 weight=2 max_conns=2;/);
-    expect(wrr.text).toMatch(/server-c\.internal:8080 weight=3 max_conns=4;/);
+    expect(wrr.text).toMatch(/192\.0\.2\.1:8080 weight=1 max_conns=3;/);
+    expect(wrr.text).toMatch(/192\.0\.2\.2:8080 weight=2 max_conns=2;/);
+    expect(wrr.text).toMatch(/192\.0\.2\.3:8080 weight=3 max_conns=4;/);
     expect(wrr.notes[0]).toMatch(/smooth algorithm/);
     const rr = nginxConfig(testSetup('round-robin', {}, servers));
     expect(rr.text).not.toMatch(/weight=/);
@@ -98,7 +98,7 @@ describe('nginxConfig', () => {
     const s = nginxConfig(
       testSetup('round-robin', {}, [{ up: false, queueLimit: 2 }, { queueLimit: 3 }]),
     );
-    expect(s.text).toMatch(/server-a\.internal:8080 max_conns=3 down;/);
+    expect(s.text).toMatch(/192\.0\.2\.1:8080 max_conns=3 down;/);
     expect(s.text).toMatch(/# queue 5;/);
     expect(s.notes.join(' ')).toMatch(/NGINX Plus has one queue for the whole upstream/);
     const unbounded = nginxConfig(testSetup('round-robin', {}, [{ queueLimit: null }]));
@@ -117,13 +117,24 @@ describe('nginxConfig', () => {
     expect(lines.filter((l) => l === '}')).toHaveLength(1);
     expect(s.text).not.toMatch(/\u2028/);
     expect(s.text).toMatch(
-      /^ {4}server a-server-evil-example-80-b-x-b.internal:8080 max_conns=3; {2}# A"; } server evil.example:80; <b>x<\/b>$/m,
+      /^ {4}server 192\.0\.2\.1:8080 max_conns=3; {2}# A"; } server evil.example:80; <b>x<\/b>$/m,
     );
-    // Names that clean up alike get -2; an empty one gets its position.
+    // Every server gets its own documentation address, whatever its name.
     const twins = nginxConfig(
       testSetup('round-robin', {}, [{ name: 'Web 1' }, { name: 'web-1' }, { name: '' }]),
     );
-    expect(twins.text).toMatch(/web-1\.internal.*web-1-2\.internal.*server-3\.internal/s);
+    expect(twins.text).toMatch(/192\.0\.2\.1:8080.*192\.0\.2\.2:8080.*192\.0\.2\.3:8080/s);
     expect(s.text).toMatch(/^upstream x \{$/m);
+  });
+
+  it('sizes the zone from the pool: 64k up to 32 servers, then 1 kB more a server', () => {
+    expect(nginxZoneSize(3)).toBe('64k');
+    expect(nginxZoneSize(32)).toBe('64k');
+    expect(nginxZoneSize(33)).toBe('128k');
+    expect(nginxZoneSize(10_000)).toBe('10048k');
+    const one = testSetup('round-robin').servers[0]!;
+    const servers = Array.from({ length: 100 }, (_, i) => ({ ...one, name: `s${i}` }));
+    const big = { ...testSetup('round-robin'), servers };
+    expect(nginxConfig(big).text).toMatch(/^ {4}zone \S+ 192k;$/m);
   });
 });

@@ -28,7 +28,7 @@ describe('nginxConfig defences', () => {
   it('maps outlier ejection to max_fails and fail_timeout, in whole seconds', () => {
     const outlier = { enabled: true, consecutiveFailures: 4, baseEjectionMs: 30_000 };
     expect(servers(lines('round-robin', { outlier }))[0]).toBe(
-      'server server-a.internal:8080 max_conns=3 max_fails=4 fail_timeout=30s;  # Server-A',
+      'server 192.0.2.1:8080 max_conns=3 max_fails=4 fail_timeout=30s;  # Server-A',
     );
     const said = notes('round-robin', { outlier });
     expect(said).toMatch(/not in a row/);

@@ -1,8 +1,9 @@
 /** What the config exporters read from a setup, and what they give back. */
+import type { AutoscalingSpec } from '../../../engine/scenario/types.ts';
 import type { ExportResilience } from './defences.ts';
 
 /** The balancers a setup can be exported for. */
-export type ConfigFormat = 'nginx' | 'haproxy' | 'envoy';
+export type ConfigFormat = 'nginx' | 'haproxy' | 'envoy' | 'kubernetes';
 
 /** One server as the exporters see it (a scenario's ServerSpec fits). */
 export interface ExportServer {
@@ -31,6 +32,8 @@ export interface ExportSetup {
   readonly servers: readonly ExportServer[];
   /** The defences; each part that is present is exported (a scenario's `resilience` fits). */
   readonly resilience?: ExportResilience;
+  /** The autoscaler, exported as a Kubernetes HorizontalPodAutoscaler (kubernetesHpa.ts). */
+  readonly autoscaling?: AutoscalingSpec;
 }
 
 /** A config snippet for one balancer, with what it cannot say. */
@@ -40,6 +43,8 @@ export interface ConfigSnippet {
   readonly product: string;
   /** The directive or policy chosen for the strategy, e.g. `least_conn`. */
   readonly method: string;
+  /** What `method` names, when not the strategy: "Autoscaler". */
+  readonly methodLabel?: string;
   /** The product does exactly what the simulated strategy does (limits aside). */
   readonly exact: boolean;
   readonly text: string;

@@ -1,5 +1,6 @@
 import { burstsLesson } from './burstsLesson.ts';
 import { cacheLesson } from './cacheLesson.ts';
+import { capacityLesson } from './capacityLesson.ts';
 import { classicLesson } from './classicLesson.ts';
 import { failureLesson } from './failureLesson.ts';
 import { kneeLesson } from './kneeLesson.ts';
@@ -16,6 +17,7 @@ export const LESSONS: readonly Lesson[] = [
   kneeLesson,
   cacheLesson,
   failureLesson,
+  capacityLesson,
 ];
 
 export function lessonById(id: string): Lesson | undefined {

@@ -1,0 +1,68 @@
+import { expect, test } from './fixtures.ts';
+
+test('the morning peak scales up for the rush and back down after it', async ({ playground }) => {
+  // A simulated day at the worker's full speed: about a minute on a busy machine.
+  test.setTimeout(180_000);
+  await playground.open('&preset=morning-peak');
+  const scaling = playground.autoscaling;
+  await expect(scaling.panel).toBeVisible();
+  await expect(scaling.enabled).toBeChecked();
+  expect(await scaling.actual()).toBe(2);
+  await playground.controls.speed('max');
+  await playground.controls.play();
+  // The rush: the HPA orders servers as utilization climbs past its 50% target.
+  const peak = await scaling.waitForActual((n) => n >= 6, 150_000);
+  expect(peak).toBeGreaterThanOrEqual(6);
+  await expect(scaling.reason).toContainText(/utilization/);
+  // After the rush, once the 5-minute window lets it, back to the two-server floor.
+  await scaling.waitForActual((n) => n === 2, 150_000);
+  await expect(playground.byId('autoscaling.fleetChart')).toBeVisible();
+  await expect(playground.byId('objectives.dollars')).toContainText('$');
+});
+
+test('a CSV trace is imported as traffic; a bad one is refused naming the line', async ({
+  playground,
+}) => {
+  await playground.open();
+  await playground.traffic.importTrace('bad.csv', 'time,rate\n0,10\n1000,abc\n2000,5\n');
+  await expect(playground.byId('traffic.traceError')).toHaveText(
+    'bad.csv was not imported: line 3: the rate "abc" is not a number.',
+  );
+  await expect(playground.traffic.segments).toHaveCount(1); // the classic burst, untouched
+  await playground.traffic.importTrace('day.csv', 'time_s,rate\n0,5\n60,50\n120,5\n');
+  await expect(playground.byId('traffic.traceError')).toHaveCount(0);
+  await expect(playground.traffic.segments).toHaveCount(2);
+  await expect(playground.traffic.segments.nth(1)).toHaveText(
+    /trace of 3 points, 0:00–0:02, up to 50\/s/,
+  );
+});
+
+test('the autoscaling panels, at work, have no serious accessibility problems; the HPA exports', async ({
+  playground,
+  page,
+}) => {
+  await playground.open('&preset=cold-starts');
+  // Twenty simulated minutes in twelve seconds: the spike's servers are there for about six.
+  await playground.controls.speed('100');
+  await playground.controls.play();
+  await playground.autoscaling.waitForActual((n) => n > 2, 60_000);
+  await playground.controls.pause();
+  await page.getByTestId('autoscaling.actions').locator('summary').click();
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const result = await new AxeBuilder({ page })
+    .include('[data-testid="autoscaling.panel"]')
+    .include('[data-testid="autoscaling.overTime"]')
+    .include('[data-testid="objectives.panel"]')
+    .include('[data-testid="traffic.overTheDay"]')
+    .analyze();
+  const serious = result.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(serious.map((v) => v.id)).toEqual([]);
+
+  await playground.byId('config.open').click();
+  await page.locator('[data-testid="config.tab"][data-format="kubernetes"]').click();
+  await expect(playground.byId('config.snippet')).toContainText('kind: HorizontalPodAutoscaler');
+  await expect(playground.byId('config.snippet')).toContainText('averageUtilization: 60');
+  await playground.byId('config.close').click();
+});

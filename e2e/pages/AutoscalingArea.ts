@@ -1,0 +1,45 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The Autoscaling panel and the servers-over-time chart. */
+export class AutoscalingArea {
+  constructor(private readonly page: Page) {}
+
+  get panel(): Locator {
+    return this.page.getByTestId('autoscaling.panel');
+  }
+
+  get enabled(): Locator {
+    return this.page.getByTestId('autoscaling.enabled');
+  }
+
+  get reason(): Locator {
+    return this.page.getByTestId('autoscaling.reason');
+  }
+
+  /** The count the autoscaler manages now (servers in the pool and starting). */
+  async actual(): Promise<number> {
+    return Number(await this.page.getByTestId('autoscaling.actual').getAttribute('data-value'));
+  }
+
+  /** The count the policy recommended at its last sync. */
+  async recommended(): Promise<number> {
+    return Number(
+      await this.page.getByTestId('autoscaling.recommended').getAttribute('data-value'),
+    );
+  }
+
+  /** Waits until the managed count satisfies `test` (the run goes on meanwhile). */
+  async waitForActual(test: (n: number) => boolean, timeout: number): Promise<number> {
+    let seen = NaN;
+    await expect
+      .poll(
+        async () => {
+          seen = await this.actual();
+          return test(seen);
+        },
+        { timeout, intervals: [250] },
+      )
+      .toBe(true);
+    return seen;
+  }
+}

@@ -25,7 +25,7 @@ function resultOf(replications: number, strategies: string[]): SweepResult {
 }
 
 describe('sweep tables', () => {
-  it('show ms and rates to readable precision and shares as percent', () => {
+  it('show ms and rates to readable precision, shares as percent, dollars with $', () => {
     expect(formatFigure('meanMs', 9.876)).toBe('9.88');
     expect(formatFigure('meanMs', 123.456)).toBe('123.5');
     expect(formatFigure('p99Ms', 12_345.6)).toBe('12,346');
@@ -33,6 +33,9 @@ describe('sweep tables', () => {
     expect(formatFigure('rejectedShare', 0)).toBe('0.0%');
     expect(formatFigure('utilization', 0.873)).toBe('87.3%');
     expect(formatFigure('hitRate', null)).toBe('-');
+    expect(formatFigure('sloAttainment', 0.98765)).toBe('98.8%');
+    expect(formatFigure('dollars', 0.0133)).toBe('$0.0133');
+    expect(formatFigure('dollars', 14.4)).toBe('$14.40');
   });
 
   it('have a heading in words, one row per point, and say how the interval was computed', () => {

@@ -16,7 +16,7 @@ export function printable(text: string): string {
 const plural = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
-/** A figure's value as a table shows it: ms and rates to readable precision, shares as percent. */
+/** A figure's value as a table shows it: ms and rates to readable precision, shares as percent, dollars with $. */
 export function formatFigure(name: FigureName, v: number | null): string {
   if (v === null) return '-';
   if (FIGURES[name].unit === 'share') {
@@ -24,6 +24,7 @@ export function formatFigure(name: FigureName, v: number | null): string {
     return `${pct.toFixed(pct !== 0 && Math.abs(pct) < 1 ? 2 : 1)}%`;
   }
   const abs = Math.abs(v);
+  if (FIGURES[name].unit === 'dollars') return `$${v.toFixed(abs >= 1 ? 2 : 4)}`;
   return v.toLocaleString('en-US', {
     minimumFractionDigits: abs < 10 ? 2 : abs < 1000 ? 1 : 0,
     maximumFractionDigits: abs < 10 ? 2 : abs < 1000 ? 1 : 0,

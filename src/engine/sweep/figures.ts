@@ -13,22 +13,33 @@ export const FIGURE_NAMES = [
   'rejectedShare',
   'utilization',
   'hitRate',
-  // Figures that exist only when the scenario declares what they need go here, with a line in
-  // `figuresFor` below: `sloAttainment` (share of requests within the scenario's `slo`
-  // threshold) and `dollars` (the run's `cost`) once scenarios carry slo and cost.
+  // Only where the scenario declares what they need (see `figuresFor`): its `slo` and its `cost`.
+  'sloAttainment',
+  'dollars',
 ] as const;
 
 export type FigureName = (typeof FIGURE_NAMES)[number];
 
-/** One run's figures. */
-export type RunFigures = { readonly [K in FigureName]: number | null };
+/** Figures a run reports only when its scenario has an `slo` or a `cost` (issue 13). */
+export type ObjectiveFigure = 'sloAttainment' | 'dollars';
+
+/**
+ * One run's figures: every figure, the objective ones only when the scenario has them (so parts
+ * and results of sweeps without them carry no such keys at all).
+ */
+export type RunFigures = { readonly [K in Exclude<FigureName, ObjectiveFigure>]: number | null } & {
+  readonly [K in ObjectiveFigure]?: number | null;
+};
 
 export interface FigureInfo {
   /** Column heading in tables. */
   readonly label: string;
-  /** How the value reads: milliseconds, per simulated second, or a share from 0 to 1. */
-  readonly unit: 'ms' | 'per second' | 'share';
-  /** Decimals kept in results; ms to the microsecond, shares to one in a million. */
+  /** How the value reads: milliseconds, per simulated second, a share from 0 to 1, or dollars. */
+  readonly unit: 'ms' | 'per second' | 'share' | 'dollars';
+  /**
+   * Decimals kept in results; ms to the microsecond, shares to one in a million; SLO attainment
+   * and dollars as the run's `--json` summary rounds them, so a sweep and `npm run sim` agree.
+   */
   readonly decimals: number;
   /** One sentence for readers of the results. */
   readonly description: string;
@@ -68,11 +79,29 @@ export const FIGURES: { readonly [K in FigureName]: FigureInfo } = {
     decimals: 6,
     description: 'Cache hits over look-ups in the window; null with the cache off.',
   },
+  sloAttainment: {
+    label: 'SLO attainment',
+    unit: 'share',
+    decimals: 5,
+    description:
+      "Share of the requests ending in the window that were served within the scenario's SLO threshold; rejected, failed and timed-out requests count as misses.",
+  },
+  dollars: {
+    label: 'cost $',
+    unit: 'dollars',
+    decimals: 4,
+    description:
+      "What the window cost: server-hours of servers running, starting or draining times the price per server-hour, plus the price per million requests for the window's arrivals.",
+  },
 };
 
 /** The figures a sweep of this base scenario reports, in the order of FIGURE_NAMES. */
-export function figuresFor(_base: Scenario): FigureName[] {
-  return [...FIGURE_NAMES];
+export function figuresFor(base: Scenario): FigureName[] {
+  return FIGURE_NAMES.filter(
+    (name) =>
+      (name !== 'sloAttainment' || base.slo !== undefined) &&
+      (name !== 'dollars' || base.cost !== undefined),
+  );
 }
 
 /** Rounds a figure to the decimals it is reported with, so results carry no noise digits. */
@@ -93,6 +122,10 @@ export interface RunMark {
   readonly cacheMisses: number;
   /** Per server slot: busy slot-time / capacity accumulated since the start, in ms. */
   readonly busyMs: readonly number[];
+  /** Requests ended so far and those of them within the SLO's threshold; null without an SLO. */
+  readonly slo: { readonly good: number; readonly ended: number } | null;
+  /** The bill so far in dollars (the cost meter's, unrounded); null without a cost. */
+  readonly dollars: number | null;
 }
 
 /** Latency over the window, from a histogram that holds only the window's requests. */
@@ -114,7 +147,8 @@ export function windowFigures(before: RunMark, after: RunMark, latency: WindowLa
     busy += after.busyMs[slot]! - (before.busyMs[slot] ?? 0);
   }
   const servers = after.busyMs.length;
-  const raw: RunFigures = {
+  const sloEnded = after.slo === null ? 0 : after.slo.ended - (before.slo?.ended ?? 0);
+  const raw: { [K in FigureName]?: number | null } = {
     meanMs: latency.mean,
     p50Ms: latency.p50,
     p99Ms: latency.p99,
@@ -124,7 +158,13 @@ export function windowFigures(before: RunMark, after: RunMark, latency: WindowLa
     utilization: spanMs > 0 && servers > 0 ? busy / (spanMs * servers) : null,
     hitRate: lookups > 0 ? hits / lookups : null,
   };
-  const out = {} as { [K in FigureName]: number | null };
-  for (const name of FIGURE_NAMES) out[name] = roundFigure(name, raw[name]);
-  return out;
+  if (after.slo !== null) {
+    raw.sloAttainment = sloEnded > 0 ? (after.slo.good - (before.slo?.good ?? 0)) / sloEnded : null;
+  }
+  if (after.dollars !== null) raw.dollars = after.dollars - (before.dollars ?? 0);
+  const out: { [K in FigureName]?: number | null } = {};
+  for (const name of FIGURE_NAMES) {
+    if (name in raw) out[name] = roundFigure(name, raw[name] ?? null);
+  }
+  return out as RunFigures;
 }

@@ -51,7 +51,7 @@ export function pointOf(
   for (const name of header.figures)
     figures[name] = figureStats(
       name,
-      runs.map((r) => r[name]),
+      runs.map((r) => r[name] ?? null),
     );
   return {
     strategy: header.strategies[Math.floor(point / values.length)]!,

@@ -24,6 +24,8 @@ function markOf(sim: Simulation, summary: RunSummary): RunMark {
   for (let slot = 0; slot < sim.pool.size; slot++) {
     busyMs.push(sim.pool.utilization(slot) * sim.now);
   }
+  const { slo, cost } = sim.objectives;
+  const m = sim.metrics;
   return {
     timeMs: sim.now,
     arrived: summary.requests.total,
@@ -32,6 +34,9 @@ function markOf(sim: Simulation, summary: RunSummary): RunMark {
     cacheHits: summary.cache.hits,
     cacheMisses: summary.cache.misses,
     busyMs,
+    slo: slo === null ? null : { good: slo.good, ended: slo.ended },
+    // The same bill as the summary's cost.dollars, unrounded (rounding happens once, per window).
+    dollars: cost === null ? null : cost.report(sim.now, m.arrived, m.served).dollars,
   };
 }
 

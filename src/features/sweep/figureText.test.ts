@@ -10,6 +10,9 @@ describe('figureValueText', () => {
     expect(figureValueText('rejectedShare', 0.125)).toBe('0.13%');
     expect(figureValueText('throughputPerSec', 1250.4)).toBe('1,250 per simulated second');
     expect(figureValueText('throughputPerSec', 7.25)).toBe('7.3 per simulated second');
+    expect(figureValueText('sloAttainment', 99.123)).toBe('99.1%');
+    expect(figureValueText('dollars', 0.0133)).toBe('$0.0133');
+    expect(figureValueText('dollars', 14.4)).toBe('$14.40');
   });
 
   it('shows a dash where nothing was measured', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SweepHeader } from '../../engine/sweep/plan.ts';
-import type { SweepPoint } from '../../engine/sweep/results.ts';
+import { pointOf, type SweepPoint } from '../../engine/sweep/results.ts';
+import { runOne } from '../../engine/sweep/runOne.ts';
+import { planOf, SMALL_BASE, smallSweep } from '../../engine/sweep/testing/planOf.ts';
 import { figureAxisLabel, sweepCsv } from './sweepCsv.ts';
 
 const header: SweepHeader = {
@@ -44,6 +46,30 @@ describe('sweepCsv', () => {
     ]);
   });
 
+  it('has SLO attainment and dollars columns only for a base with an slo and a cost', () => {
+    const columnsOf = (base: object) => {
+      const plan = planOf(smallSweep({ base, strategies: ['random'], replications: 2 }));
+      const runs = [0, 1].map((i) => runOne(plan, i));
+      const csv = sweepCsv(plan.header, [pointOf(plan.header, 0, runs)]);
+      return csv.split('\r\n')[0]!.split(',');
+    };
+    const plain = columnsOf(SMALL_BASE);
+    expect(plain.some((c) => c.startsWith('sloAttainment') || c.startsWith('dollars'))).toBe(false);
+    const withObjectives = columnsOf({
+      ...SMALL_BASE,
+      slo: { thresholdMs: 30, objective: 0.9 },
+      cost: { pricePerServerHour: 0.1 },
+    });
+    expect(withObjectives.slice(plain.length)).toEqual([
+      'sloAttainment',
+      'sloAttainment_ci95_lo',
+      'sloAttainment_ci95_hi',
+      'dollars',
+      'dollars_ci95_lo',
+      'dollars_ci95_hi',
+    ]);
+  });
+
   it('quotes a varied field whose path needs it', () => {
     const csv = sweepCsv({ ...header, vary: { field: 'a,"b"', values: [1] }, figures: [] }, []);
     expect(csv).toBe('strategy,"a,""b""",replications\r\n');
@@ -55,5 +81,7 @@ describe('figureAxisLabel', () => {
     expect(figureAxisLabel('p99Ms')).toBe('p99 latency (ms)');
     expect(figureAxisLabel('throughputPerSec')).toBe('served/s (per simulated second)');
     expect(figureAxisLabel('hitRate')).toBe('hit rate (%)');
+    expect(figureAxisLabel('sloAttainment')).toBe('SLO attainment (%)');
+    expect(figureAxisLabel('dollars')).toBe('cost ($ over each run’s measured window)');
   });
 });

@@ -35,5 +35,6 @@ export function figureAxisLabel(name: FigureName): string {
   const info = FIGURES[name];
   if (info.unit === 'ms') return `${info.label.replace(/ ms$/, '')} latency (ms)`;
   if (info.unit === 'per second') return `${info.label} (per simulated second)`;
+  if (info.unit === 'dollars') return 'cost ($ over each run’s measured window)';
   return `${info.label} (%)`;
 }

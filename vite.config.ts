@@ -16,7 +16,8 @@ function contentSecurityPolicy(): Plugin {
     "script-src 'self'",
     "worker-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data:",
+    // blob: for the PNG download of a chart, drawn from an SVG the page itself made.
+    "img-src 'self' data: blob:",
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",

@@ -22,6 +22,7 @@ export class Playground {
   readonly learn: LearnArea;
   readonly sweep: SweepArea;
   readonly autoscaling: AutoscalingArea;
+  private guideSeen = false;
 
   constructor(readonly page: Page) {
     page.on('console', (msg) => {
@@ -39,8 +40,22 @@ export class Playground {
     this.autoscaling = new AutoscalingArea(page);
   }
 
-  /** Opens the page with animation off and waits until the simulation answers. */
-  async open(query = ''): Promise<void> {
+  /**
+   * Opens the page with animation off and waits until the simulation answers. A fresh browser
+   * is a first visit, which opens the getting-started guide; it is marked as seen beforehand
+   * unless `guide` asks for the newcomer's page.
+   */
+  async open(query = '', { guide = false }: { guide?: boolean } = {}): Promise<void> {
+    if (!guide && !this.guideSeen) {
+      this.guideSeen = true;
+      await this.page.addInitScript(() => {
+        try {
+          localStorage.setItem('balancer-playground.guide', 'dismissed');
+        } catch {
+          // no storage: the guide shows, which changes no test's outcome
+        }
+      });
+    }
     await this.page.goto(`./?motion=0${query}`);
     await expect(this.controls.clock).toBeVisible();
     await expect(this.servers.rows.first()).toBeVisible();

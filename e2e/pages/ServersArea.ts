@@ -41,6 +41,15 @@ export class ServersArea {
     await field.press('Enter');
   }
 
+  /** Renames the server through its editor, and closes the editor again. */
+  async rename(name: string, to: string): Promise<void> {
+    await this.edit(name);
+    const field = this.row(name).getByTestId('server.name');
+    await field.fill(to);
+    await field.press('Enter');
+    await this.row(to).getByTestId('server.edit').click();
+  }
+
   /** Drains the server: takes nothing new, finishes what it holds, then down. */
   async kill(name: string): Promise<void> {
     await this.row(name).getByTestId('server.kill').click();

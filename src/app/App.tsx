@@ -2,6 +2,9 @@ import { useEffect } from 'react';
 import { useApp } from '../store/hooks.tsx';
 import { readUrlFlags } from '../lib/urlFlags.ts';
 import { Toolbar } from './Toolbar.tsx';
+import { SkipLinks } from './SkipLinks.tsx';
+import { PresentationLayout } from './PresentationLayout.tsx';
+import { whenSettled } from './settle.ts';
 import { NoticeBar } from './NoticeBar.tsx';
 import { OtherTabBar } from './OtherTabBar.tsx';
 import { CrashBanner } from './CrashBanner.tsx';
@@ -27,56 +30,87 @@ import { ComparePanel } from '../features/compare/index.ts';
 import { SweepPanel } from '../features/sweep/index.ts';
 import { AutoscalingPanel, ServersOverTimePanel } from '../features/autoscaling/index.ts';
 import { CostSloPanel } from '../features/objectives/index.ts';
+import { Guide, Shortcuts } from '../features/help/index.ts';
 
-/** The playground's one screen: controls on the left, pictures in the middle, explanations right. */
+/**
+ * The playground's one screen: controls on the left, pictures in the middle, explanations right;
+ * or, in presentation mode, the flow picture and one chart big.
+ */
 export function App() {
   const startup = useApp((s) => s.startup);
+  const presenting = useApp((s) => s.view.presenting);
   useEffect(() => {
     const flags = readUrlFlags(window.location.search);
     if (!flags.motion) document.documentElement.dataset.motion = 'off';
     // Share link in the hash, then ?preset=, then the autosave, then the classic demo.
-    void startup({ hash: window.location.hash, preset: flags.preset });
+    const opened = startup({ hash: window.location.hash, preset: flags.preset });
+    // Once every panel has been laid out with its content, panels out of view may skip their
+    // work: their sizes are remembered, so scrolling does not move the page (index.css).
+    let cancel = () => {};
+    let live = true;
+    void opened.then(() => {
+      if (live) cancel = whenSettled(() => (document.documentElement.dataset.settled = ''));
+    });
+    return () => {
+      live = false;
+      cancel();
+    };
   }, [startup]);
+  useEffect(() => {
+    const root = document.documentElement;
+    if (presenting === null) delete root.dataset.presenting;
+    else root.dataset.presenting = '';
+  }, [presenting]);
 
   return (
     <div className="app">
+      <SkipLinks />
       <Toolbar />
       <CrashBanner />
       <NoticeBar />
       <OtherTabBar />
-      <main className="layout">
-        <div className="layout-left">
-          <ServersPanel />
-          <TrafficPanel />
-          <AutoscalingPanel />
-          <DefencesPanel />
-        </div>
-        <div className="layout-center">
-          <FlowPanel />
-          <PickInspector />
-          <LoadPanel />
-          <TimelinePanel />
-          <ServersOverTimePanel />
-          <OutcomesPanel />
-        </div>
-        <div className="layout-right">
-          <LessonPanel />
-          <ChallengePanel />
-          <StrategyPanel />
-          <SummaryPanel />
-          <CostSloPanel />
-          <LatencyPanel />
-        </div>
-        <div className="layout-wide">
-          <CachePanel />
-          <HashingPanel />
-          <TheoryPanel />
-          <ComparePanel />
-          <SweepPanel />
-          <LogPanel />
-        </div>
-      </main>
+      {presenting === null ? <Playground /> : <PresentationLayout chart={presenting} />}
+      <Shortcuts />
       <ScenarioDropZone />
     </div>
+  );
+}
+
+/** The whole playground, every panel in its column. */
+function Playground() {
+  return (
+    <main className="layout">
+      <div className="layout-left">
+        <ServersPanel />
+        <TrafficPanel />
+        <AutoscalingPanel />
+        <DefencesPanel />
+      </div>
+      <div className="layout-center">
+        <Guide />
+        <FlowPanel />
+        <PickInspector />
+        <LoadPanel />
+        <TimelinePanel />
+        <ServersOverTimePanel />
+        <OutcomesPanel />
+      </div>
+      <div className="layout-right">
+        <LessonPanel />
+        <ChallengePanel />
+        <StrategyPanel />
+        <SummaryPanel />
+        <CostSloPanel />
+        <LatencyPanel />
+      </div>
+      <div className="layout-wide">
+        <CachePanel />
+        <HashingPanel />
+        <TheoryPanel />
+        <ComparePanel />
+        <SweepPanel />
+        <LogPanel />
+      </div>
+    </main>
   );
 }

@@ -1,5 +1,6 @@
-import { useMemo, type ReactNode, type RefObject } from 'react';
+import { useMemo, useRef, type ReactNode, type RefObject } from 'react';
 import { useElementSize } from '../lib/useElementSize.ts';
+import { ChartDownload } from './ChartDownload.tsx';
 import './charts.css';
 
 /** Room around a chart's plot for its axes and labels, in px. */
@@ -69,6 +70,11 @@ export interface ChartFrameProps {
   readonly frame: Frame;
   /** Accessible name of the picture, e.g. "Throughput and rejections over time". */
   readonly title: string;
+  /**
+   * The chart's short name, e.g. "Outcomes over time": the title and file name of its SVG and
+   * PNG downloads. Without it the chart offers no download.
+   */
+  readonly name?: string;
   readonly testId?: string;
   /** Shown above the picture: usually a {@link ChartLegend}. */
   readonly legend?: ReactNode;
@@ -81,15 +87,23 @@ export interface ChartFrameProps {
 }
 
 /**
- * The frame every chart shares: a legend above, then an svg as wide as its container with its
- * accessible name, sized by {@link useChartFrame}. Nothing is drawn until the width is known.
+ * The frame every chart shares: a legend above (with the download button beside it), then an
+ * svg as wide as its container with its accessible name, sized by {@link useChartFrame}. Nothing
+ * is drawn until the width is known.
  */
 export function ChartFrame(props: ChartFrameProps) {
-  const { frame, title, testId, legend, className, empty, children } = props;
+  const { frame, title, name, testId, legend, className, empty, children } = props;
   const { ref, plot } = frame;
+  const whole = useRef<HTMLDivElement>(null);
+  const drawn = !empty && plot.width > 0;
   return (
-    <div className={className ? `chart ${className}` : 'chart'}>
-      {legend}
+    <div ref={whole} className={className ? `chart ${className}` : 'chart'}>
+      {(legend || (name && drawn)) && (
+        <div className="chart-head">
+          {legend}
+          {name && drawn && <ChartDownload target={whole} name={name} />}
+        </div>
+      )}
       <div ref={ref}>
         {empty}
         {!empty && plot.width > 0 && (

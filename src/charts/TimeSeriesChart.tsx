@@ -35,11 +35,13 @@ export interface TimeSeriesChartProps {
   readonly testId: string;
   /** Accessible name of the picture, e.g. "Throughput and rejections over time". */
   readonly title: string;
+  /** Short name for the chart's downloads, e.g. "Throughput and rejections". */
+  readonly name: string;
 }
 
 /** A small multi-line chart over simulated time, with gaps where a value is NaN. */
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
-  const { time, lines, yLabel, xDomain, height, showXLabels, testId, title } = props;
+  const { time, lines, yLabel, xDomain, height, showXLabels, testId, title, name } = props;
   const frame = useChartFrame(height, {
     ...TIME_MARGIN,
     bottom: showXLabels ? TIME_MARGIN.bottom : 8,
@@ -80,7 +82,13 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
   );
 
   return (
-    <ChartFrame frame={frame} title={title} testId={testId} legend={<ChartLegend lines={lines} />}>
+    <ChartFrame
+      frame={frame}
+      title={title}
+      name={name}
+      testId={testId}
+      legend={<ChartLegend lines={lines} />}
+    >
       <Axis
         orient="left"
         scale={y}

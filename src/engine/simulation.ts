@@ -2,6 +2,7 @@ import { keyCounterFor } from './metrics/keyCounts.ts';
 import type { CircuitBreakers } from './resilience/circuitBreakers.ts';
 import type { HealthChecks } from './resilience/healthChecks.ts';
 import type { OutlierDetector } from './resilience/outlierDetector.ts';
+import type { ContentionSpec, SheddingSpec } from './overload/specs.ts';
 import type {
   AutoscalingSpec,
   CacheSpec,
@@ -15,6 +16,7 @@ import type {
 } from './scenario/types.ts';
 import type { Strategy, StrategyName, StrategyOptions } from './strategies/strategy.ts';
 import { SimulationCore } from './simulation/core.ts';
+import { deadlineOf, overloadOn } from './simulation/overloadParts.ts';
 import { serverStateOf, type ServerState } from './simulation/serverState.ts';
 
 export { FAIL_FAST_MS, type SimulationOptions } from './simulation/simCore.ts';
@@ -144,7 +146,6 @@ export class Simulation extends SimulationCore {
   setResilience(spec: ResilienceSpec): void {
     const before = this.resilience;
     this.resilience = spec;
-    this.timeoutMs = spec.timeoutMs;
     this.defences.reconfigure(before, spec);
     const b0 = before.balancers;
     const b1 = spec.balancers;
@@ -153,7 +154,45 @@ export class Simulation extends SimulationCore {
       this.balancers.startLoadUpdates();
     }
     this.defences.updatePanic();
+    this.metrics.overload.deadlineMs = deadlineOf(spec);
+    this.admission.configure(spec.throttling, spec.limiter, before);
+    this.hedging.configure(spec.hedge);
+    this.noteOverload();
     this.log('INFO', 'LoadBalancer', 'Resilience settings changed');
+  }
+
+  /** Starts overload control's figures once one of its mechanisms is switched on live. */
+  private noteOverload(): void {
+    if (this.overloadSeen || !overloadOn(this, this.resilience)) return;
+    this.overloadSeen = true;
+    this.metrics.overload.start(this.metrics.series.time.length);
+  }
+
+  /** How every server sheds load from its queue, from now on. */
+  setShedding(spec: SheddingSpec): void {
+    this.queues.configure(spec);
+    // A queue rule switched off: whatever waits is served in order again.
+    if (!this.queues.on) for (const slot of this.pool.members) this.startWaiting(slot);
+    this.noteOverload();
+    this.log('INFO', 'LoadBalancer', 'Load shedding settings changed');
+  }
+
+  /** How every server's service time grows with its concurrency, from now on. */
+  setContention(spec: ContentionSpec): void {
+    this.queues.setContention(spec);
+    this.noteOverload();
+    this.log('INFO', 'LoadBalancer', 'Contention settings changed');
+  }
+
+  /** A closed-loop population of `clients` thinking `thinkMs` from now on (0 stops it). */
+  setPopulation(clients: number, thinkMs: number): void {
+    this.clients.setPopulation(clients, thinkMs);
+    this.noteOverload();
+  }
+
+  /** The learned concurrency limit of the server in `slot`, or NaN without a limiter. */
+  limitOf(slot: number): number {
+    return this.admission.limitOf(slot);
   }
 
   setCache(spec: CacheSpec): void {
@@ -177,6 +216,7 @@ export class Simulation extends SimulationCore {
 
   setService(spec: ServiceSpec): void {
     this.traffic.setService(spec);
+    this.hedging.setService(spec);
   }
 
   setKeys(spec: KeySpec): void {

@@ -12,6 +12,7 @@ import { replaceStalled } from './workerLoss.ts';
 import { SnapshotPump } from './snapshotPump.ts';
 import { sweepSlice } from './sweepSlice.ts';
 import type { SweepRunner } from '../worker/sweepClient.ts';
+import { viewSlice } from './viewSlice.ts';
 import type { AppState, PageEnv } from './types.ts';
 
 export type AppStore = StoreApi<AppState>;
@@ -32,7 +33,8 @@ export interface StoreDeps {
 
 /**
  * The page's one store, built from its slices: playground (the live run and its setup), recording
- * (export, import, replay, the timeline's paused view), compare, sweep and learn. It owns the worker
+ * (export, import, replay, the timeline's paused view), compare, sweep, learn and view (the
+ * guide, the shortcut sheet, presentation mode). It owns the worker
  * client, the snapshot loop and the state kept outside React's (log, routes, history): nothing of
  * it lives at module level, so each store (the page's, or a test's) is independent.
  */
@@ -76,6 +78,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
       canRedo: false,
       shareLink: null,
       picks: [],
+      firstVisit: false,
       otherTab: null,
       ...feeds,
       ...playgroundSlice(host, helpers),
@@ -98,6 +101,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
         now: () => performance.now(),
       }),
       learn: learnSlice({ get, set, link, catalog: () => (learning ??= deps.learning()) }),
+      view: viewSlice({ set, page: deps.page }),
     };
   });
 }

@@ -11,6 +11,8 @@ export interface JobState {
   /** Simulated time its current run has reached, and where that run's traffic ends. */
   readonly simulatedMs: number;
   readonly endMs: number;
+  /** Wall-clock ms since it started, as the worker measures it. */
+  readonly elapsedMs: number;
 }
 
 /**
@@ -23,10 +25,11 @@ export async function trackJob<R extends { readonly ok: boolean }>(
   onState: (state: JobState) => void,
 ): Promise<R | JobRefusal> {
   const id = link.nextJobId();
-  onState({ id, fraction: 0, simulatedMs: 0, endMs: 0 });
+  onState({ id, fraction: 0, simulatedMs: 0, endMs: 0, elapsedMs: 0 });
   const stop = link.onJobProgress((p) => {
-    if (p.job === id)
-      onState({ id, fraction: p.fraction, simulatedMs: p.simulatedMs, endMs: p.endMs });
+    if (p.job !== id) return;
+    const { fraction, simulatedMs, endMs, elapsedMs } = p;
+    onState({ id, fraction, simulatedMs, endMs, elapsedMs });
   });
   try {
     return await link.call((api) => start(id, api));

@@ -9,6 +9,7 @@ import type { CommandResult, Recording, RecordingCheck, Snapshot } from '../work
 import { recordingFileText } from './recordingFile.ts';
 import type { RunHistory } from './runHistory.ts';
 import type { PageEnv, PlaygroundState } from './types.ts';
+import { countOf } from '../lib/words.ts';
 
 /** Recording files may be larger than scenario files (10,000 actions), but not unboundedly. */
 export const MAX_RECORDING_BYTES = 8 * 1_048_576;
@@ -94,7 +95,9 @@ export function recordingSlice(core: RecordingCore): RecordingState {
       const cut = rec.truncated
         ? ' The run had more actions than a recording keeps: a replay matches it only up to the last one kept.'
         : '';
-      info(`Exported the run as ${fileName}: ${rec.actions.length} actions${upTo}.${cut}`);
+      info(
+        `Exported the run as ${fileName}: ${countOf(rec.actions.length, 'action')}${upTo}.${cut}`,
+      );
     },
 
     async importRecording(file) {
@@ -124,7 +127,7 @@ export function recordingSlice(core: RecordingCore): RecordingState {
       const { actions, endAt } = check;
       core.set({ recordingFile: { name: file.name, raw: read.value, actions, endAt } });
       const span = endAt === null ? '' : ` over ${seconds(endAt)}`;
-      info(`Loaded ${label}: ${actions} actions${span}. Replay runs it from its start.`);
+      info(`Loaded ${label}: ${countOf(actions, 'action')}${span}. Replay runs it from its start.`);
       return true;
     },
 
@@ -145,7 +148,9 @@ export function recordingSlice(core: RecordingCore): RecordingState {
       if (!core.report(await core.call((api) => api.replay(raw)))) return;
       core.restartCursors();
       core.set({ recordingFile: null, viewAt: null });
-      info(`Replaying ${file ? label : 'this run'} from its start: ${check.actions} actions.`);
+      info(
+        `Replaying ${file ? label : 'this run'} from its start: ${countOf(check.actions, 'action')}.`,
+      );
     },
   };
 }

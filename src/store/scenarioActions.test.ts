@@ -231,6 +231,8 @@ describe('autosave and startup', () => {
     const data = new Map<string, string>();
     const first = harness(data);
     await first.actions.startup({ hash: '', preset: null });
+    // Nothing saved, no link, no preset: a newcomer's first visit (the guide opens).
+    expect(first.state().firstVisit).toBe(true);
     await first.actions.command({ type: 'updateServer', slot: 0, changes: { capacity: 7 } });
     // The autosave waits a moment after a change, so a burst of edits is written once.
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS - 1);
@@ -240,6 +242,7 @@ describe('autosave and startup', () => {
     const second = harness(data);
     await second.actions.startup({ hash: '', preset: null });
     expect(second.session.setup().servers[0]!.capacity).toBe(7);
+    expect(second.state().firstVisit).toBe(false);
   });
 
   it('says so when the autosave it restores is older than the person’s last changes', async () => {
@@ -298,6 +301,7 @@ describe('autosave and startup', () => {
     const second = harness(data);
     await second.actions.startup({ hash: '', preset: 'hot-keys' });
     expect(second.state().presetId).toBe('hot-keys');
+    expect(second.state().firstVisit).toBe(false);
     expect(second.state().notice?.text).toMatch(/one Undo away/);
     await second.actions.undo();
     expect(second.session.setup().servers[1]!.capacity).toBe(5);
@@ -309,6 +313,7 @@ describe('autosave and startup', () => {
     if (!shared.ok) throw new Error(shared.message);
     await h.actions.startup({ hash: shared.hash, preset: null });
     expect(h.session.setup()).toMatchObject({ name: 'Shared', seed: 3 });
+    expect(h.state().firstVisit).toBe(false);
     expect(h.state().notice?.text).toBe('Opened the shared scenario “Shared” from the link.');
     expect(h.fake.addresses).toEqual([]);
     await h.actions.command({ type: 'killServer', slot: 0 });
@@ -332,6 +337,8 @@ describe('autosave and startup', () => {
     const h = harness();
     await h.actions.startup({ hash: '#s=garbage!', preset: 'nope' });
     expect(h.state().presetId).toBe('classic');
+    // The classic demo, but the address asked for something: not a newcomer's first visit.
+    expect(h.state().firstVisit).toBe(false);
     expect(h.state().notice).toEqual({
       kind: 'error',
       text: expect.stringMatching(/^The share link is damaged.*classic demo was opened instead\.$/),

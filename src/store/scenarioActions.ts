@@ -176,6 +176,7 @@ export function scenarioActions(core: StoreCore): ScenarioActions {
         if (!opened) return;
         history.reset(opened.entries);
         showHistory();
+        core.set({ firstVisit: opened.firstVisit });
         fromAddress = opened.fromAddress;
         if (opened.dropAddress) forgetAddress();
       });

@@ -55,7 +55,12 @@ function harness() {
     for (const cb of frames.splice(0)) cb((now += 16));
     for (let i = 0; i < 5; i++) await Promise.resolve();
   };
-  return { session, pump, frame, cursors, snapshot: (): Snapshot | null => state.snapshot };
+  return {
+    ...{ session, pump, frame, cursors },
+    snapshot: (): Snapshot | null => state.snapshot,
+    notice: () => state.notice,
+    setNotice: (notice: PlaygroundState['notice']) => void (state = { ...state, notice }),
+  };
 }
 
 describe('SnapshotPump', () => {
@@ -91,5 +96,34 @@ describe('SnapshotPump', () => {
     await h.frame();
     expect(h.cursors[1]).toEqual({ sinceVersion: 0, logSeq: 0, routeSeq: 0, pickSeq: 0 });
     expect(h.snapshot()!.setup.name).toBe('Untitled');
+  });
+
+  it('says once that the run paused itself at its end, and why, without hiding an error', async () => {
+    const h = harness();
+    h.pump.start();
+    h.session.play();
+    for (let i = 0; i < 20 && h.session.playing; i++) h.session.advance(100, 10, () => 0);
+    await h.frame();
+    expect(h.notice()).toEqual({
+      kind: 'info',
+      text: expect.stringMatching(
+        /^The run paused itself at 0\.\d{3} s: its traffic is over and every request has ended \(10 requests: 9 served and 1 rejected\)\./,
+      ),
+    });
+    // Not again on the next snapshots of the same pause.
+    h.setNotice(null);
+    h.session.command({ type: 'setStrategy', strategy: 'random' });
+    await h.frame();
+    expect(h.notice()).toBeNull();
+
+    // A burst plays it on; when it pauses again an unread error is left in place.
+    h.session.command({ type: 'fireBurst', count: 2 });
+    await h.frame();
+    const error = { kind: 'error' as const, text: 'capacity: must be at least 1' };
+    h.setNotice(error);
+    for (let i = 0; i < 20 && h.session.playing; i++) h.session.advance(100, 10, () => 0);
+    await h.frame();
+    expect(h.snapshot()!.pausedAtEnd).toBe(true);
+    expect(h.notice()).toBe(error);
   });
 });

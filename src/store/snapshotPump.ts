@@ -1,5 +1,6 @@
 import { FLEET_COLUMNS } from '../engine/autoscaling/fleetSeries.ts';
-import type { SnapshotCursor, SnapshotMessage } from '../worker/protocol.ts';
+import type { Snapshot, SnapshotCursor, SnapshotMessage } from '../worker/protocol.ts';
+import { endOfRunText } from '../lib/words.ts';
 import type { LogBook } from './logBook.ts';
 import type { RouteFeed } from './routeFeed.ts';
 import { snapshotIntervalMs } from './snapshotInterval.ts';
@@ -129,6 +130,19 @@ export class SnapshotPump {
       status: 'ready',
       logVersion: gotLog ? s.logVersion + 1 : s.logVersion,
       picks: snap.picks.length > 0 ? [...s.picks, ...snap.picks].slice(-PICKS_KEPT) : s.picks,
+      // Said once, when it happens; an error the person has not read yet is not replaced.
+      ...(pausedItself(prev, snap) &&
+        s.notice?.kind !== 'error' && { notice: endOfRunNotice(snap) }),
     }));
   }
+}
+
+/** The run has just paused itself at its end (not at every snapshot while it stays paused). */
+function pausedItself(prev: Snapshot | null, snap: Snapshot): boolean {
+  return snap.pausedAtEnd && !(prev?.pausedAtEnd ?? false);
+}
+
+function endOfRunNotice(snap: Snapshot) {
+  const text = endOfRunText(snap.summary.requests, snap.now, snap.setup.durationMs);
+  return { kind: 'info' as const, text };
 }

@@ -13,6 +13,8 @@ export interface Opened {
   readonly fromAddress: boolean;
   /** The address held a link that was refused: drop it now, so a reload does not repeat that. */
   readonly dropAddress: boolean;
+  /** Nothing asked for a setup (no autosave, link or preset): the classic demo, as for a newcomer. */
+  readonly firstVisit: boolean;
 }
 
 type Source = 'link' | 'preset' | 'autosave' | 'classic';
@@ -100,5 +102,10 @@ export async function openInitialSetup(
     entries: earlier ? [earlier, entry] : [entry],
     fromAddress,
     dropAddress: decoded.kind !== 'none' && source !== 'link',
+    firstVisit:
+      source === 'classic' &&
+      decoded.kind === 'none' &&
+      options.preset === null &&
+      saved.kind === 'none',
   };
 }

@@ -8,6 +8,7 @@ import type { RecordingState } from './recordingSlice.ts';
 import type { RouteFeed } from './routeFeed.ts';
 import type { RunHistory } from './runHistory.ts';
 import type { ScalingHistory } from './scalingHistory.ts';
+import type { ViewState } from './viewSlice.ts';
 import type { CommandResult, LoadResult, SimCommand, Snapshot, Speed } from '../worker/protocol.ts';
 
 /**
@@ -94,6 +95,8 @@ export interface PlaygroundData {
   readonly shareLink: { readonly url: string; readonly copied: boolean } | null;
   /** The last explained routing decisions ("why this server?"), oldest first. */
   readonly picks: readonly PickRecord[];
+  /** The page opened the classic demo because it had nothing else: no autosave, link or preset. */
+  readonly firstVisit: boolean;
   /** Another tab saved a different setup over this tab's autosave; null when none did. */
   readonly otherTab: OtherTabSetup | null;
 }
@@ -162,4 +165,5 @@ export interface AppState extends PlaygroundState {
   readonly compare: CompareState;
   readonly sweep: SweepState;
   readonly learn: LearnState;
+  readonly view: ViewState;
 }

@@ -55,6 +55,8 @@ describe('JobRunner', () => {
     // Each slice costs 30 ms of wall time and a slice's report comes before its yield: at 0 ms
     // (the start), at 120 ms (after 50 steps), at 240 ms (90 steps), then the end.
     expect(fractions).toEqual([0, 0.5, 0.9, 1]);
+    // The wall time since the job started rides along, for the page's estimate of time left.
+    expect(h.reports.map((p) => p.elapsedMs)).toEqual([0, 120, 240, 270]);
     expect(h.reports.every((p) => p.job === 7 && p.kind === 'compare')).toBe(true);
     expect(h.reports[h.reports.length - 1]).toMatchObject({ simulatedMs: 10_000, endMs: 10_000 });
   });

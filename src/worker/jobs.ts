@@ -78,11 +78,12 @@ export class JobRunner {
       const job = start();
       if (!('advance' in job)) return job;
       let reportedAt = -Infinity;
+      const startedAt = this.options.clock();
       const tell = (force: boolean) => {
         const now = this.options.clock();
         if (!force && now - reportedAt < this.reportEveryMs) return;
         reportedAt = now;
-        this.report?.({ job: id, kind, ...job.progress() });
+        this.report?.({ job: id, kind, ...job.progress(), elapsedMs: now - startedAt });
       };
       tell(true);
       while (!job.advance(this.slice)) {

@@ -6,6 +6,9 @@ import type { LogEntry } from '../engine/metrics/eventLog.ts';
 import type { RawScenario } from '../engine/scenario/schema.ts';
 import type { PickRecord } from '../engine/metrics/pickLog.ts';
 import type { ScenarioProblem } from '../engine/scenario/schema.ts';
+import type { OverloadCommand, OverloadSnapshot } from './overloadProtocol.ts';
+
+export type { OverloadSnapshot } from './overloadProtocol.ts';
 import type {
   AutoscalingSpec,
   CacheSpec,
@@ -54,6 +57,7 @@ export type SimCommand =
   | { readonly type: 'setKeys'; readonly keys: KeySpec }
   | { readonly type: 'fireBurst'; readonly count: number }
   | { readonly type: 'setRate'; readonly ratePerSec: number }
+  | OverloadCommand
   | { readonly type: 'setSeed'; readonly seed: number }
   /** Autoscaling on, off (null) or to other settings, from now on. */
   | { readonly type: 'setAutoscaling'; readonly autoscaling: AutoscalingSpec | null }
@@ -137,7 +141,10 @@ export interface ServerSeriesSnapshot {
   readonly queued: Float32Array;
 }
 
-/** Routing decisions since the page last asked: a server slot, -1 no healthy servers, -2 overloaded. */
+/**
+ * Routing decisions since the page last asked: a server slot, -1 no healthy servers, -2
+ * overloaded, -3 shed, -4 limited, -5 throttled, or -1000 − slot for a hedge sent to slot.
+ */
 export interface RoutesSnapshot {
   readonly fromSeq: number;
   readonly nextSeq: number;
@@ -155,6 +162,8 @@ export interface Snapshot {
   readonly speed: Speed;
   /** The run's traffic and events are over and no request is in flight. */
   readonly finished: boolean;
+  /** The run paused itself on reaching that point; new traffic plays it on. */
+  readonly pausedAtEnd: boolean;
   /** Simulated time fell behind the chosen speed (the worker could not keep up). */
   readonly lagging: boolean;
   /** Set when the simulation threw while running; the run is paused and can be restarted. */
@@ -163,6 +172,8 @@ export interface Snapshot {
   readonly strategy: StrategyName;
   readonly strategyOptions: Required<StrategyOptions>;
   readonly steadyRate: number;
+  /** The closed-loop population set from the page, or absent when none was. */
+  readonly population?: { readonly clients: number; readonly thinkMs: number };
   readonly summary: RunSummary;
   readonly servers: readonly ServerSnapshot[];
   readonly cache: {
@@ -196,6 +207,8 @@ export interface Snapshot {
   readonly setupVersion: number;
   /** The run's recording and any replay in progress (set by the session; see worker/recording.ts). */
   readonly recording?: RecordingStatus;
+  /** Overload control's figures, once one of its mechanisms was on (absent before). */
+  readonly overload?: OverloadSnapshot;
   /** Autoscaling, cost and SLO, when the setup has any of them (absent otherwise). */
   readonly scaling?: ScalingSnapshot;
 }
@@ -367,6 +380,8 @@ export interface JobProgress {
   /** Simulated time the job's current run has reached, and where its traffic and events end. */
   readonly simulatedMs: number;
   readonly endMs: number;
+  /** Wall-clock ms since the job started (for an estimate of the time left). */
+  readonly elapsedMs: number;
 }
 
 /** A job that did not produce its result: refused, failed, or cancelled by the page. */

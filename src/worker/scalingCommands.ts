@@ -4,7 +4,7 @@ import type { Scenario } from '../engine/scenario/types.ts';
 import type { Simulation } from '../engine/simulation.ts';
 import type { SimCommand } from './protocol.ts';
 
-type ScalingCommand = Extract<
+export type ScalingCommand = Extract<
   SimCommand,
   { type: 'setAutoscaling' | 'setCost' | 'setSlo' | 'setTraffic' }
 >;

@@ -155,7 +155,10 @@ describe('SimClient', () => {
     await client.call((api) => api.setup()); // the port has reached the worker by now
     const id = client.nextJobId();
     expect(client.nextJobId()).toBe(id + 1);
-    const report = { job: id, kind: 'run' as const, fraction: 0.5, simulatedMs: 500, endMs: 1000 };
+    const report = {
+      ...{ job: id, kind: 'run' as const, fraction: 0.5 },
+      ...{ simulatedMs: 500, endMs: 1000, elapsedMs: 250 },
+    };
     workers[0]!.report(report);
     await expect.poll(() => heard).toEqual([report]);
   });

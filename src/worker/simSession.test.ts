@@ -56,16 +56,98 @@ describe('SimSession', () => {
     expect(s.snapshot(cursor)!.finished).toBe(true);
   });
 
-  it('at max speed with active health checks the clock still moves once traffic has ended', () => {
+  it('at max speed with active health checks the run still pauses itself once traffic has ended', () => {
     const s = new SimSession(DEFAULT_SCENARIO);
     expect(s.load({ resilience: { healthCheck: { mode: 'active' } } }).ok).toBe(true);
     s.setSpeed('max');
     s.play();
-    for (let i = 0; i < 5; i++) s.advance(16, 10, frozenClock);
+    for (let i = 0; i < 5 && s.playing; i++) s.advance(16, 10, frozenClock);
+    // Health checks recur for ever, but change no outcome: the run is over and says so.
+    expect(s.playing).toBe(false);
+    expect(s.snapshot(cursor)!).toMatchObject({ finished: true, pausedAtEnd: true });
+    expect(s.snapshot(cursor)!.summary.requests.served).toBe(9);
+    // Played on by hand, the clock moves on (the checks go on running).
     const at = s.simulation.now;
+    s.play();
     s.advance(16, 10, frozenClock);
     expect(s.simulation.now).toBeGreaterThan(at);
-    expect(s.snapshot(cursor)!.summary.requests.served).toBe(9);
+    expect(s.playing).toBe(true);
+  });
+
+  describe('pausing itself at the end of a run', () => {
+    /** The simulated time of the newest log entry: the event that ended the run. */
+    const lastEventAt = (s: SimSession) => s.snapshot(cursor)!.log.entries.at(-1)!.timeMs;
+
+    it('the classic demo at 1x pauses at the instant its last request ends, and says so', () => {
+      const s = classicSession();
+      s.play();
+      for (let i = 0; i < 20 && s.playing; i++) s.advance(100, 10, frozenClock);
+      expect(s.playing).toBe(false);
+      const snap = s.snapshot(cursor)!;
+      expect(snap).toMatchObject({ playing: false, finished: true, pausedAtEnd: true });
+      expect(snap.summary.requests).toMatchObject({ served: 9, rejected: 1, inFlight: 0 });
+      // The clock stands where the last request ended (0.2 to 0.6 s of work), not a tick later.
+      expect(s.simulation.now).toBe(lastEventAt(s));
+      expect(s.simulation.now).toBeGreaterThan(200);
+      expect(s.simulation.now).toBeLessThan(600);
+      const at = s.simulation.now;
+      s.advance(100, 10, frozenClock);
+      expect(s.simulation.now).toBe(at);
+    });
+
+    it('also at 1000x and at max, where a tick would otherwise run seconds past the end', () => {
+      for (const speed of [1000, 'max'] as const) {
+        const s = classicSession();
+        s.setSpeed(speed);
+        s.play();
+        for (let i = 0; i < 20 && s.playing; i++) s.advance(16, 10, frozenClock);
+        expect(s.pausedAtEnd).toBe(true);
+        expect(s.simulation.now).toBe(lastEventAt(s));
+        expect(s.simulation.now).toBeLessThan(600);
+      }
+    });
+
+    it('new traffic plays a run that paused itself on; a pause by hand stays a pause', () => {
+      const s = classicSession();
+      s.play();
+      for (let i = 0; i < 20 && s.playing; i++) s.advance(100, 10, frozenClock);
+      expect(s.command({ type: 'fireBurst', count: 3 })).toEqual({ ok: true });
+      expect(s.playing).toBe(true);
+      expect(s.pausedAtEnd).toBe(false);
+      for (let i = 0; i < 20 && s.playing; i++) s.advance(100, 10, frozenClock);
+      expect(s.pausedAtEnd).toBe(true);
+      expect(s.snapshot(cursor)!.summary.requests.total).toBe(13);
+
+      s.play();
+      s.pause();
+      s.command({ type: 'fireBurst', count: 3 });
+      expect(s.playing).toBe(false);
+    });
+
+    it('a run with a steady rate never pauses itself; setting the rate to 0 lets it end', () => {
+      const s = classicSession();
+      s.command({ type: 'setRate', ratePerSec: 50 });
+      s.play();
+      for (let i = 0; i < 30; i++) s.advance(100, 10, frozenClock);
+      expect(s.playing).toBe(true);
+      s.command({ type: 'setRate', ratePerSec: 0 });
+      for (let i = 0; i < 20 && s.playing; i++) s.advance(100, 10, frozenClock);
+      expect(s.pausedAtEnd).toBe(true);
+      expect(s.snapshot(cursor)!.summary.requests.inFlight).toBe(0);
+    });
+
+    it('Play on a run that is already over lets the clock run on, as before', () => {
+      const s = classicSession();
+      s.setSpeed('max');
+      s.play();
+      for (let i = 0; i < 20 && s.playing; i++) s.advance(16, 10, frozenClock);
+      const at = s.simulation.now;
+      s.setSpeed(1);
+      s.play();
+      s.advance(100, 10, frozenClock);
+      expect(s.simulation.now).toBe(at + 100);
+      expect(s.playing).toBe(true);
+    });
   });
 
   it('reports it is lagging when the budget runs out before the target time', () => {

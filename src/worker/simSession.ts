@@ -1,7 +1,7 @@
 import { inRange, LIVE_LIMITS } from '../engine/scenario/limits.ts';
-import { parseScenario, serializeScenario } from '../engine/scenario/schema.ts';
-import type { Scenario, ServerSpec } from '../engine/scenario/types.ts';
-import { Simulation } from '../engine/simulation.ts';
+import { parseScenario } from '../engine/scenario/schema.ts';
+import type { Scenario } from '../engine/scenario/types.ts';
+import type { Simulation } from '../engine/simulation.ts';
 import type {
   CommandResult,
   LoadResult,
@@ -13,12 +13,12 @@ import type {
   Speed,
 } from './protocol.ts';
 import { checkCommand } from './commandChecks.ts';
+import { isMember, LiveSetup, noServer } from './liveSetup.ts';
 import { Recorder, Replayer } from './recording.ts';
 import { parseRecording } from './recordingFormat.ts';
 import { buildSnapshot } from './snapshot.ts';
 import { formatSimTime } from '../lib/format.ts';
 import { heldCapProblem } from './heldCap.ts';
-import { scalingEdit } from './scalingCommands.ts';
 
 /**
  * Events handled between two looks at the wall clock and the held cap. A slice of a burst is one
@@ -37,18 +37,19 @@ export class SimSession {
   playing = false;
   speed: Speed = 1;
   lagging = false;
+  /**
+   * The run paused itself because its traffic was over and every request had ended; new traffic
+   * (a burst, a steady rate) plays it on. Cleared by play, load and reset.
+   */
+  pausedAtEnd = false;
   steadyRate = 0;
+  /** The closed-loop population set live (like the steady rate, not part of the setup). */
+  population: { clients: number; thinkMs: number } | null = null;
   /** What went wrong when the simulation threw mid-run; cleared by load and reset. */
   fault: string | null = null;
   private sim: Simulation;
-  /**
-   * The person's setup: the loaded scenario plus their edits, and nothing that scheduled events
-   * did to the run (a server the scenario kills at 20 s is still up in the setup, so an export or
-   * a reset replays the scenario as written).
-   */
-  private current: Scenario;
-  /** The simulation slot of each server in `current.servers`. */
-  private slots: number[] = [];
+  /** The person's setup (the loaded scenario plus their edits) and its servers' slots. */
+  private readonly live: LiveSetup;
   private version = 1;
   /** Grows with every change to the setup (not with the run's progress). */
   setupVersion = 1;
@@ -58,8 +59,8 @@ export class SimSession {
   private replayer: Replayer | null = null;
 
   constructor(scenario: Scenario) {
-    this.current = scenario;
-    this.sim = this.build(scenario);
+    this.live = new LiveSetup(scenario);
+    this.sim = this.live.build();
     this.recorder.start(scenario);
   }
 
@@ -71,10 +72,12 @@ export class SimSession {
   load(raw: unknown): LoadResult {
     const parsed = parseScenario(raw);
     if (!parsed.ok) return parsed;
-    this.current = parsed.scenario;
+    this.live.replace(parsed.scenario);
     this.steadyRate = 0;
+    this.population = null;
     this.fault = null;
-    this.sim = this.build(parsed.scenario);
+    this.pausedAtEnd = false;
+    this.sim = this.live.build();
     this.newRecording();
     this.changed(true);
     return parsed;
@@ -82,14 +85,20 @@ export class SimSession {
 
   /** Back to time 0 with the current setup (edits kept), paused. */
   reset(): void {
-    this.sim = this.build(this.current);
+    this.sim = this.live.build();
     if (this.steadyRate > 0) this.sim.setSteadyRate(this.steadyRate);
     this.newRecording();
     // The steady rate is live traffic, not setup: the new run starts with it as its first action.
     if (this.steadyRate > 0)
       this.recorder.record(0, 0, { type: 'setRate', ratePerSec: this.steadyRate });
+    const population = this.population;
+    if (population !== null && population.clients > 0) {
+      this.sim.setPopulation(population.clients, population.thinkMs);
+      this.recorder.record(0, 0, { type: 'setPopulation', ...population });
+    }
     this.playing = false;
     this.lagging = false;
+    this.pausedAtEnd = false;
     this.fault = null;
     this.changed(true);
   }
@@ -103,6 +112,7 @@ export class SimSession {
 
   play(): void {
     this.playing = true;
+    this.pausedAtEnd = false;
     this.changed(false);
   }
 
@@ -160,11 +170,13 @@ export class SimSession {
     if (!this.playing) return;
     const sim = this.sim;
     const deadline = clock() + budgetMs;
+    // Over already when this tick began (Play pressed on a finished run): the clock runs on. A
+    // replay is not over while recorded actions remain: it pauses where the recording ends.
+    const wasOver = sim.finished || this.replayer?.active === true;
     if (this.speed === 'max') {
       if (sim.durationMs !== null && sim.finished) {
-        // A replay still applies what was recorded at the very end.
+        // A replay still applies what was recorded at the very end (the run then stops below).
         if (this.replayer?.active) this.runUntil(sim.now);
-        this.playing = false;
       }
       // With nothing scheduled, time flows at real speed until the person sends traffic.
       else if (sim.nextEventTime === Infinity) this.runUntil(sim.now + realMs);
@@ -176,19 +188,43 @@ export class SimSession {
           // updates once every request has ended: the clock moves on without them.
           if (sim.durationMs !== null && sim.nextEventTime > sim.durationMs)
             this.runUntil(sim.durationMs);
-          else if (done === 0) this.runUntil(sim.now + realMs);
+          else if (done === 0 && wasOver) this.runUntil(sim.now + realMs);
         }
       }
       this.lagging = false;
-      this.changed(false);
-      return;
+    } else {
+      const target = sim.now + realMs * this.speed;
+      const toward = (t: number) => (wasOver ? this.runUntil(t, EVENT_CHUNK) : this.runToEnd(t));
+      let reached = toward(target);
+      while (!reached && clock() < deadline) reached = toward(target);
+      this.lagging = !reached;
     }
-    const target = sim.now + realMs * this.speed;
-    let reached = this.runUntil(target, EVENT_CHUNK);
-    while (!reached && clock() < deadline) reached = this.runUntil(target, EVENT_CHUNK);
-    this.lagging = !reached;
-    if (sim.finished && sim.durationMs !== null) this.playing = false;
+    if (sim.finished && (sim.durationMs !== null || !wasOver)) this.stopAtEnd();
     this.changed(false);
+  }
+
+  /**
+   * Runs toward `time` like runUntil, but stops at the instant the run settles (its traffic over,
+   * every request ended), leaving the clock there rather than at `time`. Event by event, as
+   * "max" speed always runs, so it can see that instant; at most EVENT_CHUNK events.
+   */
+  private runToEnd(time: number): boolean {
+    const sim = this.sim;
+    const end = Math.min(time, sim.durationMs ?? Infinity);
+    for (let budget = EVENT_CHUNK; sim.nextEventTime <= end; budget--) {
+      if (budget <= 0) return false;
+      if (this.runEvents(1) === 0) return true;
+    }
+    // Nothing left on the agenda at all: the last event was the end.
+    if (sim.durationMs === null && sim.finished) return true;
+    return this.runUntil(time);
+  }
+
+  /** The run's traffic is over and every request ended: it pauses itself, and says so. */
+  private stopAtEnd(): void {
+    this.playing = false;
+    this.lagging = false;
+    this.pausedAtEnd = true;
   }
 
   /** A live command from the person: applied now and recorded; it ends a replay in progress. */
@@ -257,145 +293,55 @@ export class SimSession {
 
   private execute(cmd: SimCommand): CommandResult {
     const sim = this.sim;
-    const setup = this.current;
     switch (cmd.type) {
-      case 'addServer': {
-        const servers = [...setup.servers, cmd.spec];
-        const problem = this.validate({ servers });
-        if (problem) return problem;
-        this.slots.push(sim.addServer(cmd.spec));
-        this.edit({ servers });
-        break;
-      }
-      case 'updateServer': {
-        if (!this.isMember(cmd.slot)) return noServer(cmd.slot);
-        const at = this.slots.indexOf(cmd.slot);
-        // A server a scheduled event added is the run's, not the setup's: check it alongside.
-        const servers =
-          at >= 0
-            ? setup.servers.map((s, i) => (i === at ? { ...s, ...cmd.changes } : s))
-            : [...setup.servers, { ...this.specOf(cmd.slot), ...cmd.changes }];
-        const problem = this.validate({ servers });
-        if (problem) return problem;
-        sim.updateServer(cmd.slot, cmd.changes);
-        if (at >= 0) {
-          const before = setup.servers[at]!.name;
-          const after = cmd.changes.name;
-          this.edit({
-            servers,
-            events:
-              after === undefined ? setup.events : renameInEvents(setup.events, before, after),
-          });
-        }
-        break;
-      }
-      case 'removeServer':
-      case 'killServer':
-      case 'crashServer':
-      case 'reviveServer': {
-        if (!this.isMember(cmd.slot)) return noServer(cmd.slot);
-        const at = this.slots.indexOf(cmd.slot);
-        if (cmd.type === 'removeServer') {
-          sim.removeServer(cmd.slot);
-          if (at >= 0) {
-            this.slots.splice(at, 1);
-            const gone = setup.servers[at]!.name;
-            // The scenario's events about a removed server would make the setup invalid.
-            const events = setup.events.filter((e) => !('server' in e) || e.server !== gone);
-            this.edit({ servers: setup.servers.filter((_, i) => i !== at), events });
-          }
-        } else {
-          const up = cmd.type === 'reviveServer';
-          if (up) sim.reviveServer(cmd.slot);
-          else if (cmd.type === 'crashServer') sim.crashServer(cmd.slot);
-          else sim.killServer(cmd.slot);
-          if (at >= 0)
-            this.edit({ servers: setup.servers.map((s, i) => (i === at ? { ...s, up } : s)) });
-        }
-        break;
-      }
-      case 'spikeServer': {
-        if (!this.isMember(cmd.slot)) return noServer(cmd.slot);
+      case 'spikeServer':
+        if (!isMember(sim, cmd.slot)) return noServer(cmd.slot);
         sim.spikeServer(cmd.slot, cmd.factor, cmd.durationMs);
-        this.changed(false);
-        return { ok: true };
-      }
-      case 'setResilience': {
-        const problem = this.validate({ resilience: cmd.resilience });
-        if (problem) return problem;
-        const parsed = parseScenario({
-          ...serializeScenario(this.current),
-          resilience: cmd.resilience,
-        });
-        if (!parsed.ok) return { ok: false, message: 'resilience: could not be read' };
-        sim.setResilience(parsed.scenario.resilience);
-        this.edit({ resilience: parsed.scenario.resilience });
         break;
-      }
-      case 'setStrategy': {
-        const strategyOptions = { ...setup.strategyOptions, ...cmd.options };
-        const problem = this.validate({ strategy: cmd.strategy, strategyOptions });
-        if (problem) return problem;
-        sim.setStrategy(cmd.strategy, cmd.options);
-        this.edit({ strategy: cmd.strategy, strategyOptions });
-        break;
-      }
-      case 'setCache': {
-        const problem = this.validate({ cache: cmd.cache });
-        if (problem) return problem;
-        sim.setCache(cmd.cache);
-        this.edit({ cache: cmd.cache });
-        break;
-      }
-      case 'setService': {
-        const problem = this.validate({ service: cmd.service });
-        if (problem) return problem;
-        sim.setService(cmd.service);
-        this.edit({ service: cmd.service });
-        break;
-      }
-      case 'setKeys': {
-        const problem = this.validate({ keys: cmd.keys });
-        if (problem) return problem;
-        sim.setKeys(cmd.keys);
-        this.edit({ keys: cmd.keys });
-        break;
-      }
       case 'fireBurst':
         sim.fireBurst(cmd.count);
-        this.changed(false);
-        return { ok: true };
+        this.resumeAfterEnd();
+        break;
       case 'setRate':
         this.steadyRate = cmd.ratePerSec;
         sim.setSteadyRate(cmd.ratePerSec);
-        this.changed(false);
-        return { ok: true };
+        if (cmd.ratePerSec > 0) this.resumeAfterEnd();
+        break;
+      case 'setPopulation':
+        this.population = { clients: cmd.clients, thinkMs: cmd.thinkMs };
+        sim.setPopulation(cmd.clients, cmd.thinkMs);
+        if (cmd.clients > 0) this.resumeAfterEnd();
+        break;
       case 'setSeed': {
-        const problem = this.validate({ seed: cmd.seed });
-        if (problem) return problem;
-        this.edit({ seed: cmd.seed });
-        this.reset();
-        return { ok: true };
+        const result = this.live.setSeed(cmd.seed);
+        if (result.ok) this.reset();
+        return result;
       }
       case 'setAutoscaling':
       case 'setCost':
       case 'setSlo':
       case 'setTraffic': {
-        const result = scalingEdit(cmd, this.current, sim);
+        const result = this.live.applyScaling(sim, cmd);
         if (!result.ok) return result;
-        this.edit(result.patch);
-        if (!result.restart) break;
-        this.reset();
+        // New traffic is the run's schedule: the run starts over (reset counts the setup change).
+        if (result.restart) this.reset();
+        else this.changed(true);
         return { ok: true };
       }
+      default: {
+        const result = this.live.apply(sim, cmd);
+        if (result.ok) this.changed(true);
+        return result;
+      }
     }
-    this.changed(true);
+    // Traffic and spikes act on the run, not on the setup.
+    this.changed(false);
     return { ok: true };
   }
 
   /** The current setup: the loaded scenario with every edit applied. */
   setup(): Scenario {
-    return this.current;
+    return this.live.scenario;
   }
 
   snapshot(cursor: SnapshotCursor): Snapshot | null {
@@ -427,66 +373,21 @@ export class SimSession {
     return result;
   }
 
+  /** New traffic after the run paused itself at its end plays it on (the pause said it would). */
+  private resumeAfterEnd(): void {
+    if (!this.pausedAtEnd) return;
+    this.pausedAtEnd = false;
+    this.playing = true;
+  }
+
   /** A new run: a new recording, and any replay is over. */
   private newRecording(): void {
     this.replayer = null;
-    this.recorder.start(this.current);
-  }
-
-  /** A new simulation of `scenario`; its servers take slots 0..n-1 in order. */
-  private build(scenario: Scenario): Simulation {
-    this.slots = scenario.servers.map((_, i) => i);
-    return new Simulation(scenario, { logRequests: true });
-  }
-
-  private edit(patch: Partial<Scenario>): void {
-    this.current = { ...this.current, ...patch };
+    this.recorder.start(this.live.scenario);
   }
 
   private changed(setup: boolean): void {
     this.version++;
     if (setup) this.setupVersion++;
   }
-
-  /** A server of the run as a spec (for a server the setup does not list). */
-  private specOf(slot: number): ServerSpec {
-    const pool = this.sim.pool;
-    return {
-      name: pool.names[slot]!,
-      capacity: pool.capacity[slot]!,
-      weight: pool.weight[slot]!,
-      speed: pool.speed[slot]!,
-      queueLimit: pool.queueLimit[slot] === Infinity ? null : pool.queueLimit[slot]!,
-      up: pool.up[slot] === 1,
-      errorRate: pool.errorRate[slot]!,
-      partitioned: pool.partitioned[slot] === 1,
-    };
-  }
-
-  private isMember(slot: number): boolean {
-    return (
-      Number.isInteger(slot) &&
-      slot >= 0 &&
-      slot < this.sim.pool.size &&
-      this.sim.pool.member[slot] === 1
-    );
-  }
-
-  /** Checks a change against the scenario schema, so the worker refuses what the CLI would. */
-  private validate(patch: Partial<Record<keyof Scenario, unknown>>): CommandResult | null {
-    const raw = { ...serializeScenario(this.current), ...patch, events: [] };
-    const parsed = parseScenario(raw);
-    if (parsed.ok) return null;
-    const message = parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ');
-    return { ok: false, message };
-  }
-}
-
-function noServer(slot: number): CommandResult {
-  return { ok: false, message: `server: no server in slot ${String(slot)}` };
-}
-
-/** Scheduled events follow a server the person renamed. */
-function renameInEvents(events: Scenario['events'], from: string, to: string): Scenario['events'] {
-  return events.map((e) => ('server' in e && e.server === from ? { ...e, server: to } : e));
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConsistentHashStrategy } from '../strategies/consistentHash.ts';
 import { FakePool } from '../testing/fakePool.ts';
 import { zipfProbabilities } from '../theory.ts';
-import { EXACT_KEY_LIMIT, HASH_METHODS, isHashMethod, keysMoved } from './keyMovement.ts';
+import { EXACT_KEY_LIMIT, HASH_METHODS, isHashMethod, keysHeld, keysMoved } from './keyMovement.ts';
 import { zipfTailWeight } from './zipfTail.ts';
 
 function servers(n: number) {
@@ -106,6 +106,37 @@ describe('keysMoved', () => {
     expect(keysMoved('maglev', {}, TEN, reordered, UNIFORM).keyShare).toBe(0);
     // Modulo counts positions in the list, so reordering moves keys: that is its nature.
     expect(keysMoved('modulo-hash', {}, TEN, reordered, UNIFORM).keyShare).toBeGreaterThan(0.8);
+  });
+});
+
+describe('keysHeld', () => {
+  const THREE = servers(3);
+  const keys = { count: 1000, zipf: 1 };
+
+  it('is the least a change can move: consistent hashing moves exactly the removed server’s keys', () => {
+    for (const m of HASH_METHODS) {
+      const held = keysHeld(m, {}, THREE, 'Server-2', keys);
+      const moved = keysMoved(m, {}, THREE, THREE.slice(0, 2), keys);
+      expect(moved.keyShare).toBeGreaterThanOrEqual(held.keyShare);
+      if (m === 'consistent-hash') expect(moved).toEqual(held);
+    }
+    // Adding: at least the keys the newcomer takes.
+    const four = servers(4);
+    for (const m of HASH_METHODS) {
+      const held = keysHeld(m, {}, four, 'Server-3', keys);
+      expect(keysMoved(m, {}, THREE, four, keys).keyShare).toBeGreaterThanOrEqual(held.keyShare);
+    }
+  });
+
+  it('splits every key among the servers, unevenly on a ring (not exactly 1/n each)', () => {
+    for (const m of HASH_METHODS) {
+      const shares = THREE.map((s) => keysHeld(m, {}, THREE, s.name, keys));
+      expect(shares.reduce((a, h) => a + h.keyShare, 0)).toBeCloseTo(1, 12);
+      expect(shares.reduce((a, h) => a + h.trafficShare, 0)).toBeCloseTo(1, 12);
+    }
+    const ring = keysHeld('consistent-hash', {}, THREE, 'Server-2', keys).keyShare;
+    expect(ring).not.toBeCloseTo(1 / 3, 3);
+    expect(keysHeld('maglev', {}, THREE, 'nobody', keys)).toEqual({ keyShare: 0, trafficShare: 0 });
   });
 });
 

@@ -92,6 +92,46 @@ export function keysMoved(
   };
 }
 
+/**
+ * The share of the keys (and of traffic) that the server named `name` owns among `servers` under
+ * `method`: the least any method must move when that server leaves (its keys need a new home),
+ * or when it joins (they come from elsewhere). Measured over the same keys as {@link keysMoved}.
+ */
+export function keysHeld(
+  method: HashMethod,
+  options: KeyMovementOptions,
+  servers: readonly HashServer[],
+  name: string,
+  keys: { readonly count: number; readonly zipf: number },
+): KeyMovement {
+  const at = servers.findIndex((s) => s.name === name);
+  if (at < 0) return { keyShare: 0, trafficShare: 0 };
+  const sample = keySample(keys.count, keys.zipf);
+  const owner = owners(
+    method,
+    options,
+    servers,
+    servers.map((_, i) => i),
+    sample.hashes,
+  );
+  let keysHeldCount = 0;
+  let keysTotal = 0;
+  let trafficHeld = 0;
+  let trafficTotal = 0;
+  for (let i = 0; i < owner.length; i++) {
+    keysTotal += sample.keyWeight[i]!;
+    trafficTotal += sample.trafficWeight[i]!;
+    if (owner[i] === at) {
+      keysHeldCount += sample.keyWeight[i]!;
+      trafficHeld += sample.trafficWeight[i]!;
+    }
+  }
+  return {
+    keyShare: keysTotal > 0 ? keysHeldCount / keysTotal : 0,
+    trafficShare: trafficTotal > 0 ? trafficHeld / trafficTotal : 0,
+  };
+}
+
 /** Each sampled key's owner, as an id from `ids` (parallel to `servers`). */
 function owners(
   method: HashMethod,

@@ -3,6 +3,16 @@ import { STRATEGY_NAMES } from '../strategies/strategy.ts';
 import { bool, describe, fmt, int, list, num, oneOf, strict, tagError, text } from './fields.ts';
 import { DEFAULTS, DEMO_SERVERS, LIMITS, type Range } from './limits.ts';
 import { issuesToProblems, type ScenarioProblem } from './problems.ts';
+import {
+  CLOSED_LOOP_SHAPE,
+  closedLoopTrafficSchema,
+  contentionSchema,
+  deadlineSchema,
+  hedgeSchema,
+  limiterSchema,
+  sheddingSchema,
+  throttlingSchema,
+} from './overloadSchema.ts';
 import { checkReferences } from './references.ts';
 import {
   autoscalingSchema,
@@ -101,7 +111,7 @@ const TRAFFIC_SHAPES =
   'must be a burst {at, burst}, a steady rate {from, to, ratePerSec}, ' +
   'a ramp {from, to, startRatePerSec, endRatePerSec}, ' +
   'a daily pattern {from, to, troughRatePerSec, peakRatePerSec}, ' +
-  'a spike {from, to, multiplier} or a trace {trace: [[timeMs, ratePerSec], ...]}';
+  `a spike {from, to, multiplier}, a trace {trace: [[timeMs, ratePerSec], ...]} or ${CLOSED_LOOP_SHAPE}`;
 
 /** Raw traffic entries carry no `kind`: the fields say which shape an entry is. */
 const trafficSchema = z.union(
@@ -127,6 +137,7 @@ const trafficSchema = z.union(
         }
       })
       .transform((v) => ({ kind: 'ramp' as const, ...v })),
+    closedLoopTrafficSchema,
     diurnalTrafficSchema,
     spikeTrafficSchema,
     traceTrafficSchema,
@@ -209,6 +220,10 @@ const resilienceSchema = strict({
     count: inRange(R.balancers.count).default(RD.balancers.count),
     loadUpdateMs: inRange(R.balancers.loadUpdateMs).default(RD.balancers.loadUpdateMs),
   }).prefault({}),
+  deadlineMs: deadlineSchema(),
+  limiter: limiterSchema,
+  throttling: throttlingSchema,
+  hedge: hedgeSchema,
 });
 
 export const scenarioSchema = strict({
@@ -243,6 +258,8 @@ export const scenarioSchema = strict({
   durationMs: inRange(L.durationMs, true).nullable().default(D.durationMs),
   sampleIntervalMs: inRange(L.sampleIntervalMs).default(D.sampleIntervalMs),
   resilience: resilienceSchema.prefault({}),
+  contention: contentionSchema,
+  shedding: sheddingSchema,
   // Absent unless set (null also means off), so a setup without them is what it always was.
   autoscaling: autoscalingSchema(serverSchema)
     .nullish()

@@ -8,7 +8,7 @@
 import type { PoolView } from '../poolView.ts';
 import type { Rng } from '../random.ts';
 import { fmix32, hashKey, hashString, mixH } from './keyHash.ts';
-import { formatScore, listInWords, nameOf, traceWalk } from './pickTrace.ts';
+import { countOf, formatScore, listInWords, nameOf, traceWalk } from './pickTrace.ts';
 import type {
   PickContext,
   PickTrace,
@@ -98,7 +98,7 @@ export class ConsistentHashStrategy implements Strategy {
     } else {
       t.rule =
         `${where}; walking clockwise past ${listInWords(walk.passed)} ` +
-        `(${walk.steps} ring points), it goes to ${nameOf(pool, walk.slot)}.`;
+        `(${countOf(walk.steps, 'ring point')}), it goes to ${nameOf(pool, walk.slot)}.`;
     }
     return walk.slot;
   }

@@ -6,7 +6,7 @@
  */
 import type { PoolView } from '../poolView.ts';
 import type { Rng } from '../random.ts';
-import { loadOf, nameOf, traceCandidate, traceKeepChosen } from './pickTrace.ts';
+import { countOf, loadOf, nameOf, traceCandidate, traceKeepChosen } from './pickTrace.ts';
 import type { PickContext, PickTrace, Strategy, StrategyInfo } from './strategy.ts';
 
 export const leastConnectionsInfo: StrategyInfo = {
@@ -126,6 +126,9 @@ function explain(pool: PoolView, t: PickTrace, chosen: number): void {
     tied > 1
       ? `${tied} healthy servers share the fewest requests (${load}); ties go to the first in the ` +
         `list, ${nameOf(pool, chosen)}.`
-      : `${nameOf(pool, chosen)} has the fewest requests in service or waiting (${load}) of the ` +
-        `${healthy.length} healthy servers.`;
+      : healthy.length === 1
+        ? `${nameOf(pool, chosen)} is the only healthy server (${countOf(load, 'request')} in ` +
+          'service or waiting).'
+        : `${nameOf(pool, chosen)} has the fewest requests in service or waiting (${load}) of ` +
+          `the ${healthy.length} healthy servers.`;
 }

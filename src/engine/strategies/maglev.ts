@@ -8,7 +8,7 @@
 import type { PoolView } from '../poolView.ts';
 import type { Rng } from '../random.ts';
 import { hashKey, hashString } from './keyHash.ts';
-import { formatScore, listInWords, nameOf, traceWalk } from './pickTrace.ts';
+import { countOf, formatScore, listInWords, nameOf, traceWalk } from './pickTrace.ts';
 import type { PickContext, PickTrace, Strategy, StrategyInfo } from './strategy.ts';
 
 export const maglevInfo: StrategyInfo = {
@@ -155,7 +155,8 @@ export class MaglevStrategy implements Strategy {
       t.rule = `${where}, which ${nameOf(pool, walk.slot)} owns.`;
     } else {
       t.rule =
-        `${where}; walking on past ${listInWords(walk.passed)} (${walk.steps} entries), it goes ` +
+        `${where}; walking on past ${listInWords(walk.passed)} ` +
+        `(${countOf(walk.steps, 'entry', 'entries')}), it goes ` +
         `to ${nameOf(pool, walk.slot)}.`;
     }
     return walk.slot;

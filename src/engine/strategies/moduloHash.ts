@@ -7,7 +7,7 @@
 import type { PoolView } from '../poolView.ts';
 import type { Rng } from '../random.ts';
 import { hashKey } from './keyHash.ts';
-import { formatScore, listInWords, nameOf, traceWalk } from './pickTrace.ts';
+import { countOf, formatScore, listInWords, nameOf, traceWalk } from './pickTrace.ts';
 import type { PickContext, PickTrace, Strategy, StrategyInfo } from './strategy.ts';
 
 export const moduloHashInfo: StrategyInfo = {
@@ -65,8 +65,8 @@ function explain(pool: PoolView, key: number, home: number, t: PickTrace): numbe
   t.scoreName = 'places after the home server in the list';
   t.lowerWins = true;
   const where =
-    `Key ${formatScore(key)} hashes to ${formatScore(hashKey(key))}, and that mod ${n} ` +
-    `registered servers is ${home} (counting from 0)`;
+    `Key ${formatScore(key)} hashes to ${formatScore(hashKey(key))}, and that mod ` +
+    `${countOf(n, 'registered server')} is ${home} (counting from 0)`;
   if (walk.slot < 0) t.rule = `${where}, and no server in the list can take it.`;
   else if (walk.passed.length === 0) t.rule = `${where}: ${nameOf(pool, walk.slot)}, its home.`;
   else {

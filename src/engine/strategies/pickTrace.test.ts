@@ -277,3 +277,37 @@ describe('maglev trace', () => {
     expect(trace.rule).toContain(`s${home} (down)`);
   });
 });
+
+describe('rule sentences with one of a thing', () => {
+  it('say "the only healthy server", "1 healthy server" and "1 ring point", never "1 … servers"', () => {
+    const one = () => new FakePool(named(1));
+    expect(traced(new LeastConnectionsStrategy(), one()).trace.rule).toBe(
+      's0 is the only healthy server (0 requests in service or waiting).',
+    );
+    expect(traced(new RandomStrategy(), one()).trace.rule).toBe(
+      's0 is the only healthy server, so the draw had one outcome.',
+    );
+    expect(traced(new PowerOfTwoChoicesStrategy({ choices: 2 }), one()).trace.rule).toMatch(
+      /^The only healthy server was drawn; s0 has/,
+    );
+    expect(traced(new RoundRobinStrategy(), one()).trace.rule).toContain(
+      'and 0 mod 1 healthy server is place 0',
+    );
+    expect(traced(new ModuloHashStrategy(), one(), 7).trace.rule).toContain(
+      'mod 1 registered server is 0',
+    );
+    for (const rule of [
+      traced(new LeastConnectionsStrategy(), one()).trace.rule,
+      traced(new RandomStrategy(), one()).trace.rule,
+      traced(new PowerOfTwoChoicesStrategy({ choices: 2 }), one()).trace.rule,
+    ])
+      expect(rule).not.toMatch(/\b1 healthy servers\b|\b1 of the\b/);
+  });
+
+  it('say "1 of the 5 healthy servers was drawn" with one choice', () => {
+    const pool = new FakePool(named(5));
+    expect(traced(new PowerOfTwoChoicesStrategy({ choices: 1 }), pool).trace.rule).toContain(
+      '1 of the 5 healthy servers was drawn at random',
+    );
+  });
+});

@@ -98,6 +98,11 @@ export function traceWalk(
   return { slot: -1, steps: n, passed };
 }
 
+/** "1 healthy server", "3 healthy servers": a count with its noun in the right number. */
+export function countOf(n: number, noun: string, many = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : many}`;
+}
+
 /** "a", "a and b", "a, b and c". */
 export function listInWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');

@@ -150,8 +150,10 @@ export function explainSample(
   const healthy = pool.healthyCount;
   const drawn =
     sampled >= healthy
-      ? `All ${healthy} healthy servers were compared`
-      : `${sampled} of the ${healthy} healthy servers were drawn at random`;
+      ? healthy === 1
+        ? 'The only healthy server was drawn'
+        : `All ${healthy} healthy servers were compared`
+      : `${sampled} of the ${healthy} healthy servers ${sampled === 1 ? 'was' : 'were'} drawn at random`;
   t.rule =
     best < 0
       ? `${drawn}, and none could take the request.`

@@ -49,6 +49,8 @@ function explain(pool: PoolView, t: PickTrace, chosen: number, draw: number): vo
   t.scoreName = 'chance of being picked';
   t.lowerWins = false;
   t.rule =
-    `Picked uniformly at random among the ${count} healthy servers (each 1/${count}): the draw ` +
-    `was ${draw}, counting from 0 in list order, which is ${nameOf(pool, chosen)}.`;
+    count === 1
+      ? `${nameOf(pool, chosen)} is the only healthy server, so the draw had one outcome.`
+      : `Picked uniformly at random among the ${count} healthy servers (each 1/${count}): the ` +
+        `draw was ${draw}, counting from 0 in list order, which is ${nameOf(pool, chosen)}.`;
 }

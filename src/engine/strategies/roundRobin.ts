@@ -5,7 +5,7 @@
  */
 import type { PoolView } from '../poolView.ts';
 import type { Rng } from '../random.ts';
-import { nameOf, traceCandidate } from './pickTrace.ts';
+import { countOf, nameOf, traceCandidate } from './pickTrace.ts';
 import type { PickContext, PickTrace, Strategy, StrategyInfo } from './strategy.ts';
 
 export const roundRobinInfo: StrategyInfo = {
@@ -59,7 +59,8 @@ export class RoundRobinStrategy implements Strategy {
     t.scoreName = 'place in the healthy list';
     t.lowerWins = false;
     t.rule =
-      `The counter is at ${this.counter}, and ${this.counter} mod ${count} healthy servers is ` +
+      `The counter is at ${this.counter}, and ${this.counter} mod ` +
+      `${countOf(count, 'healthy server')} is ` +
       `place ${k} (counting from 0) in list order, so ${nameOf(pool, list[k]!)} is next in turn.`;
   }
 }

@@ -81,6 +81,19 @@ describe('offered load', () => {
     expect(rateTrafficEndMs(s.traffic)).toBe(60_000);
   });
 
+  it('leaves closed-loop clients out of the rate (they have none) but not out of the end', () => {
+    const s = scenarioOf({
+      traffic: [
+        { from: 0, to: 60_000, ratePerSec: 10 },
+        { from: 0, to: 90_000, clients: 50, thinkMs: 1000 },
+      ],
+    });
+    expect(meanArrivalRatePerSec(s.traffic)).toBe(10);
+    expect(rateTrafficEndMs(s.traffic)).toBe(90_000);
+    const closedOnly = scenarioOf({ traffic: [{ from: 0, to: 9000, clients: 5, thinkMs: 100 }] });
+    expect(loadProblem(closedOnly)).toMatch(/closed-loop clients/);
+  });
+
   it("measures an autoscaled pool against the autoscaler's floor, not the servers listed", () => {
     // 3 listed servers of 1 slot, but the floor is 2 template servers of 4 slots at speed 1.5: 12.
     const s = scenarioOf({

@@ -27,8 +27,10 @@ export function meanArrivalRatePerSec(traffic: readonly TrafficSpec[]): number {
   let from = Infinity;
   let to = -Infinity;
   for (const t of traffic) {
-    // A spike sends nothing itself: it multiplies the others, inside expectedArrivals.
-    if (t.kind === 'burst' || t.kind === 'spike') continue;
+    // A spike sends nothing itself: it multiplies the others, inside expectedArrivals. Closed-loop
+    // clients have no rate to scale: they send as fast as responses come back (vary their count
+    // by path instead, e.g. traffic[0].clients), so like bursts they are left as they are.
+    if (t.kind === 'burst' || t.kind === 'spike' || t.kind === 'closed') continue;
     requests += expectedArrivals(t, spikes, Infinity);
     const span = segmentSpan(t);
     from = Math.min(from, span.from);
@@ -37,11 +39,12 @@ export function meanArrivalRatePerSec(traffic: readonly TrafficSpec[]): number {
   return to > from ? (requests * 1000) / (to - from) : 0;
 }
 
-/** When the last rate-based traffic stops, or null when there is none. */
+/** When the last steady traffic (rates, and closed-loop clients) stops, or null when there is none. */
 export function rateTrafficEndMs(traffic: readonly TrafficSpec[]): number | null {
   let end: number | null = null;
   for (const t of traffic) {
-    if (t.kind !== 'burst' && t.kind !== 'spike') end = Math.max(end ?? 0, segmentSpan(t).to);
+    if (t.kind === 'closed') end = Math.max(end ?? 0, t.to);
+    else if (t.kind !== 'burst' && t.kind !== 'spike') end = Math.max(end ?? 0, segmentSpan(t).to);
   }
   return end;
 }
@@ -72,7 +75,7 @@ export function offeredLoad(scenario: Scenario): number | null {
 /** Why a scenario's load cannot be set, or null when it can. */
 export function loadProblem(scenario: Scenario): string | null {
   if (meanArrivalRatePerSec(scenario.traffic) <= 0) {
-    return "load scales the base's traffic rates, but its traffic has none (only bursts); add a steady rate {from, to, ratePerSec}";
+    return "load scales the base's traffic rates, but its traffic has none (only bursts or closed-loop clients); add a steady rate {from, to, ratePerSec}";
   }
   if (poolCapacityErlangs(scenario) <= 0)
     return 'load needs at least one server up at the start in the base';

@@ -5,6 +5,7 @@ import { Axis } from '../../charts/Axis.tsx';
 import { ChartFrame, useChartFrame } from '../../charts/ChartFrame.tsx';
 import { LegendSwatch } from '../../charts/LegendSwatch.tsx';
 import { integerTicks, TIME_MARGIN } from '../../charts/ticks.ts';
+import { INK } from '../../lib/palette.ts';
 import { hourTicks, type FleetBands } from './fleetChartData.ts';
 
 /** Props of {@link FleetChart}. */
@@ -17,10 +18,10 @@ export interface FleetChartProps {
   readonly height: number;
 }
 
-const READY = '#0072B2';
-const STARTING = '#56B4E9';
-const DRAINING = '#E69F00';
-const INK = '#14202b';
+/** Theme colours (index.css), lighter in the dark theme as the server colours are. */
+const READY = 'var(--fleet-ready)';
+const STARTING = 'var(--fleet-starting)';
+const DRAINING = 'var(--fleet-draining)';
 
 /**
  * Servers over time as a stack: ready servers taking traffic, servers still starting (a cold
@@ -90,6 +91,7 @@ export function FleetChart({ bands, xDomain, tick, xLabel, height }: FleetChartP
       frame={frame}
       title="Servers over time: ready, starting and draining, and the count the autoscaler manages"
       testId="autoscaling.fleetChart"
+      name="Servers over time"
       legend={legend}
       empty={bands.x.length < 2 ? <p className="chart-empty">No sync yet.</p> : undefined}
     >

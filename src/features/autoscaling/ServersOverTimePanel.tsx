@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { TimeSeriesChart, type SeriesLine } from '../../charts/TimeSeriesChart.tsx';
 import { formatRate } from '../../lib/format.ts';
+import { INK, INK_SOFT } from '../../lib/palette.ts';
 import { useThrottled } from '../../lib/useThrottled.ts';
 import { useApp } from '../../store/hooks.tsx';
 import { metricScale, metricText, METRICS } from './autoscalingForm.ts';
@@ -11,8 +12,6 @@ import './autoscaling.css';
 
 /** How often the picture redraws (ms of real time): the rows come every sync, not every frame. */
 const REDRAW_MS = 200;
-const INK = '#14202b';
-const TARGET = '#52606d';
 
 /**
  * The pool over the whole run under the traffic it served: the arrival rate, the metric against
@@ -63,7 +62,7 @@ export function ServersOverTimePanel() {
         key: 'target',
         label: 'target',
         values: target,
-        colour: TARGET,
+        colour: INK_SOFT,
         dashed: true,
         format: (v) => metricText(spec.metric, v / scale),
       },
@@ -84,6 +83,7 @@ export function ServersOverTimePanel() {
             height={100}
             showXLabels={false}
             testId="autoscaling.rateChart"
+            name="Arrivals"
             title="Arrivals per second over the run, measured at each sync"
           />
           {spec.policy !== 'scheduled' && (
@@ -95,6 +95,7 @@ export function ServersOverTimePanel() {
               height={100}
               showXLabels={false}
               testId="autoscaling.metricChart"
+              name={`${metric.label} against target`}
               title={`${metric.label} at each sync against its target`}
             />
           )}

@@ -81,7 +81,11 @@ export function CacheOccupancy() {
                   ref={rows.windowed ? rows.measure : undefined}
                   data-index={rows.windowed ? i : undefined}
                 >
-                  <span className="cache-server-name" style={{ color: serverColour(slot) }}>
+                  {/* The server's colour as a mark beside its name: coloured text would be faint. */}
+                  <span
+                    className="cache-server-name"
+                    style={{ borderLeftColor: serverColour(slot) }}
+                  >
                     {names[i]}
                   </span>
                   <FillBar share={perCache > 0 ? n / perCache : 0} colour={serverColour(slot)} />

@@ -1,14 +1,13 @@
 import { useApp, useShallow } from '../../store/hooks.tsx';
 import { formatCount, formatPercent } from '../../lib/format.ts';
 import { HitRateSparkline } from './HitRateSparkline.tsx';
+import { MIN_LOOKUPS, windowLabel } from './lookupWindow.ts';
+import { useRecentHitRate } from './useRecentHitRate.ts';
 
-/** The newest value that is a number: an interval without lookups has no hit rate. */
-function latestDefined(values: Float64Array): number | null {
-  for (let i = values.length - 1; i >= 0; i--) if (Number.isFinite(values[i])) return values[i]!;
-  return null;
-}
-
-/** Hit rate now and over the run, its history, and the hit / miss / eviction counts. */
+/**
+ * Hit rate recently (over at least MIN_LOOKUPS lookups, saying how many) and over the run, its
+ * history, and the hit / miss / eviction counts.
+ */
 export function CacheStats() {
   const counts = useApp(
     useShallow((s) => ({
@@ -20,7 +19,8 @@ export function CacheStats() {
   );
   const time = useApp((s) => s.snapshot?.series.time);
   const rate = useApp((s) => s.snapshot?.series.cacheHitRate);
-  const now = rate ? latestDefined(rate) : null;
+  const recent = useRecentHitRate();
+  const now = recent?.rate ?? null;
 
   return (
     <div className="cache-stats">
@@ -31,9 +31,10 @@ export function CacheStats() {
           </span>
           <span
             className="cache-label"
-            title="Hits among lookups in the latest interval that had any"
+            data-testid="cache.hitRateNowLabel"
+            title={`Hits among the most recent lookups, at least ${MIN_LOOKUPS} of them once there are that many, so a quiet cache does not jump between 0% and 100%`}
           >
-            hit rate, latest
+            {windowLabel(recent)}
           </span>
         </p>
         <p className="cache-rate">

@@ -128,14 +128,20 @@ export function HitRateSparkline(props: HitRateSparklineProps) {
   const theory = reference
     ? `; ${reference.label} predicts ${formatPercent(reference.value, 0)} (dashed line)`
     : '';
-  const title = `Cache hit rate from ${(t0 / 1000).toFixed(1)} s to ${(t1 / 1000).toFixed(1)} s of simulated time${averaged}; latest ${formatPercent(latest, 0)}${theory}`;
+  const title = `Cache hit rate from ${(t0 / 1000).toFixed(1)} s to ${(t1 / 1000).toFixed(1)} s of simulated time${averaged}; recent ${formatPercent(latest, 0)}${theory}`;
   const empty = shapes.any ? null : (
     <p className="hit-spark-empty">
       No cache lookups yet: the chart starts with the first request.
     </p>
   );
   return (
-    <ChartFrame frame={frame} className="hit-spark" title={title} empty={empty}>
+    <ChartFrame
+      frame={frame}
+      className="hit-spark"
+      title={title}
+      name="Cache hit rate"
+      empty={empty}
+    >
       {[0, 0.5, 1].map((v) => (
         <g key={v} className="hit-spark-grid">
           <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(v)} y2={y(v)} />

@@ -60,7 +60,7 @@ export function CompareLatencyChart(props: CompareLatencyChartProps) {
   }, [time, p99, p50, x, y]);
 
   return (
-    <ChartFrame frame={frame} title={title}>
+    <ChartFrame frame={frame} title={title} name={title}>
       <Axis
         orient="left"
         scale={y}

@@ -4,6 +4,8 @@ import { CompareCharts } from './CompareCharts.tsx';
 import { CompareChooser } from './CompareChooser.tsx';
 import { CompareTable } from './CompareTable.tsx';
 import { CompareWorkload } from './CompareWorkload.tsx';
+import { NOISE_NOTE } from './compareNoise.ts';
+import { countOf } from '../../lib/words.ts';
 import './ComparePanel.css';
 
 /**
@@ -36,7 +38,7 @@ export function ComparePanel() {
       </p>
       <CompareChooser />
       <p className="compare-status" role="status" aria-live="polite">
-        {running ? `Running ${count} strategies on the same workload…` : ''}
+        {running ? `Running ${countOf(count, 'strategy', 'strategies')} on the same workload…` : ''}
       </p>
       {job && (
         <RunProgress
@@ -58,6 +60,9 @@ export function ComparePanel() {
           <p className="compare-footnote">
             Utilization spread: the busiest server’s share of capacity in use minus the idlest
             one’s, in percentage points (pts); CV is their standard deviation over their mean.
+          </p>
+          <p className="compare-footnote" data-testid="compare.noiseNote">
+            {NOISE_NOTE}
           </p>
           <CompareCharts result={result} />
         </div>

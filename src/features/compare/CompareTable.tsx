@@ -10,7 +10,8 @@ export interface CompareTableProps {
 
 /**
  * The comparison's numbers: one column per strategy, one row per measure, with the best value of
- * each row starred (ties all starred) and the better direction named beside the measure.
+ * each row starred where it is ahead beyond noise (see compareNoise.ts) and the better direction
+ * named beside the measure.
  */
 export function CompareTable({ result }: CompareTableProps) {
   const variants = result.variants;
@@ -18,7 +19,8 @@ export function CompareTable({ result }: CompareTableProps) {
     <div className="compare-table-wrap">
       <table className="compare-table" data-testid="compare.table">
         <caption className="visually-hidden">
-          Results per strategy on the same workload; a star marks the best value in each row
+          Results per strategy on the same workload; a star marks the best value of a row where it
+          is ahead beyond chance
         </caption>
         <thead>
           <tr>

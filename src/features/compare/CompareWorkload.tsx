@@ -1,6 +1,7 @@
 import { formatCount } from '../../lib/format.ts';
 import { useApp } from '../../store/hooks.tsx';
 import type { CompareResult } from '../../worker/protocol.ts';
+import { countOf } from '../../lib/words.ts';
 
 /** Props of {@link CompareWorkload}. */
 export interface CompareWorkloadProps {
@@ -24,10 +25,10 @@ export function CompareWorkload({ result }: CompareWorkloadProps) {
       <p>
         <strong>{w.scenarioName}</strong>, seed {w.seed}:{' '}
         {totals.size === 1
-          ? `${formatCount(total)} requests, the same in every column.`
+          ? `${countOf(total, 'request')}, the same in every column.`
           : 'the columns saw different numbers of requests (a run was cut short).'}
         {w.liveRate &&
-          ` The live rate of ${w.liveRate.ratePerSec}/s is included as steady Poisson traffic for the first ${w.liveRate.windowMs / 1000} s.`}
+          ` The live rate of ${formatCount(w.liveRate.ratePerSec)} requests per simulated second is included as steady Poisson traffic for the first ${w.liveRate.windowMs / 1000} s.`}
         {w.droppedStrategyEvents > 0 &&
           ` ${w.droppedStrategyEvents} scheduled strategy switch${w.droppedStrategyEvents > 1 ? 'es were' : ' was'} left out, so each column keeps its strategy.`}
       </p>

@@ -7,6 +7,7 @@ import { Axis } from '../../charts/Axis.tsx';
 import { ChartFrame, useChartFrame } from '../../charts/ChartFrame.tsx';
 import '../../charts/charts.css';
 import './compareCharts.css';
+import { countOf } from '../../lib/words.ts';
 
 /** Props of {@link UtilizationBars}. */
 export interface UtilizationBarsProps {
@@ -61,7 +62,7 @@ export function UtilizationBars({ utilization, names, title, height = 110 }: Uti
   }, [many, utilization, x, y]);
 
   return (
-    <ChartFrame frame={frame} title={title}>
+    <ChartFrame frame={frame} title={title} name={title}>
       <Axis
         orient="left"
         scale={y}
@@ -88,7 +89,7 @@ export function UtilizationBars({ utilization, names, title, height = 110 }: Uti
         ))
       )}
       <text className="compare-axis-note" x={M.left} y={height - 6}>
-        {many ? `${n} servers, busiest first` : `${n} servers, in list order`}
+        {many ? `${countOf(n, 'server')}, busiest first` : `${countOf(n, 'server')}, in list order`}
       </text>
     </ChartFrame>
   );

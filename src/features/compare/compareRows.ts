@@ -1,5 +1,6 @@
 import type { CompareVariantResult } from '../../worker/protocol.ts';
 import { formatCount, formatMs, formatPercent } from '../../lib/format.ts';
+import { countNoise, hitRateNoise, latencyNoise, spreadNoise } from './compareNoise.ts';
 
 /**
  * The rows of the comparison table: what each measures, how it reads, and which way is better,
@@ -29,6 +30,16 @@ export interface CompareRow {
   readonly hint: string;
   /** Shown only when some column has a value other than 0 (failures need a fault to happen). */
   readonly onlyWhenNonZero?: boolean;
+  /**
+   * How far apart two values of this row must be to tell them apart (see compareNoise.ts);
+   * rows without a direction have none.
+   */
+  readonly noise?: (
+    a: number,
+    b: number,
+    va: CompareVariantResult,
+    vb: CompareVariantResult,
+  ) => number;
 }
 
 const count = (v: number | null) => (v === null ? '–' : formatCount(v));
@@ -51,6 +62,7 @@ export const COMPARE_ROWS: readonly CompareRow[] = [
     value: (v) => v.summary.requests.served,
     format: count,
     hint: 'Requests that finished.',
+    noise: countNoise,
   },
   {
     id: 'rejected',
@@ -59,6 +71,7 @@ export const COMPARE_ROWS: readonly CompareRow[] = [
     value: (v) => v.summary.requests.rejected,
     format: count,
     hint: 'Requests turned away: no healthy server, or the chosen one was full.',
+    noise: countNoise,
   },
   {
     id: 'failed',
@@ -68,6 +81,7 @@ export const COMPARE_ROWS: readonly CompareRow[] = [
     format: count,
     hint: 'Requests that ended in an error or ran out of time.',
     onlyWhenNonZero: true,
+    noise: countNoise,
   },
   {
     id: 'inFlight',
@@ -80,17 +94,18 @@ export const COMPARE_ROWS: readonly CompareRow[] = [
   },
   ...(
     [
-      ['p50', 'p50 latency', 'p50'],
-      ['p99', 'p99 latency', 'p99'],
-      ['p999', 'p99.9 latency', 'p999'],
+      ['p50', 'p50 latency', 'p50', 0.5],
+      ['p99', 'p99 latency', 'p99', 0.99],
+      ['p999', 'p99.9 latency', 'p999', 0.999],
     ] as const
-  ).map(([id, label, key]) => ({
+  ).map(([id, label, key, q]) => ({
     id,
     label,
     better: 'lower' as const,
     value: (v: CompareVariantResult) => v.summary.latencyMs[key],
     format: formatMs,
     hint: 'Arrival to completion, queueing included.',
+    noise: latencyNoise(q),
   })),
   {
     id: 'spread',
@@ -99,6 +114,7 @@ export const COMPARE_ROWS: readonly CompareRow[] = [
     value: (v) => v.spread.maxMinusMin,
     format: points,
     hint: 'Busiest minus idlest server’s share of capacity in use; lower is more even.',
+    noise: spreadNoise,
   },
   {
     id: 'hitRate',
@@ -107,6 +123,7 @@ export const COMPARE_ROWS: readonly CompareRow[] = [
     value: (v) => v.summary.cache.hitRate,
     format: (v) => formatPercent(v, 1),
     hint: 'Look-ups answered by the cache (– when it is off).',
+    noise: hitRateNoise,
   },
 ];
 
@@ -118,8 +135,10 @@ export function visibleRows(variants: readonly CompareVariantResult[]): CompareR
 }
 
 /**
- * The columns holding a row's best value: ties (as shown, after rounding) are all marked, and a
- * row without a direction, or with fewer than two values to compare, marks none.
+ * The columns holding a row's best value, where it is ahead beyond noise (see compareNoise.ts):
+ * every column within the noise of the best (or equal as shown) shares the mark, and when every
+ * column does, nothing stands out and none is marked. A row without a direction, or with fewer
+ * than two values to compare, marks none.
  */
 export function bestColumns(
   row: CompareRow,
@@ -128,12 +147,18 @@ export function bestColumns(
   const best = new Set<number>();
   if (row.better === null) return best;
   const values = variants.map(row.value);
-  const numbers = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  if (numbers.length < 2) return best;
-  const top = row.better === 'higher' ? Math.max(...numbers) : Math.min(...numbers);
-  const shown = row.format(top);
-  values.forEach((v, i) => {
-    if (v !== null && row.format(v) === shown) best.add(i);
-  });
+  const present = values.flatMap((v, i) => (v !== null && Number.isFinite(v) ? [i] : []));
+  if (present.length < 2) return best;
+  const top = present.reduce((b, i) =>
+    row.better === 'higher' ? (values[i]! > values[b]! ? i : b) : values[i]! < values[b]! ? i : b,
+  );
+  const shown = row.format(values[top]!);
+  for (const i of present) {
+    const v = values[i]!;
+    const margin = row.noise?.(values[top]!, v, variants[top]!, variants[i]!) ?? 0;
+    if (row.format(v) === shown || Math.abs(values[top]! - v) <= margin) best.add(i);
+  }
+  // Every value is within noise of the best: nothing stands out.
+  if (best.size === present.length) best.clear();
   return best;
 }

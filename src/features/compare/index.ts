@@ -4,4 +4,5 @@ import { deferred } from '../../ui/deferred.tsx';
 export const ComparePanel = deferred(
   async () => (await import('./ComparePanel.tsx')).ComparePanel,
   'Compare strategies',
+  380,
 );

@@ -1,18 +1,8 @@
 import { useEffect } from 'react';
-import type { Speed } from '../../worker/protocol.ts';
+import { keyIsTaken } from '../../lib/keyboard.ts';
 import { useApp } from '../../store/hooks.tsx';
+import { SPEEDS, speedLabel } from './speeds.ts';
 import { StepByControl } from './StepByControl.tsx';
-
-const SPEEDS: readonly Speed[] = [0.1, 0.25, 0.5, 1, 2, 5, 10, 100, 1000, 'max'];
-
-/** Elements where Space already means something (typing, pressing, choosing). */
-function spaceIsTaken(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable ||
-    target.closest('input, textarea, select, button, summary, a[href], [role="slider"]') !== null
-  );
-}
 
 /** Play/pause, step, step by an interval, reset and speed; Space toggles play anywhere else. */
 export function RunControls() {
@@ -28,7 +18,7 @@ export function RunControls() {
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent): void {
       if (e.key !== ' ' || e.repeat || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (spaceIsTaken(e.target)) return;
+      if (keyIsTaken(e.target)) return;
       e.preventDefault(); // not scroll the page
       void togglePlay();
     }
@@ -54,7 +44,7 @@ export function RunControls() {
         className="btn"
         data-testid="controls.step"
         disabled={!ready || !hasNextEvent}
-        title="Run the single next event (an arrival, a completion…)"
+        title="Run the single next event: an arrival, a completion… (Enter)"
         onClick={() => void step()}
       >
         <svg className="toolbar-icon" viewBox="0 0 12 12" aria-hidden="true">
@@ -84,7 +74,7 @@ export function RunControls() {
         >
           {SPEEDS.map((s) => (
             <option key={String(s)} value={String(s)}>
-              {s === 'max' ? 'max' : `${s}×`}
+              {speedLabel(s)}
             </option>
           ))}
         </select>

@@ -1,2 +1,3 @@
 export { RunControls } from './RunControls.tsx';
 export { SimClock } from './SimClock.tsx';
+export { SPEEDS, speedLabel, stepSpeed } from './speeds.ts';

@@ -1,16 +1,17 @@
 import { memo } from 'react';
-import { QUEUED_OPACITY, serverColour } from '../../lib/palette.ts';
+import { DOWN_COLOUR, QUEUED_OPACITY, serverColour } from '../../lib/palette.ts';
 import { formatCount } from '../../lib/format.ts';
 import type { ServerSnapshot } from '../../worker/protocol.ts';
-import { elide } from './flowLayout.ts';
+import { elide, fitName } from './flowLayout.ts';
 
 /** Props of {@link FlowServerNode}: plain values, so a node re-renders only when it changed. */
 export interface FlowServerNodeProps extends Pick<
   ServerSnapshot,
-  'slot' | 'name' | 'up' | 'healthy' | 'active' | 'queued' | 'capacity' | 'queueLimit'
+  'slot' | 'name' | 'up' | 'active' | 'queued' | 'capacity' | 'queueLimit'
 > {
-  /** Taking nothing new while it finishes what it holds (drained by hand or by the autoscaler). */
-  readonly draining?: boolean;
+  /** The servers list's main state, or "full" (see flowStatus.ts), and its words on the box. */
+  readonly state: string;
+  readonly stateText: string;
   readonly x: number;
   readonly y: number;
   readonly w: number;
@@ -18,36 +19,33 @@ export interface FlowServerNodeProps extends Pick<
   readonly compact: boolean;
   /** Under reduced motion: decisions drawn to this server in the last second; null with motion. */
   readonly routed: number | null;
-}
-
-const DOWN_GREY = '#9aa5b1';
-
-/**
- * Why a server takes no more work, in words (never colour alone). The engine calls a server
- * healthy while it is up and has room in service or in its queue.
- */
-function statusOf(p: FlowServerNodeProps): string {
-  if (!p.up) return 'down';
-  if (p.draining) return 'draining';
-  if (!p.healthy && p.queueLimit !== null && p.queueLimit > 0) return 'queue full';
-  if (!p.healthy || p.active >= p.capacity) return 'full';
-  return '';
+  /** Under reduced motion: hedges (second copies) sent here in the last second; null with motion. */
+  readonly hedged?: number | null;
 }
 
 /** One registered server in the flow picture: name, state, in-service/queued against capacity. */
 export const FlowServerNode = memo(function FlowServerNode(p: FlowServerNodeProps) {
-  const colour = p.up ? serverColour(p.slot) : DOWN_GREY;
-  const status = statusOf(p);
+  const colour = p.up ? serverColour(p.slot) : DOWN_COLOUR;
+  // Words, never colour alone: the state the servers list shows, "full" only when it is.
+  const status = p.stateText;
   const hit = p.routed !== null && p.routed > 0;
-  const tag = [status, hit ? `+${formatCount(p.routed!)}` : ''].filter(Boolean).join(' · ');
+  const hedges = p.hedged ?? 0;
+  const tag = [
+    status,
+    hit ? `+${formatCount(p.routed!)}` : '',
+    hedges > 0 ? `◇${formatCount(hedges)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const numbers = `${formatCount(p.active)}/${formatCount(p.capacity)}${p.queued > 0 ? ` +${formatCount(p.queued)} queued` : ''}`;
   const tip =
     `${p.name}: ${p.active} of ${p.capacity} in service, ${p.queued} queued` +
     (p.queueLimit !== null ? ` (queue limit ${p.queueLimit})` : '') +
     (status ? `, ${status}` : '') +
-    (p.routed !== null ? `; ${p.routed} routed here in the last second` : '');
+    (p.routed !== null ? `; ${p.routed} routed here in the last second of real time` : '') +
+    (hedges > 0 ? `, ${hedges} of them hedges (second copies)` : '');
   const fill = Math.min(1, p.active / Math.max(1, p.capacity));
-  const classes = `flow-node${p.up ? '' : ' flow-node--down'}${p.draining ? ' flow-node--draining' : ''}${hit ? ' flow-node--hit' : ''}`;
+  const classes = `flow-node${p.up ? '' : ' flow-node--down'}${p.state === 'draining' ? ' flow-node--draining' : ''}${hit ? ' flow-node--hit' : ''}`;
 
   if (p.compact) {
     const nameChars = (p.w - 32 - tag.length * 6.5) / 6.4;
@@ -57,7 +55,7 @@ export const FlowServerNode = memo(function FlowServerNode(p: FlowServerNodeProp
         transform={`translate(${p.x},${p.y})`}
         data-testid="flow.server"
         data-name={p.name}
-        data-state={status || 'ok'}
+        data-state={p.state}
       >
         <title>{tip}</title>
         <rect className="flow-node-box" width={p.w} height={p.h} rx={3} stroke={colour} />
@@ -83,20 +81,20 @@ export const FlowServerNode = memo(function FlowServerNode(p: FlowServerNodeProp
   const barW = Math.min(110, Math.max(36, p.w * 0.34));
   const qMax = p.w < 220 ? 14 : 26;
   const qW = Math.min(qMax, (p.queued / Math.max(1, p.capacity)) * barW);
-  const nameChars = (p.w - 22 - tag.length * 7) / 7.8;
+  const name = fitName(p.name, p.w - 22 - tag.length * 7);
   return (
     <g
       className={classes}
       transform={`translate(${p.x},${p.y})`}
       data-testid="flow.server"
       data-name={p.name}
-      data-state={status || 'ok'}
+      data-state={p.state}
     >
       <title>{tip}</title>
       <rect className="flow-node-box" width={p.w} height={p.h} rx={5} stroke={colour} />
       <rect width={5} height={p.h} rx={2} fill={colour} />
-      <text className="flow-node-name" x={12} y={15}>
-        {elide(p.name, nameChars)}
+      <text className="flow-node-name" x={12} y={15} style={{ fontSize: name.px }}>
+        {name.text}
       </text>
       {tag && (
         <text className="flow-node-tag" x={p.w - 6} y={15} textAnchor="end">

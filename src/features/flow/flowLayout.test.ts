@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elide, layoutFlow, type FlowCell } from './flowLayout.ts';
+import { elide, fitName, layoutFlow, wrapLabel, type FlowCell } from './flowLayout.ts';
 
 /** Whether two boxes share any area (touching edges do not count). */
 const overlap = (a: FlowCell, b: FlowCell) =>
@@ -46,5 +46,44 @@ describe('elide', () => {
     expect(elide('Server-A', 10)).toBe('Server-A');
     expect(elide('Server-Alpha-1', 8)).toBe('Server-…');
     expect(elide('Server-47', 7, 'middle')).toBe('Ser…-47');
+  });
+});
+
+describe('fitName', () => {
+  it('keeps 12 px where the name fits, shrinks a long one down to 9 px before cutting it', () => {
+    expect(fitName('Server-A', 200)).toEqual({ text: 'Server-A', px: 12 });
+    // 21 characters in 160 px: 160 / (21 × 0.62) = 12.3 px, so 12 px fits.
+    expect(fitName('Database-Replica-West', 160)).toEqual({
+      text: 'Database-Replica-West',
+      px: 12,
+    });
+    // In 130 px it needs 130 / 13.02 = 9.98 px: smaller, still whole.
+    const phone = fitName('Database-Replica-West', 130);
+    expect(phone.text).toBe('Database-Replica-West');
+    expect(phone.px).toBeCloseTo(9.98, 2);
+    // In 100 px even 9 px (5.58 px a character) holds only 17 characters.
+    expect(fitName('Database-Replica-West', 100)).toEqual({ text: 'Database-Replica…', px: 9 });
+  });
+});
+
+describe('wrapLabel', () => {
+  it('puts a strategy name on two lines rather than cutting it', () => {
+    expect(wrapLabel('least connections', 16)).toEqual(['least', 'connections']);
+    expect(wrapLabel('weighted round robin', 16)).toEqual(['weighted round', 'robin']);
+    expect(wrapLabel('power of two choices', 12)).toEqual(['power of two', 'choices']);
+    expect(wrapLabel('round robin', 16)).toEqual(['round robin']);
+    expect(wrapLabel('maglev', 12)).toEqual(['maglev']);
+  });
+
+  it('fits "least connections" in the balancer box at every width', () => {
+    for (const width of [320, 390, 768, 1280]) {
+      const room = (layoutFlow(width, 3).balancer.w - 8) / 6.3; // as FlowView: 10.5 px type
+      expect(wrapLabel('least connections', room)).toEqual(['least', 'connections']);
+    }
+  });
+
+  it('elides only what two lines cannot hold', () => {
+    expect(wrapLabel('a very long strategy name indeed', 8)).toEqual(['a very', 'long st…']);
+    expect(wrapLabel('supercalifragilistic', 10)).toEqual(['supercali…']);
   });
 });

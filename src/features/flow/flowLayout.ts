@@ -41,7 +41,8 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
 /** Where the servers' zone starts and how wide it is, for a picture `width` px wide. */
 function serverZone(width: number) {
   const narrow = width < 520;
-  const balW = narrow ? 76 : 100;
+  // Wide enough for the longest word of a strategy name ("connections") on its own line.
+  const balW = narrow ? 86 : 100;
   const balX = narrow ? Math.max(100, width * 0.28) : clamp(width * 0.3, 150, 240);
   const zoneX = balX + balW / 2 + (narrow ? 24 : 56);
   return { balW, balX, zoneX, zoneW: Math.max(80, width - PAD - zoneX) };
@@ -103,4 +104,39 @@ export function elide(name: string, chars: number, where: 'end' | 'middle' = 'en
   if (where === 'end' || n < 4) return `${name.slice(0, n - 1)}…`;
   const tail = Math.ceil((n - 1) / 2);
   return `${name.slice(0, n - 1 - tail)}…${name.slice(name.length - tail)}`;
+}
+
+/** Sizes of a server's name in a full-size box: normally 12 px, never under 9 px. */
+const NAME_PX = 12;
+const NAME_MIN_PX = 9;
+/** About how wide a character of the page's sans-serif is, in em. */
+const CHAR_EM = 0.62;
+
+/**
+ * A server's name for a box with `room` px for it: in full at 12 px where it fits, else a little
+ * smaller (down to 9 px) so a long name on a phone keeps its end, and cut only below that.
+ */
+export function fitName(name: string, room: number): { text: string; px: number } {
+  const px = Math.max(NAME_MIN_PX, Math.min(NAME_PX, room / (Math.max(1, name.length) * CHAR_EM)));
+  // + a hair: a name that fits exactly (20.9999 characters) is not cut.
+  return { text: elide(name, room / (px * CHAR_EM) + 0.01), px };
+}
+
+/**
+ * Breaks a label into at most `maxLines` lines of about `chars` characters at spaces (the
+ * balancer box's strategy name: "least connections" on two lines rather than "least connectio…");
+ * only a single word longer than a line, or a label longer than every line together, is elided.
+ */
+export function wrapLabel(text: string, chars: number, maxLines = 2): string[] {
+  const n = Math.max(2, Math.floor(chars));
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= n)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  if (lines.length > maxLines)
+    lines.splice(maxLines - 1, Infinity, lines.slice(maxLines - 1).join(' '));
+  return lines.map((line) => elide(line, n));
 }

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import {
   HASH_METHODS,
+  keysHeld,
   keysMoved,
   type HashMethod,
   type HashServer,
@@ -8,6 +9,8 @@ import {
 } from '../../engine/hashing/keyMovement.ts';
 import { STRATEGY_INFO } from '../../engine/strategies/index.ts';
 import { formatCount, formatPercent } from '../../lib/format.ts';
+import { hashingNote } from './hashingNote.ts';
+import { countOf } from '../../lib/words.ts';
 
 /** Props of {@link HashingMethods}. */
 export interface HashingMethodsProps {
@@ -21,13 +24,19 @@ export interface HashingMethodsProps {
   readonly current: string | null;
 }
 
+/** A change's figure and its bound: the keys the server leaving (or joining) holds. */
+interface Change {
+  readonly moved: KeyMovement;
+  readonly least: KeyMovement;
+}
+
 /** Past this many servers the table is worked out when asked (see HashingMethods). */
 export const COMPUTE_ON_REQUEST_FROM = 200;
 
 interface Row {
   readonly method: HashMethod;
-  readonly remove: KeyMovement | null;
-  readonly add: KeyMovement;
+  readonly remove: Change | null;
+  readonly add: Change;
 }
 
 /**
@@ -54,11 +63,21 @@ export function HashingMethods({
     const keySpace = { count, zipf };
     const options = { virtualNodes };
     const removed = servers.slice(0, -1);
+    const leaving = servers.at(-1)?.name ?? '';
     const added = [...servers, { name: addedName, weight: 1 }];
     return HASH_METHODS.map((method) => ({
       method,
-      remove: servers.length > 1 ? keysMoved(method, options, servers, removed, keySpace) : null,
-      add: keysMoved(method, options, servers, added, keySpace),
+      remove:
+        servers.length > 1
+          ? {
+              moved: keysMoved(method, options, servers, removed, keySpace),
+              least: keysHeld(method, options, servers, leaving, keySpace),
+            }
+          : null,
+      add: {
+        moved: keysMoved(method, options, servers, added, keySpace),
+        least: keysHeld(method, options, added, addedName, keySpace),
+      },
     }));
   }, [servers, addedName, count, zipf, virtualNodes, onRequest, asked, inputs]);
   const n = servers.length;
@@ -99,7 +118,7 @@ export function HashingMethods({
             <th scope="col">
               Remove {servers.at(-1)?.name ?? 'a server'}
               <span className="hashing-count">
-                {n} → {n - 1} servers
+                {n} → {countOf(n - 1, 'server')}
               </span>
             </th>
             <th scope="col">
@@ -122,29 +141,23 @@ export function HashingMethods({
                 {STRATEGY_INFO[row.method].label}
                 {row.method === current && <span className="hashing-badge">in use</span>}
               </th>
-              <MovedCell moved={row.remove} />
-              <MovedCell moved={row.add} />
+              <MovedCell change={row.remove} />
+              <MovedCell change={row.add} />
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="hashing-note">
-        The fewest any method can move is the one server&apos;s own share:{' '}
-        {n > 1 && (
-          <>
-            1/{n} = {formatPercent(1 / n)} on removal,{' '}
-          </>
-        )}
-        1/{n + 1} = {formatPercent(1 / (n + 1))} on adding. Traffic weights each key by how often it
-        is asked for.
+      <p className="hashing-note" data-testid="hashing.note">
+        {hashingNote(n, count)}
       </p>
     </div>
   );
 }
 
-/** One share: keys in bold with a bar, traffic below it. */
-function MovedCell({ moved }: { readonly moved: KeyMovement | null }) {
-  if (moved === null) return <td className="hashing-cell">–</td>;
+/** One share: keys in bold with a bar, traffic below it, and the least any method could move. */
+function MovedCell({ change }: { readonly change: Change | null }) {
+  if (change === null) return <td className="hashing-cell">–</td>;
+  const { moved, least } = change;
   return (
     <td className="hashing-cell">
       <span className="hashing-keys">
@@ -154,6 +167,9 @@ function MovedCell({ moved }: { readonly moved: KeyMovement | null }) {
         <span className="hashing-bar-fill" style={{ width: `${moved.keyShare * 100}%` }} />
       </span>
       <span className="hashing-traffic">{formatPercent(moved.trafficShare)} of traffic</span>
+      <span className="hashing-least" data-testid="hashing.least">
+        least possible {formatPercent(least.keyShare)}
+      </span>
     </td>
   );
 }

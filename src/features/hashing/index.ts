@@ -4,4 +4,5 @@ import { deferred } from '../../ui/deferred.tsx';
 export const HashingPanel = deferred(
   async () => (await import('./HashingPanel.tsx')).HashingPanel,
   'Hashing & cache locality',
+  560,
 );

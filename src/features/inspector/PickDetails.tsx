@@ -3,6 +3,7 @@ import { STRATEGY_INFO, type StrategyName } from '../../engine/strategies/index.
 import { serverColour } from '../../lib/palette.ts';
 import { formatCount, formatSimTime } from '../../lib/format.ts';
 import { useApp, useShallow } from '../../store/hooks.tsx';
+import { countOf } from '../../lib/words.ts';
 
 /** Props of {@link PickDetails}. */
 export interface PickDetailsProps {
@@ -80,7 +81,7 @@ export function PickDetails({ pick }: PickDetailsProps) {
       {pick.chosen < 0 && <p className="inspector-none">The strategy chose no server.</p>}
       {hidden > 0 && (
         <p className="inspector-more" data-testid="inspector.considered">
-          It looked at {formatCount(pick.considered)} servers; the first{' '}
+          It looked at {countOf(pick.considered, 'server')}; the first{' '}
           {formatCount(pick.candidates.length)} are shown.
         </p>
       )}

@@ -10,6 +10,7 @@ import { logFloor, type LatencyBin } from './histogramBins.ts';
 import { formatTick, integerTicks } from '../../charts/ticks.ts';
 import '../../charts/charts.css';
 import '../../charts/reference.css';
+import { countOf } from '../../lib/words.ts';
 
 /** Props of {@link LatencyHistogramChart}. */
 export interface LatencyHistogramChartProps {
@@ -26,7 +27,7 @@ const M = { top: 32, right: 14, bottom: 36, left: 44 } as const;
 /** Room above the plot for a third label row when a reference line is drawn. */
 const REFERENCE_ROW = 13;
 /** A neutral bar colour: the histogram is the whole run, not any one server. */
-const BAR = '#8795a1';
+const BAR = 'var(--bar)';
 
 /** The run's latency distribution on a log axis, with p50 and p99 marked. */
 export function LatencyHistogramChart({
@@ -80,7 +81,7 @@ export function LatencyHistogramChart({
     (reference ? `; ${reference.label} ${formatMs(reference.value)} (theory)` : '');
 
   return (
-    <ChartFrame frame={frame} title={title} testId="latency.histogram">
+    <ChartFrame frame={frame} title={title} name="Latency histogram" testId="latency.histogram">
       <Axis
         orient="left"
         scale={y}
@@ -103,7 +104,7 @@ export function LatencyHistogramChart({
         const w = Math.max(1, x(b.upper) - x0 - 1);
         return (
           <rect key={b.lower} x={x0} y={y(b.count)} width={w} height={base - y(b.count)} fill={BAR}>
-            <title>{`${formatMs(b.lower)} – ${formatMs(b.upper)}: ${b.count} requests`}</title>
+            <title>{`${formatMs(b.lower)} – ${formatMs(b.upper)}: ${countOf(b.count, 'request')}`}</title>
           </rect>
         );
       })}

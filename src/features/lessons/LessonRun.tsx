@@ -1,4 +1,5 @@
 import { formatCount, formatMs } from '../../lib/format.ts';
+import { countOf } from '../../lib/words.ts';
 import type { RunStep } from './content/types.ts';
 import { useApp } from '../../store/hooks.tsx';
 import { RunProgress } from '../../ui/RunProgress.tsx';
@@ -64,7 +65,7 @@ export function LessonRun({ step }: LessonRunProps) {
         {job && <RunProgress job={job} label="Run progress" onCancel={stop} />}
         {!running && r && (
           <p className="learn-done" data-testid="lesson.runResult">
-            Finished: {formatCount(r.requests.total)} requests, {formatCount(r.requests.served)}{' '}
+            Finished: {countOf(r.requests.total, 'request')}, {formatCount(r.requests.served)}{' '}
             served, {formatCount(r.requests.rejected)} rejected, p99 {formatMs(r.latencyMs.p99)}.
             Next: what happened.
           </p>

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { QUEUED_OPACITY, serverColour } from '../../lib/palette.ts';
+import { DOWN_COLOUR, QUEUED_OPACITY, serverColour } from '../../lib/palette.ts';
 import { formatCount } from '../../lib/format.ts';
 
 /** Props of {@link LoadBarRow}: plain numbers, so unchanged rows skip re-rendering. */
@@ -25,7 +25,7 @@ const pct = (v: number, of: number) => `${share(v, of) * 100}%`;
 
 /** One server's load now: in service (solid), waiting (light band) against capacity (outline). */
 export const LoadBarRow = memo(function LoadBarRow(p: LoadBarRowProps) {
-  const colour = p.up ? serverColour(p.slot) : '#9aa5b1';
+  const colour = p.up ? serverColour(p.slot) : DOWN_COLOUR;
   const full = p.up && p.active >= p.capacity;
   // No mark for "no queue" (limit 0): it would sit on the capacity outline and say nothing.
   const limit = p.queueLimit === null || p.queueLimit === 0 ? null : p.capacity + p.queueLimit;

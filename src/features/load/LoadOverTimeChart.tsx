@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { area, stack, type SeriesPoint } from 'd3-shape';
-import { serverColour } from '../../lib/palette.ts';
+import { DOWN_COLOUR, serverColour } from '../../lib/palette.ts';
 import { Axis } from '../../charts/Axis.tsx';
 import { ChartFrame, useChartFrame } from '../../charts/ChartFrame.tsx';
 import { SimTimeAxis } from '../../charts/SimTimeAxis.tsx';
@@ -71,6 +71,7 @@ export function LoadOverTimeChart({ history, height = 170, xDomain }: LoadOverTi
     <ChartFrame
       frame={frame}
       title="Requests in service per server over simulated time, stacked"
+      name="Requests in service per server"
       testId="load.history"
     >
       <Axis
@@ -102,7 +103,7 @@ interface LoadBand {
 
 /** Servers drawn as bands of their own; beyond this the rest share one grey band. */
 const MAX_BANDS = 12;
-const OTHERS_COLOUR = '#9aa5b1';
+const OTHERS_COLOUR = DOWN_COLOUR;
 
 /**
  * A hundred thin bands in ten repeating colours say less than the busiest eleven and one band

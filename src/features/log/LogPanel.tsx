@@ -1,24 +1,44 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState, type RefObject } from 'react';
 import type { LogEntry, LogLevel } from '../../engine/metrics/eventLog.ts';
 import { useApp, type AppState } from '../../store/hooks.tsx';
 import { useColumn } from '../../store/serverColumn.ts';
 import { LOG_BOOK_CAPACITY } from '../../store/logBook.ts';
 import { formatCount } from '../../lib/format.ts';
+import { countOf } from '../../lib/words.ts';
 import { LogFilters, type MinLevel } from './LogFilters.tsx';
 import { LogRow } from './LogRow.tsx';
 import { useVirtualRows } from './useVirtualRows.ts';
+import { rowLength, rowOffsets, rowText } from './logLines.ts';
 import { useThrottled } from '../../lib/useThrottled.ts';
 import './LogPanel.css';
 
-/** Fixed row height in px; the windowing relies on every row having it (see LogPanel.css). */
-const ROW_HEIGHT = 20;
+/** One line of a row in px (a row is whole lines; see LogPanel.css and logLines.ts). */
+const LINE_HEIGHT = 20;
+/** Room a row leaves on each side, px (LogPanel.css's .log-row padding). */
+const ROW_PADDING = 6;
+/** From this many columns on, the time, level and source line up in columns. */
+const ALIGNED_COLS = 72;
 const summaryServers = (s: AppState) => s.snapshot?.summary.servers;
 const nameOf = (v: { readonly name: string }) => v.name;
 const RANK: Record<LogLevel, number> = { DEBUG: 0, INFO: 1, WARNING: 2, ERROR: 3 };
 
+/** Measures one character of the list's monospace font, px, once the list is in the page. */
+function useCharWidth(list: RefObject<HTMLDivElement | null>, set: (px: number) => void): void {
+  useLayoutEffect(() => {
+    const el = list.current;
+    const context = el ? document.createElement('canvas').getContext('2d') : null;
+    if (!el || !context) return;
+    const style = getComputedStyle(el);
+    context.font = `${style.fontSize} ${style.fontFamily}`;
+    set(context.measureText('0'.repeat(100)).width / 100);
+  }, [list, set]);
+}
+
 /**
  * The run's event log, "time | level | source | message" like the original demo's, filtered by
  * level and source and virtualized so that 10,000 entries scroll smoothly while the run goes on.
+ * Long lines wrap (a phone shows them whole, not scrolled sideways); rows are placed by their
+ * length in characters, which in a monospace font that breaks anywhere gives their height.
  */
 export function LogPanel() {
   // Nobody reads sixty log lines a second: refresh the view at most five times a second, which
@@ -48,17 +68,38 @@ export function LogPanel() {
     () => new Map(serverNames.map((name, slot) => [name, slot])),
     [serverNames],
   );
-  const { ref, start, end, totalHeight, following, onScroll, jumpToLatest } = useVirtualRows(
-    rows.length,
-    ROW_HEIGHT,
+  // Rows are laid out for the list's width in characters; one line each until that is known.
+  const [charWidth, setCharWidth] = useState(0);
+  const place = useCallback(
+    (width: number) => {
+      const cols = charWidth > 0 ? Math.floor((width - 2 * ROW_PADDING) / charWidth) : 0;
+      const aligned = cols === 0 || cols >= ALIGNED_COLS;
+      const lengths = rows.map((e) => (cols === 0 ? 0 : rowLength(rowText(e, aligned))));
+      return rowOffsets(lengths, Math.max(1, cols), LINE_HEIGHT);
+    },
+    // The log book grows in place: its length, not its identity, says it changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rows, rows.length, charWidth],
   );
+  const { ref, start, end, offsets, totalHeight, width, following, onScroll, jumpToLatest } =
+    useVirtualRows(place);
+  useCharWidth(ref, setCharWidth);
+  const cols = charWidth > 0 ? Math.floor((width - 2 * ROW_PADDING) / charWidth) : 0;
+  const aligned = cols === 0 || cols >= ALIGNED_COLS;
   const dropped = logBook.dropped;
 
   const visible = [];
   for (let i = start; i < end; i++) {
     const entry = rows[i]!;
     visible.push(
-      <LogRow key={i} entry={entry} top={i * ROW_HEIGHT} slot={slotOf.get(entry.source)} />,
+      <LogRow
+        key={i}
+        entry={entry}
+        top={offsets[i]!}
+        height={offsets[i + 1]! - offsets[i]!}
+        aligned={aligned}
+        slot={slotOf.get(entry.source)}
+      />,
     );
   }
 
@@ -77,8 +118,8 @@ export function LogPanel() {
       {dropped > 0 && (
         <p className="log-note" data-testid="log.dropped">
           {logBook.length >= LOG_BOOK_CAPACITY
-            ? `${formatCount(dropped)} earlier entries dropped (the log keeps the last ${formatCount(LOG_BOOK_CAPACITY)})`
-            : `${formatCount(dropped)} entries dropped: at this speed the run writes more lines than the page takes each frame`}
+            ? `${countOf(dropped, 'earlier entry', 'earlier entries')} dropped (the log keeps the last ${formatCount(LOG_BOOK_CAPACITY)})`
+            : `${countOf(dropped, 'entry', 'entries')} dropped: at this speed the run writes more lines than the page takes each frame`}
         </p>
       )}
       <div className="log-frame">
@@ -93,7 +134,16 @@ export function LogPanel() {
           data-testid="log.list"
           onScroll={onScroll}
         >
-          <div className="log-spacer" style={{ height: totalHeight }}>
+          <div
+            className="log-spacer"
+            // Rows exactly `cols` characters wide (and a hair), so each line breaks where
+            // logLines.ts counted it would.
+            style={{
+              height: totalHeight,
+              ['--log-row-width' as string]:
+                cols > 0 ? `${cols * charWidth + 0.5 + 2 * ROW_PADDING}px` : undefined,
+            }}
+          >
             {visible}
           </div>
           {rows.length === 0 && (
@@ -112,8 +162,8 @@ export function LogPanel() {
       </div>
       <p className="log-count">
         {rows.length === logBook.length
-          ? `${formatCount(rows.length)} entries`
-          : `${formatCount(rows.length)} of ${formatCount(logBook.length)} entries`}
+          ? countOf(rows.length, 'entry', 'entries')
+          : `${formatCount(rows.length)} of ${countOf(logBook.length, 'entry', 'entries')}`}
         {following && rows.length > 0 ? ' · following the newest' : ''}
       </p>
     </section>

@@ -1,14 +1,27 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
+import { rowAt } from './logLines.ts';
 
 /** What {@link useVirtualRows} gives the list: the rows to render and the scroll wiring. */
 export interface VirtualRows {
   /** Attach to the fixed-height scroll container. */
   readonly ref: RefObject<HTMLDivElement | null>;
-  /** Render rows start..end-1 (end exclusive), each at top = index × rowHeight. */
+  /** Render rows start..end-1 (end exclusive), each at top = offsets[index]. */
   readonly start: number;
   readonly end: number;
+  /** Where each row starts (and, at the end, the list's height), as `place` gave them. */
+  readonly offsets: Float64Array;
   /** Height of the spacer that stands in for every row. */
   readonly totalHeight: number;
+  /** The scroll container's inner width, px (0 until measured). */
+  readonly width: number;
   /** True while the view sticks to the newest row. */
   readonly following: boolean;
   readonly onScroll: () => void;
@@ -16,24 +29,33 @@ export interface VirtualRows {
 }
 
 /**
- * Windowing for a list of fixed-height rows: only the rows in view (plus `overscan` either side)
- * are rendered, so 10,000 log entries cost as much as forty. It follows the tail while the person
- * is at the bottom and stops when they scroll up, as terminal and CI logs do.
+ * Windowing for a list of rows that `place` lays out for the list's width (row i spans
+ * offsets[i] to offsets[i + 1]): only the rows in view (plus `overscan` either side) are
+ * rendered, so 10,000 log entries cost as much as forty. It follows the tail while the person is
+ * at the bottom and stops when they scroll up, as terminal and CI logs do.
  */
-export function useVirtualRows(count: number, rowHeight: number, overscan = 10): VirtualRows {
+export function useVirtualRows(place: (width: number) => Float64Array, overscan = 10): VirtualRows {
   const ref = useRef<HTMLDivElement | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [viewport, setViewport] = useState(0);
+  const [viewport, setViewport] = useState({ width: 0, height: 0 });
   const [following, setFollowing] = useState(true);
-  const totalHeight = count * rowHeight;
+  const offsets = useMemo(() => place(viewport.width), [place, viewport.width]);
+  const count = offsets.length - 1;
+  const totalHeight = offsets[count] ?? 0;
 
   // A list that fits has no "scrolled up": start following again (e.g. after the log was cleared).
-  if (!following && totalHeight <= viewport) setFollowing(true);
+  if (!following && totalHeight <= viewport.height) setFollowing(true);
 
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
+    const observer = new ResizeObserver(() =>
+      setViewport((v) =>
+        v.width === el.clientWidth && v.height === el.clientHeight
+          ? v
+          : { width: el.clientWidth, height: el.clientHeight },
+      ),
+    );
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
@@ -48,17 +70,21 @@ export function useVirtualRows(count: number, rowHeight: number, overscan = 10):
   const onScroll = useCallback(() => {
     const el = ref.current;
     if (!el) return;
-    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < rowHeight / 2;
+    const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 10;
     setFollowing(atBottom);
-    // While following, the window is derived from the row count; skipping the position here
+    // While following, the window is derived from the rows' height; skipping the position here
     // spares a re-render on every frame in which new rows arrived.
     if (!atBottom) setScrollTop(el.scrollTop);
-  }, [rowHeight]);
+  }, []);
 
   const jumpToLatest = useCallback(() => setFollowing(true), []);
 
-  const top = following ? Math.max(0, totalHeight - viewport) : scrollTop;
-  const start = Math.max(0, Math.floor(top / rowHeight) - overscan);
-  const end = Math.min(count, Math.ceil((top + viewport) / rowHeight) + overscan);
-  return { ref, start, end, totalHeight, following, onScroll, jumpToLatest };
+  const top = following ? Math.max(0, totalHeight - viewport.height) : scrollTop;
+  const start = count === 0 ? 0 : Math.max(0, rowAt(offsets, top) - overscan);
+  const end =
+    count === 0 ? 0 : Math.min(count, rowAt(offsets, top + viewport.height) + 1 + overscan);
+  return {
+    ...{ ref, start, end, offsets, totalHeight, width: viewport.width },
+    ...{ following, onScroll, jumpToLatest },
+  };
 }

@@ -3,7 +3,7 @@ import type { SloSpec } from '../../engine/scenario/types.ts';
 import { TimeSeriesChart, type SeriesLine } from '../../charts/TimeSeriesChart.tsx';
 import { clockTime } from '../../lib/clockTime.ts';
 import { formatCount, formatPercent } from '../../lib/format.ts';
-import { WARNING_COLOUR } from '../../lib/palette.ts';
+import { INK, WARNING_COLOUR } from '../../lib/palette.ts';
 import { useThrottled } from '../../lib/useThrottled.ts';
 import { useApp } from '../../store/hooks.tsx';
 import { DraftField } from '../../ui/DraftField.tsx';
@@ -11,7 +11,6 @@ import { budgetSeries } from './budgetSeries.ts';
 import { RULES } from './objectiveRules.ts';
 
 const DEFAULT_SLO: SloSpec = { thresholdMs: 300, objective: 0.99 };
-const INK = '#14202b';
 
 const pct = (v: number) =>
   Number.isFinite(v) ? formatPercent(v, v > 0.999 || v < -9.99 ? 2 : 1) : '–';
@@ -160,6 +159,7 @@ export function SloSection({
                 height={110}
                 showXLabels={false}
                 testId="objectives.attainmentChart"
+                name="SLO attainment"
                 title="Share of requests within the threshold, minute by minute, against the objective"
               />
               <TimeSeriesChart
@@ -170,6 +170,7 @@ export function SloSection({
                 height={110}
                 showXLabels
                 testId="objectives.budgetChart"
+                name="Error budget spent"
                 title="Share of the error budget spent over the run, against the whole budget"
               />
             </>

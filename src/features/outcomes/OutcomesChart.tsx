@@ -111,7 +111,8 @@ export const OutcomesChart = memo(function OutcomesChart({
       frame={frame}
       className="outcomes-chart"
       legend={legend}
-      title="Requests per second by outcome (served, rejected, failed, timed out) and retries sent, over simulated time"
+      title="Requests per simulated second by outcome (served, rejected, failed, timed out) and retries sent, each point a 1 s average, over simulated time"
+      name="Outcomes over time"
       testId="outcomes.chart"
     >
       <Axis

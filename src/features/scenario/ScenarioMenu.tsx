@@ -38,6 +38,13 @@ export function ScenarioMenu() {
   const openShareLink = useApp((s) => s.openShareLink);
   const resetToDefaults = useApp((s) => s.resetToDefaults);
   const linkField = useRef<HTMLInputElement>(null);
+  const shareButton = useRef<HTMLButtonElement>(null);
+
+  /** Closes the share-link box and gives focus back to the button that opened it. */
+  function closeShare(): void {
+    closeShareLink();
+    shareButton.current?.focus();
+  }
 
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent): void {
@@ -105,6 +112,7 @@ export function ScenarioMenu() {
         onFile={(f) => void importFile(f)}
       />
       <button
+        ref={shareButton}
         type="button"
         className="btn"
         data-testid="scenario.share"
@@ -131,7 +139,7 @@ export function ScenarioMenu() {
           role="group"
           aria-label="Share link"
           onKeyDown={(e) => {
-            if (e.key === 'Escape') closeShareLink();
+            if (e.key === 'Escape') closeShare();
           }}
         >
           <label htmlFor="scenario-share-url" className="scenario-share-label">
@@ -153,7 +161,7 @@ export function ScenarioMenu() {
             type="button"
             className="btn btn-small"
             data-testid="scenario.shareClose"
-            onClick={closeShareLink}
+            onClick={closeShare}
           >
             Close
           </button>

@@ -13,7 +13,7 @@ export interface SummaryStatProps {
 export function SummaryStat({ label, value, testId, warn = false, hint }: SummaryStatProps) {
   return (
     <div
-      className={warn ? 'summary-stat summary-warn' : 'summary-stat'}
+      className={`summary-stat${warn ? ' summary-warn' : ''}${value.length >= 8 ? ' is-long' : ''}`}
       title={hint && `${label}: ${hint}`}
     >
       <dt>

@@ -56,7 +56,7 @@ export function SupermarketChart({ theory, measured, d, height = 170 }: Supermar
       </li>
       <li>
         <LegendSwatch colour="var(--accent)" />
-        measured (recent samples while the traffic ran)
+        measured (every sample while the traffic ran)
       </li>
     </ul>
   );
@@ -66,7 +66,13 @@ export function SupermarketChart({ theory, measured, d, height = 170 }: Supermar
     .join('; ')}`;
 
   return (
-    <ChartFrame frame={frame} legend={legend} title={title} testId="theory.supermarketChart">
+    <ChartFrame
+      frame={frame}
+      legend={legend}
+      title={title}
+      name="Supermarket model: servers with at least k requests"
+      testId="theory.supermarketChart"
+    >
       <Axis
         orient="left"
         scale={y}

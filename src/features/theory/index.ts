@@ -7,6 +7,7 @@ import { deferred } from '../../ui/deferred.tsx';
 export const TheoryPanel = deferred(
   async () => (await import('./TheoryPanel.tsx')).TheoryPanel,
   'Theory check',
+  760,
 );
 export { CheMemo, chePrediction, latencyReference } from './theoryOverlay.ts';
 export {

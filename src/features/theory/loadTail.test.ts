@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measuredLoadTail, tailExtent, theoryLoadTail } from './loadTail.ts';
+import { LoadTailTally, measuredLoadTail, tailExtent, theoryLoadTail } from './loadTail.ts';
 
 describe('measuredLoadTail', () => {
   // Two servers, three samples: loads (0, 2, 5) and (1, 1, 3).
@@ -19,6 +19,40 @@ describe('measuredLoadTail', () => {
     // Samples at 200 and 300 ms: loads 2, 5, 1, 3.
     expect(Array.from(measuredLoadTail(series, 3, 100, 300))).toEqual([1, 1, 3 / 4, 2 / 4]);
     expect(measuredLoadTail(series, 3, 300, 400).length).toBe(0);
+  });
+});
+
+describe('LoadTailTally', () => {
+  /** One server's samples (active only) at the given times. */
+  const window = (times: number[], loads: number[]) => ({
+    length: times.length,
+    time: Float64Array.from(times),
+    active: Float32Array.from(loads),
+    queued: new Float32Array(loads.length),
+  });
+
+  it('keeps the traffic period’s curve after its samples leave the snapshot’s window', () => {
+    const tally = new LoadTailTally(3);
+    // Traffic from 0 to 300 ms; the window then slides past it.
+    expect(tally.add(window([100, 200, 300], [2, 1, 0]), 0, 300)).toBe(true);
+    const during = Array.from(tally.tail());
+    expect(during).toEqual([1, 2 / 3, 1 / 3, 0]);
+    expect(tally.add(window([200, 300, 400], [1, 0, 0]), 0, 300)).toBe(false);
+    expect(tally.add(window([500, 600, 700], [0, 0, 0]), 0, 300)).toBe(false);
+    expect(Array.from(tally.tail())).toEqual(during);
+    expect(tally.intervals).toBe(3);
+  });
+
+  it('counts each sample once, and starts over for a new run or another traffic span', () => {
+    const tally = new LoadTailTally(3);
+    tally.add(window([100, 200], [3, 3]), 0, 1000);
+    tally.add(window([100, 200, 300], [3, 3, 0]), 0, 1000);
+    expect(Array.from(tally.tail())).toEqual([1, 2 / 3, 2 / 3, 2 / 3]);
+    tally.add(window([100], [1]), 0, 1000); // time went back: a new run
+    expect(Array.from(tally.tail())).toEqual([1, 1, 0, 0]);
+    tally.add(window([100, 200], [0, 2]), 0, 150); // another span
+    expect(Array.from(tally.tail())).toEqual([1, 0, 0, 0]);
+    expect(new LoadTailTally(3).tail().length).toBe(0);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Scenario, ServiceSpec } from '../../engine/scenario/types.ts';
 import { formatCount, formatMs } from '../../lib/format.ts';
+import { countOf } from '../../lib/words.ts';
 
 /** A rate as set, without rounding away its decimals: 17.5/s. */
 export function rateText(perSec: number): string {
@@ -28,7 +29,11 @@ export function poissonRate(
   for (const t of setup.traffic) {
     if (t.kind === 'burst') {
       reasons.push(
-        `a burst of ${formatCount(t.burst)} requests at ${t.at / 1000} s arrives all at once, not as Poisson traffic`,
+        `a burst of ${countOf(t.burst, 'request')} at ${t.at / 1000} s arrives all at once, not as Poisson traffic`,
+      );
+    } else if (t.kind === 'closed') {
+      reasons.push(
+        `${formatCount(t.clients)} closed-loop clients send only after each answer, so arrivals are not Poisson (the Theory panel's closed-loop figures cover them)`,
       );
     } else if (t.kind === 'ramp') {
       reasons.push(

@@ -174,6 +174,33 @@ describe('the supermarket model', () => {
     expect(p.reasons).toEqual([]);
     expect(p.predicted).toBeCloseTo(400, 9);
   });
+
+  it('says one server in the singular', () => {
+    const one = scenarioOf({
+      ...THEORY_EXAMPLES.supermarket,
+      servers: [{ name: 'Solo', capacity: 1, queueLimit: null }],
+    });
+    const p = supermarketPrediction({ setup: one, liveRatePerSec: 0 });
+    expect(p.reasons).toContain(
+      '1 server is too few: the model is a limit of many servers (at least 20)',
+    );
+    expect(p.reasons).toContain('d = 2 samples too much of 1 server (needs d ≤ n/10)');
+    expect(p.detail).toMatch(/^d = 2 of 1 server,/);
+  });
+});
+
+describe('measuredFor', () => {
+  it('says what a measurement rests on, one and many alike', () => {
+    const figures = (total: number, served: number, hits: number, misses: number) => ({
+      requests: { total, served, rejected: total - served },
+      latencyMs: { mean: 300 },
+      cache: { hits, misses, hitRate: hits + misses > 0 ? hits / (hits + misses) : null },
+    });
+    expect(measuredFor('erlang-b', figures(1, 1, 0, 0)).note).toBe('over 1 request');
+    expect(measuredFor('erlang-b', figures(1200, 1100, 0, 0)).note).toBe('over 1,200 requests');
+    expect(measuredFor('mm1', figures(1, 1, 0, 0)).note).toBe('mean of 1 finished request');
+    expect(measuredFor('che', figures(5, 5, 1, 0)).note).toBe('over 1 look-up');
+  });
 });
 
 describe('the Che approximation', () => {

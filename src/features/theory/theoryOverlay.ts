@@ -7,6 +7,7 @@ import {
   zipfProbabilities,
 } from '../../engine/theory.ts';
 import { formatCount, formatMs, formatPercent } from '../../lib/format.ts';
+import { countOf } from '../../lib/words.ts';
 import {
   describeService,
   meanServiceMs,
@@ -73,7 +74,7 @@ export function erlangBPrediction({ setup, liveRatePerSec }: TheorySetup): Theor
   const meanMs = meanServiceMs(setup.service) / (setup.servers[0]?.speed ?? 1);
   const erlangs = ratePerSec === null ? null : (ratePerSec * meanMs) / 1000;
   const detail =
-    `${formatCount(slots)} slots` +
+    `${countOf(slots, 'slot')}` +
     (erlangs === null
       ? ''
       : `, ${erlangs.toFixed(2)} erlangs offered (${rateText(ratePerSec!)} × ${formatMs(meanMs)})`);
@@ -141,10 +142,11 @@ export function supermarketPrediction({ setup, liveRatePerSec }: TheorySetup): T
     // Its error grows with d/n and with the load; these bounds keep it within about 5 %.
     if (n < SUPERMARKET_MIN_SERVERS) {
       reasons.push(
-        `${n} servers are too few: the model is a limit of many servers (at least ${SUPERMARKET_MIN_SERVERS})`,
+        `${countOf(n, 'server')} ${n === 1 ? 'is' : 'are'} too few: the model is a limit of many servers (at least ${SUPERMARKET_MIN_SERVERS})`,
       );
     }
-    if (d * 10 > n) reasons.push(`d = ${d} samples too much of ${n} servers (needs d ≤ n/10)`);
+    if (d * 10 > n)
+      reasons.push(`d = ${d} samples too much of ${countOf(n, 'server')} (needs d ≤ n/10)`);
     if (rho !== null && rho > 0.9 && rho < 1) {
       reasons.push(
         `at ${formatPercent(rho, 0)} load a finite pool strays from the limit (needs ≤ 90%)`,
@@ -152,7 +154,7 @@ export function supermarketPrediction({ setup, liveRatePerSec }: TheorySetup): T
     }
   }
   const detail =
-    `d = ${d ?? '–'} of ${n} servers, mean service ${formatMs(meanMs)}` +
+    `d = ${d ?? '–'} of ${countOf(n, 'server')}, mean service ${formatMs(meanMs)}` +
     (rho === null ? '' : `, load ${formatPercent(rho, 0)}`);
   if (reasons.length > 0 || rho === null || d === null) {
     return { id: 'supermarket', unit: 'ms', predicted: null, reasons, detail };
@@ -205,7 +207,7 @@ export function chePrediction({ setup }: TheorySetup, memo = new CheMemo()): The
   if (setup.resilience.retry.mode !== 'off')
     reasons.push('retries repeat a key right after it failed');
   const where = cache.placement === 'per-server' ? ' per server' : '';
-  const detail = `${formatCount(cache.capacity)} entries${where}, ${formatCount(keys.count)} keys, Zipf ${keys.zipf}`;
+  const detail = `${countOf(cache.capacity, 'entry', 'entries')}${where}, ${countOf(keys.count, 'key')}, Zipf ${keys.zipf}`;
   if (reasons.length > 0) return { id: 'che', unit: 'share', predicted: null, reasons, detail };
   const predicted = memo.hitRate(cache.capacity, keys.count, keys.zipf);
   return { id: 'che', unit: 'share', predicted, reasons, detail };
@@ -241,16 +243,16 @@ export function measuredFor(
     const n = s.requests.total;
     return {
       value: n > 0 ? s.requests.rejected / n : null,
-      note: `over ${formatCount(n)} requests`,
+      note: `over ${countOf(n, 'request')}`,
     };
   }
   if (id === 'che') {
     const n = s.cache.hits + s.cache.misses;
-    return { value: s.cache.hitRate, note: `over ${formatCount(n)} look-ups` };
+    return { value: s.cache.hitRate, note: `over ${countOf(n, 'look-up')}` };
   }
   return {
     value: s.latencyMs.mean,
-    note: `mean of ${formatCount(s.requests.served)} finished requests`,
+    note: `mean of ${countOf(s.requests.served, 'finished request')}`,
   };
 }
 

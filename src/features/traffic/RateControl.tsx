@@ -78,8 +78,10 @@ export function RateControl() {
           step={1}
           value={positionOf(shown)}
           disabled={!ready}
-          aria-label="Steady rate (requests per second)"
-          aria-valuetext={shown === 0 ? 'off' : `${formatRate(shown)} requests per second`}
+          aria-label="Steady rate (requests per simulated second)"
+          aria-valuetext={
+            shown === 0 ? 'off' : `${+shown.toPrecision(6)} requests per simulated second`
+          }
           data-testid="traffic.rateSlider"
           onChange={(e) => {
             setDraft(null);
@@ -109,7 +111,8 @@ export function RateControl() {
         />
       </div>
       <p className="traffic-note">
-        Steady: Poisson arrivals at this average rate, on top of the scenario’s own traffic.{' '}
+        Steady: Poisson arrivals at this average rate per simulated second, on top of the scenario’s
+        own traffic.{' '}
         <span data-testid="traffic.currentRate">Now: {rate === 0 ? 'off' : formatRate(rate)}</span>
       </p>
     </div>

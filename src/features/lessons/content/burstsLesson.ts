@@ -1,14 +1,15 @@
 import type { Lesson, LessonRuns, RunRecord } from './types.ts';
 import {
   capacityOf,
-  count,
   listJoin,
   moved,
   ms,
   pct,
+  plural,
   ranAs,
   ratioChoice,
   runNotes,
+  was,
 } from './words.ts';
 
 const BURSTS = Array.from({ length: 10 }, (_, i) => ({ at: i * 3000, burst: 30 }));
@@ -43,27 +44,36 @@ function sharePhrase(run: RunRecord): string {
   );
 }
 
-/** Whether the server with the fewest slots served more than its share of the slots. */
-function smallestOverServed(run: RunRecord): boolean {
+/**
+ * The server with the fewest slots, when it served a larger share of the requests than its share
+ * of the slots: its name and both shares; null otherwise.
+ */
+function smallestOverServed(run: RunRecord) {
   const slots = run.setup.servers.reduce((sum, s) => sum + s.capacity, 0);
   const small = [...run.setup.servers].sort((x, y) => x.capacity - y.capacity)[0];
   const served = run.summary.servers.find((s) => s.name === small?.name)?.served ?? 0;
   const total = run.summary.requests.served;
-  return !!small && total > 0 && slots > 0 && served / total > small.capacity / slots;
+  if (!small || total === 0 || slots === 0) return null;
+  const slotShare = small.capacity / slots;
+  const servedShare = served / total;
+  return servedShare > slotShare ? { name: small.name, slotShare, servedShare } : null;
 }
 
 function explainFirst(run: RunRecord): string[] {
   const { latencyMs, requests } = run.summary;
   const out = [
     ...runNotes(run, 'round-robin'),
-    `${count(requests.served)} requests were served. ${sharePhrase(run)}.`,
+    `${plural(requests.served, 'request')} ${was(requests.served)} served. ${sharePhrase(run)}.`,
     `Half the requests finished within ${ms(latencyMs.p50 ?? 0)}, but p99 latency was ` +
       `${ms(latencyMs.p99 ?? 0)} and the slowest took ${ms(latencyMs.max ?? 0)}.`,
   ];
-  if (ranAs(run, 'round-robin') && smallestOverServed(run))
+  const small = ranAs(run, 'round-robin') ? smallestOverServed(run) : null;
+  if (small)
     out.push(
       'Round robin hands out requests in turn without looking at the queues, so the smallest ' +
-        'server got more than its share of the slots and its queue took longest to drain.',
+        `server, ${small.name}, with ${pct(small.slotShare)} of the slots, served ` +
+        `${pct(small.servedShare)} of the requests: more than its share, and its queue took ` +
+        'longest to drain.',
     );
   return out;
 }

@@ -1,5 +1,5 @@
 import type { Lesson, LessonRuns, RunRecord } from './types.ts';
-import { count, moved, pct, ranAs, servedRange, runNotes } from './words.ts';
+import { count, moved, pct, plural, ranAs, servedRange, runNotes } from './words.ts';
 
 const base = {
   version: 1 as const,
@@ -49,7 +49,7 @@ function explainCompare(runs: LessonRuns): string[] {
   const range = servedRange(b);
   if (range && range.most.served > range.fewest.served * 1.3)
     out.push(
-      `The price is balance: ${range.most.name} served ${count(range.most.served)} requests and ` +
+      `The price is balance: ${range.most.name} served ${plural(range.most.served, 'request')} and ` +
         `${range.fewest.name} only ${count(range.fewest.served)}, because popular keys are not ` +
         'spread evenly around the ring.',
     );

@@ -93,6 +93,32 @@ describe('explanations follow the run, not the script', () => {
   });
 });
 
+describe('the bursts lesson', () => {
+  it('says the smallest server served more than its share of the requests, with both shares', () => {
+    const lesson = lessonById('least-connections-bursts')!;
+    // Slots 3, 2 and 4: Server-B holds 2 of 9 (22%) and served 30 of 100 (30%).
+    const rr: RunRecord = {
+      setup: classicSetup,
+      summary: summary({
+        served: 100,
+        rejected: 0,
+        servers: [
+          ['Server-A', 30, 0.5],
+          ['Server-B', 30, 0.9],
+          ['Server-C', 40, 0.4],
+        ],
+      }),
+    };
+    const step = lesson.steps.find((s) => s.kind === 'explain');
+    const text = step?.kind === 'explain' ? step.explain({ rr }).join(' ') : '';
+    expect(text).toContain(
+      'so the smallest server, Server-B, with 22% of the slots, served 30% of the requests: ' +
+        'more than its share, and its queue took longest to drain.',
+    );
+    expect(text).not.toContain('its share of the slots');
+  });
+});
+
 describe('verdictOf', () => {
   const lesson = lessonById('ten-requests')!;
   it('waits for the run, then reports an unanswered prediction', () => {

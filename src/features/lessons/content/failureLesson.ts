@@ -45,7 +45,7 @@ function explainFailure(run: RunRecord): string[] {
     const upShare = (simulatedMs - ((down.to ?? simulatedMs) - down.from)) / simulatedMs;
     out.push(
       `Server-C was up for ${pct(upShare)} of the run and served ${count(c.served)} of the ` +
-        `${count(requests.served)} requests served (${pct(c.served / requests.served)}).`,
+        `${plural(requests.served, 'request')} served (${pct(c.served / requests.served)}).`,
     );
   }
   const rate = steadyRate(run.setup);

@@ -4,6 +4,7 @@ import { capacityLesson } from './capacityLesson.ts';
 import { classicLesson } from './classicLesson.ts';
 import { failureLesson } from './failureLesson.ts';
 import { kneeLesson } from './kneeLesson.ts';
+import { metastabilityLesson } from './metastabilityLesson.ts';
 import { powerOfTwoLesson } from './powerOfTwoLesson.ts';
 import type { Lesson } from './types.ts';
 import { unequalLesson } from './unequalLesson.ts';
@@ -17,6 +18,7 @@ export const LESSONS: readonly Lesson[] = [
   kneeLesson,
   cacheLesson,
   failureLesson,
+  metastabilityLesson,
   capacityLesson,
 ];
 

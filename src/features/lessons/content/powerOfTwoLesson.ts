@@ -1,6 +1,6 @@
 import { maxServiceMs } from './scenarioFacts.ts';
 import type { Lesson, LessonRuns, RunRecord } from './types.ts';
-import { count, moved, ms, ranAs, ratioChoice, servedRange, runNotes } from './words.ts';
+import { count, moved, ms, plural, ranAs, ratioChoice, servedRange, runNotes } from './words.ts';
 
 const base = {
   version: 1 as const,
@@ -26,7 +26,7 @@ function spreadPhrases(run: RunRecord): string[] {
   const out = [];
   if (range)
     out.push(
-      `The busiest server, ${range.most.name}, served ${count(range.most.served)} requests and ` +
+      `The busiest server, ${range.most.name}, served ${plural(range.most.served, 'request')} and ` +
         `the least busy, ${range.fewest.name}, ${count(range.fewest.served)}.`,
     );
   const max = maxServiceMs(run.setup.service);

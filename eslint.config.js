@@ -106,7 +106,7 @@ const LAYERS = {
       { to: FEATURE_ENTRY },
     ),
     // The app shell lays out the features; app/pageStore.ts, the composition root, builds the
-    // store with the worker client and the learning content.
+    // store with the worker clients and the learning content.
     allow(
       'app',
       'app',
@@ -115,6 +115,7 @@ const LAYERS = {
       'store',
       { to: FEATURE_ENTRY },
       { to: { element: { type: 'worker', fileInternalPath: 'simClient.ts' } } },
+      { to: { element: { type: 'worker', fileInternalPath: 'sweepClient.ts' } } },
     ),
   ],
 };
@@ -210,6 +211,13 @@ export default tseslint.config(
                 'src/engine/scenario/limits.ts, validation happens in the worker.',
               allowTypeImports: true,
             },
+            {
+              group: ['**/engine/scenario/sweepSchema.ts', '**/engine/sweep/loadSweep.ts'],
+              message:
+                'Sweep files are read in a worker (loadSweep loads zod); the page gets the plan ' +
+                'or the problems back.',
+              allowTypeImports: true,
+            },
           ],
         },
       ],
@@ -249,6 +257,7 @@ export default tseslint.config(
     files: ['src/engine/**/*.ts'],
     ignores: [
       'src/engine/scenario/schema.ts',
+      'src/engine/scenario/sweepSchema.ts',
       'src/engine/scenario/fields.ts',
       'src/engine/scenario/problems.ts',
       // The overload-control fields' part of the schema (issue 15).
@@ -263,7 +272,8 @@ export default tseslint.config(
           paths: [
             {
               name: 'zod',
-              message: 'zod belongs in src/engine/scenario/schema.ts (and its fields.ts).',
+              message:
+                'zod belongs in src/engine/scenario/schema.ts and sweepSchema.ts (and fields.ts).',
               allowTypeImports: true,
             },
           ],

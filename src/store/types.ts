@@ -1,6 +1,7 @@
 import type { PickRecord } from '../engine/metrics/pickLog.ts';
 import type { Scenario } from '../engine/scenario/types.ts';
 import type { CompareState } from './compareSlice.ts';
+import type { SweepState } from './sweepSlice.ts';
 import type { LearnState } from './learnSlice.ts';
 import type { LogBook } from './logBook.ts';
 import type { RecordingState } from './recordingSlice.ts';
@@ -163,6 +164,7 @@ export interface PlaygroundState
 /** The page's one store: the playground, recording, compare, learn and strategy-code slices. */
 export interface AppState extends PlaygroundState {
   readonly compare: CompareState;
+  readonly sweep: SweepState;
   readonly learn: LearnState;
   readonly strategyCode: StrategyCodeState;
   readonly view: ViewState;

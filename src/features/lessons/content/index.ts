@@ -3,6 +3,7 @@ import { cacheLesson } from './cacheLesson.ts';
 import { capacityLesson } from './capacityLesson.ts';
 import { classicLesson } from './classicLesson.ts';
 import { failureLesson } from './failureLesson.ts';
+import { kneeLesson } from './kneeLesson.ts';
 import { metastabilityLesson } from './metastabilityLesson.ts';
 import { powerOfTwoLesson } from './powerOfTwoLesson.ts';
 import type { Lesson } from './types.ts';
@@ -14,6 +15,7 @@ export const LESSONS: readonly Lesson[] = [
   unequalLesson,
   burstsLesson,
   powerOfTwoLesson,
+  kneeLesson,
   cacheLesson,
   failureLesson,
   metastabilityLesson,

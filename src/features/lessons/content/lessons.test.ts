@@ -105,6 +105,7 @@ describe('the lessons tell what the engine does', () => {
     expect(outcome('power-of-two')).toBe('lower');
     expect(outcome('consistent-hash-cache')).toBe('higher');
     expect(outcome('server-failure')).toBe('some');
+    expect(outcome('the-knee')).toBe('wall');
   });
 });
 

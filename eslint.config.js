@@ -12,6 +12,7 @@ import tseslint from 'typescript-eslint';
 const ELEMENTS = [
   { type: 'engine', pattern: 'src/engine' },
   { type: 'worker', pattern: 'src/worker' },
+  { type: 'sandbox', pattern: 'src/sandbox' },
   { type: 'cli', pattern: 'src/cli' },
   { type: 'store', pattern: 'src/store' },
   { type: 'app', pattern: 'src/app' },
@@ -29,6 +30,25 @@ const FEATURE_ENTRY = {
   element: { type: 'feature', fileInternalPath: ['index.ts', 'content/index.ts'] },
 };
 
+/**
+ * What the page may take from the sandbox layer: data and types that load no QuickJS (templates,
+ * the API reference, the exercises' statements, error and report shapes). The sandbox itself runs
+ * in the worker and the CLI.
+ */
+const SANDBOX_DATA = {
+  element: {
+    type: 'sandbox',
+    fileInternalPath: [
+      'templates.ts',
+      'apiReference.ts',
+      'sandboxError.ts',
+      'exercises/catalog.ts',
+      'exercises/exerciseCode.ts',
+      'exercises/gradeReport.ts',
+    ],
+  },
+};
+
 const to = (...types) => ({ to: { element: { types: types.length === 1 ? types[0] : types } } });
 const allow = (from, ...targets) => ({
   from: { element: { type: from } },
@@ -44,10 +64,12 @@ const LAYERS = {
   policies: [
     // The engine is pure simulation: it runs unchanged in Node, the worker and tests.
     allow('engine', 'engine'),
+    // User strategies run in QuickJS; the sandbox adapts them to the engine's Strategy.
+    allow('sandbox', 'sandbox', 'engine'),
     // The worker is the comlink boundary around the engine; it knows nothing of the page.
-    allow('worker', 'worker', 'engine', 'lib'),
+    allow('worker', 'worker', 'engine', 'sandbox', 'lib'),
     // The CLI prints the page's config exports (`--config`): pure functions, no UI.
-    allow('cli', 'cli', 'engine', 'worker', 'lib', {
+    allow('cli', 'cli', 'engine', 'worker', 'sandbox', 'lib', {
       to: {
         element: {
           type: 'feature',
@@ -61,10 +83,15 @@ const LAYERS = {
     allow('ui', 'ui', 'lib', 'store', 'engine'),
     // The store talks to the worker (simClient and the protocol's types) and knows no UI; it
     // reads the learning content's types only (app/pageStore.ts hands it the content itself).
-    allow('store', 'store', 'lib', 'engine', 'worker', {
-      to: FEATURE_ENTRY,
-      dependency: { kind: 'type' },
-    }),
+    allow(
+      'store',
+      'store',
+      'lib',
+      'engine',
+      'worker',
+      { to: SANDBOX_DATA },
+      { to: FEATURE_ENTRY, dependency: { kind: 'type' } },
+    ),
     // A feature uses the shared layers, its own files, and other features through index.ts.
     allow(
       'feature',
@@ -74,11 +101,12 @@ const LAYERS = {
       'store',
       'engine',
       { to: { element: { type: 'worker', fileInternalPath: 'protocol.ts' } } },
+      { to: SANDBOX_DATA },
       { to: { element: { type: 'feature' } }, dependency: { relationship: { to: 'internal' } } },
       { to: FEATURE_ENTRY },
     ),
     // The app shell lays out the features; app/pageStore.ts, the composition root, builds the
-    // store with the worker client and the learning content.
+    // store with the worker clients and the learning content.
     allow(
       'app',
       'app',
@@ -87,11 +115,19 @@ const LAYERS = {
       'store',
       { to: FEATURE_ENTRY },
       { to: { element: { type: 'worker', fileInternalPath: 'simClient.ts' } } },
+      { to: { element: { type: 'worker', fileInternalPath: 'sweepClient.ts' } } },
     ),
   ],
 };
 
 const restrict = (paths, patterns = []) => ['error', { paths, patterns }];
+const QUICKJS_MESSAGE = 'QuickJS belongs in src/sandbox (the worker loads its .wasm by URL only).';
+const QUICKJS = { group: ['quickjs-emscripten*', '@jitl/*'], message: QUICKJS_MESSAGE };
+/** The worker may import the .wasm's URL (`…/wasm?url`), nothing else of QuickJS. */
+const QUICKJS_CODE = [
+  { name: '@jitl/quickjs-wasmfile-release-sync', message: QUICKJS_MESSAGE },
+  { name: '@jitl/quickjs-ffi-types', message: QUICKJS_MESSAGE },
+];
 const COMLINK = { name: 'comlink', message: 'comlink belongs in src/worker only.' };
 const ZUSTAND = {
   name: 'zustand',
@@ -131,12 +167,25 @@ export default tseslint.config(
   {
     // Packages by layer: comlink only in the worker, zustand only in the store.
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/worker/**', 'src/store/**'],
-    rules: { 'no-restricted-imports': restrict([COMLINK, ZUSTAND]) },
+    ignores: ['src/worker/**', 'src/store/**', 'src/sandbox/**'],
+    rules: { 'no-restricted-imports': restrict([COMLINK, ZUSTAND], [QUICKJS]) },
   },
   {
     files: ['src/store/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': restrict([COMLINK]) },
+    rules: { 'no-restricted-imports': restrict([COMLINK], [QUICKJS]) },
+  },
+  {
+    files: ['src/worker/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': restrict(
+        [ZUSTAND, ...QUICKJS_CODE],
+        [{ group: ['quickjs-emscripten*'], message: QUICKJS_MESSAGE }],
+      ),
+    },
+  },
+  {
+    files: ['src/sandbox/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict([COMLINK, ZUSTAND]) },
   },
   {
     // The page never loads zod or the schema: the worker checks everything. Types are fine.
@@ -162,6 +211,13 @@ export default tseslint.config(
                 'src/engine/scenario/limits.ts, validation happens in the worker.',
               allowTypeImports: true,
             },
+            {
+              group: ['**/engine/scenario/sweepSchema.ts', '**/engine/sweep/loadSweep.ts'],
+              message:
+                'Sweep files are read in a worker (loadSweep loads zod); the page gets the plan ' +
+                'or the problems back.',
+              allowTypeImports: true,
+            },
           ],
         },
       ],
@@ -182,6 +238,7 @@ export default tseslint.config(
             group: ['d3-*', 'node:*'],
             message: 'The engine must run unchanged in Node and the worker.',
           },
+          QUICKJS,
         ],
       ),
       'no-restricted-globals': [
@@ -200,8 +257,11 @@ export default tseslint.config(
     files: ['src/engine/**/*.ts'],
     ignores: [
       'src/engine/scenario/schema.ts',
+      'src/engine/scenario/sweepSchema.ts',
       'src/engine/scenario/fields.ts',
       'src/engine/scenario/problems.ts',
+      // The overload-control fields' part of the schema (issue 15).
+      'src/engine/scenario/overloadSchema.ts',
       'src/engine/scenario/scalingSchema.ts',
       'src/engine/**/*.test.ts',
     ],
@@ -212,7 +272,8 @@ export default tseslint.config(
           paths: [
             {
               name: 'zod',
-              message: 'zod belongs in src/engine/scenario/schema.ts (and its fields.ts).',
+              message:
+                'zod belongs in src/engine/scenario/schema.ts and sweepSchema.ts (and fields.ts).',
               allowTypeImports: true,
             },
           ],

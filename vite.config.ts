@@ -13,7 +13,8 @@ const appVersion = readAppVersion(root);
 function contentSecurityPolicy(): Plugin {
   const policy = [
     "default-src 'self'",
-    "script-src 'self'",
+    // Compiling the strategy sandbox (QuickJS) needs 'wasm-unsafe-eval'; never 'unsafe-eval'.
+    "script-src 'self' 'wasm-unsafe-eval'",
     "worker-src 'self'",
     "style-src 'self'",
     // blob: for the PNG download of a chart, drawn from an SVG the page itself made.

@@ -5,6 +5,7 @@ import { LearnArea } from './pages/LearnArea.ts';
 import { RunControls } from './pages/RunControls.ts';
 import { ServersArea } from './pages/ServersArea.ts';
 import { SummaryArea } from './pages/SummaryArea.ts';
+import { SweepArea } from './pages/SweepArea.ts';
 import { TrafficArea } from './pages/TrafficArea.ts';
 
 /**
@@ -19,6 +20,7 @@ export class Playground {
   readonly summary: SummaryArea;
   readonly compare: CompareArea;
   readonly learn: LearnArea;
+  readonly sweep: SweepArea;
   readonly autoscaling: AutoscalingArea;
   private guideSeen = false;
 
@@ -34,6 +36,7 @@ export class Playground {
     this.summary = new SummaryArea(page);
     this.compare = new CompareArea(page);
     this.learn = new LearnArea(page);
+    this.sweep = new SweepArea(page);
     this.autoscaling = new AutoscalingArea(page);
   }
 

@@ -131,6 +131,48 @@ const PROBES: Probe[] = [
     refused: true,
   },
   {
+    rule: 'the engine imports the sandbox',
+    dir: 'engine',
+    code: "import { SandboxHost } from '../sandbox/sandboxHost.ts';\nvoid SandboxHost;",
+    refused: true,
+  },
+  {
+    rule: 'the engine imports QuickJS',
+    dir: 'engine',
+    code: "import { Lifetime } from 'quickjs-emscripten-core';\nvoid Lifetime;",
+    refused: true,
+  },
+  {
+    rule: 'the page imports the sandbox runtime',
+    dir: 'features/strategy',
+    code: "import { SandboxHost } from '../../sandbox/sandboxHost.ts';\nvoid SandboxHost;",
+    refused: true,
+  },
+  {
+    rule: 'the page imports QuickJS',
+    dir: 'features/strategy',
+    code: "import { Lifetime } from 'quickjs-emscripten-core';\nvoid Lifetime;",
+    refused: true,
+  },
+  {
+    rule: 'the page imports the sandbox’s templates and exercises (data only)',
+    dir: 'features/strategy',
+    code: "import { STRATEGY_TEMPLATES } from '../../sandbox/templates.ts';\nimport { EXERCISES } from '../../sandbox/exercises/catalog.ts';\nvoid STRATEGY_TEMPLATES;\nvoid EXERCISES;",
+    refused: false,
+  },
+  {
+    rule: 'the worker runs the sandbox',
+    dir: 'worker',
+    code: "import { SandboxHost } from '../sandbox/sandboxHost.ts';\nvoid SandboxHost;",
+    refused: false,
+  },
+  {
+    rule: 'the sandbox imports the page',
+    dir: 'sandbox',
+    code: "import { formatMs } from '../lib/format.ts';\nvoid formatMs;",
+    refused: true,
+  },
+  {
     rule: 'the charts import the store',
     dir: 'charts',
     code: "import { useApp } from '../store/hooks.tsx';\nvoid useApp;",

@@ -27,6 +27,8 @@ import { ChallengePanel } from '../features/challenges/index.ts';
 import { HashingPanel } from '../features/hashing/index.ts';
 import { TheoryPanel } from '../features/theory/index.ts';
 import { ComparePanel } from '../features/compare/index.ts';
+import { ExercisesPanel } from '../features/custom/index.ts';
+import { SweepPanel } from '../features/sweep/index.ts';
 import { AutoscalingPanel, ServersOverTimePanel } from '../features/autoscaling/index.ts';
 import { CostSloPanel } from '../features/objectives/index.ts';
 import { Guide, Shortcuts } from '../features/help/index.ts';
@@ -106,7 +108,9 @@ function Playground() {
         <CachePanel />
         <HashingPanel />
         <TheoryPanel />
+        <ExercisesPanel />
         <ComparePanel />
+        <SweepPanel />
         <LogPanel />
       </div>
     </main>

@@ -6,11 +6,12 @@ import './CrashBanner.css';
  * restart that keeps the setup; while the first run is loading, a quiet "starting" line instead.
  */
 export function CrashBanner() {
-  const { status, crash, fault, loaded } = useApp(
+  const { status, crash, fault, byStrategy, loaded } = useApp(
     useShallow((s) => ({
       status: s.status,
       crash: s.crash,
       fault: s.snapshot?.fault ?? null,
+      byStrategy: (s.snapshot?.strategyFault ?? null) !== null,
       loaded: s.snapshot !== null,
     })),
   );
@@ -33,12 +34,14 @@ export function CrashBanner() {
           <span aria-hidden="true">✖ </span>
           {status === 'crashed'
             ? 'The simulation crashed.'
-            : 'The simulation stopped with an error.'}
+            : byStrategy
+              ? 'Your strategy failed, so the run stopped at that request.'
+              : 'The simulation stopped with an error.'}
         </p>
         <p className="crash-detail">{problem}</p>
         <p className="crash-detail">
-          Your setup (servers, strategy, cache, traffic) is kept: restarting runs it again from time
-          0.
+          Your setup (servers, strategy{byStrategy ? ' and its code' : ''}, cache, traffic) is kept:
+          restarting runs it again from time 0.
         </p>
       </div>
       <button

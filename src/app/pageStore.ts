@@ -6,6 +6,7 @@ import { createAppStore, type AppStore } from '../store/createAppStore.ts';
 import type { LearnCatalog } from '../store/learnSlice.ts';
 import { browserPage } from '../store/page.ts';
 import { SimClient } from '../worker/simClient.ts';
+import type { SweepRunner } from '../worker/sweepClient.ts';
 
 /** Lessons and challenges are read only once a learning panel is opened. */
 async function loadLearning(): Promise<LearnCatalog> {
@@ -22,6 +23,16 @@ async function loadLearning(): Promise<LearnCatalog> {
   };
 }
 
+/** The sweep workers' code is loaded, and the pool started, when the first sweep runs. */
+let sweepPool: Promise<SweepRunner> | null = null;
+function startSweepPool(): Promise<SweepRunner> {
+  sweepPool ??= import('../worker/sweepClient.ts').then(
+    ({ SweepPool, sweepWorkerCount }) =>
+      new SweepPool(sweepWorkerCount(navigator.hardwareConcurrency)),
+  );
+  return sweepPool;
+}
+
 /** The store the page runs on (main.tsx makes one and provides it to the components). */
 export function createPageStore(): AppStore {
   return createAppStore({
@@ -29,5 +40,6 @@ export function createPageStore(): AppStore {
     page: browserPage,
     learning: loadLearning,
     nextFrame: (callback) => requestAnimationFrame(callback),
+    sweepRunner: startSweepPool,
   });
 }

@@ -9,7 +9,16 @@ describe('command-line arguments', () => {
       json: false,
       seed: null,
       limits: DEFAULT_LIMITS,
+      strategyFile: null,
       config: null,
+    });
+  });
+
+  it('take a strategy file, and refuse the flag without a path', () => {
+    const args = parseArgs(['classic', '--strategy-file', 'mine.js']);
+    expect('strategyFile' in args && args.strategyFile).toBe('mine.js');
+    expect(parseArgs(['classic', '--strategy-file='])).toEqual({
+      error: '--strategy-file: give the path of a JavaScript file',
     });
   });
 

@@ -7,6 +7,8 @@ export interface SimArgs {
   readonly json: boolean;
   readonly seed: number | null;
   readonly limits: RunLimits;
+  /** `--strategy-file my.js`: run this code as the scenario's strategy ("custom"). */
+  readonly strategyFile: string | null;
   /** Print this balancer's config for the scenario instead of running it (the page's export). */
   readonly config: ConfigFormat | null;
 }
@@ -31,6 +33,9 @@ export const USAGE = `Usage: npm run sim -- <scenario.json | preset name | -> [-
   ${EVENTS_FLAG} N
                   stop after this many events (each request's arrival is one, a burst's
                   too); default ${count(DEFAULT_LIMITS.maxEvents)}
+  --strategy-file my.js
+                  run the strategy in my.js (JavaScript defining selectServer, run in a
+                  sandbox) instead of the scenario's
   --config FORMAT print the scenario as configuration for a real balancer instead of
                   running it: ${FORMAT_LIST}; the same text as the playground's
                   Config dialog; its notes go to standard error
@@ -66,6 +71,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let json = false;
   let seed: number | null = null;
   let limits: RunLimits = DEFAULT_LIMITS;
+  let strategyFile: string | null = null;
   let config: ConfigFormat | null = null;
   const i = { at: 0 };
   for (; i.at < argv.length; i.at++) {
@@ -86,6 +92,11 @@ export function parseArgs(argv: readonly string[]): Parsed {
       if (typeof cap !== 'number') return cap;
       limits =
         name === HELD_FLAG ? { ...limits, maxRequestsHeld: cap } : { ...limits, maxEvents: cap };
+    } else if (isFlag(a, '--strategy-file')) {
+      const path = valueOf(argv, i, '--strategy-file');
+      if (path === undefined || path === '')
+        return { error: '--strategy-file: give the path of a JavaScript file' };
+      strategyFile = path;
     } else if (isFlag(a, '--config')) {
       const raw = valueOf(argv, i, '--config');
       const format =
@@ -98,5 +109,5 @@ export function parseArgs(argv: readonly string[]): Parsed {
     else return { error: `only one scenario can be run at a time (got ${source} and ${a})` };
   }
   if (source === null) return { error: 'no scenario given' };
-  return { source, json, seed, limits, config };
+  return { source, json, seed, limits, strategyFile, config };
 }

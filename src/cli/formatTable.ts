@@ -20,11 +20,17 @@ function table(header: string[], rows: string[][]): string {
 export function formatSummary(s: RunSummary): string {
   const r = s.requests;
   const l = s.latencyMs;
+  const why = r.rejectedByReason;
+  // Overload control's reasons appear once it was on (see summary.ts).
+  const more = (['shed', 'limited', 'throttled'] as const)
+    .filter((k) => why[k] !== undefined)
+    .map((k) => `, ${k} ${why[k]}`)
+    .join('');
   return [
     `${terminalSafe(s.name)} · ${s.strategy} · seed ${s.seed} · ${(s.simulatedMs / 1000).toFixed(3)} s simulated`,
     '',
     `requests   ${r.total} total, ${r.served} served, ${r.rejected} rejected ` +
-      `(no healthy servers ${r.rejectedByReason.noHealthyServers}, overloaded ${r.rejectedByReason.overloaded})` +
+      `(no healthy servers ${why.noHealthyServers}, overloaded ${why.overloaded}${more})` +
       (r.failed > 0 || r.timedOut > 0 ? `, ${r.failed} failed, ${r.timedOut} timed out` : '') +
       (r.inFlight > 0 ? `, ${r.inFlight} still in flight` : ''),
     ...(s.retries.sent > 0 || s.retries.lateResponses > 0
@@ -34,6 +40,7 @@ export function formatSummary(s: RunSummary): string {
             `${s.retries.lateResponses} late answers, ${(s.retries.wastedMs / 1000).toFixed(1)} s of wasted work`,
         ]
       : []),
+    ...overloadLines(s),
     `latency    mean ${num(l.mean)} ms · p50 ${num(l.p50)} · p90 ${num(l.p90)} · p99 ${num(l.p99)} · ` +
       `p99.9 ${num(l.p999)} · max ${num(l.max)} ms`,
     `cache      ${s.cache.placement}: ${s.cache.hits} hits, ${s.cache.misses} misses, ` +
@@ -53,6 +60,24 @@ export function formatSummary(s: RunSummary): string {
       ]),
     ),
   ].join('\n');
+}
+
+/** Goodput next to throughput, and hedges, once overload control was on. */
+function overloadLines(s: RunSummary): string[] {
+  if (s.goodput === undefined || s.throughput === undefined) return [];
+  const share = s.throughput > 0 ? ` (${pct(s.goodput / s.throughput)})` : '';
+  const late = s.requests.servedLate ?? 0;
+  const lines = [
+    `goodput    ${s.goodput.toFixed(1)} req/s served within the deadline, of ` +
+      `${s.throughput.toFixed(1)} req/s served${share}; ${late} served late`,
+  ];
+  const h = s.hedging;
+  if (h && h.sent > 0)
+    lines.push(
+      `hedging    ${h.sent} ${h.sent === 1 ? 'copy' : 'copies'} sent (${pct(h.extraLoad)} more requests), ` +
+        `${h.won} won, ${h.cancelled} cancelled, ${h.denied} refused by the budget`,
+    );
+  return lines;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

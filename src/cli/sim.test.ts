@@ -206,6 +206,64 @@ describe('npm run sim: output', () => {
   });
 });
 
+describe('npm run sim: a strategy of your own', () => {
+  const leastConnections = `function selectServer(servers) {
+  let best = servers[0];
+  for (const s of servers) if (s.active + s.queued < best.active + best.queued) best = s;
+  return best;
+}
+`;
+
+  it('--strategy-file gives the built-in least connections summary, but for its name', () => {
+    // A minute of Poisson arrivals into queues, least connections built in.
+    const scenario = 'src/engine/scenario/presets/steady-poisson.json';
+    const mine = file('lc.js', leastConnections);
+    const custom = sim([scenario, '--json', '--seed', '7', '--strategy-file', mine]);
+    const reference = sim([scenario, '--json', '--seed', '7']);
+    expect(custom.stderr).toBe('');
+    expect(custom.status).toBe(0);
+    const a = JSON.parse(custom.stdout) as Record<string, unknown>;
+    const b = JSON.parse(reference.stdout) as Record<string, unknown>;
+    expect(a.strategy).toBe('custom');
+    expect(b.strategy).toBe('least-connections');
+    expect({ ...a, strategy: null }).toEqual({ ...b, strategy: null });
+  });
+
+  it('exits 2 with the message and line when the code fails during the run', () => {
+    const bad = file('bad.js', 'function selectServer(servers) {\n  return 42;\n}\n');
+    const r = sim(['classic', '--strategy-file', bad]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^classic: the custom strategy failed: Line 1: selectServer returned 42, /,
+    );
+  });
+
+  it('exits 2 naming the line of a syntax error, and a missing file plainly', () => {
+    const broken = file('broken.js', 'function selectServer(servers) {\n  return servers[0\n}\n');
+    const r = sim(['classic', '--strategy-file', broken]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^classic: the custom strategy does not load: Line 3: SyntaxError/);
+    const missing = sim(['classic', '--strategy-file', join(dir, 'nope.js')]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/no such strategy file/);
+  });
+
+  it('runs a scenario that carries its code, and refuses "custom" without code', () => {
+    const carried = file('carried.json', {
+      strategy: 'custom',
+      customStrategy: { code: leastConnections },
+    });
+    const r = sim([carried, '--json']);
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(r.stdout) as { requests: { served: number; rejected: number } };
+    expect([summary.requests.served, summary.requests.rejected]).toEqual([9, 1]);
+    const bare = sim([file('bare.json', { strategy: 'custom' })]);
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toMatch(/customStrategy: is needed when strategy is "custom"/);
+  });
+});
+
 describe('npm run sim -- <scenario> --config', () => {
   it('prints exactly the text of the page’s Config dialog, with its notes on stderr', async () => {
     const { exportConfig } = await import('../features/exports/config/index.ts');

@@ -10,9 +10,11 @@ import { Simulation } from '../engine/simulation.ts';
 import { summarize } from '../engine/summary.ts';
 import { parseJsonText } from '../lib/scenarioFile.ts';
 import { parseArgs, USAGE } from './args.ts';
+import { customStrategyOptions, strategyFailureMessage } from './customStrategy.ts';
 import { formatSummary } from './formatTable.ts';
 import { readScenarioInput } from './readInput.ts';
 import { runWithinLimits } from './runBounds.ts';
+import { readStrategyFile } from './strategyFile.ts';
 import { terminalSafeJson, terminalSafeLines } from './terminalText.ts';
 import { exportConfig } from '../features/exports/config/index.ts';
 
@@ -75,7 +77,14 @@ async function main(argv: readonly string[]): Promise<void> {
     args.seed !== null && typeof raw === 'object' && raw !== null
       ? { ...raw, seed: args.seed }
       : raw;
-  const parsed = parseScenario(withSeed);
+  let withCode = withSeed;
+  if (args.strategyFile !== null) {
+    const file = await readStrategyFile(args.strategyFile);
+    if (!file.ok) fail(file.message);
+    if (typeof withSeed === 'object' && withSeed !== null)
+      withCode = { ...withSeed, strategy: 'custom', customStrategy: { code: file.code } };
+  }
+  const parsed = parseScenario(withCode);
   if (!parsed.ok) {
     const lines = parsed.problems.map(
       (p) => `  ${p.path === '' ? '(scenario)' : p.path}: ${p.message}`,
@@ -93,9 +102,17 @@ async function main(argv: readonly string[]): Promise<void> {
       process.stderr.write(terminalSafeLines(notes.map((n) => `note: ${n}`).join('\n')) + '\n');
     return;
   }
-  const sim = new Simulation(parsed.scenario, { logRequests: false });
-  const run = runWithinLimits(sim, args.limits);
-  if (!run.ok) fail(`${label}: ${run.message}`);
+  let sim: Simulation;
+  try {
+    const custom = await customStrategyOptions(parsed.scenario);
+    sim = new Simulation(parsed.scenario, { logRequests: false, ...custom });
+    const run = runWithinLimits(sim, args.limits);
+    if (!run.ok) fail(`${label}: ${run.message}`);
+  } catch (error) {
+    const message = strategyFailureMessage(error);
+    if (message === null) throw error;
+    fail(`${label}: ${message}`);
+  }
   const summary = summarize(sim);
   process.stdout.write(
     args.json

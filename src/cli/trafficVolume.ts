@@ -28,6 +28,11 @@ export function requestsOf(
 ): number {
   if (spec.kind === 'burst') return spec.at <= end ? spec.burst : 0;
   if (spec.kind === 'spike') return 0;
+  if (spec.kind === 'closed') {
+    // A closed loop sends at most one request per client per think time: an upper bound.
+    const span = Math.min(spec.to, end) - spec.from;
+    return span > 0 ? (spec.clients * span) / spec.thinkMs : 0;
+  }
   // Daily patterns, traces and spiked rates: the integral of their rate shape.
   if (spec.kind === 'diurnal' || spec.kind === 'trace' || spikes.length > 0)
     return expectedArrivals(spec, spikes, end);

@@ -32,6 +32,42 @@ export class IntQueue {
     return v;
   }
 
+  /** The oldest value without removing it; -1 when empty. */
+  peek(): number {
+    return this.count === 0 ? -1 : this.buf[this.head]!;
+  }
+
+  /** The newest value without removing it; -1 when empty. */
+  peekNewest(): number {
+    return this.count === 0 ? -1 : this.buf[(this.head + this.count - 1) & (this.buf.length - 1)]!;
+  }
+
+  /**
+   * Removes the first occurrence of `v`, keeping the order of the rest; returns whether it was
+   * there. The ends cost O(1) (a request shed after waiting longest, or served newest first);
+   * anywhere else, a scan.
+   */
+  remove(v: number): boolean {
+    if (this.count === 0) return false;
+    if (this.peekNewest() === v) {
+      this.count--;
+      return true;
+    }
+    if (this.peek() === v) {
+      this.shift();
+      return true;
+    }
+    const mask = this.buf.length - 1;
+    for (let i = 1; i < this.count - 1; i++) {
+      if (this.buf[(this.head + i) & mask] !== v) continue;
+      for (let j = i; j < this.count - 1; j++)
+        this.buf[(this.head + j) & mask] = this.buf[(this.head + j + 1) & mask]!;
+      this.count--;
+      return true;
+    }
+    return false;
+  }
+
   clear(): void {
     this.head = 0;
     this.count = 0;

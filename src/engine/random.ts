@@ -71,7 +71,17 @@ function rotl(x: number, k: number): number {
  * Independent streams derived from one seed, one per purpose, so that changing the strategy does
  * not shift the arrivals, keys or service times another run draws (common random numbers).
  */
-export type StreamName = 'arrivals' | 'keys' | 'service' | 'strategy' | 'faults';
+export type StreamName =
+  | 'arrivals'
+  | 'keys'
+  | 'service'
+  | 'strategy'
+  | 'faults'
+  // Overload control: each mechanism that draws has its own, so runs without it are unchanged.
+  | 'clients'
+  | 'hedge'
+  | 'throttle'
+  | 'limiter';
 
 const STREAM_SALT: Record<StreamName, number> = {
   arrivals: 0x1b873593,
@@ -79,6 +89,10 @@ const STREAM_SALT: Record<StreamName, number> = {
   service: 0x165667b1,
   strategy: 0x61c88647,
   faults: 0x7f4a7c15,
+  clients: 0x2545f491,
+  hedge: 0x4cf5ad43,
+  throttle: 0x68e31da4,
+  limiter: 0x1b56c4e9,
 };
 
 /** The generator for one purpose of a run with this seed. */

@@ -38,6 +38,10 @@ export class RequestTable {
   fail = new Uint8Array(0);
   /** 1 when sent through a half-open circuit as a probe. */
   probe = new Uint8Array(0);
+  /** A hedged attempt's other copy (row), or -1. */
+  twin = new Int32Array(0);
+  /** 1 when this attempt is the hedge (the second copy). */
+  hedge = new Uint8Array(0);
   /** When the attempt was sent, and when its service began. */
   sent = new Float64Array(0);
   begun = new Float64Array(0);
@@ -71,6 +75,8 @@ export class RequestTable {
     this.lb[r] = lb;
     this.fail[r] = 0;
     this.probe[r] = 0;
+    this.twin[r] = -1;
+    this.hedge[r] = 0;
     this.sent[r] = sent;
     this.begun[r] = sent;
     return r;
@@ -83,10 +89,18 @@ export class RequestTable {
     return true;
   }
 
-  /** Rows whose client still waits (for checks: exactly one per request in flight). */
+  /**
+   * Requests whose client still waits for some attempt (for checks: one per request in flight).
+   * A hedged request waiting for both copies counts once.
+   */
   countWaiting(): number {
     let n = 0;
-    for (let r = 0; r < this.id.length; r++) n += this.waiting[r]!;
+    for (let r = 0; r < this.id.length; r++) {
+      if (this.waiting[r] === 0) continue;
+      const t = this.twin[r]!;
+      if (this.hedge[r] === 1 && t >= 0 && this.waiting[t] === 1) continue;
+      n++;
+    }
     return n;
   }
 
@@ -123,6 +137,8 @@ export class RequestTable {
     this.lb = resize(this.lb, new Uint8Array(cap));
     this.fail = resize(this.fail, new Uint8Array(cap));
     this.probe = resize(this.probe, new Uint8Array(cap));
+    this.twin = resize(this.twin, new Int32Array(cap));
+    this.hedge = resize(this.hedge, new Uint8Array(cap));
     this.sent = resize(this.sent, new Float64Array(cap));
     this.begun = resize(this.begun, new Float64Array(cap));
     const free = new Int32Array(cap);

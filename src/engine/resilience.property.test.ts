@@ -7,7 +7,7 @@ import { expectDeterministic, expectRoutesOnlyToHealthy } from './testing/invari
 import { scenarioOf } from './testing/scenarioOf.ts';
 
 /** Small random scenarios with every kind of fault and any mix of defences. */
-const faultyScenario = fc
+export const faultyScenario = fc
   .record({
     seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
     strategy: fc.constantFrom(...STRATEGY_NAMES),
@@ -38,6 +38,19 @@ const faultyScenario = fc
     slowStartMs: fc.constantFrom(0, 1000),
     balancers: fc.integer({ min: 1, max: 3 }),
     loadUpdateMs: fc.constantFrom(0, 0, 250),
+    // Overload control (issue 15), mixed in with everything else.
+    closedClients: fc.constantFrom(0, 0, 5, 20),
+    contention: fc.constantFrom('off', 'linear', 'usl'),
+    maxQueue: fc.constantFrom(null, 1, 3),
+    maxQueueMs: fc.constantFrom(null, 50, 300),
+    codel: fc.boolean(),
+    adaptiveLifo: fc.boolean(),
+    limiter: fc.constantFrom('off', 'aimd', 'gradient', 'gradient2'),
+    throttling: fc.boolean(),
+    hedgeAfterMs: fc.constantFrom(null, null, 20, 150),
+    cancelLoser: fc.boolean(),
+    hedgeBudget: fc.constantFrom(null, 10),
+    deadlineMs: fc.constantFrom(null, 400),
   })
   .map((r) => {
     const names = r.servers.map((_, i) => `S${i}`);
@@ -51,7 +64,17 @@ const faultyScenario = fc
       traffic: [
         { at: 300, burst: r.burst },
         { from: 0, to: 5000, ratePerSec: r.rate },
+        ...(r.closedClients > 0
+          ? [{ from: 500, to: 4000, clients: r.closedClients, thinkMs: 100 }]
+          : []),
       ],
+      contention: { model: r.contention, alpha: 0.2, beta: 0.05 },
+      shedding: {
+        maxQueue: r.maxQueue,
+        maxQueueMs: r.maxQueueMs,
+        codel: r.codel,
+        adaptiveLifo: r.adaptiveLifo,
+      },
       events: r.events.map((e) => {
         const server = names[e.server % names.length]!;
         switch (e.action) {
@@ -81,6 +104,14 @@ const faultyScenario = fc
         breaker: { enabled: r.breaker, failureThreshold: 3, openMs: 400 },
         slowStartMs: r.slowStartMs,
         balancers: { count: r.balancers, loadUpdateMs: r.loadUpdateMs },
+        deadlineMs: r.deadlineMs,
+        limiter: { algorithm: r.limiter, initialLimit: 3, minLimit: 1 },
+        throttling: { enabled: r.throttling, windowMs: 2000 },
+        hedge: {
+          afterMs: r.hedgeAfterMs,
+          cancelLoser: r.cancelLoser,
+          budgetPercent: r.hedgeBudget,
+        },
       },
     });
   });

@@ -56,10 +56,7 @@ export class ServerPool implements PoolView {
   errorRate = new Float64Array(0);
   /** Service-time multiplier of a latency spike in progress (1 = none). */
   spike = new Float64Array(0);
-  /**
-   * Envoy's panic mode: too few servers look healthy, so health and ejections are ignored and
-   * traffic spreads over every server not drained or circuit-broken.
-   */
+  /** Envoy's panic mode: too few look healthy, so any server not drained or broken takes traffic. */
   panic = false;
   /**
    * Told after every change to a slot's load, health or membership: a strategy that keeps an
@@ -196,10 +193,7 @@ export class ServerPool implements PoolView {
     return active;
   }
 
-  /**
-   * A connection to an unreachable server takes one of its places until it times out (counted
-   * in `active`, not in its peak: nothing is being served).
-   */
+  /** An unreachable server's connection holds a place until it times out (not in the peak). */
   holdConnection(slot: number): void {
     this.accrue(slot);
     this.active[slot]!++;
@@ -234,6 +228,14 @@ export class ServerPool implements PoolView {
     const active = ++this.active[slot]!;
     if (active > this.peakActive[slot]!) this.peakActive[slot] = active;
     return r;
+  }
+
+  /** Takes row `r` out of the queue wherever it waits (shed, cancelled, or served out of turn). */
+  removeQueued(slot: number, r: number): boolean {
+    if (!this.queues[slot]!.remove(r)) return false;
+    this.queued[slot]!--;
+    this.refresh(slot);
+    return true;
   }
 
   /** Takes the first waiting request out of the queue (the server crashed): its row, or -1. */
@@ -313,10 +315,7 @@ export class ServerPool implements PoolView {
     this.refreshLoad(slot);
   }
 
-  /**
-   * The same after only the slot's load changed (every request, twice or more), from what
-   * `refresh` cached: whether it is routable and how many requests it has room for.
-   */
+  /** `refresh` after only the load changed (hot path), from its cached routable and room. */
   private refreshLoad(slot: number): void {
     const ok =
       this.routableNow[slot] === 1 && this.active[slot]! + this.queued[slot]! < this.room[slot]!

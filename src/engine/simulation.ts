@@ -2,6 +2,7 @@ import { keyCounterFor } from './metrics/keyCounts.ts';
 import type { CircuitBreakers } from './resilience/circuitBreakers.ts';
 import type { HealthChecks } from './resilience/healthChecks.ts';
 import type { OutlierDetector } from './resilience/outlierDetector.ts';
+import type { ContentionSpec, SheddingSpec } from './overload/specs.ts';
 import type {
   AutoscalingSpec,
   CacheSpec,
@@ -13,8 +14,9 @@ import type {
   ServiceSpec,
   SloSpec,
 } from './scenario/types.ts';
-import type { Strategy, StrategyName, StrategyOptions } from './strategies/strategy.ts';
+import type { Strategy, StrategyChoice, StrategyOptions } from './strategies/strategy.ts';
 import { SimulationCore } from './simulation/core.ts';
+import { deadlineOf, overloadOn } from './simulation/overloadParts.ts';
 import { serverStateOf, type ServerState } from './simulation/serverState.ts';
 
 export { FAIL_FAST_MS, type SimulationOptions } from './simulation/simCore.ts';
@@ -40,7 +42,7 @@ export class Simulation extends SimulationCore {
   }
 
   /** The strategy every balancer runs. */
-  get strategyName(): StrategyName {
+  get strategyName(): StrategyChoice {
     return this.balancers.strategyName;
   }
 
@@ -49,7 +51,7 @@ export class Simulation extends SimulationCore {
   }
 
   /** Switches every balancer to another strategy; `options` change only the options given. */
-  setStrategy(name: StrategyName, options: StrategyOptions = {}): void {
+  setStrategy(name: StrategyChoice, options: StrategyOptions = {}): void {
     this.balancers.setStrategy(name, options);
     this.rethinkKeys();
   }
@@ -57,6 +59,11 @@ export class Simulation extends SimulationCore {
   /** Keys are drawn while the strategy or the cache reads them, owed otherwise (deferredKeys.ts). */
   private rethinkKeys(): void {
     this.traffic.rethinkKeys(this.balancers.strategyName, this.cache.spec.placement);
+  }
+
+  /** Frees what the run holds outside the engine: the sandboxes of a custom strategy. */
+  dispose(): void {
+    this.balancers.dispose();
   }
 
   /** The first balancer's strategy (every balancer runs the same one). */
@@ -155,7 +162,6 @@ export class Simulation extends SimulationCore {
   setResilience(spec: ResilienceSpec): void {
     const before = this.resilience;
     this.resilience = spec;
-    this.timeoutMs = spec.timeoutMs;
     this.defences.reconfigure(before, spec);
     const b0 = before.balancers;
     const b1 = spec.balancers;
@@ -164,7 +170,45 @@ export class Simulation extends SimulationCore {
       this.balancers.startLoadUpdates();
     }
     this.defences.updatePanic();
+    this.metrics.overload.deadlineMs = deadlineOf(spec);
+    this.admission.configure(spec.throttling, spec.limiter, before);
+    this.hedging.configure(spec.hedge);
+    this.noteOverload();
     this.log('INFO', 'LoadBalancer', 'Resilience settings changed');
+  }
+
+  /** Starts overload control's figures once one of its mechanisms is switched on live. */
+  private noteOverload(): void {
+    if (this.overloadSeen || !overloadOn(this, this.resilience)) return;
+    this.overloadSeen = true;
+    this.metrics.overload.start(this.metrics.series.time.length);
+  }
+
+  /** How every server sheds load from its queue, from now on. */
+  setShedding(spec: SheddingSpec): void {
+    this.queues.configure(spec);
+    // A queue rule switched off: whatever waits is served in order again.
+    if (!this.queues.on) for (const slot of this.pool.members) this.startWaiting(slot);
+    this.noteOverload();
+    this.log('INFO', 'LoadBalancer', 'Load shedding settings changed');
+  }
+
+  /** How every server's service time grows with its concurrency, from now on. */
+  setContention(spec: ContentionSpec): void {
+    this.queues.setContention(spec);
+    this.noteOverload();
+    this.log('INFO', 'LoadBalancer', 'Contention settings changed');
+  }
+
+  /** A closed-loop population of `clients` thinking `thinkMs` from now on (0 stops it). */
+  setPopulation(clients: number, thinkMs: number): void {
+    this.clients.setPopulation(clients, thinkMs);
+    this.noteOverload();
+  }
+
+  /** The learned concurrency limit of the server in `slot`, or NaN without a limiter. */
+  limitOf(slot: number): number {
+    return this.admission.limitOf(slot);
   }
 
   setCache(spec: CacheSpec): void {
@@ -189,6 +233,7 @@ export class Simulation extends SimulationCore {
 
   setService(spec: ServiceSpec): void {
     this.traffic.setService(spec);
+    this.hedging.setService(spec);
   }
 
   setKeys(spec: KeySpec): void {

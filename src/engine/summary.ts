@@ -1,3 +1,4 @@
+import { summarizeOverload, type OverloadSummary } from './overload/overloadSummary.ts';
 import {
   scalingSummary,
   type AutoscalingSummary,
@@ -15,12 +16,21 @@ export interface RunSummary {
     readonly total: number;
     readonly served: number;
     readonly rejected: number;
-    readonly rejectedByReason: { readonly noHealthyServers: number; readonly overloaded: number };
+    readonly rejectedByReason: {
+      readonly noHealthyServers: number;
+      readonly overloaded: number;
+      /** Present once overload control was on (see OverloadSummary). */
+      readonly shed?: number;
+      readonly limited?: number;
+      readonly throttled?: number;
+    };
     /** Ended in an error: the server failed it, crashed, refused or never answered the connection. */
     readonly failed: number;
     /** The client's timeout ran out first. */
     readonly timedOut: number;
     readonly inFlight: number;
+    /** Served after the deadline (present once overload control was on). */
+    readonly servedLate?: number;
   };
   /** Retries, and the work done for answers nobody waited for any more. */
   readonly retries: {
@@ -64,6 +74,11 @@ export interface RunSummary {
     readonly hitRate: number | null;
   };
   readonly simulatedMs: number;
+  /** Served per simulated second (present once overload control was on). */
+  readonly throughput?: number;
+  /** Served within the deadline per simulated second (present once overload control was on). */
+  readonly goodput?: number;
+  readonly hedging?: OverloadSummary['hedging'];
   /** Present when the scenario has `autoscaling`, `cost` or `slo` (see scalingSummary.ts). */
   readonly autoscaling?: AutoscalingSummary;
   readonly cost?: CostSummary;
@@ -95,7 +110,7 @@ export function summarize(sim: Simulation): RunSummary {
     });
   }
   const lookups = m.cacheHits + m.cacheMisses;
-  return {
+  const summary: RunSummary = {
     name: sim.scenario.name,
     strategy: sim.strategyName,
     seed: sim.scenario.seed,
@@ -133,5 +148,22 @@ export function summarize(sim: Simulation): RunSummary {
     },
     simulatedMs: round3(sim.now),
     ...scalingSummary(sim),
+  };
+  return sim.overloadSeen ? withOverload(summary, sim) : summary;
+}
+
+/** The summary with overload control's figures added where they belong. */
+function withOverload(s: RunSummary, sim: Simulation): RunSummary {
+  const o = summarizeOverload(sim.metrics.overload, s.requests.served, s.requests.total, sim.now);
+  return {
+    ...s,
+    requests: {
+      ...s.requests,
+      rejectedByReason: { ...s.requests.rejectedByReason, ...o.rejectedByReason },
+      servedLate: o.servedLate,
+    },
+    throughput: o.throughput,
+    goodput: o.goodput,
+    hedging: o.hedging,
   };
 }

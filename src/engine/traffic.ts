@@ -4,6 +4,9 @@ import { nextArrival } from './arrivals/thinning.ts';
 import type { Rng } from './random.ts';
 import type { TrafficSpec } from './scenario/types.ts';
 
+/** Traffic whose arrivals do not depend on answers (closed-loop clients are simulation/closedLoopClients.ts). */
+export type OpenTrafficSpec = Exclude<TrafficSpec, { readonly kind: 'closed' }>;
+
 /**
  * Arrival processes. A Poisson source draws exponential gaps; a ramp is a non-homogeneous Poisson
  * process drawn by thinning (Lewis & Shedler): candidates at the peak rate, each kept with
@@ -22,7 +25,7 @@ export class ArrivalSource {
   private readonly shape: RateShape | null;
 
   constructor(
-    readonly spec: TrafficSpec,
+    readonly spec: OpenTrafficSpec,
     private readonly rng: Rng,
     spikes: readonly SpikeWindow[] = [],
   ) {

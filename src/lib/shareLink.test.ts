@@ -380,3 +380,16 @@ describe('share link decoder', () => {
     expect(seen.counts['refused by schema']).toBeGreaterThan(200);
   });
 });
+
+describe('share links carry a strategy of the user’s own', () => {
+  it('keeps the code exactly (blank lines and indentation too), so the link opens it', async () => {
+    const code = '\n// mine\nfunction selectServer(servers) {\n    return servers[0];\n}\n\n';
+    const parsed = parseScenario({ strategy: 'custom', customStrategy: { code } });
+    if (!parsed.ok) throw new Error('refused');
+    const decoded = await decodeScenarioHash(await hashOf(parsed.scenario));
+    expect(decoded.kind).toBe('ok');
+    const back = parseScenario((decoded as { raw: unknown }).raw);
+    expect(back).toEqual({ ok: true, scenario: parsed.scenario });
+    expect(back.ok && back.scenario.customStrategy?.code).toBe(code);
+  });
+});

@@ -5,6 +5,14 @@
  * throws. What decodes is raw JSON: the worker validates it like any file.
  */
 import { DEFAULTS, DEMO_SERVERS } from '../engine/scenario/limits.ts';
+import {
+  CONTENTION_OFF,
+  HEDGE_OFF,
+  limiterDefaultsFor,
+  SHEDDING_OFF,
+  THROTTLING_OFF,
+  type LimiterSpec,
+} from '../engine/overload/specs.ts';
 import type { RawScenario } from '../engine/scenario/schema.ts';
 import { serializeScenario } from '../engine/scenario/serialize.ts';
 import type { Scenario } from '../engine/scenario/types.ts';
@@ -43,10 +51,17 @@ const GROUP_DEFAULTS: Readonly<Record<string, Fields>> = {
   strategyOptions: DEFAULTS.strategyOptions,
   cache: DEFAULTS.cache,
   keys: DEFAULTS.keys,
+  contention: { ...CONTENTION_OFF },
+  shedding: { ...SHEDDING_OFF },
 };
 const SERVER_DEFAULTS: Fields = DEFAULTS.server;
 /** Defences: groups of fields, and single values, each left out when at its default. */
-const RESILIENCE_DEFAULTS: Fields = DEFAULTS.resilience;
+const RESILIENCE_DEFAULTS: Fields = {
+  ...DEFAULTS.resilience,
+  deadlineMs: null,
+  throttling: THROTTLING_OFF,
+  hedge: HEDGE_OFF,
+};
 const UNIFORM_DEFAULTS: Fields = { minMs: DEFAULTS.service.minMs, maxMs: DEFAULTS.service.maxMs };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -82,7 +97,11 @@ export function minimizeScenario(raw: RawScenario): Fields {
     } else if (key === 'resilience') {
       const fields: Fields = {};
       for (const [k, v] of Object.entries(value as Fields)) {
-        const d = RESILIENCE_DEFAULTS[k];
+        // A limiter's defaults are its algorithm's (the schema fills them in by algorithm).
+        const d =
+          k === 'limiter'
+            ? limiterDefaultsFor((v as LimiterSpec).algorithm)
+            : RESILIENCE_DEFAULTS[k];
         if (typeof v === 'object' && v !== null && typeof d === 'object' && d !== null) {
           const inner = withoutDefaults(v, d as Fields);
           if (Object.keys(inner).length > 0) fields[k] = inner;
@@ -103,7 +122,8 @@ export function minimizeScenario(raw: RawScenario): Fields {
   return out;
 }
 
-function toBase64Url(bytes: Uint8Array): string {
+/** Bytes as base64url without padding (what a link's hash may carry). */
+export function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -111,7 +131,8 @@ function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
+/** The bytes of base64url text, or null when it is not base64url. */
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
   if (!/^[A-Za-z0-9_-]+$/.test(text)) return null;
   const padded =
     text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
@@ -122,7 +143,7 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
 }
 
 /** Runs bytes through a (de)compression stream, stopping once more than `cap` bytes came out. */
-async function pipe(
+export async function pipe(
   bytes: Uint8Array<ArrayBuffer>,
   transform: CompressionStream | DecompressionStream,
   cap: number,

@@ -1,16 +1,23 @@
-import { STRATEGY_NAMES, type StrategyName } from '../engine/strategies/strategy.ts';
+import {
+  CUSTOM_STRATEGY,
+  STRATEGY_NAMES,
+  type StrategyChoice,
+} from '../engine/strategies/strategy.ts';
 import type { CompareOutcome, CompareResult, CompareVariant } from '../worker/protocol.ts';
 import type { SimLink } from './simLink.ts';
 import type { AppState } from './types.ts';
 import { trackJob, type JobState } from './jobTracking.ts';
+
+/** What a comparison can run: the built-ins, then the user's own code (the editor's). */
+export const COMPARE_CHOICES: readonly StrategyChoice[] = [...STRATEGY_NAMES, CUSTOM_STRATEGY];
 
 /** Most strategies one comparison runs side by side. */
 export const MAX_COMPARED = 4;
 
 /** Compare mode: which strategies to run side by side, and the last comparison's result. */
 export interface CompareState {
-  /** Chosen strategies, in the order STRATEGY_NAMES lists them. */
-  readonly selected: readonly StrategyName[];
+  /** Chosen strategies, in the order COMPARE_CHOICES lists them. */
+  readonly selected: readonly StrategyChoice[];
   /** d for power of d choices in the comparison (the other options come from the setup). */
   readonly choices: number;
   /** The comparison running in the worker and how far it has got, or null. */
@@ -21,7 +28,7 @@ export interface CompareState {
   /** The setup version the result was run on, to tell when the setup has changed since. */
   readonly resultSetupVersion: number | null;
   /** Adds or removes a strategy (at most MAX_COMPARED are kept). */
-  toggle(name: StrategyName): void;
+  toggle(name: StrategyChoice): void;
   setChoices(d: number): void;
   /** Runs the chosen strategies on the current setup's workload in the worker. */
   run(): Promise<void>;
@@ -53,7 +60,7 @@ export function compareSlice({ get, set, link }: CompareHost): CompareState {
       const { selected } = mine();
       if (selected.includes(name)) patch({ selected: selected.filter((s) => s !== name) });
       else if (selected.length < MAX_COMPARED) {
-        patch({ selected: STRATEGY_NAMES.filter((s) => s === name || selected.includes(s)) });
+        patch({ selected: COMPARE_CHOICES.filter((s) => s === name || selected.includes(s)) });
       }
     },
 
@@ -67,8 +74,14 @@ export function compareSlice({ get, set, link }: CompareHost): CompareState {
       const snapshot = get().snapshot;
       // d above the number of servers samples them all anyway: the same as d = n.
       const d = Math.min(choices, Math.max(1, snapshot?.setup.servers.length ?? choices));
+      // The user's column runs the editor's code as it stands (the setup's if never edited).
+      const code = get().strategyCode.draft ?? snapshot?.setup.customStrategy?.code;
       const variants: CompareVariant[] = selected.map((strategy) =>
-        strategy === 'power-of-two-choices' ? { strategy, options: { choices: d } } : { strategy },
+        strategy === 'power-of-two-choices'
+          ? { strategy, options: { choices: d } }
+          : strategy === 'custom' && code !== undefined
+            ? { strategy, code }
+            : { strategy },
       );
       const setupVersion = snapshot?.setupVersion ?? null;
       patch({ error: null });

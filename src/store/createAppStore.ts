@@ -4,12 +4,15 @@ import { learnSlice, type LearnCatalog } from './learnSlice.ts';
 import { LogBook } from './logBook.ts';
 import { callHelpers, playgroundSlice, type PlaygroundHost } from './playgroundSlice.ts';
 import { recordingSlice } from './recordingSlice.ts';
+import { strategyCodeSlice } from './strategyCodeSlice.ts';
 import { RouteFeed } from './routeFeed.ts';
 import { RunHistory } from './runHistory.ts';
 import { ScalingHistory } from './scalingHistory.ts';
 import { SimLink, type Connect } from './simLink.ts';
 import { replaceStalled } from './workerLoss.ts';
 import { SnapshotPump } from './snapshotPump.ts';
+import { sweepSlice } from './sweepSlice.ts';
+import type { SweepRunner } from '../worker/sweepClient.ts';
 import { viewSlice } from './viewSlice.ts';
 import type { AppState, PageEnv } from './types.ts';
 
@@ -25,12 +28,14 @@ export interface StoreDeps {
   readonly learning: () => Promise<LearnCatalog>;
   /** Calls back before the next repaint (requestAnimationFrame in the page). */
   readonly nextFrame: (callback: (now: number) => void) => void;
+  /** Starts the pool of sweep workers, on first use; without it sweeps say they cannot run. */
+  readonly sweepRunner?: () => Promise<SweepRunner>;
 }
 
 /**
  * The page's one store, built from its slices: playground (the live run and its setup), recording
- * (export, import, replay, the timeline's paused view), compare, learn and view (the guide,
- * the shortcut sheet, presentation mode). It owns the worker
+ * (export, import, replay, the timeline's paused view), compare, sweep, learn and view (the
+ * guide, the shortcut sheet, presentation mode). It owns the worker
  * client, the snapshot loop and the state kept outside React's (log, routes, history): nothing of
  * it lives at module level, so each store (the page's, or a test's) is independent.
  */
@@ -89,6 +94,14 @@ export function createAppStore(deps: StoreDeps): AppStore {
         runHistory: feeds.runHistory,
       }),
       compare: compareSlice({ get, set, link }),
+      strategyCode: strategyCodeSlice({ get, set, link, page: deps.page }),
+      sweep: sweepSlice({
+        get,
+        set,
+        runner: deps.sweepRunner,
+        nextFrame: deps.nextFrame,
+        now: () => performance.now(),
+      }),
       learn: learnSlice({ get, set, link, catalog: () => (learning ??= deps.learning()) }),
       view: viewSlice({ set, page: deps.page }),
     };

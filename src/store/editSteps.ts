@@ -10,6 +10,7 @@ import type { SimCommand } from '../worker/protocol.ts';
 export type EditStep =
   | Extract<SimCommand, { type: 'addServer' | 'setStrategy' | 'setCache' | 'setService' }>
   | Extract<SimCommand, { type: 'setKeys' | 'setSeed' | 'setResilience' }>
+  | Extract<SimCommand, { type: 'setShedding' | 'setContention' }>
   | Extract<SimCommand, { type: 'setAutoscaling' | 'setCost' | 'setSlo' | 'setTraffic' }>
   | { readonly type: 'updateServer'; readonly server: string; readonly changes: ServerChanges }
   | {
@@ -25,8 +26,14 @@ export interface EditPlan {
 
 /** Commands that change the setup (the others send traffic). */
 export function isSetupEdit(cmd: SimCommand): boolean {
-  // A latency spike passes by itself: it is an event of the run, not part of the setup.
-  return cmd.type !== 'fireBurst' && cmd.type !== 'setRate' && cmd.type !== 'spikeServer';
+  // A latency spike passes by itself: it is an event of the run, not part of the setup; a live
+  // closed-loop population is traffic, like the steady rate.
+  return (
+    cmd.type !== 'fireBurst' &&
+    cmd.type !== 'setRate' &&
+    cmd.type !== 'spikeServer' &&
+    cmd.type !== 'setPopulation'
+  );
 }
 
 /**
@@ -85,7 +92,12 @@ export function planEdit(
       return {
         forward: [cmd],
         backward: [
-          { type: 'setStrategy', strategy: before.strategy, options: before.strategyOptions },
+          {
+            type: 'setStrategy',
+            strategy: before.strategy,
+            options: before.strategyOptions,
+            ...(before.customStrategy ? { code: before.customStrategy.code } : {}),
+          },
         ],
       };
     case 'setCache':
@@ -100,6 +112,13 @@ export function planEdit(
       return {
         forward: [cmd],
         backward: [{ type: 'setResilience', resilience: before.resilience }],
+      };
+    case 'setShedding':
+      return { forward: [cmd], backward: [{ type: 'setShedding', shedding: before.shedding }] };
+    case 'setContention':
+      return {
+        forward: [cmd],
+        backward: [{ type: 'setContention', contention: before.contention }],
       };
     case 'setAutoscaling':
       return {
@@ -118,6 +137,7 @@ export function planEdit(
     case 'fireBurst':
     case 'setRate':
     case 'spikeServer':
+    case 'setPopulation':
       return { forward: [], backward: [] };
   }
 }

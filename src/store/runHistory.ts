@@ -1,4 +1,5 @@
 import type { Snapshot } from '../worker/protocol.ts';
+import { goodputSeries } from './goodput.ts';
 import { SampleTable } from './sampleTable.ts';
 
 /**
@@ -16,6 +17,8 @@ const SERVER_CELLS = 4_000_000;
 const MIN_SERVER_ROWS = 300;
 
 const SERIES = ['throughputPerSec', 'rejectionsPerSec', 'p50', 'p99'] as const;
+/** How each run-wide column merges when the resolution gets coarser; goodput last. */
+const MERGE = ['mean', 'mean', 'max', 'max', 'mean'] as const;
 
 /** Run-wide series over a window of time, oldest first. */
 export interface HistoryWindow {
@@ -26,6 +29,8 @@ export interface HistoryWindow {
   /** The larger of the merged samples' values once the resolution is coarser (an upper bound). */
   readonly p50: Float64Array;
   readonly p99: Float64Array;
+  /** Served within the deadline per second (the throughput where it was not measured). */
+  readonly goodputPerSec: Float64Array;
   /** Simulated ms one point covers. */
   readonly rowMs: number;
 }
@@ -54,7 +59,7 @@ export function serverRows(servers: number): number {
 export class RunHistory {
   private run: number | null = null;
   private interval = 100;
-  private series = new SampleTable(MAX_ROWS, ['mean', 'mean', 'max', 'max']);
+  private series = new SampleTable(MAX_ROWS, [...MERGE]);
   private load = new SampleTable(MAX_ROWS, [], true);
   /** Column of the load table → server slot, and back; the last name seen per slot. */
   private slots: number[] = [];
@@ -70,8 +75,10 @@ export class RunHistory {
     this.run = run;
     this.interval = snap.setup.sampleIntervalMs;
     const s = snap.series;
+    const goodput = goodputSeries(s, snap.overload);
     this.take(this.series, s.time, (i, out) => {
       for (let c = 0; c < SERIES.length; c++) out[c] = s[SERIES[c]!][i]!;
+      out[SERIES.length] = goodput[i]!;
     });
 
     const ss = snap.serverSeries;
@@ -95,7 +102,7 @@ export class RunHistory {
 
   clear(): void {
     this.run = null;
-    this.series = new SampleTable(MAX_ROWS, ['mean', 'mean', 'max', 'max']);
+    this.series = new SampleTable(MAX_ROWS, [...MERGE]);
     this.load = new SampleTable(MAX_ROWS, [], true);
     this.slots = [];
     this.column.clear();
@@ -110,7 +117,7 @@ export class RunHistory {
   /** Run-wide series over (end − span, end]. */
   window(end: number, span: number): HistoryWindow {
     const { time, columns, length } = slice(this.series, end, span);
-    const [throughputPerSec, rejectionsPerSec, p50, p99] = columns as Float64Array[];
+    const [throughputPerSec, rejectionsPerSec, p50, p99, goodputPerSec] = columns as Float64Array[];
     return {
       length,
       time,
@@ -118,6 +125,7 @@ export class RunHistory {
       rejectionsPerSec: rejectionsPerSec!,
       p50: p50!,
       p99: p99!,
+      goodputPerSec: goodputPerSec!,
       rowMs: this.series.rowMs(this.interval),
     };
   }

@@ -1,9 +1,11 @@
 import type { PickRecord } from '../engine/metrics/pickLog.ts';
 import type { Scenario } from '../engine/scenario/types.ts';
 import type { CompareState } from './compareSlice.ts';
+import type { SweepState } from './sweepSlice.ts';
 import type { LearnState } from './learnSlice.ts';
 import type { LogBook } from './logBook.ts';
 import type { RecordingState } from './recordingSlice.ts';
+import type { StrategyCodeState } from './strategyCodeSlice.ts';
 import type { RouteFeed } from './routeFeed.ts';
 import type { RunHistory } from './runHistory.ts';
 import type { ScalingHistory } from './scalingHistory.ts';
@@ -159,9 +161,11 @@ export interface RunFeeds {
 export interface PlaygroundState
   extends PlaygroundData, PlaygroundActions, RecordingState, RunFeeds {}
 
-/** The page's one store: the playground, recording, compare and learn slices. */
+/** The page's one store: the playground, recording, compare, learn and strategy-code slices. */
 export interface AppState extends PlaygroundState {
   readonly compare: CompareState;
+  readonly sweep: SweepState;
   readonly learn: LearnState;
+  readonly strategyCode: StrategyCodeState;
   readonly view: ViewState;
 }

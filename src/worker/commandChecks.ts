@@ -6,6 +6,7 @@
  * unique?) is checked as it is applied, live or replayed.
  */
 import { inRange, LIMITS, LIVE_LIMITS, type Range } from '../engine/scenario/limits.ts';
+import { OVERLOAD_LIMITS } from '../engine/scenario/overloadLimits.ts';
 import { parseScenario, type ScenarioProblem } from '../engine/scenario/schema.ts';
 import type { Scenario } from '../engine/scenario/types.ts';
 import type { SimCommand } from './protocol.ts';
@@ -69,16 +70,35 @@ const CHECKS: { readonly [K in SimCommand['type']]: Check } = {
     viaScenario({ resilience: c.resilience }, [['resilience', `${p}.resilience`]]),
   reviveServer: slot,
   setStrategy: (c, p) =>
-    viaScenario({ strategy: c.strategy, strategyOptions: c.options ?? {} }, [
-      ['strategyOptions', `${p}.options`],
-      ['strategy', `${p}.strategy`],
-    ]),
+    viaScenario(
+      {
+        strategy: c.strategy,
+        strategyOptions: c.options ?? {},
+        // Without code, "custom" runs the setup's (checked as it is applied).
+        ...(c.strategy === 'custom' || c.code !== undefined
+          ? { customStrategy: { code: c.code ?? 'selectServer' } }
+          : {}),
+      },
+      [
+        ['strategyOptions', `${p}.options`],
+        ['strategy', `${p}.strategy`],
+        ['customStrategy.code', `${p}.code`],
+      ],
+    ),
   setCache: (c, p) => viaScenario({ cache: c.cache }, [['cache', `${p}.cache`]]),
   setService: (c, p) => viaScenario({ service: c.service }, [['service', `${p}.service`]]),
   setKeys: (c, p) => viaScenario({ keys: c.keys }, [['keys', `${p}.keys`]]),
   fireBurst: (c, p) => numberIn(c.count, `${p}.count`, LIVE_LIMITS.burst),
   setRate: (c, p) => numberIn(c.ratePerSec, `${p}.ratePerSec`, LIVE_LIMITS.ratePerSec),
   setSeed: (c, p) => numberIn(c.seed, `${p}.seed`, LIMITS.seed),
+  setShedding: (c, p) => viaScenario({ shedding: c.shedding }, [['shedding', `${p}.shedding`]]),
+  setContention: (c, p) =>
+    viaScenario({ contention: c.contention }, [['contention', `${p}.contention`]]),
+  setPopulation: (c, p) => [
+    // 0 clients stops the population.
+    ...numberIn(c.clients, `${p}.clients`, { ...OVERLOAD_LIMITS.closedLoop.clients, min: 0 }),
+    ...numberIn(c.thinkMs, `${p}.thinkMs`, OVERLOAD_LIMITS.closedLoop.thinkMs),
+  ],
   // Null switches each off; an object is checked as the scenario's field of that name.
   setAutoscaling: (c, p) =>
     viaScenario({ autoscaling: c.autoscaling }, [['autoscaling', `${p}.autoscaling`]]),
@@ -123,6 +143,15 @@ export function complete(cmd: SimCommand): SimCommand {
       return { ...cmd, service: { ...filled({ service: cmd.service }).service, ...cmd.service } };
     case 'setKeys':
       return { ...cmd, keys: { ...filled({ keys: cmd.keys }).keys, ...cmd.keys } };
+    case 'setShedding':
+      return {
+        ...cmd,
+        shedding: { ...filled({ shedding: cmd.shedding }).shedding, ...cmd.shedding },
+      };
+    case 'setContention': {
+      const contention = filled({ contention: cmd.contention }).contention;
+      return { ...cmd, contention: { ...contention, ...cmd.contention } };
+    }
     default:
       return cmd;
   }

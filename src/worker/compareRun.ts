@@ -7,7 +7,12 @@
 import { parseScenario, serializeScenario } from '../engine/scenario/schema.ts';
 import type { Scenario } from '../engine/scenario/types.ts';
 import { Simulation } from '../engine/simulation.ts';
-import { STRATEGY_NAMES, type StrategyName } from '../engine/strategies/strategy.ts';
+import {
+  CUSTOM_STRATEGY,
+  STRATEGY_NAMES,
+  type Strategy,
+  type StrategyChoice,
+} from '../engine/strategies/strategy.ts';
 import { summarize } from '../engine/summary.ts';
 import { MAX_POINTS, SeriesCollector } from './compareSeries.ts';
 import { scenarioEnd } from './headlessRun.ts';
@@ -18,7 +23,7 @@ import { spreadOf } from './utilizationSpread.ts';
 
 /** A checked column: its strategy and its complete options. */
 interface Variant {
-  readonly strategy: StrategyName;
+  readonly strategy: StrategyChoice;
   readonly scenario: Scenario;
 }
 
@@ -26,6 +31,21 @@ interface Variant {
 const HISTORY = 600;
 
 type Refusal = { readonly ok: false; readonly message: string };
+
+/** Loads the user's code into a sandbox as a strategy (the worker's, see sandboxJobs.ts). */
+export type CustomStrategyMaker = (code: string) => Strategy;
+
+const CHOICES: readonly string[] = [...STRATEGY_NAMES, CUSTOM_STRATEGY];
+
+/** Whether a compare request has a column of the user's code (it then needs the sandbox). */
+export function asksForCustom(raw: unknown): boolean {
+  return (
+    Array.isArray(raw) &&
+    raw.some(
+      (v) => typeof v === 'object' && v !== null && 'strategy' in v && v.strategy === 'custom',
+    )
+  );
+}
 
 /** Checks what the page sent: 2–4 distinct {strategy, options} valid for this setup. */
 export function readVariants(setup: Scenario, raw: unknown): Variant[] | Refusal {
@@ -37,8 +57,8 @@ export function readVariants(setup: Scenario, raw: unknown): Variant[] | Refusal
   const seen = new Set<string>();
   for (const [i, item] of raw.entries()) {
     const v = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
-    if (!STRATEGY_NAMES.includes(v.strategy as StrategyName)) {
-      const list = STRATEGY_NAMES.join(', ');
+    if (typeof v.strategy !== 'string' || !CHOICES.includes(v.strategy)) {
+      const list = CHOICES.join(', ');
       return { ok: false, message: `compare[${i}].strategy: must be one of ${list}` };
     }
     const options = v.options ?? {};
@@ -46,8 +66,11 @@ export function readVariants(setup: Scenario, raw: unknown): Variant[] | Refusal
       return { ok: false, message: `compare[${i}].options: must be an object` };
     }
     // The schema checks the options exactly as it would in a scenario file.
+    // A column of the user's code runs `code` when given (the editor's), else the setup's.
+    const code = typeof v.code === 'string' ? v.code : setup.customStrategy?.code;
     const parsed = parseScenario({
       ...serializeScenario(setup),
+      ...(code === undefined ? {} : { customStrategy: { code } }),
       strategy: v.strategy,
       strategyOptions: { ...setup.strategyOptions, ...options },
       events: [],
@@ -57,7 +80,7 @@ export function readVariants(setup: Scenario, raw: unknown): Variant[] | Refusal
       return { ok: false, message: `compare[${i}]: ${why}` };
     }
     const strategy = parsed.scenario.strategy;
-    const id = JSON.stringify([strategy, parsed.scenario.strategyOptions]);
+    const id = JSON.stringify([strategy, parsed.scenario.strategyOptions, code]);
     if (seen.has(id)) {
       return { ok: false, message: `compare: ${strategy} is listed twice with the same options` };
     }
@@ -83,6 +106,7 @@ class VariantRun {
     variant: Variant,
     private readonly plan: WorkloadPlan,
     private readonly maxSteps: number,
+    makeCustom: CustomStrategyMaker | undefined,
   ) {
     // Strategy switches scheduled in the setup would undo the column's strategy.
     const events = variant.scenario.events.filter((e) => e.action !== 'strategy');
@@ -92,7 +116,14 @@ class VariantRun {
       events,
       sampleIntervalMs: plan.sampleIntervalMs,
     };
-    this.sim = new Simulation(scenario, { logRequests: false, historyLength: HISTORY });
+    const code = scenario.strategy === 'custom' ? scenario.customStrategy?.code : undefined;
+    const customStrategy =
+      code === undefined || makeCustom === undefined ? undefined : () => makeCustom(code);
+    this.sim = new Simulation(scenario, {
+      logRequests: false,
+      historyLength: HISTORY,
+      customStrategy,
+    });
     this.endMs = Math.min(plan.stopAt, scenarioEnd(scenario));
     this.collectAt = plan.sampleIntervalMs * (HISTORY / 2);
   }
@@ -143,10 +174,16 @@ export class Comparison {
     private readonly variants: readonly Variant[],
     private readonly plan: WorkloadPlan,
     private readonly droppedStrategyEvents: number,
+    makeCustom?: CustomStrategyMaker,
   ) {
     // Far more events than the request budget can need: a stop for runaway retries, not a target.
     const maxSteps = 25 * plan.perVariant + 1_000_000;
-    this.runs = variants.map((v) => new VariantRun(v, plan, maxSteps));
+    this.runs = variants.map((v) => new VariantRun(v, plan, maxSteps, makeCustom));
+  }
+
+  /** Frees the sandboxes of columns in the user's code. */
+  dispose(): void {
+    for (const run of this.runs) run.sim.dispose();
   }
 
   advance(budget: number): boolean {
@@ -214,13 +251,14 @@ export function startComparison(
   liveRatePerSec: number,
   rawVariants: unknown,
   requestBudget = REQUEST_BUDGET,
+  makeCustom?: CustomStrategyMaker,
 ): Comparison | Refusal {
   const variants = readVariants(setup, rawVariants);
   if (!Array.isArray(variants)) return variants;
   const plan = planWorkload(setup, liveRatePerSec, variants.length, requestBudget);
   if ('ok' in plan) return plan;
   const dropped = setup.events.filter((e) => e.action === 'strategy').length;
-  return new Comparison(variants, plan, dropped);
+  return new Comparison(variants, plan, dropped, makeCustom);
 }
 
 /**

@@ -45,6 +45,11 @@ export function expectedArrivals(traffic: readonly TrafficSpec[], t: number): nu
       continue;
     }
     if (s.kind === 'spike') continue;
+    if (s.kind === 'closed') {
+      // A closed loop sends at most one request per client per think time (fewer while it waits).
+      n += (s.clients * Math.min(Math.max(t - s.from, 0), s.to - s.from)) / s.thinkMs;
+      continue;
+    }
     if (s.kind === 'diurnal' || s.kind === 'trace' || spikes.length > 0) {
       // A rate that changes by more than a line: its shape's integral (arrivals/rateShapes.ts).
       n += segmentArrivals(s, spikes, t);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_CHUNK, SimSession } from './simSession.ts';
+import { SimSession } from './simSession.ts';
 import { scenarioOf } from '../engine/testing/scenarioOf.ts';
-import { MAX_REQUESTS_HELD, requestsHeld } from './heldCap.ts';
+import { EVENT_CHUNK, MAX_REQUESTS_HELD, requestsHeld } from './heldCap.ts';
 import { BURST_SLICE } from '../engine/simulation/trafficSources.ts';
 
 /** A storm of bursts into one server whose queue never ends: what once grew a tab to 8 GB. */

@@ -2,6 +2,8 @@ import { parseScenario, serializeScenario } from '../engine/scenario/schema.ts';
 import type { Scenario, ServerSpec } from '../engine/scenario/types.ts';
 import { Simulation } from '../engine/simulation.ts';
 import type { CommandResult, SimCommand } from './protocol.ts';
+import type { Strategy } from '../engine/strategies/strategy.ts';
+import type { CustomStrategyMaker } from './compareRun.ts';
 import { scalingEdit, type ScalingCommand, type ScalingEdit } from './scalingCommands.ts';
 
 /** The live commands that change the setup (the rest act on the run only). */
@@ -19,7 +21,9 @@ export type SetupCommand = Extract<
       | 'setStrategy'
       | 'setCache'
       | 'setService'
-      | 'setKeys';
+      | 'setKeys'
+      | 'setShedding'
+      | 'setContention';
   }
 >;
 
@@ -37,7 +41,14 @@ export class LiveSetup {
   /** The simulation slot of each server in `current.servers`. */
   private slots: number[] = [];
 
-  constructor(scenario: Scenario) {
+  /**
+   * `sandbox` gives the worker's loader of user code (QuickJS, loaded on demand), or undefined
+   * while it is not loaded: read each time a strategy is built, not once.
+   */
+  constructor(
+    scenario: Scenario,
+    private readonly sandbox: () => CustomStrategyMaker | undefined = () => undefined,
+  ) {
     this.current = scenario;
   }
 
@@ -46,15 +57,37 @@ export class LiveSetup {
     return this.current;
   }
 
-  /** Replaces the whole setup (a loaded scenario); `build` starts its run. */
-  replace(scenario: Scenario): void {
+  /**
+   * Replaces the whole setup with a loaded scenario and builds its run; when the scenario's own
+   * strategy does not load, the setup stays as it was.
+   */
+  start(scenario: Scenario): { ok: true; sim: Simulation } | { ok: false; message: string } {
+    const before = this.current;
     this.current = scenario;
+    try {
+      return { ok: true, sim: this.build() };
+    } catch (error) {
+      this.current = before;
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
   }
 
   /** A new simulation of the setup; its servers take slots 0..n-1 in order. */
   build(): Simulation {
     this.slots = this.current.servers.map((_, i) => i);
-    return new Simulation(this.current, { logRequests: true });
+    return new Simulation(this.current, {
+      logRequests: true,
+      customStrategy: () => this.customStrategy(),
+    });
+  }
+
+  /** The user's strategy from the setup's code, in the worker's sandbox. */
+  private customStrategy(): Strategy {
+    const make = this.sandbox();
+    if (make === undefined) throw new Error('the strategy sandbox is not loaded');
+    const code = this.current.customStrategy?.code;
+    if (code === undefined) throw new Error('customStrategy: the setup has no code to run');
+    return make(code);
   }
 
   /** Sets the seed the next run starts from, if the schema accepts it. */
@@ -135,10 +168,18 @@ export class LiveSetup {
       }
       case 'setStrategy': {
         const strategyOptions = { ...setup.strategyOptions, ...cmd.options };
-        const problem = this.validate({ strategy: cmd.strategy, strategyOptions });
+        const customStrategy = cmd.code === undefined ? setup.customStrategy : { code: cmd.code };
+        const patch = { strategy: cmd.strategy, strategyOptions, customStrategy };
+        const problem = this.validate(patch);
         if (problem) return problem;
-        sim.setStrategy(cmd.strategy, cmd.options);
-        this.edit({ strategy: cmd.strategy, strategyOptions });
+        // The setup first: the sandbox loads the code it now holds.
+        this.edit(patch);
+        try {
+          sim.setStrategy(cmd.strategy, cmd.options);
+        } catch (error) {
+          this.current = setup;
+          return { ok: false, message: `code: ${(error as Error).message}` };
+        }
         break;
       }
       case 'setCache': {
@@ -160,6 +201,20 @@ export class LiveSetup {
         if (problem) return problem;
         sim.setKeys(cmd.keys);
         this.edit({ keys: cmd.keys });
+        break;
+      }
+      case 'setShedding': {
+        const problem = this.validate({ shedding: cmd.shedding });
+        if (problem) return problem;
+        sim.setShedding(cmd.shedding);
+        this.edit({ shedding: cmd.shedding });
+        break;
+      }
+      case 'setContention': {
+        const problem = this.validate({ contention: cmd.contention });
+        if (problem) return problem;
+        sim.setContention(cmd.contention);
+        this.edit({ contention: cmd.contention });
         break;
       }
     }

@@ -2,10 +2,15 @@
  * The contract between the page and the simulation worker: commands the page sends and the
  * snapshot it gets back. Only types live here, so both sides import it freely.
  */
+import type { GradeReport } from '../sandbox/exercises/gradeReport.ts';
+import type { SandboxErrorInfo } from '../sandbox/sandboxError.ts';
 import type { LogEntry } from '../engine/metrics/eventLog.ts';
 import type { RawScenario } from '../engine/scenario/schema.ts';
 import type { PickRecord } from '../engine/metrics/pickLog.ts';
 import type { ScenarioProblem } from '../engine/scenario/schema.ts';
+import type { OverloadCommand, OverloadSnapshot } from './overloadProtocol.ts';
+
+export type { OverloadSnapshot } from './overloadProtocol.ts';
 import type {
   AutoscalingSpec,
   CacheSpec,
@@ -18,7 +23,7 @@ import type {
   ServiceSpec,
   SloSpec,
 } from '../engine/scenario/types.ts';
-import type { StrategyName, StrategyOptions } from '../engine/strategies/strategy.ts';
+import type { StrategyChoice, StrategyOptions } from '../engine/strategies/strategy.ts';
 import type { RunSummary } from '../engine/summary.ts';
 import type { ScalingSnapshot } from './scalingProtocol.ts';
 
@@ -46,14 +51,17 @@ export type SimCommand =
   | { readonly type: 'reviveServer'; readonly slot: number }
   | {
       readonly type: 'setStrategy';
-      readonly strategy: StrategyName;
+      readonly strategy: StrategyChoice;
       readonly options?: StrategyOptions;
+      /** The user's strategy code, run in the sandbox (with strategy "custom"). */
+      readonly code?: string;
     }
   | { readonly type: 'setCache'; readonly cache: CacheSpec }
   | { readonly type: 'setService'; readonly service: ServiceSpec }
   | { readonly type: 'setKeys'; readonly keys: KeySpec }
   | { readonly type: 'fireBurst'; readonly count: number }
   | { readonly type: 'setRate'; readonly ratePerSec: number }
+  | OverloadCommand
   | { readonly type: 'setSeed'; readonly seed: number }
   /** Autoscaling on, off (null) or to other settings, from now on. */
   | { readonly type: 'setAutoscaling'; readonly autoscaling: AutoscalingSpec | null }
@@ -137,7 +145,10 @@ export interface ServerSeriesSnapshot {
   readonly queued: Float32Array;
 }
 
-/** Routing decisions since the page last asked: a server slot, -1 no healthy servers, -2 overloaded. */
+/**
+ * Routing decisions since the page last asked: a server slot, -1 no healthy servers, -2
+ * overloaded, -3 shed, -4 limited, -5 throttled, or -1000 − slot for a hedge sent to slot.
+ */
 export interface RoutesSnapshot {
   readonly fromSeq: number;
   readonly nextSeq: number;
@@ -161,10 +172,14 @@ export interface Snapshot {
   readonly lagging: boolean;
   /** Set when the simulation threw while running; the run is paused and can be restarted. */
   readonly fault: string | null;
+  /** When the fault was the user's strategy failing: the error, for the editor to mark its line. */
+  readonly strategyFault: SandboxErrorInfo | null;
   readonly nextEventTime: number | null;
-  readonly strategy: StrategyName;
+  readonly strategy: StrategyChoice;
   readonly strategyOptions: Required<StrategyOptions>;
   readonly steadyRate: number;
+  /** The closed-loop population set from the page, or absent when none was. */
+  readonly population?: { readonly clients: number; readonly thinkMs: number };
   readonly summary: RunSummary;
   readonly servers: readonly ServerSnapshot[];
   readonly cache: {
@@ -198,6 +213,8 @@ export interface Snapshot {
   readonly setupVersion: number;
   /** The run's recording and any replay in progress (set by the session; see worker/recording.ts). */
   readonly recording?: RecordingStatus;
+  /** Overload control's figures, once one of its mechanisms was on (absent before). */
+  readonly overload?: OverloadSnapshot;
   /** Autoscaling, cost and SLO, when the setup has any of them (absent otherwise). */
   readonly scaling?: ScalingSnapshot;
 }
@@ -226,7 +243,9 @@ export type SnapshotMessage = Omit<Snapshot, 'setup'> & { readonly setup: Scenar
 
 /** One column of a comparison: a strategy and its tunables (defaults from the setup). */
 export interface CompareVariant {
-  readonly strategy: StrategyName;
+  readonly strategy: StrategyChoice;
+  /** With strategy "custom": the code to run (the setup's when left out). */
+  readonly code?: string;
   readonly options?: StrategyOptions;
 }
 
@@ -249,7 +268,7 @@ export interface CompareSeries {
 
 /** One strategy's result on the shared workload. */
 export interface CompareVariantResult {
-  readonly strategy: StrategyName;
+  readonly strategy: StrategyChoice;
   readonly options: Required<StrategyOptions>;
   readonly summary: RunSummary;
   readonly series: CompareSeries;
@@ -356,15 +375,18 @@ export type RecordingCheck =
 
 // ---- Headless jobs: runs to the end off the live run, with progress, cancellable (jobs.ts). ----
 
-/** What a headless job computes: a comparison, or one scenario run to its end. */
-export type JobKind = 'compare' | 'run';
+/** What a headless job computes: a comparison, one scenario run to its end, or a grading. */
+export type JobKind = 'compare' | 'run' | 'grade';
 
 /** How far a headless job has got, in simulated time. */
 export interface JobProgress {
   /** The id the page gave the job when it started it. */
   readonly job: number;
   readonly kind: JobKind;
-  /** Share of the job's simulated time done, 0 to 1 (all of a comparison's strategies together). */
+  /**
+   * Share of the job's simulated time done, 0 to 1 (all of a comparison's strategies together);
+   * for a grading, of its hidden cases (simulatedMs and endMs then count cases).
+   */
   readonly fraction: number;
   /** Simulated time the job's current run has reached, and where its traffic and events end. */
   readonly simulatedMs: number;
@@ -390,3 +412,12 @@ export type RunToEndOutcome =
       readonly endMs: number;
     }
   | JobRefusal;
+
+// ---- User strategies in the sandbox (src/sandbox). ----
+
+/** Whether a strategy's code loads: it parses, runs its top level and defines selectServer. */
+export type StrategyCheck =
+  { readonly ok: true } | { readonly ok: false; readonly error: SandboxErrorInfo };
+
+/** An exercise graded, or the grading refused or stopped. */
+export type GradeOutcome = GradeReport | JobRefusal;

@@ -7,6 +7,7 @@ import { expose, transfer } from 'comlink';
 import { DEFAULT_SCENARIO, parseScenario } from '../engine/scenario/schema.ts';
 import type {
   CompareOutcome,
+  GradeOutcome,
   RunToEndOutcome,
   SimCommand,
   SnapshotCursor,
@@ -19,9 +20,38 @@ import { checkRecording } from './recordingFormat.ts';
 import { RunLoop } from './runLoop.ts';
 import { SimSession } from './simSession.ts';
 import { transferables } from './snapshot.ts';
-import { compareTransferables, startComparison } from './compareRun.ts';
+import { asksForCustom, compareTransferables, startComparison } from './compareRun.ts';
+import { mentionsCustom } from './customStrategyUse.ts';
+
+/** The sandbox's part of the worker, loaded the first time a strategy of the user's is involved. */
+let sandboxJobs: Promise<typeof import('./sandboxJobs.ts')> | null = null;
+const withSandbox = () => (sandboxJobs ??= import('./sandboxJobs.ts'));
 
 const session = new SimSession(DEFAULT_SCENARIO);
+
+/** Runs `fn`; if the simulation throws, the run stops with the error shown (never a crash). */
+function halting<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (error) {
+    session.halt(error);
+    return undefined;
+  }
+}
+
+/**
+ * Before a run that may run the user's code (a scenario, recording or command naming "custom"):
+ * loads the sandbox and gives the session a fresh QuickJS instance. A page that never uses a
+ * custom strategy never loads QuickJS.
+ */
+async function sandboxFor(needed: boolean): Promise<void> {
+  if (!needed && session.makeCustom === undefined) return;
+  try {
+    session.makeCustom = await (await withSandbox()).customStrategyMaker();
+  } catch {
+    // The sandbox did not load: "custom" is then refused with its message, nothing else changes.
+  }
+}
 /** Comparisons and runs to the end, in slices between run-loop ticks (see jobs.ts). */
 const jobs = new JobRunner({
   yieldToLoop: () => new Promise((resolve) => setTimeout(resolve, 0)),
@@ -50,24 +80,35 @@ loop.start();
 const api = {
   /** The page's watchdog asks every second; no answer for five seconds means a stuck worker. */
   ping: () => true,
-  load: (raw: unknown) => session.load(raw),
-  reset: () => session.reset(),
+  load: async (raw: unknown) => {
+    await sandboxFor(mentionsCustom(raw));
+    return session.load(raw);
+  },
+  reset: async () => {
+    await sandboxFor(session.setup().strategy === 'custom');
+    session.reset();
+  },
   play: () => {
     loop.restartClock();
     session.play();
   },
   pause: () => session.pause(),
   setSpeed: (speed: Speed) => session.setSpeed(speed),
-  step: () => session.step(),
-  stepBy: (ms: number) => session.stepBy(ms),
-  command: (cmd: SimCommand) => session.command(cmd),
+  // A step can make the user's strategy fail: the run then stops, as in the loop (runLoop.ts).
+  step: () => halting(() => session.step()),
+  stepBy: (ms: number) => halting(() => session.stepBy(ms)) ?? { ok: true as const },
+  command: async (cmd: SimCommand) => {
+    if (cmd.type === 'setStrategy' && cmd.strategy === 'custom') await sandboxFor(true);
+    return session.command(cmd);
+  },
   setup: () => session.setup(),
   /** The run's recording so far: its start and every live command (see recording.ts). */
   recording: () => session.recording(),
   /** Checks a recording file's contents without touching the run. Never throws. */
   checkRecording: (raw: unknown) => checkRecording(raw),
   /** Starts the run over from a recording and plays it; a refused one leaves the run as it was. */
-  replay: (raw: unknown) => {
+  replay: async (raw: unknown) => {
+    await sandboxFor(mentionsCustom(raw));
     loop.restartClock();
     return session.replay(raw);
   },
@@ -90,8 +131,11 @@ const api = {
    * slices between run-loop ticks so the live run keeps moving. One at a time. Never throws.
    */
   compare: async (job: number, variants: unknown): Promise<CompareOutcome> => {
+    const makeCustom = asksForCustom(variants)
+      ? await (await withSandbox()).customStrategyMaker().catch(() => undefined)
+      : undefined;
     const outcome = await jobs.run(job, 'compare', () =>
-      startComparison(session.setup(), session.steadyRate, variants),
+      startComparison(session.setup(), session.steadyRate, variants, undefined, makeCustom),
     );
     return transfer(outcome, compareTransferables(outcome));
   },
@@ -106,6 +150,14 @@ const api = {
       const problems = parsed.problems.map((p) => `${p.path || 'scenario'}: ${p.message}`);
       return { ok: false, message: `The scenario was refused: ${problems.join('; ')}` };
     }),
+  /** Whether a strategy's code loads, and if not the problem and its line. Never throws. */
+  checkStrategy: async (code: unknown) => (await withSandbox()).checkStrategy(code),
+  /**
+   * Grades `code` against an exercise's hidden cases in a sandbox of its own, one case per slice
+   * between run-loop ticks. One at a time; cancellable. Never throws.
+   */
+  grade: async (job: number, exercise: unknown, code: unknown): Promise<GradeOutcome> =>
+    (await withSandbox()).grade(jobs, job, exercise, code),
 };
 
 export type SimWorkerApi = typeof api;

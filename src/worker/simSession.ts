@@ -18,15 +18,9 @@ import { Recorder, Replayer } from './recording.ts';
 import { parseRecording } from './recordingFormat.ts';
 import { buildSnapshot } from './snapshot.ts';
 import { formatSimTime } from '../lib/format.ts';
-import { heldCapProblem } from './heldCap.ts';
-
-/**
- * Events handled between two looks at the wall clock and the held cap. A slice of a burst is one
- * event of up to 256 requests (BURST_SLICE), so a chunk of those is some 8,000 requests, about
- * 10 ms of work (a storm of bursts measured 3.5 ms a chunk on average, 60 ms at worst, on a shared
- * machine); an ordinary event takes a fraction of a microsecond, so looking costs nothing.
- */
-export const EVENT_CHUNK = 32;
+import { sandboxErrorOf, type SandboxErrorInfo } from '../sandbox/sandboxError.ts';
+import type { CustomStrategyMaker } from './compareRun.ts';
+import { EVENT_CHUNK, heldCapProblem } from './heldCap.ts';
 
 /**
  * One live run as the page drives it: the simulation, the setup it was built from plus every edit
@@ -43,8 +37,14 @@ export class SimSession {
    */
   pausedAtEnd = false;
   steadyRate = 0;
+  /** The closed-loop population set live (like the steady rate, not part of the setup). */
+  population: { clients: number; thinkMs: number } | null = null;
   /** What went wrong when the simulation threw mid-run; cleared by load and reset. */
   fault: string | null = null;
+  /** The details when the user's strategy failed (the editor marks its line). */
+  strategyFault: SandboxErrorInfo | null = null;
+  /** Loads user code as a strategy in the sandbox (QuickJS, set by the worker on demand). */
+  makeCustom: CustomStrategyMaker | undefined = undefined;
   private sim: Simulation;
   /** The person's setup (the loaded scenario plus their edits) and its servers' slots. */
   private readonly live: LiveSetup;
@@ -57,7 +57,7 @@ export class SimSession {
   private replayer: Replayer | null = null;
 
   constructor(scenario: Scenario) {
-    this.live = new LiveSetup(scenario);
+    this.live = new LiveSetup(scenario, () => this.makeCustom);
     this.sim = this.live.build();
     this.recorder.start(scenario);
   }
@@ -70,11 +70,15 @@ export class SimSession {
   load(raw: unknown): LoadResult {
     const parsed = parseScenario(raw);
     if (!parsed.ok) return parsed;
-    this.live.replace(parsed.scenario);
+    const started = this.live.start(parsed.scenario);
+    if (!started.ok)
+      return { ok: false, problems: [{ path: 'customStrategy.code', message: started.message }] };
+    this.sim = started.sim;
     this.steadyRate = 0;
+    this.population = null;
     this.fault = null;
+    this.strategyFault = null;
     this.pausedAtEnd = false;
-    this.sim = this.live.build();
     this.newRecording();
     this.changed(true);
     return parsed;
@@ -88,10 +92,16 @@ export class SimSession {
     // The steady rate is live traffic, not setup: the new run starts with it as its first action.
     if (this.steadyRate > 0)
       this.recorder.record(0, 0, { type: 'setRate', ratePerSec: this.steadyRate });
+    const population = this.population;
+    if (population !== null && population.clients > 0) {
+      this.sim.setPopulation(population.clients, population.thinkMs);
+      this.recorder.record(0, 0, { type: 'setPopulation', ...population });
+    }
     this.playing = false;
     this.lagging = false;
     this.pausedAtEnd = false;
     this.fault = null;
+    this.strategyFault = null;
     this.changed(true);
   }
 
@@ -99,6 +109,7 @@ export class SimSession {
   halt(error: unknown): void {
     this.playing = false;
     this.fault = error instanceof Error ? error.message : String(error);
+    this.strategyFault = sandboxErrorOf(error);
     this.changed(false);
   }
 
@@ -299,6 +310,11 @@ export class SimSession {
         sim.setSteadyRate(cmd.ratePerSec);
         if (cmd.ratePerSec > 0) this.resumeAfterEnd();
         break;
+      case 'setPopulation':
+        this.population = { clients: cmd.clients, thinkMs: cmd.thinkMs };
+        sim.setPopulation(cmd.clients, cmd.thinkMs);
+        if (cmd.clients > 0) this.resumeAfterEnd();
+        break;
       case 'setSeed': {
         const result = this.live.setSeed(cmd.seed);
         if (result.ok) this.reset();
@@ -317,6 +333,8 @@ export class SimSession {
       }
       default: {
         const result = this.live.apply(sim, cmd);
+        // A strategy that loaded replaces the one that failed, and its fault with it.
+        if (result.ok && cmd.type === 'setStrategy') this.strategyFault = null;
         if (result.ok) this.changed(true);
         return result;
       }

@@ -1,7 +1,9 @@
 import { LatencyHistogram } from '../engine/metrics/histogram.ts';
 import { SERIES_NAMES, type SeriesName } from '../engine/metrics/runMetrics.ts';
 import { summarize } from '../engine/summary.ts';
+import { OVERLOAD_SERIES } from '../engine/metrics/overloadMetrics.ts';
 import type {
+  OverloadSnapshot,
   ScalingSnapshot,
   ServerSnapshot,
   SeriesSnapshot,
@@ -101,10 +103,12 @@ export function buildSnapshot(
     pausedAtEnd: session.pausedAtEnd,
     lagging: session.lagging,
     fault: session.fault,
+    strategyFault: session.strategyFault,
     nextEventTime: Number.isFinite(sim.nextEventTime) ? sim.nextEventTime : null,
     strategy: sim.strategyName,
     strategyOptions: sim.strategyOptions,
     steadyRate: session.steadyRate,
+    population: session.population ?? undefined,
     summary: summarize(sim),
     servers,
     cache: {
@@ -122,7 +126,50 @@ export function buildSnapshot(
     log: { entries, nextSeq: m.log.total, dropped: Math.max(0, logFrom - cursor.logSeq) },
     setup: session.setup(),
     setupVersion: session.setupVersion,
+    overload: sim.overloadSeen ? overloadOf(session, servers, length, rows) : undefined,
     ...scalingPart(buildScalingSnapshot(sim, cursor)),
+  };
+}
+
+/** Overload control's figures: series as long as the run's, limits as the per-server history. */
+function overloadOf(
+  session: SimSession,
+  servers: readonly ServerSnapshot[],
+  length: number,
+  rows: number,
+): OverloadSnapshot {
+  const sim = session.simulation;
+  const o = sim.metrics.overload;
+  const series = { length } as { length: number } & Record<
+    (typeof OVERLOAD_SERIES)[number],
+    Float64Array
+  >;
+  for (const name of OVERLOAD_SERIES) {
+    const values = new Float64Array(length).fill(name === 'goodputPerSec' ? NaN : 0);
+    // Started later than the run's series only if history was skipped: align on the newest.
+    const own = o.series![name];
+    const n = Math.min(own.length, length);
+    for (let k = 0; k < n; k++) values[length - n + k] = own.get(own.length - n + k);
+    series[name] = values;
+  }
+  let limits: Float32Array | null = null;
+  if (o.limits.length > 0) {
+    limits = new Float32Array(servers.length * rows).fill(NaN);
+    servers.forEach((s, i) => {
+      const ring = o.limits[s.slot];
+      if (!ring) return;
+      const n = Math.min(ring.length, rows);
+      for (let k = 0; k < n; k++) limits![i * rows + rows - n + k] = ring.get(ring.length - n + k);
+    });
+  }
+  const admission = sim.admission;
+  return {
+    series,
+    limits,
+    limitNow: servers.map((s) => sim.limitOf(s.slot)),
+    limitInflight: servers.map((s) => admission.inflightAt(s.slot)),
+    throttleProbability: admission.throttleOn ? admission.rejectProbability() : null,
+    clientsWaiting: sim.clients.waiting,
   };
 }
 
@@ -156,7 +203,12 @@ function histogramRange(h: LatencyHistogram): Snapshot['histogram'] {
 
 /** The buffers of a snapshot's typed arrays, to transfer rather than copy. */
 export function transferables(s: Snapshot): ArrayBuffer[] {
+  const o = s.overload;
+  const overload = o
+    ? [...OVERLOAD_SERIES.map((n) => o.series[n]), ...(o.limits ? [o.limits] : [])]
+    : [];
   const arrays = [
+    ...overload,
     ...SERIES_NAMES.map((n) => s.series[n]),
     s.serverSeries.time,
     s.serverSeries.active,

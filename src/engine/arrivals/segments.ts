@@ -106,7 +106,12 @@ export function expectedArrivals(
 
 /** Where a traffic entry's arrivals fall: [from, to) (a burst at its instant). */
 export function segmentSpan(
-  spec: { readonly kind: 'burst'; readonly at: number } | RateSegment | SpikeSegment,
+  spec:
+    | { readonly kind: 'burst'; readonly at: number }
+    | RateSegment
+    | SpikeSegment
+    // A closed-loop population (overload control) runs over a span too.
+    | { readonly kind: 'closed'; readonly from: number; readonly to: number },
 ): { readonly from: number; readonly to: number } {
   if (spec.kind === 'burst') return { from: spec.at, to: spec.at };
   if (spec.kind === 'trace')

@@ -24,6 +24,18 @@ export const RETRYING = 8;
 /** The budget refused a retry of request a. */
 export const RETRY_REFUSED = 9;
 
+// Overload control's lines (issue 15), numbered apart so other features' codes can grow.
+/** Request a was shed by `source` because of what `text` says. */
+export const SHED_BY = 40;
+/** Request a was refused: `source` holds its learned limit of b. */
+export const LIMITED_AT = 41;
+/** Request a was rejected by the client itself, which rejects b% now. */
+export const THROTTLED = 42;
+/** Request a was hedged to `source` after b ms. */
+export const HEDGED_TO = 43;
+/** A hedge of request a was refused: the hedge budget is spent. */
+export const HEDGE_REFUSED = 44;
+
 /** The text of a coded line; `text` is the line itself for code 0 (a line written as text). */
 export function requestLine(
   code: number,
@@ -52,6 +64,16 @@ export function requestLine(
       return `Retrying request ${a} (attempt ${b}) in ${c} ms`;
     case RETRY_REFUSED:
       return `Retry of request ${a} refused: budget spent`;
+    case SHED_BY:
+      return `Request ${a} shed by ${source}: ${text}`;
+    case LIMITED_AT:
+      return `Request ${a} limited: ${source} is at its concurrency limit of ${b}`;
+    case THROTTLED:
+      return `Request ${a} throttled by the client (rejecting ${b}% now)`;
+    case HEDGED_TO:
+      return `Request ${a} hedged to ${source} after ${b} ms`;
+    case HEDGE_REFUSED:
+      return `Hedge of request ${a} refused: hedge budget spent`;
     default:
       return text;
   }

@@ -1,6 +1,14 @@
 /** Where a request went: a server slot, or one of these rejections. */
 export const ROUTE_NO_HEALTHY = -1;
 export const ROUTE_OVERLOADED = -2;
+/** Shed by the server from its queue (length, queue time or CoDel). */
+export const ROUTE_SHED = -3;
+/** Over the balancer's learned concurrency limit for the server picked. */
+export const ROUTE_LIMITED = -4;
+/** Rejected by the client itself (adaptive throttling). */
+export const ROUTE_THROTTLED = -5;
+/** A hedge (second copy) sent to slot s is recorded as ROUTE_HEDGE_BASE - s. */
+export const ROUTE_HEDGE_BASE = -1000;
 
 /**
  * The most recent routing decisions (time, request id, destination) in a fixed ring, for the

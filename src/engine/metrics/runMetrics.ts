@@ -2,6 +2,7 @@ import { EventLog } from './eventLog.ts';
 import { bucketIndex, LatencyHistogram } from './histogram.ts';
 import { IntervalLatency } from './intervalLatency.ts';
 import { keyCounterFor, type KeyCounter } from './keyCounts.ts';
+import { OverloadMetrics } from './overloadMetrics.ts';
 import { PickLog } from './pickLog.ts';
 import { RouteTrail } from './routeTrail.ts';
 import { SampleTable, type SeriesReader } from './sampleTable.ts';
@@ -52,6 +53,8 @@ export class RunMetrics {
   served = 0;
   rejectedNoHealthy = 0;
   rejectedOverloaded = 0;
+  /** Rejected for the reasons overload control adds (shed, limited, throttled; see `overload`). */
+  rejectedOther = 0;
   /** Requests whose last attempt failed (error, crash, refused or hung connection). */
   failed = 0;
   /** Requests whose last attempt outlived the client's timeout. */
@@ -76,6 +79,8 @@ export class RunMetrics {
   readonly routes = new RouteTrail(512);
   /** The last routing decisions explained, one sampled request per interval. */
   readonly picks = new PickLog(32);
+  /** Overload control's figures (started only once a mechanism is on). */
+  readonly overload: OverloadMetrics;
 
   private readonly table: SampleTable;
   private readonly activeTable: SampleTable<Int32Array>;
@@ -100,6 +105,7 @@ export class RunMetrics {
     clock: { readonly now: number } = { now: 0 },
   ) {
     this.hotKeys = keyCounterFor(keyCount);
+    this.overload = new OverloadMetrics(historyLength);
     const quantiles = new IntervalLatency(historyLength);
     this.intervalLatency = quantiles;
     const table: SampleTable = new SampleTable(
@@ -118,7 +124,7 @@ export class RunMetrics {
   }
 
   get rejected(): number {
-    return this.rejectedNoHealthy + this.rejectedOverloaded;
+    return this.rejectedNoHealthy + this.rejectedOverloaded + this.rejectedOther;
   }
 
   onArrival(): void {
@@ -130,6 +136,13 @@ export class RunMetrics {
     if (noHealthy) this.rejectedNoHealthy++;
     else this.rejectedOverloaded++;
     this.intervalRejected++;
+  }
+
+  /** A rejection for one of overload control's reasons: 0 shed, 1 limited, 2 throttled. */
+  onRejectOther(reason: number): void {
+    this.rejectedOther++;
+    this.intervalRejected++;
+    this.overload.onReject(reason);
   }
 
   onFailed(): void {

@@ -36,6 +36,8 @@ export const LIMITS = {
     virtualNodes: whole(1, 1000),
     decayMs: above(0, 1e7),
   },
+  /** `customStrategy.code`: a long strategy is a few hundred lines. */
+  customCodeLength: 100_000,
   servers: { entries: 10_000 },
   server: {
     nameLength: 64,

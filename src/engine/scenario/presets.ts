@@ -14,6 +14,7 @@ import morningPeak from './presets/morning-peak.json';
 import serverFailure from './presets/server-failure.json';
 import steadyPoisson from './presets/steady-poisson.json';
 import unequalServers from './presets/unequal-servers.json';
+import { OVERLOAD_PRESETS } from './overloadPresets.ts';
 
 /** A built-in scenario: its file (`raw`, to be run through `parseScenario`) and how it is introduced. */
 export interface Preset {
@@ -126,6 +127,7 @@ export const PRESETS: readonly Preset[] = deepFreeze([
       'The same spike with a retry budget (retries in flight capped at 20% of active requests, as Envoy does): amplification stays low and the servers recover once the backlog of abandoned work is gone.',
     raw: retryBudget,
   },
+  ...OVERLOAD_PRESETS,
   {
     id: 'morning-peak',
     title: morningPeak.name,

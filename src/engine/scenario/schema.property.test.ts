@@ -71,6 +71,12 @@ const traffic: fc.Arbitrary<TrafficSpec> = fc.oneof(
     startRatePerSec: flip ? b : a,
     endRatePerSec: flip ? a : b,
   })),
+  fc.tuple(span, int(1, 100_000), dbl(0, 3_600_000, true)).map(([s, clients, thinkMs]) => ({
+    kind: 'closed' as const,
+    ...s,
+    clients,
+    thinkMs,
+  })),
 );
 
 /** The segments of issue 13: daily patterns, spikes and recorded traces. */
@@ -254,6 +260,29 @@ const resilience: fc.Arbitrary<ResilienceSpec> = fc.record({
   }),
   slowStartMs: dbl(0, 3_600_000),
   balancers: fc.record({ count: int(1, 64), loadUpdateMs: dbl(0, 3_600_000) }),
+  deadlineMs: fc.option(dbl(0, 3_600_000, true), { nil: null }),
+  limiter: fc.record({
+    algorithm: fc.constantFrom(
+      'off' as const,
+      'aimd' as const,
+      'gradient' as const,
+      'gradient2' as const,
+    ),
+    initialLimit: int(1, 1_000_000),
+    // min <= max, as the schema requires.
+    minLimit: int(1, 1000),
+    maxLimit: int(1000, 1_000_000),
+    backoffRatio: dbl(0.5, 0.99),
+    smoothing: dbl(0, 1),
+    rttTolerance: dbl(1, 100),
+    timeoutMs: dbl(0, 3_600_000, true),
+  }),
+  throttling: fc.record({ enabled: fc.boolean(), k: dbl(1, 100), windowMs: dbl(1000, 3_600_000) }),
+  hedge: fc.record({
+    afterMs: fc.option(dbl(0, 3_600_000, true), { nil: null }),
+    cancelLoser: fc.boolean(),
+    budgetPercent: fc.option(dbl(0, 100, true), { nil: null }),
+  }),
 });
 
 const validScenario: fc.Arbitrary<Scenario> = fc
@@ -285,6 +314,19 @@ const validScenario: fc.Arbitrary<Scenario> = fc
       durationMs: fc.option(dbl(0, 1e9, true), { nil: null }),
       sampleIntervalMs: dbl(10, 60_000),
       resilience,
+      contention: fc.record({
+        model: fc.constantFrom('off' as const, 'linear' as const, 'usl' as const),
+        alpha: dbl(0, 10),
+        beta: dbl(0, 1),
+      }),
+      shedding: fc.record({
+        maxQueue: fc.option(int(0, 10_000_000), { nil: null }),
+        maxQueueMs: fc.option(dbl(0, 3_600_000, true), { nil: null }),
+        codel: fc.boolean(),
+        targetMs: dbl(0, 3_600_000, true),
+        intervalMs: dbl(0, 3_600_000, true),
+        adaptiveLifo: fc.boolean(),
+      }),
       autoscaling: fc.option(autoscaling, { nil: undefined }),
       cost: fc.option(
         fc.record({
@@ -331,6 +373,8 @@ describe('serializeScenario', () => {
           'durationMs',
           'sampleIntervalMs',
           'resilience',
+          'contention',
+          'shedding',
           // Written only when set.
           ...(['autoscaling', 'cost', 'slo'] as const).filter((k) => s[k] !== undefined),
         ]);

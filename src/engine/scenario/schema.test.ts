@@ -90,6 +90,29 @@ describe('defaults', () => {
         breaker: { enabled: false, failureThreshold: 5, openMs: 5000, halfOpenProbes: 1 },
         slowStartMs: 0,
         balancers: { count: 1, loadUpdateMs: 0 },
+        // Overload control (issue 15): all off.
+        deadlineMs: null,
+        limiter: {
+          algorithm: 'off',
+          initialLimit: 20,
+          minLimit: 20,
+          maxLimit: 200,
+          backoffRatio: 0.9,
+          smoothing: 0.2,
+          rttTolerance: 2,
+          timeoutMs: 5000,
+        },
+        throttling: { enabled: false, k: 2, windowMs: 120_000 },
+        hedge: { afterMs: null, cancelLoser: true, budgetPercent: null },
+      },
+      contention: { model: 'off', alpha: 0.05, beta: 0 },
+      shedding: {
+        maxQueue: null,
+        maxQueueMs: null,
+        codel: false,
+        targetMs: 5,
+        intervalMs: 100,
+        adaptiveLifo: false,
       },
     });
     expect(scenario({})).toEqual(DEFAULT_SCENARIO);
@@ -264,7 +287,7 @@ describe('problems', () => {
     expect(lines({ name: 'x'.repeat(81) })).toEqual(['name: must be at most 80 characters']);
     expect(lines({ strategy: 'fastest' })).toEqual([
       'strategy: must be one of "round-robin", "least-connections", "random", "weighted-round-robin", ' +
-        '"power-of-two-choices", "consistent-hash", "peak-ewma", "modulo-hash" or "maglev" (got "fastest")',
+        '"power-of-two-choices", "consistent-hash", "peak-ewma", "modulo-hash", "maglev" or "custom" (got "fastest")',
     ]);
     expect(lines({ cache: { placement: 'everywhere' } })).toEqual([
       'cache.placement: must be one of "shared", "per-server" or "off" (got "everywhere")',
@@ -337,7 +360,8 @@ describe('problems', () => {
       'must be a burst {at, burst}, a steady rate {from, to, ratePerSec}, ' +
       'a ramp {from, to, startRatePerSec, endRatePerSec}, ' +
       'a daily pattern {from, to, troughRatePerSec, peakRatePerSec}, ' +
-      'a spike {from, to, multiplier} or a trace {trace: [[timeMs, ratePerSec], ...]}';
+      'a spike {from, to, multiplier}, a trace {trace: [[timeMs, ratePerSec], ...]} ' +
+      'or a closed-loop population {from, to, clients, thinkMs}';
     expect(lines({ traffic: [{ from: 0, to: 10 }] })).toEqual([`traffic[0]: ${shapes}`]);
     expect(lines({ traffic: [{ rate: 5 }] })).toEqual([`traffic[0]: ${shapes}`]);
     expect(lines({ traffic: [42] })).toEqual([`traffic[0]: ${shapes}`]);

@@ -1,8 +1,18 @@
 import * as z from 'zod';
-import { STRATEGY_NAMES } from '../strategies/strategy.ts';
+import { CUSTOM_STRATEGY, STRATEGY_NAMES } from '../strategies/strategy.ts';
 import { bool, describe, fmt, int, list, num, oneOf, strict, tagError, text } from './fields.ts';
 import { DEFAULTS, DEMO_SERVERS, LIMITS, type Range } from './limits.ts';
 import { issuesToProblems, type ScenarioProblem } from './problems.ts';
+import {
+  CLOSED_LOOP_SHAPE,
+  closedLoopTrafficSchema,
+  contentionSchema,
+  deadlineSchema,
+  hedgeSchema,
+  limiterSchema,
+  sheddingSchema,
+  throttlingSchema,
+} from './overloadSchema.ts';
 import { checkReferences } from './references.ts';
 import {
   autoscalingSchema,
@@ -101,7 +111,7 @@ const TRAFFIC_SHAPES =
   'must be a burst {at, burst}, a steady rate {from, to, ratePerSec}, ' +
   'a ramp {from, to, startRatePerSec, endRatePerSec}, ' +
   'a daily pattern {from, to, troughRatePerSec, peakRatePerSec}, ' +
-  'a spike {from, to, multiplier} or a trace {trace: [[timeMs, ratePerSec], ...]}';
+  `a spike {from, to, multiplier}, a trace {trace: [[timeMs, ratePerSec], ...]} or ${CLOSED_LOOP_SHAPE}`;
 
 /** Raw traffic entries carry no `kind`: the fields say which shape an entry is. */
 const trafficSchema = z.union(
@@ -127,6 +137,7 @@ const trafficSchema = z.union(
         }
       })
       .transform((v) => ({ kind: 'ramp' as const, ...v })),
+    closedLoopTrafficSchema,
     diurnalTrafficSchema,
     spikeTrafficSchema,
     traceTrafficSchema,
@@ -209,6 +220,10 @@ const resilienceSchema = strict({
     count: inRange(R.balancers.count).default(RD.balancers.count),
     loadUpdateMs: inRange(R.balancers.loadUpdateMs).default(RD.balancers.loadUpdateMs),
   }).prefault({}),
+  deadlineMs: deadlineSchema(),
+  limiter: limiterSchema,
+  throttling: throttlingSchema,
+  hedge: hedgeSchema,
 });
 
 export const scenarioSchema = strict({
@@ -219,7 +234,17 @@ export const scenarioSchema = strict({
     .default(D.version),
   name: text(L.nameLength).default(D.name),
   seed: inRange(L.seed).default(D.seed),
-  strategy: oneOf(STRATEGY_NAMES).default(D.strategy),
+  strategy: oneOf([...STRATEGY_NAMES, CUSTOM_STRATEGY]).default(D.strategy),
+  /** The user's own strategy (JavaScript), run in a sandbox when `strategy` is "custom". */
+  customStrategy: strict({
+    // Not trimmed: the editor's line numbers must stay the file's.
+    code: z
+      .string({ error: (iss) => `must be a string (got ${describe(iss.input)})` })
+      .min(1, { error: 'must not be empty' })
+      .max(L.customCodeLength, {
+        error: `must be at most ${fmt(L.customCodeLength)} characters`,
+      }),
+  }).optional(),
   strategyOptions: strict({
     choices: inRange(L.strategyOptions.choices).default(D.strategyOptions.choices),
     virtualNodes: inRange(L.strategyOptions.virtualNodes).default(D.strategyOptions.virtualNodes),
@@ -243,6 +268,8 @@ export const scenarioSchema = strict({
   durationMs: inRange(L.durationMs, true).nullable().default(D.durationMs),
   sampleIntervalMs: inRange(L.sampleIntervalMs).default(D.sampleIntervalMs),
   resilience: resilienceSchema.prefault({}),
+  contention: contentionSchema,
+  shedding: sheddingSchema,
   // Absent unless set (null also means off), so a setup without them is what it always was.
   autoscaling: autoscalingSchema(serverSchema)
     .nullish()
@@ -272,6 +299,12 @@ export function parseScenario(input: unknown): ParseResult {
     const result = scenarioSchema.safeParse(input, { reportInput: true });
     const problems = result.success ? [] : issuesToProblems(result.error.issues);
     problems.push(...checkReferences(input, DEMO_NAMES));
+    if (result.success && result.data.strategy === CUSTOM_STRATEGY && !result.data.customStrategy) {
+      problems.push({
+        path: 'customStrategy',
+        message: 'is needed when strategy is "custom": give the code as {"code": "..."}',
+      });
+    }
     if (problems.length > 0 || !result.success) return { ok: false, problems: tidy(problems) };
     const scenario: Scenario = result.data;
     return { ok: true, scenario };

@@ -25,6 +25,7 @@ export function serializeScenario(s: Scenario): RawScenario {
     name: s.name,
     seed: s.seed,
     strategy: s.strategy,
+    ...(s.customStrategy ? { customStrategy: { code: s.customStrategy.code } } : {}),
     strategyOptions: {
       choices: s.strategyOptions.choices,
       virtualNodes: s.strategyOptions.virtualNodes,
@@ -39,6 +40,8 @@ export function serializeScenario(s: Scenario): RawScenario {
     durationMs: s.durationMs,
     sampleIntervalMs: s.sampleIntervalMs,
     resilience: serializeResilience(s.resilience),
+    contention: { ...s.contention },
+    shedding: { ...s.shedding },
     // Written only when set, so a file of a setup without them reads as it always did.
     ...(s.autoscaling ? { autoscaling: serializeAutoscaling(s.autoscaling) } : {}),
     ...(s.cost ? { cost: { ...s.cost } } : {}),
@@ -68,6 +71,10 @@ function serializeResilience(r: ResilienceSpec): NonNullable<RawScenario['resili
     breaker: { ...r.breaker },
     slowStartMs: r.slowStartMs,
     balancers: { ...r.balancers },
+    deadlineMs: r.deadlineMs,
+    limiter: { ...r.limiter },
+    throttling: { ...r.throttling },
+    hedge: { ...r.hedge },
   };
 }
 
@@ -110,6 +117,8 @@ function serializeTraffic(t: TrafficSpec): RawTraffic {
         startRatePerSec: t.startRatePerSec,
         endRatePerSec: t.endRatePerSec,
       };
+    case 'closed':
+      return { from: t.from, to: t.to, clients: t.clients, thinkMs: t.thinkMs };
     case 'diurnal':
       return {
         from: t.from,

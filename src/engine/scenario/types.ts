@@ -1,8 +1,16 @@
+import type {
+  ClosedLoopSpec,
+  ContentionSpec,
+  HedgeSpec,
+  LimiterSpec,
+  SheddingSpec,
+  ThrottlingSpec,
+} from '../overload/specs.ts';
 import type { DiurnalSegment, SpikeSegment, TraceSegment } from '../arrivals/segments.ts';
 import type { AutoscalingSpec } from '../autoscaling/spec.ts';
 import type { CostSpec } from '../metrics/costMeter.ts';
 import type { SloSpec } from '../metrics/sloTracker.ts';
-import type { StrategyName, StrategyOptions } from '../strategies/strategy.ts';
+import type { StrategyChoice, StrategyName, StrategyOptions } from '../strategies/strategy.ts';
 
 export type { DiurnalSegment, SpikeSegment, TraceSegment } from '../arrivals/segments.ts';
 export type {
@@ -25,7 +33,9 @@ export interface Scenario {
   readonly version: 1;
   readonly name: string;
   readonly seed: number;
-  readonly strategy: StrategyName;
+  readonly strategy: StrategyChoice;
+  /** The user's own strategy; run (in a sandbox) when `strategy` is "custom", carried otherwise. */
+  readonly customStrategy?: CustomStrategySpec;
   readonly strategyOptions: Required<StrategyOptions>;
   readonly servers: readonly ServerSpec[];
   readonly service: ServiceSpec;
@@ -39,6 +49,10 @@ export interface Scenario {
   readonly sampleIntervalMs: number;
   /** Health checking, timeouts, retries and the other defences; all off by default. */
   readonly resilience: ResilienceSpec;
+  /** Load-dependent service time of every server (contention, USL); off by default. */
+  readonly contention: ContentionSpec;
+  /** How every server sheds load from its queue; off by default. */
+  readonly shedding: SheddingSpec;
   /**
    * The pool grows and shrinks by itself (HPA, step or scheduled); absent = a fixed pool. These
    * three are absent unless a file sets them, so a setup without them is exactly what it was.
@@ -48,6 +62,11 @@ export interface Scenario {
   readonly cost?: CostSpec | undefined;
   /** A latency objective the run is measured against; absent = none. */
   readonly slo?: SloSpec | undefined;
+}
+
+/** A strategy in the user's code: JavaScript defining selectServer (see src/sandbox). */
+export interface CustomStrategySpec {
+  readonly code: string;
 }
 
 export interface ServerSpec {
@@ -108,6 +127,8 @@ export type TrafficSpec =
       readonly startRatePerSec: number;
       readonly endRatePerSec: number;
     }
+  /** A closed-loop population: each client sends, waits for the outcome, thinks, sends again. */
+  | ({ readonly kind: 'closed' } & ClosedLoopSpec)
   /** A daily rhythm between a trough and a peak rate. */
   | DiurnalSegment
   /** Every rate-based segment's rate multiplied for a while. */
@@ -235,4 +256,12 @@ export interface ResilienceSpec {
   /** A revived server's connection limit ramps up over this long (HAProxy `slowstart`); 0 = off. */
   readonly slowStartMs: number;
   readonly balancers: BalancersSpec;
+  /** A request served later than this after arriving is not goodput; null = the client timeout. */
+  readonly deadlineMs: number | null;
+  /** A learning concurrency limit per server at the balancer (Netflix concurrency-limits). */
+  readonly limiter: LimiterSpec;
+  /** Client-side adaptive throttling (Google SRE book). */
+  readonly throttling: ThrottlingSpec;
+  /** Hedged requests ("The Tail at Scale"). */
+  readonly hedge: HedgeSpec;
 }

@@ -5,7 +5,7 @@ import {
   resetPickTrace,
   type PickTrace,
   type Strategy,
-  type StrategyName,
+  type StrategyChoice,
   type StrategyOptions,
 } from '../strategies/strategy.ts';
 import { LOAD_UPDATE } from './eventKinds.ts';
@@ -34,10 +34,12 @@ export class Balancers {
   /** More than one balancer, or stale load views: dispatches and departures must tell them. */
   multi = false;
   private generation = 0;
-  private readonly pickContext: { key: number; now: number; trace: PickTrace | null } = {
+  private readonly pickContext = {
     key: 0,
+    id: 0,
+    attempt: 0,
     now: 0,
-    trace: null,
+    trace: null as PickTrace | null,
   };
   /** Tells every balancer of a change in the pool (built once, not per event). */
   private readonly fanOut: Listener = {
@@ -52,15 +54,25 @@ export class Balancers {
   constructor(
     private readonly core: SimCore,
     /** The strategy every balancer runs, and its options. */
-    public strategyName: StrategyName,
+    public strategyName: StrategyChoice,
     public strategyOptions: Required<StrategyOptions>,
+    /** Builds the user's strategy, when `strategyName` is custom (see SimulationOptions). */
+    private readonly customStrategy: (() => Strategy) | undefined,
   ) {}
 
   /** Switches every balancer to another strategy (mid-run: each starts with fresh state). */
-  setStrategy(name: StrategyName, options: StrategyOptions = {}): void {
+  setStrategy(name: StrategyChoice, options: StrategyOptions = {}): void {
+    const before = { name: this.strategyName, options: this.strategyOptions };
     this.strategyOptions = { ...this.strategyOptions, ...options };
     this.strategyName = name;
-    this.wire();
+    try {
+      this.wire();
+    } catch (error) {
+      // The new strategy could not be built (its code does not load): keep the one running.
+      this.strategyName = before.name;
+      this.strategyOptions = before.options;
+      throw error;
+    }
     this.core.log('INFO', 'LoadBalancer', `Strategy switched to ${name}`);
   }
 
@@ -71,20 +83,44 @@ export class Balancers {
     const pool = core.pool;
     const stale = spec.loadUpdateMs > 0;
     const list: Balancer[] = [];
-    for (let i = 0; i < spec.count; i++) {
-      const strategy = createStrategy(this.strategyName, this.strategyOptions);
-      if (!stale) list.push({ strategy, view: pool, stale: null });
-      else {
-        const view = new StaleLoadView(pool);
-        view.listener = listenerOf(strategy);
-        view.sync();
-        list.push({ strategy, view, stale: view });
+    const replaced = this.list;
+    try {
+      for (let i = 0; i < spec.count; i++) {
+        const strategy = this.build();
+        if (!stale) list.push({ strategy, view: pool, stale: null });
+        else {
+          const view = new StaleLoadView(pool);
+          view.listener = listenerOf(strategy);
+          view.sync();
+          list.push({ strategy, view, stale: view });
+        }
       }
+    } catch (error) {
+      for (const b of list) b.strategy.dispose?.();
+      throw error;
     }
     this.list = list;
     this.first = list[0]!.strategy;
+    for (const b of replaced) b.strategy.dispose?.();
     this.multi = list.length > 1 || stale;
     pool.listenWith(this.multi ? this.fanOut : listenerOf(this.first));
+  }
+
+  /** A fresh instance of the current strategy. */
+  private build(): Strategy {
+    if (this.strategyName !== 'custom')
+      return createStrategy(this.strategyName, this.strategyOptions);
+    if (this.customStrategy === undefined) {
+      throw new Error(
+        'This scenario uses a custom strategy, and this run was given no sandbox to run its code in.',
+      );
+    }
+    return this.customStrategy();
+  }
+
+  /** Frees every balancer's strategy (the user's code holds a sandbox). */
+  dispose(): void {
+    for (const b of this.list) b.strategy.dispose?.();
   }
 
   /** Starts the periodic load updates for stale views (a new schedule orphans the old one). */
@@ -119,12 +155,21 @@ export class Balancers {
    * when given. A retry goes to another server than `avoid` where it can (Envoy's previous-hosts
    * predicate: up to 3 more tries).
    */
-  pick(b: number, key: number, avoid: number, trace: PickTrace | null): number {
+  pick(
+    b: number,
+    id: number,
+    attempt: number,
+    key: number,
+    avoid: number,
+    trace: PickTrace | null,
+  ): number {
     const core = this.core;
     const balancer = this.list[b]!;
     const view = balancer.view;
     const ctx = this.pickContext;
     ctx.key = key;
+    ctx.id = id;
+    ctx.attempt = attempt;
     ctx.now = core.now;
     ctx.trace = trace;
     let slot = balancer.strategy.pick(view, ctx, core.strategyRng);
@@ -134,6 +179,8 @@ export class Balancers {
       slot = balancer.strategy.pick(view, ctx, core.strategyRng);
     }
     ctx.trace = null;
+    // The user's code failed: the run cannot go on honestly, so it stops here (see Strategy).
+    if (slot < 0 && balancer.strategy.failure) throw balancer.strategy.failure;
     return slot;
   }
 

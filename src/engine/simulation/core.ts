@@ -4,38 +4,40 @@
  * called directly (traffic, operations, defences, retries, balancers, explainer); they see the
  * core only as a SimCore (simCore.ts), and the pool changes only through ServerPool's operations.
  *
- * Adding a mechanism (autoscaling, load shedding, admission limits, hedging, closed-loop clients):
- * 1. A part in this folder: a class taking the SimCore, built in the constructor below and listed
- *    in SimCore; its settings come from the scenario and are off by default (existing runs stay
- *    byte-identical); a random stream of its own if it draws numbers (random.ts).
- * 2. Each kind of event it needs: one line in eventKinds.ts naming the part's handler method.
- * 3. Hooks where it acts, behind a switch the hot path reads as a field: admission in `dispatch`
- *    before the pick, the server's queue where `dispatch` enqueues and `startWaiting` dequeues,
- *    service time in `serve`, outcomes in `endRequest` (every request ends there exactly once).
- * 4. Servers join, drain and leave through ServerOperations; nothing writes the pool's arrays.
+ * Adding a mechanism (as overload control's shedding, limiters, hedging, closed loops were):
+ * 1. A part here taking the SimCore, built below and listed in SimCore, off by default (existing
+ *    runs stay byte-identical), with a random stream of its own if it draws (random.ts).
+ * 2. One line in eventKinds.ts per kind of event it needs, naming the part's handler method.
+ * 3. Hooks behind a switch the hot path reads as a field: admission in `dispatch`, queues in
+ *    `Sender.place` and `startWaiting`, service time in `serve`, outcomes in `endRequest` (once
+ *    per request). Servers join, drain and leave through ServerOperations only.
  */
 import { Agenda } from '../agenda.ts';
 import { CacheLayer } from '../cacheLayer.ts';
 import { INFO, type LogLevel } from '../metrics/eventLog.ts';
-import { COMPLETED, HANDLING, QUEUED_AT } from '../metrics/requestLines.ts';
-import { ROUTE_NO_HEALTHY, ROUTE_OVERLOADED } from '../metrics/routeTrail.ts';
+import { COMPLETED, HANDLING } from '../metrics/requestLines.ts';
+import { ROUTE_LIMITED, ROUTE_NO_HEALTHY, ROUTE_OVERLOADED } from '../metrics/routeTrail.ts';
 import { RunMetrics } from '../metrics/runMetrics.ts';
 import { streamRng, type Xoshiro128 } from '../random.ts';
-import { HANGING, IN_SERVICE, NOWHERE, QUEUED, RequestTable } from '../requestTable.ts';
+import { HANGING, IN_SERVICE, NOWHERE, RequestTable } from '../requestTable.ts';
 import type { ResilienceSpec, Scenario } from '../scenario/types.ts';
 import { ServerPool } from '../serverPool.ts';
 import { Autoscaler } from './autoscaler.ts';
 import { Balancers } from './balancers.ts';
 import { Defences } from './defences.ts';
-import { ARRIVAL, bindEventHandlers, COMPLETE, SCHEDULED, TIMEOUT } from './eventKinds.ts';
+import { answered, buildOverloadParts, overloadOn, type OverloadParts } from './overloadParts.ts';
+import { ARRIVAL, bindEventHandlers, COMPLETE, SCHEDULED } from './eventKinds.ts';
 import { Objectives } from './objectives.ts';
 import { PickExplainer } from './pickExplainer.ts';
 import { RetryFlow } from './retryFlow.ts';
 import { ServerOperations } from './serverOperations.ts';
+import { Sender } from './sender.ts';
 import {
   FAIL_FAST_MS,
   FAILED,
   REJECTED_NO_HEALTHY,
+  REJECTED_OVERLOADED,
+  REJECTED_SHED,
   SERVED,
   TIMED_OUT,
   type SimCore,
@@ -59,7 +61,6 @@ export class SimulationCore implements SimCore {
   eventsProcessed = 0;
   readonly strategyRng: Xoshiro128;
   readonly faultsRng: Xoshiro128;
-
   // The parts, built once; each holds this core as its SimCore.
   readonly traffic: TrafficSources;
   readonly operations: ServerOperations;
@@ -67,16 +68,21 @@ export class SimulationCore implements SimCore {
   readonly retries: RetryFlow;
   readonly balancers: Balancers;
   readonly explainer: PickExplainer;
+  readonly sender: Sender;
+  // Overload control's parts (overloadParts.ts), assigned together in the constructor.
+  declare readonly queues: OverloadParts['queues'];
+  declare readonly admission: OverloadParts['admission'];
+  declare readonly hedging: OverloadParts['hedging'];
+  declare readonly clients: OverloadParts['clients'];
   readonly autoscaler: Autoscaler;
   readonly objectives: Objectives;
-
   readonly sending = new Float64Array(4);
   protected readonly agenda = new Agenda(ARRIVAL);
-  /** The client timeout per attempt, read on every dispatch. */
-  protected timeoutMs: number | null;
   /** Each kind's handler (see eventKinds.ts), bound once. */
   private readonly handlers: ((data: number) => void)[];
-  private nextRequestId = 1;
+  nextRequestId = 1;
+  /** Some overload mechanism was on at some point: the summary reports their figures. */
+  overloadSeen = false;
   private nextSampleAt: number;
   /** Requests not yet ended (the client still waits). */
   private callsInFlight = 0;
@@ -102,13 +108,19 @@ export class SimulationCore implements SimCore {
     this.nextSampleAt = scenario.sampleIntervalMs;
     this.durationMs = scenario.durationMs;
     this.resilience = scenario.resilience;
-    this.timeoutMs = scenario.resilience.timeoutMs;
+    Object.assign(this, buildOverloadParts(this, scenario));
     this.traffic = new TrafficSources(this, scenario, arrivalsRng, keysRng, serviceRng);
     this.explainer = new PickExplainer(this, options.explainPicks ?? this.logRequests);
+    this.sender = new Sender(this);
     this.operations = new ServerOperations(this);
     this.defences = new Defences(this);
     this.retries = new RetryFlow(this);
-    this.balancers = new Balancers(this, scenario.strategy, scenario.strategyOptions);
+    this.balancers = new Balancers(
+      this,
+      scenario.strategy,
+      scenario.strategyOptions,
+      options.customStrategy,
+    );
     this.objectives = new Objectives(this);
     this.autoscaler = new Autoscaler(this);
     this.handlers = bindEventHandlers(this);
@@ -120,6 +132,8 @@ export class SimulationCore implements SimCore {
     this.defences.startHealthChecks();
     this.balancers.startLoadUpdates();
     this.defences.updatePanic();
+    this.overloadSeen = overloadOn(this, this.resilience);
+    if (this.overloadSeen) this.metrics.overload.start(0);
   }
 
   /** Requests that have arrived and not yet ended. */
@@ -175,7 +189,7 @@ export class SimulationCore implements SimCore {
       return false;
     const events = this.scenario.events;
     const scheduledPending = events.length > 0 && events[events.length - 1]!.at > this.now;
-    return !this.traffic.pending && !scheduledPending;
+    return !this.traffic.pending && !this.clients.pending && !scheduledPending;
   }
 
   // ---- What the parts call (SimCore). ----
@@ -215,6 +229,8 @@ export class SimulationCore implements SimCore {
     const pool = this.pool;
     const id = this.sending[0]!;
     const balancers = this.balancers;
+    const admission = this.admission;
+    if (admission.throttleOn && !admission.admit()) return this.retries.throttled(id, attempt);
     const b = balancers.balancerFor(id);
     if (balancers.healthyCount(b) === 0) {
       this.retries.refused(attempt, ROUTE_NO_HEALTHY, -1);
@@ -222,58 +238,44 @@ export class SimulationCore implements SimCore {
     }
     const explainer = this.explainer;
     const traced = this.now >= explainer.nextAt;
-    const slot = balancers.pick(b, this.sending[2]!, avoid, traced ? explainer.begin() : null);
+    const trace = traced ? explainer.begin() : null;
+    const slot = balancers.pick(b, id, attempt, this.sending[2]!, avoid, trace);
     const placed = slot >= 0 && pool.healthy[slot] === 1;
     if (traced) explainer.record(id, attempt, b, slot, placed, balancers.isStale(b));
     if (!placed) {
       this.retries.refused(attempt, ROUTE_OVERLOADED, slot);
       return;
     }
-    const req = this.requests;
-    const r = req.allocate(this.sending, slot, attempt, b, this.now);
-    this.metrics.routes.record(this.now, id, slot);
-    if (this.defences.breakerOn) this.defences.onSend(r, slot);
-    const timeoutMs = this.timeoutMs;
-    if (timeoutMs !== null) {
-      req.refs[r]!++;
-      this.agenda.push(this.now + timeoutMs, TIMEOUT, r);
-    }
-    if (pool.up[slot] === 0) {
-      // Nothing listens there: the connection is refused at once.
-      this.retries.attemptFailed(r, 'connection refused (the server is down)');
-      req.releaseIfDone(r);
+    const inflight = admission.limiterOn ? admission.acquire(slot) : -1;
+    if (inflight === 0) {
+      this.retries.refused(attempt, ROUTE_LIMITED, slot);
       return;
     }
-    if (pool.partitioned[slot] === 1) {
-      // Unreachable: the connection hangs, holding one of the server's places, until it times out.
-      pool.holdConnection(slot);
-      req.phase[r] = HANGING;
-      req.refs[r]!++;
-      this.agenda.push(this.now + this.resilience.connectTimeoutMs, COMPLETE, r);
-    } else if (pool.active[slot]! < pool.limit[slot]!) this.serve(r, slot, pool.startService(slot));
-    else {
-      pool.enqueue(slot, r);
-      req.phase[r] = QUEUED;
-      if (this.logRequests) this.logLine(QUEUED_AT, pool.names[slot]!, id, pool.queued[slot]!, 0);
-    }
-    balancers.sent(b, slot);
+    this.sender.send(attempt, b, slot, inflight);
   }
 
   /** Moves queued requests into free service slots of a server. */
   startWaiting(slot: number): void {
     const pool = this.pool;
-    for (let r = pool.startQueued(slot); r >= 0; r = pool.startQueued(slot))
-      this.serve(r, slot, pool.active[slot]!);
+    if (this.queues.on) this.queues.startWaiting(slot);
+    else
+      for (let r = pool.startQueued(slot); r >= 0; r = pool.startQueued(slot))
+        this.serve(r, slot, pool.active[slot]!);
     if (pool.draining[slot] === 1) this.operations.finishDrain(slot);
   }
 
   endRequest(outcome: number, r: number): void {
     const m = this.metrics;
-    if (outcome === SERVED) m.onServed(this.now - this.requests.arrival[r]!);
-    else if (outcome === FAILED) m.onFailed();
+    if (outcome === SERVED) {
+      const latencyMs = this.now - this.requests.arrival[r]!;
+      m.onServed(latencyMs);
+      if (this.overloadSeen) m.overload.onServed(latencyMs);
+    } else if (outcome === FAILED) m.onFailed();
     else if (outcome === TIMED_OUT) m.onTimedOut();
-    else m.onReject(outcome === REJECTED_NO_HEALTHY);
+    else if (outcome <= REJECTED_OVERLOADED) m.onReject(outcome === REJECTED_NO_HEALTHY);
+    else m.onRejectOther(outcome - REJECTED_SHED);
     this.callsInFlight--;
+    if (this.clients.on) this.clients.ended(r >= 0 ? this.requests.id[r]! : this.sending[0]!);
     if (this.objectives.slo !== null) this.objectives.requestEnded(outcome, r);
   }
 
@@ -317,6 +319,8 @@ export class SimulationCore implements SimCore {
         this.pool.queued,
         this.callsInFlight,
       );
+      if (this.overloadSeen)
+        this.metrics.overload.sample(interval, this.pool.size, this.admission.limitReader);
       this.nextSampleAt += interval;
     }
     this.now = time;
@@ -325,7 +329,7 @@ export class SimulationCore implements SimCore {
   // ---- A request's life at its server. ----
 
   /** Attempt `r` begins service at `slot`, which now has `active` in service. */
-  private serve(r: number, slot: number, active: number): void {
+  serve(r: number, slot: number, active: number): void {
     const pool = this.pool;
     const req = this.requests;
     req.phase[r] = IN_SERVICE;
@@ -346,6 +350,7 @@ export class SimulationCore implements SimCore {
         else req.miss[r] = 1;
       }
     }
+    if (this.queues.contentionOn && req.fail[r] === 0) duration *= this.queues.factor(active);
     req.refs[r]!++;
     this.agenda.push(this.now + (duration * pool.spike[slot]!) / pool.speed[slot]!, COMPLETE, r);
     if (this.logRequests)
@@ -389,6 +394,7 @@ export class SimulationCore implements SimCore {
     pool.countServed(slot);
     req.waiting[r] = 0;
     const latency = this.now - req.arrival[r]!;
+    answered(this, r);
     this.endRequest(SERVED, r);
     if (req.attempt[r] !== 0) this.retries.retryEnded();
     this.balancers.strategyOf(r).onComplete?.(slot, latency, this.now);

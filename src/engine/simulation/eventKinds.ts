@@ -5,6 +5,9 @@ import type { Defences } from './defences.ts';
 import type { RetryFlow } from './retryFlow.ts';
 import type { ServerOperations } from './serverOperations.ts';
 import type { TrafficSources } from './trafficSources.ts';
+import type { ClosedLoopClients } from './closedLoopClients.ts';
+import type { Hedging } from './hedging.ts';
+import type { ServerQueues } from './serverQueues.ts';
 
 /**
  * The parts of the simulation that handle events of their own, as the core holds them. A part
@@ -16,6 +19,9 @@ export interface EventParts {
   readonly retries: RetryFlow;
   readonly defences: Defences;
   readonly balancers: Balancers;
+  readonly queues: ServerQueues;
+  readonly hedging: Hedging;
+  readonly clients: ClosedLoopClients;
   readonly autoscaler: Autoscaler;
 }
 
@@ -65,6 +71,12 @@ export const SPIKE_END = kind('defences', 'spikeEnd');
 /** Balancers with stale load information get their periodic update (data: generation). */
 export const LOAD_UPDATE = kind('balancers', 'loadUpdate');
 
+/** A queued attempt has waited the server's `maxQueueMs`: shed it if still queued (data: row). */
+export const QUEUE_TIMEOUT = kind('queues', 'queueTimeout');
+/** An attempt has had no answer for the hedge delay: send a copy (data: row). */
+export const HEDGE = kind('hedging', 'fire');
+/** A closed-loop client has finished thinking and sends its next request (data: client). */
+export const THINK_END = kind('clients', 'wake');
 /** The autoscaler measures and decides (data: unused). */
 export const AUTOSCALE_SYNC = kind('autoscaler', 'sync');
 /** A server ordered by the autoscaler finished its cold start (data: its starting id). */

@@ -1,20 +1,30 @@
 import { ERROR, INFO, WARNING } from '../metrics/eventLog.ts';
 import {
   FAILED_AT,
+  LIMITED_AT,
   NO_HEALTHY,
   OVERLOADED,
   RETRY_REFUSED,
   RETRYING,
+  SHED_BY,
+  THROTTLED,
   TIMED_OUT_AFTER,
 } from '../metrics/requestLines.ts';
-import { ROUTE_NO_HEALTHY } from '../metrics/routeTrail.ts';
+import {
+  ROUTE_LIMITED,
+  ROUTE_NO_HEALTHY,
+  ROUTE_SHED,
+  ROUTE_THROTTLED,
+} from '../metrics/routeTrail.ts';
 import { BACKOFF, HANGING, NOWHERE } from '../requestTable.ts';
 import { retryAllowed, retryBackoff } from '../resilience/retryPolicy.ts';
 import { RETRY } from './eventKinds.ts';
 import {
   FAILED,
+  REJECTED_LIMITED,
   REJECTED_NO_HEALTHY,
   REJECTED_OVERLOADED,
+  REJECTED_THROTTLED,
   TIMED_OUT,
   type SimCore,
 } from './simCore.ts';
@@ -33,7 +43,8 @@ export class RetryFlow {
 
   /**
    * The balancer could not place an attempt: no server it believes healthy (`route` is
-   * ROUTE_NO_HEALTHY) or the one picked, `slot`, was full. Retry it, or the request is rejected.
+   * ROUTE_NO_HEALTHY), the one picked, `slot`, was full, or held its learned concurrency limit
+   * (ROUTE_LIMITED). Retry it, or the request is rejected.
    */
   refused(attempt: number, route: number, slot: number): void {
     const core = this.core;
@@ -41,29 +52,68 @@ export class RetryFlow {
     core.metrics.routes.record(core.now, id, route);
     if (slot >= 0) core.pool.countRejected(slot);
     const noHealthy = route === ROUTE_NO_HEALTHY;
+    const limited = route === ROUTE_LIMITED;
     if (core.logRequests) {
       const log = core.metrics.log;
       if (noHealthy) log.appendCoded(ERROR, NO_HEALTHY, 'LoadBalancer', '', id, 0, 0);
-      else {
+      else if (limited) {
+        const limit = core.admission.limitOf(slot);
+        log.appendCoded(WARNING, LIMITED_AT, core.pool.names[slot]!, '', id, limit, 0);
+      } else {
         const name = slot >= 0 ? core.pool.names[slot]! : 'LoadBalancer';
         log.appendCoded(ERROR, OVERLOADED, name, '', id, 0, 0);
       }
     }
     if (attempt > 0) this.retriesInFlight--;
     if (this.retryLater(attempt, slot)) return;
-    core.endRequest(noHealthy ? REJECTED_NO_HEALTHY : REJECTED_OVERLOADED, -1);
+    const outcome = noHealthy
+      ? REJECTED_NO_HEALTHY
+      : limited
+        ? REJECTED_LIMITED
+        : REJECTED_OVERLOADED;
+    core.endRequest(outcome, -1);
+  }
+
+  /**
+   * The client's adaptive throttling rejected attempt `attempt` of request `id` (the one in the
+   * core's `sending`) before it was sent: the request ends `throttled` (the client chose not to
+   * send; it does not retry its own refusal).
+   */
+  throttled(id: number, attempt: number): void {
+    const core = this.core;
+    core.metrics.routes.record(core.now, id, ROUTE_THROTTLED);
+    if (core.logRequests) {
+      const percent = Math.round(core.admission.rejectProbability() * 100);
+      core.metrics.log.appendCoded(WARNING, THROTTLED, 'Client', '', id, percent, 0);
+    }
+    if (attempt > 0) this.retriesInFlight--;
+    core.endRequest(REJECTED_THROTTLED, -1);
+  }
+
+  /**
+   * The server refused attempt `r` after taking it (shed from its queue): a 503 the defences count
+   * as a failure; retry it, or the request ends with `outcome` (REJECTED_SHED).
+   */
+  attemptRejected(r: number, outcome: number, reason: string): void {
+    const core = this.core;
+    const id = core.requests.id[r]!;
+    const slot = this.stopWaiting(r, false);
+    core.metrics.routes.record(core.now, id, ROUTE_SHED);
+    if (core.logRequests)
+      core.metrics.log.appendCoded(WARNING, SHED_BY, core.pool.names[slot]!, reason, id, 0, 0);
+    this.retryOrEnd(r, outcome);
   }
 
   /** The attempt failed while the client waited: tell the defences, then retry or give up. */
   attemptFailed(r: number, reason: string): void {
     const core = this.core;
-    const slot = this.stopWaiting(r);
+    const slot = this.stopWaiting(r, true);
     if (core.logRequests) {
       const name = core.pool.names[slot]!;
       const id = core.requests.id[r]!;
       core.metrics.log.appendCoded(ERROR, FAILED_AT, name, reason, id, 0, 0);
     }
-    this.retryOrEnd(r, false);
+    this.retryOrEnd(r, FAILED);
   }
 
   /** Event: the client's timeout for attempt `r` ran out. */
@@ -72,7 +122,7 @@ export class RetryFlow {
     const req = core.requests;
     req.refs[r]!--;
     if (req.waiting[r] === 1) {
-      const slot = this.stopWaiting(r);
+      const slot = this.stopWaiting(r, true);
       if (core.logRequests) {
         const ms = core.resilience.timeoutMs ?? 0;
         core.metrics.log.appendCoded(WARNING, TIMED_OUT_AFTER, 'Client', '', req.id[r]!, ms, 0);
@@ -84,7 +134,7 @@ export class RetryFlow {
         core.balancers.leftServer(r, slot);
         core.startWaiting(slot);
       }
-      this.retryOrEnd(r, true);
+      this.retryOrEnd(r, TIMED_OUT);
     }
     req.releaseIfDone(r);
   }
@@ -146,24 +196,32 @@ export class RetryFlow {
     sending[3] = req.serviceMs[r]!;
   }
 
-  /** The client no longer waits for attempt `r`: a failure, as the defences count them. */
-  private stopWaiting(r: number): number {
+  /**
+   * The client no longer waits for attempt `r`: a failure (or, `failed` false, a rejection by the
+   * server) as the defences count them; its place under the limiter goes back as a drop.
+   */
+  private stopWaiting(r: number, failed: boolean): number {
     const core = this.core;
     const req = core.requests;
     const slot = req.slot[r]!;
     req.waiting[r] = 0;
-    core.pool.countFailed(slot);
+    if (failed) core.pool.countFailed(slot);
+    else core.pool.countRejected(slot);
     core.defences.onFailure(slot, req.probe[r] === 1);
+    if (core.admission.engaged) core.admission.release(r, true);
     return slot;
   }
 
-  /** After a failed or timed-out attempt: send another, or the request ends with that outcome. */
-  private retryOrEnd(r: number, timedOut: boolean): void {
-    const req = this.core.requests;
+  /** After a failed, shed or timed-out attempt: send another, or the request ends with `outcome`. */
+  private retryOrEnd(r: number, outcome: number): void {
+    const core = this.core;
+    const req = core.requests;
+    // A hedged copy still running carries the request on.
+    if (req.twin[r]! >= 0 && core.hedging.absorb(r)) return;
     const attempt = req.attempt[r]!;
     if (attempt > 0) this.retriesInFlight--;
     this.stage(r);
     if (this.retryLater(attempt, req.slot[r]!)) return;
-    this.core.endRequest(timedOut ? TIMED_OUT : FAILED, r);
+    core.endRequest(outcome, r);
   }
 }

@@ -1,6 +1,7 @@
 import type { LogLevel } from '../metrics/eventLog.ts';
 import type { RunMetrics } from '../metrics/runMetrics.ts';
 import type { Rng } from '../random.ts';
+import type { Strategy } from '../strategies/strategy.ts';
 import type { RequestTable } from '../requestTable.ts';
 import type { ResilienceSpec, Scenario } from '../scenario/types.ts';
 import type { ServerPool } from '../serverPool.ts';
@@ -12,6 +13,11 @@ import type { Objectives } from './objectives.ts';
 import type { RetryFlow } from './retryFlow.ts';
 import type { ServerOperations } from './serverOperations.ts';
 import type { TrafficSources } from './trafficSources.ts';
+import type { AdmissionControl } from './admissionControl.ts';
+import type { ClosedLoopClients } from './closedLoopClients.ts';
+import type { Hedging } from './hedging.ts';
+import type { Sender } from './sender.ts';
+import type { ServerQueues } from './serverQueues.ts';
 
 /** How long a sinkhole takes to fail a request: quickly, which is what makes it attractive. */
 export const FAIL_FAST_MS = 5;
@@ -29,6 +35,12 @@ export interface SimulationOptions {
    * `logRequests` (headless runs need neither).
    */
   readonly explainPicks?: boolean;
+  /**
+   * Builds the user's strategy (one per balancer) when the scenario's strategy is `custom`: the
+   * worker and the CLI load `customStrategy.code` into a sandbox here. A strategy it builds may
+   * throw from `pick` (the code failed): the run then stops at that request, see Simulation.
+   */
+  readonly customStrategy?: () => Strategy;
 }
 
 /** How a request ended (each request ends exactly once, with its last attempt's outcome). */
@@ -37,6 +49,22 @@ export const REJECTED_NO_HEALTHY = 1;
 export const REJECTED_OVERLOADED = 2;
 export const FAILED = 3;
 export const TIMED_OUT = 4;
+/** Shed by the server from its queue (length, queue time, CoDel). */
+export const REJECTED_SHED = 5;
+/** Over the balancer's learned concurrency limit for the server picked. */
+export const REJECTED_LIMITED = 6;
+/** Rejected by the client itself (adaptive throttling). */
+export const REJECTED_THROTTLED = 7;
+
+/** How the core places an attempt the caller already admitted (see SimCore.place). */
+export interface Placement {
+  /** Attempts in flight under the server's limit with this one (0: no limiter place held). */
+  readonly inflight: number;
+  /** The attempt this one is a hedge of, or -1. */
+  readonly copyOf: number;
+  /** What the request-flow trail records for it (the slot, or a hedge's code). */
+  readonly route: number;
+}
 
 /**
  * What the parts around the hot core (traffic, operations, defences, retries, balancers,
@@ -69,6 +97,14 @@ export interface SimCore {
   readonly retries: RetryFlow;
   readonly balancers: Balancers;
   readonly explainer: PickExplainer;
+  /** Sends an attempt, picked and admitted, to its server (see sender.ts). */
+  readonly sender: Sender;
+  readonly queues: ServerQueues;
+  readonly admission: AdmissionControl;
+  readonly hedging: Hedging;
+  readonly clients: ClosedLoopClients;
+  /** The id the next request to arrive will get. */
+  readonly nextRequestId: number;
   readonly autoscaler: Autoscaler;
   readonly objectives: Objectives;
 
@@ -89,11 +125,14 @@ export interface SimCore {
   readonly sending: Float64Array;
   /** Sends attempt `attempt` of the request in `sending` through its balancer, avoiding `avoid`. */
   dispatch(attempt: number, avoid: number): void;
+  /** Attempt `r` begins service at `slot`, which now has `active` in service. */
+  serve(r: number, slot: number, active: number): void;
   /** Moves a server's waiting requests into its free places (after its limit or load changed). */
   startWaiting(slot: number): void;
   /**
-   * A request ends with `outcome` (SERVED ... TIMED_OUT), counted once: `r` is the row of its last
-   * attempt (-1 when it was never placed); a served one's latency runs from its arrival to now.
+   * A request ends with `outcome` (SERVED ... REJECTED_THROTTLED), counted once: `r` is the row of
+   * its last attempt (-1 when it was never placed, and then the request is the one in `sending`);
+   * a served one's latency runs from its arrival to now.
    */
   endRequest(outcome: number, r: number): void;
 }

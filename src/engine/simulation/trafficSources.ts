@@ -81,9 +81,13 @@ export class TrafficSources {
     this.keyDraws.settle(this.keySampler, core.requests, core.metrics.arrived, defer);
   }
 
-  /** Adds a source of traffic from now on; returns its index. */
+  /** Adds a source of traffic from now on; returns its index (-1 for a closed-loop population). */
   add(spec: TrafficSpec): number {
     const core = this.core;
+    if (spec.kind === 'closed') {
+      core.clients.add(spec);
+      return -1;
+    }
     const source = new ArrivalSource(spec, this.rng, this.spikes);
     const index = this.sources.length;
     this.sources.push(source);

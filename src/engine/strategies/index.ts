@@ -6,7 +6,13 @@ import { PeakEwmaStrategy, peakEwmaInfo } from './peakEwma.ts';
 import { PowerOfTwoChoicesStrategy, powerOfTwoChoicesInfo } from './powerOfTwoChoices.ts';
 import { RandomStrategy, randomInfo } from './randomChoice.ts';
 import { RoundRobinStrategy, roundRobinInfo } from './roundRobin.ts';
-import type { Strategy, StrategyInfo, StrategyName, StrategyOptions } from './strategy.ts';
+import type {
+  Strategy,
+  StrategyChoice,
+  StrategyInfo,
+  StrategyName,
+  StrategyOptions,
+} from './strategy.ts';
 import { WeightedRoundRobinStrategy, weightedRoundRobinInfo } from './weightedRoundRobin.ts';
 
 /** A fresh strategy with its own state; options a strategy does not use are ignored. */
@@ -33,8 +39,16 @@ export function createStrategy(name: StrategyName, options?: StrategyOptions): S
   }
 }
 
-/** What the UI says about each strategy. */
-export const STRATEGY_INFO: Record<StrategyName, StrategyInfo> = {
+/** The user's own strategy, as the UI introduces it (the code itself runs in src/sandbox). */
+const customInfo: StrategyInfo = {
+  name: 'custom',
+  label: 'Custom (your code)',
+  explanation:
+    'Your own selectServer(servers, request, state), shaped like the original demo’s select_server, written in the editor and called for every request inside a QuickJS sandbox (WebAssembly): no page, network or timers, a memory cap and a time limit per call. Math.random is the run’s seeded strategy stream, so a run replays exactly.',
+};
+
+/** What the UI says about each strategy, the user's own included. */
+export const STRATEGY_INFO: Record<StrategyChoice, StrategyInfo> = {
   'round-robin': roundRobinInfo,
   'least-connections': leastConnectionsInfo,
   random: randomInfo,
@@ -44,13 +58,21 @@ export const STRATEGY_INFO: Record<StrategyName, StrategyInfo> = {
   'peak-ewma': peakEwmaInfo,
   'modulo-hash': moduloHashInfo,
   maglev: maglevInfo,
+  custom: customInfo,
 };
 
-export { MAX_TRACE_CANDIDATES, STRATEGY_NAMES, newPickTrace, resetPickTrace } from './strategy.ts';
+export {
+  CUSTOM_STRATEGY,
+  MAX_TRACE_CANDIDATES,
+  STRATEGY_NAMES,
+  newPickTrace,
+  resetPickTrace,
+} from './strategy.ts';
 export type {
   PickContext,
   PickTrace,
   Strategy,
+  StrategyChoice,
   StrategyInfo,
   StrategyName,
   StrategyOptions,

@@ -16,6 +16,16 @@ export const STRATEGY_NAMES = [
 
 export type StrategyName = (typeof STRATEGY_NAMES)[number];
 
+/**
+ * A strategy written by the user (`customStrategy.code` in a scenario). The engine cannot build it:
+ * whoever runs the simulation passes a factory (SimulationOptions.customStrategy) that loads the
+ * code into a sandbox (src/sandbox), so the engine never runs user code itself.
+ */
+export const CUSTOM_STRATEGY = 'custom';
+
+/** What a scenario's `strategy` may be: a built-in strategy or the user's own. */
+export type StrategyChoice = StrategyName | typeof CUSTOM_STRATEGY;
+
 /** Tunables some strategies read; each has a default. */
 export interface StrategyOptions {
   /** power-of-two-choices and peak-ewma: how many healthy servers to sample (d). Default 2. */
@@ -64,6 +74,9 @@ export function resetPickTrace(t: PickTrace): void {
 export interface PickContext {
   /** The request's cache key (the hashing strategies route on it). */
   readonly key: number;
+  /** The request's id (1, 2, ...) and which attempt this is (0 first, then retries). */
+  readonly id?: number;
+  readonly attempt?: number;
   /** Simulated time in ms. */
   readonly now: number;
   /**
@@ -79,7 +92,7 @@ export interface PickContext {
  * cannot take the request, the balancer rejects it as `overloaded`.
  */
 export interface Strategy {
-  readonly name: StrategyName;
+  readonly name: StrategyChoice;
   pick(pool: PoolView, ctx: PickContext, rng: Rng): number;
   /** A request was handed to `slot` (counted in `pool.active`/`queued` already). */
   onDispatch?(slot: number, now: number): void;
@@ -90,11 +103,19 @@ export interface Strategy {
    * strategy may keep an index of the pool up to date instead of scanning it on each pick.
    */
   onServerChange?(pool: PoolView, slot: number): void;
+  /**
+   * Set when the strategy itself broke (the user's code threw, returned a stranger or ran too
+   * long); its pick then returns -1 and the simulation throws this error, stopping the run at that
+   * request. Built-in strategies never fail.
+   */
+  readonly failure?: Error | null;
+  /** Frees what the strategy holds outside the engine (a sandbox), once it is replaced. */
+  dispose?(): void;
 }
 
 /** How a strategy is explained in the UI. */
 export interface StrategyInfo {
-  readonly name: StrategyName;
+  readonly name: StrategyChoice;
   readonly label: string;
   /** Two or three plain-language sentences. */
   readonly explanation: string;

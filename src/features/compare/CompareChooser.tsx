@@ -1,5 +1,5 @@
-import { STRATEGY_INFO, STRATEGY_NAMES } from '../../engine/strategies/index.ts';
-import { MAX_COMPARED } from '../../store/compareSlice.ts';
+import { STRATEGY_INFO } from '../../engine/strategies/index.ts';
+import { COMPARE_CHOICES, MAX_COMPARED } from '../../store/compareSlice.ts';
 import { useApp } from '../../store/hooks.tsx';
 import { DraftField } from '../../ui/DraftField.tsx';
 import { wholeNumber } from '../../ui/fieldRules.ts';
@@ -25,7 +25,7 @@ export function CompareChooser() {
     <div className="compare-chooser">
       <fieldset className="compare-strategies">
         <legend>Strategies to compare (2 to {MAX_COMPARED})</legend>
-        {STRATEGY_NAMES.map((name) => {
+        {COMPARE_CHOICES.map((name) => {
           const on = selected.includes(name);
           return (
             <label key={name} className={`compare-strategy ${on ? 'is-chosen' : ''}`}>

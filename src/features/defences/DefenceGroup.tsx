@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+// The look of every defence-style group, wherever one is used (Servers uses them too).
+import './DefencesPanel.css';
 
 /** Props of {@link DefenceGroup}. */
 export interface DefenceGroupProps {

@@ -6,8 +6,11 @@ import { DefenceToggleField } from './DefenceToggleField.tsx';
 import { DefencesBalancers } from './DefencesBalancers.tsx';
 import { DefencesBreaker } from './DefencesBreaker.tsx';
 import { DefencesHealth } from './DefencesHealth.tsx';
+import { DefencesHedging } from './DefencesHedging.tsx';
+import { DefencesLimiter } from './DefencesLimiter.tsx';
 import { DefencesOutlier } from './DefencesOutlier.tsx';
 import { DefencesRetry } from './DefencesRetry.tsx';
+import { DefencesThrottling } from './DefencesThrottling.tsx';
 import { DefencesTimeouts } from './DefencesTimeouts.tsx';
 import { RULES, type ChangeDefences } from './defences.ts';
 import './DefencesPanel.css';
@@ -100,6 +103,10 @@ export function DefencesPanel() {
         />
       </DefenceGroup>
       <DefencesBalancers {...props} />
+      <h3 className="defences-subhead">Against overload and the tail</h3>
+      <DefencesLimiter {...props} />
+      <DefencesThrottling {...props} />
+      <DefencesHedging {...props} />
     </section>
   );
 }

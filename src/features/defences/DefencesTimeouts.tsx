@@ -2,8 +2,12 @@ import { DefenceField } from './DefenceField.tsx';
 import { DefenceGroup } from './DefenceGroup.tsx';
 import { DefenceToggleField } from './DefenceToggleField.tsx';
 import { RULES, type DefenceSectionProps } from './defences.ts';
+import { OVERLOAD_RULES } from './overloadRules.ts';
 
-/** The client's timeout per attempt (off or ms) and the connect timeout to unreachable servers. */
+/**
+ * The client's timeout per attempt (off or ms), the connect timeout to unreachable servers, and
+ * the deadline after which an answer is no longer goodput.
+ */
 export function DefencesTimeouts({ spec, change }: DefenceSectionProps) {
   return (
     <DefenceGroup
@@ -32,6 +36,17 @@ export function DefencesTimeouts({ spec, change }: DefenceSectionProps) {
           onCommit={(connectTimeoutMs) => change(() => ({ connectTimeoutMs }))}
         />
       </DefenceToggleField>
+      <DefenceToggleField
+        name="deadlineMs"
+        label="Deadline"
+        fieldLabel="Useful within"
+        value={spec.deadlineMs}
+        suggested={1000}
+        rule={OVERLOAD_RULES.deadlineMs}
+        unit="ms"
+        source="served later is not goodput; default: the client timeout"
+        onChange={(deadlineMs) => change(() => ({ deadlineMs }))}
+      />
     </DefenceGroup>
   );
 }

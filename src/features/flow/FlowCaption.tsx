@@ -1,4 +1,4 @@
-import { WARNING_COLOUR } from '../../lib/palette.ts';
+import { INK_SOFT, WARNING_COLOUR } from '../../lib/palette.ts';
 import { useApp } from '../../store/hooks.tsx';
 import { samplingText } from './samplingText.ts';
 import type { RouteTraffic } from './useRouteTraffic.ts';
@@ -7,10 +7,12 @@ import type { RouteTraffic } from './useRouteTraffic.ts';
 export interface FlowCaptionProps {
   readonly traffic: RouteTraffic;
   readonly motion: boolean;
+  /** Hedging is on: the key shows its diamond. */
+  readonly hedging?: boolean;
 }
 
 /** The key to the picture's symbols and an honest note on sampling. */
-export function FlowCaption({ traffic, motion }: FlowCaptionProps) {
+export function FlowCaption({ traffic, motion, hedging = false }: FlowCaptionProps) {
   const speed = useApp((s) => s.snapshot?.speed ?? 1);
   return (
     <p className="flow-caption" aria-live="off">
@@ -30,6 +32,14 @@ export function FlowCaption({ traffic, motion }: FlowCaptionProps) {
         </svg>
         rejected
       </span>
+      {hedging && (
+        <span data-testid="flow.hedgeKey">
+          <svg width={10} height={10} viewBox="-5 -5 10 10" aria-hidden="true">
+            <path d="M0,-4 L4,0 L0,4 L-4,0 Z" fill={INK_SOFT} />
+          </svg>
+          {motion ? 'hedge: a second copy of a slow request' : '◇N: hedges sent there'}
+        </span>
+      )}
       <span data-testid="flow.sampling">{samplingText(traffic, motion, speed)}</span>
     </p>
   );

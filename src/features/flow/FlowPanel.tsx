@@ -16,6 +16,7 @@ export function FlowPanel() {
   const servers = useThrottled(latest, redrawInterval(latest?.length ?? 0));
   const rejected = useApp((s) => s.snapshot?.summary.requests.rejectedByReason);
   const strategy = useApp((s) => s.snapshot?.strategy);
+  const hedging = useApp((s) => (s.snapshot?.setup.resilience.hedge.afterMs ?? null) !== null);
   // Servers the autoscaler ordered that are still booting: drawn apart from the pool.
   const starting = useApp((s) => s.snapshot?.scaling?.starting ?? NONE_STARTING);
   const now = useApp((s) => s.snapshot?.now ?? 0);
@@ -36,6 +37,7 @@ export function FlowPanel() {
             starting={starting}
             now={now}
             motion={!reduced}
+            hedging={hedging}
           />
         </div>
       ) : (

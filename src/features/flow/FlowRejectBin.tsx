@@ -9,13 +9,18 @@ export interface FlowRejectBinProps {
   readonly y: number;
   readonly noHealthyServers: number;
   readonly overloaded: number;
+  /** Overload control's reasons, once it was on. */
+  readonly shed?: number;
+  readonly limited?: number;
+  readonly throttled?: number;
   /** Under reduced motion: rejections drawn in the last second; null with motion. */
   readonly recent: number | null;
 }
 
 /** Where rejected requests go: a ✕ bin with the run's rejections counted by reason. */
 export const FlowRejectBin = memo(function FlowRejectBin(p: FlowRejectBinProps) {
-  const total = p.noHealthyServers + p.overloaded;
+  const more = (['shed', 'limited', 'throttled'] as const).filter((k) => p[k] !== undefined);
+  const total = p.noHealthyServers + p.overloaded + more.reduce((n, k) => n + p[k]!, 0);
   const recent = p.recent !== null && p.recent > 0 ? ` (+${formatCount(p.recent)})` : '';
   return (
     <g className="flow-bin">
@@ -31,6 +36,12 @@ export const FlowRejectBin = memo(function FlowRejectBin(p: FlowRejectBinProps) 
         <tspan className="flow-bin-total">{`✕ rejected ${formatCount(total)}${recent} `}</tspan>
         <tspan x={p.x} dy={14}>{`no healthy servers: ${formatCount(p.noHealthyServers)} `}</tspan>
         <tspan x={p.x} dy={13}>{`overloaded: ${formatCount(p.overloaded)}`}</tspan>
+        {more.length > 0 && (
+          // One line for the three, so the bin's text stays within the picture.
+          <tspan x={p.x} dy={13}>
+            {more.map((k) => `${k}: ${formatCount(p[k]!)}`).join(' · ')}
+          </tspan>
+        )}
       </text>
     </g>
   );

@@ -19,6 +19,8 @@ export interface FlowServerNodeProps extends Pick<
   readonly compact: boolean;
   /** Under reduced motion: decisions drawn to this server in the last second; null with motion. */
   readonly routed: number | null;
+  /** Under reduced motion: hedges (second copies) sent here in the last second; null with motion. */
+  readonly hedged?: number | null;
 }
 
 /** One registered server in the flow picture: name, state, in-service/queued against capacity. */
@@ -27,13 +29,21 @@ export const FlowServerNode = memo(function FlowServerNode(p: FlowServerNodeProp
   // Words, never colour alone: the state the servers list shows, "full" only when it is.
   const status = p.stateText;
   const hit = p.routed !== null && p.routed > 0;
-  const tag = [status, hit ? `+${formatCount(p.routed!)}` : ''].filter(Boolean).join(' · ');
+  const hedges = p.hedged ?? 0;
+  const tag = [
+    status,
+    hit ? `+${formatCount(p.routed!)}` : '',
+    hedges > 0 ? `◇${formatCount(hedges)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const numbers = `${formatCount(p.active)}/${formatCount(p.capacity)}${p.queued > 0 ? ` +${formatCount(p.queued)} queued` : ''}`;
   const tip =
     `${p.name}: ${p.active} of ${p.capacity} in service, ${p.queued} queued` +
     (p.queueLimit !== null ? ` (queue limit ${p.queueLimit})` : '') +
     (status ? `, ${status}` : '') +
-    (p.routed !== null ? `; ${p.routed} routed here in the last second of real time` : '');
+    (p.routed !== null ? `; ${p.routed} routed here in the last second of real time` : '') +
+    (hedges > 0 ? `, ${hedges} of them hedges (second copies)` : '');
   const fill = Math.min(1, p.active / Math.max(1, p.capacity));
   const classes = `flow-node${p.up ? '' : ' flow-node--down'}${p.state === 'draining' ? ' flow-node--draining' : ''}${hit ? ' flow-node--hit' : ''}`;
 

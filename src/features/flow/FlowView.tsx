@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { ServerSnapshot } from '../../worker/protocol.ts';
 import { useElementSize } from '../../lib/useElementSize.ts';
-import { DOT_POOL, type FlowAnchors } from './dotAnimator.ts';
+import { DOT_POOL, hedgeSlot, type FlowAnchors } from './dotAnimator.ts';
 import { flowCellLimit, layoutFlow, wrapLabel } from './flowLayout.ts';
 import { cellOfServer, groupServers } from './flowGroups.ts';
 import { FlowGroupNode } from './FlowGroupNode.tsx';
@@ -17,7 +17,7 @@ import './flow.css';
 /** Props of {@link FlowView}. */
 export interface FlowViewProps {
   readonly servers: readonly ServerSnapshot[];
-  readonly rejectedByReason: { readonly noHealthyServers: number; readonly overloaded: number };
+  readonly rejectedByReason: FlowRejections;
   /** The routing strategy's name in words, shown in the balancer. */
   readonly strategyLabel: string;
   /** False under reduced motion: counts per server instead of travelling dots. */
@@ -26,6 +26,8 @@ export interface FlowViewProps {
   readonly starting?: readonly StartingServer[];
   /** Simulated time now, for how long a starting server has left. */
   readonly now?: number;
+  /** Hedging is on (its diamonds get a key). */
+  readonly hedging?: boolean;
 }
 
 /** A server still booting, as the flow picture shows it. */
@@ -42,8 +44,34 @@ const DOT_KEYS = Array.from({ length: DOT_POOL }, (_, i) => i);
  * The request-flow picture: clients → balancer → one node per server, a ✕ bin for rejections,
  * and a dot travelling for each (sampled) routing decision.
  */
+/** The run's rejections by reason; overload control's only once it was on. */
+export interface FlowRejections {
+  readonly noHealthyServers: number;
+  readonly overloaded: number;
+  readonly shed?: number;
+  readonly limited?: number;
+  readonly throttled?: number;
+}
+
+/** Under reduced motion: decisions per destination summed into rejections and, per slot, hedges. */
+function tally(byDest: ReadonlyMap<number, number> | null) {
+  if (!byDest) return { rejected: null, hedges: null };
+  let rejected = 0;
+  const hedges = new Map<number, number>();
+  for (const [d, n] of byDest) {
+    const slot = hedgeSlot(d);
+    if (slot >= 0) hedges.set(slot, (hedges.get(slot) ?? 0) + n);
+    else if (d < 0) rejected += n;
+  }
+  return { rejected, hedges };
+}
+
+/**
+ * The request-flow picture: clients → balancer → one node per server, a ✕ bin for rejections,
+ * and a dot travelling for each (sampled) routing decision.
+ */
 export function FlowView(props: FlowViewProps) {
-  const { servers, rejectedByReason, strategyLabel, motion } = props;
+  const { servers, rejectedByReason, strategyLabel, motion, hedging = false } = props;
   const starting = props.starting ?? NONE;
   const [ref, { width }] = useElementSize<HTMLDivElement>();
   const layerRef = useRef<SVGGElement | null>(null);
@@ -79,9 +107,7 @@ export function FlowView(props: FlowViewProps) {
   const traffic = useRouteTraffic(motion, width > 0, layerRef, anchorsRef);
   const { clients, balancer: b, bin, cells } = layout;
   const out = { x: b.x + b.w / 2, y: b.y };
-  const rejectedRecent = traffic.byDest
-    ? (traffic.byDest.get(-1) ?? 0) + (traffic.byDest.get(-2) ?? 0)
-    : null;
+  const recent = tally(traffic.byDest);
   const routedTo = (from: number, to: number): number | null => {
     if (!traffic.byDest) return null;
     let sum = 0;
@@ -162,7 +188,7 @@ export function FlowView(props: FlowViewProps) {
               <title>{strategyLabel}</title>
             </text>
           </g>
-          <FlowRejectBin x={bin.x} y={bin.y} {...rejectedByReason} recent={rejectedRecent} />
+          <FlowRejectBin x={bin.x} y={bin.y} {...rejectedByReason} recent={recent.rejected} />
           {groups?.map((g) => {
             const c = cells[g.index];
             if (!c) return null;
@@ -201,6 +227,7 @@ export function FlowView(props: FlowViewProps) {
                   h={c.h}
                   compact={layout.mode === 'compact'}
                   routed={traffic.byDest ? (traffic.byDest.get(s.slot) ?? 0) : null}
+                  hedged={recent.hedges ? (recent.hedges.get(s.slot) ?? 0) : null}
                 />
               );
             })}
@@ -233,7 +260,7 @@ export function FlowView(props: FlowViewProps) {
           </g>
         </svg>
       )}
-      <FlowCaption traffic={traffic} motion={motion} />
+      <FlowCaption traffic={traffic} motion={motion} hedging={hedging} />
     </div>
   );
 }

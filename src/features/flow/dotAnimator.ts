@@ -1,3 +1,4 @@
+import { ROUTE_HEDGE_BASE } from '../../engine/metrics/routeTrail.ts';
 import { WARNING_COLOUR, serverColour } from '../../lib/palette.ts';
 import type { Point } from './flowLayout.ts';
 
@@ -25,6 +26,14 @@ const CIRCLE = 'M-3.5,0a3.5,3.5 0 1,0 7,0a3.5,3.5 0 1,0 -7,0';
 /** A filled ✕, so a rejection differs from a routed dot by shape as well as colour. */
 const CROSS =
   'M-4.5,-3 L-3,-4.5 L0,-1.5 L3,-4.5 L4.5,-3 L1.5,0 L4.5,3 L3,4.5 L0,1.5 L-3,4.5 L-4.5,3 L-1.5,0 Z';
+
+/** A hedge (a second copy of a slow request): a diamond, in its server's colour. */
+const DIAMOND = 'M0,-5 L5,0 L0,5 L-5,0 Z';
+
+/** The server a hedge code names (ROUTE_HEDGE_BASE − slot), or -1 for any other destination. */
+export function hedgeSlot(dest: number): number {
+  return dest <= ROUTE_HEDGE_BASE ? ROUTE_HEDGE_BASE - dest : -1;
+}
 
 /** A request not yet routed: no server's colour, since the balancer has not chosen one. */
 const UNROUTED = 'var(--ink-muted)';
@@ -54,7 +63,10 @@ export class DotAnimator {
     for (let i = this.els.length - 1; i >= 0; i--) this.free.push(i);
   }
 
-  /** Starts a dot towards `dest` (a slot, or < 0 for the reject bin) after `delayMs`; false when the pool is full. */
+  /**
+   * Starts a dot towards `dest` (a slot; a hedge's code, to its slot; or another negative code,
+   * to the reject bin) after `delayMs`; false when the pool is full.
+   */
   spawn(dest: number, delayMs: number): boolean {
     const i = this.free.pop();
     if (i === undefined) return false;
@@ -79,7 +91,9 @@ export class DotAnimator {
       if (p < 0) continue;
       const el = this.els[i]!;
       const d = this.dest[i]!;
-      const target = !a ? undefined : d < 0 ? a.bin : a.servers.get(d);
+      const hedged = hedgeSlot(d);
+      const to = hedged >= 0 ? hedged : d;
+      const target = !a ? undefined : to < 0 ? a.bin : a.servers.get(to);
       if (p >= 1 || !a || !target) {
         this.release(i);
         continue;
@@ -96,13 +110,14 @@ export class DotAnimator {
         y = a.clients.y + (a.balancerIn.y - a.clients.y) * t;
       } else {
         if (this.state[i] !== 3) {
-          // The balancer has decided: the dot takes its server's colour, or becomes a ✕.
+          // The balancer has decided: the dot takes its server's colour (a diamond for a hedge),
+          // or becomes a ✕.
           this.state[i] = 3;
-          el.setAttribute('d', d < 0 ? CROSS : CIRCLE);
-          el.setAttribute('fill', d < 0 ? WARNING_COLOUR : serverColour(d));
+          el.setAttribute('d', to < 0 ? CROSS : hedged >= 0 ? DIAMOND : CIRCLE);
+          el.setAttribute('fill', to < 0 ? WARNING_COLOUR : serverColour(to));
         }
         const t = smooth((p - SPLIT) / (1 - SPLIT));
-        const from = d < 0 ? a.balancerDown : a.balancerOut;
+        const from = to < 0 ? a.balancerDown : a.balancerOut;
         x = from.x + (target.x - from.x) * t;
         y = from.y + (target.y - from.y) * t;
       }

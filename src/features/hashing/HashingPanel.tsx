@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { isHashMethod, keysMoved, type HashServer } from '../../engine/hashing/keyMovement.ts';
-import { STRATEGY_INFO, type StrategyName } from '../../engine/strategies/index.ts';
+import { STRATEGY_INFO, type StrategyChoice } from '../../engine/strategies/index.ts';
 import { formatPercent } from '../../lib/format.ts';
 import { useShallow, useApp, type AppState } from '../../store/hooks.tsx';
 import { useColumn } from '../../store/serverColumn.ts';
@@ -14,7 +14,7 @@ const setupServers = (s: AppState) => s.snapshot?.setup.servers;
 const nameOf = (v: { readonly name: string }) => v.name;
 
 /** What the last button press did, as a sentence. */
-function movedText(verb: string, name: string, strategy: StrategyName, share: string | null) {
+function movedText(verb: string, name: string, strategy: StrategyChoice, share: string | null) {
   const label = STRATEGY_INFO[strategy].label;
   if (share === null) {
     return `${verb} ${name}. ${label} does not tie keys to servers, so no key had a home to move from.`;

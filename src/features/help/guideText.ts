@@ -38,6 +38,8 @@ function trafficEntry(t: Scenario['traffic'][number]): string {
       return `a daily rhythm between ${formatCount(t.troughRatePerSec)} and ${formatCount(t.peakRatePerSec)} requests per simulated second ${span}`;
     case 'spike':
       return `the rate times ${+t.multiplier.toPrecision(3)} ${span}`;
+    case 'closed':
+      return `${countOf(t.clients, 'client')} each thinking ${seconds(t.thinkMs)} between answers ${span}`;
   }
 }
 

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useApp } from '../../store/hooks.tsx';
 import { keyed, useKeyedSnapshot, timeKey } from '../../store/keyedSelector.ts';
+import { LimitsChart } from './LimitsChart.tsx';
 import { LoadBars } from './LoadBars.tsx';
 import { LoadOverTimeChart, type LoadHistory } from './LoadOverTimeChart.tsx';
 import { redrawInterval } from '../../lib/redrawInterval.ts';
@@ -87,6 +88,7 @@ export function LoadPanel() {
             : 'Load over time starts once simulated time runs.'}
         </p>
       )}
+      {viewAt === null && <LimitsChart />}
     </section>
   );
 }

@@ -1,5 +1,14 @@
 import { useMemo } from 'react';
-import { symbolCircle, symbolDiamond, symbolSquare, symbolTimes, symbolTriangle } from 'd3-shape';
+import {
+  symbolCircle,
+  symbolCross,
+  symbolDiamond,
+  symbolSquare,
+  symbolStar,
+  symbolTimes,
+  symbolTriangle,
+  symbolWye,
+} from 'd3-shape';
 import {
   INK,
   INK_LIGHT,
@@ -14,8 +23,23 @@ import './OutcomesPanel.css';
 
 const selectSeries = keyed(
   (snap) => timeKey(snap.series.time),
-  (snap) => snap.series,
+  (snap) => ({ ...snap.series, overload: snap.overload?.series ?? null }),
 );
+
+/** Overload control's outcomes: Paul Tol's wine and purple, and a dark teal; no server's colours. */
+const SHED_COLOUR = '#aa3377';
+const LIMITED_COLOUR = '#663399';
+const THROTTLED_COLOUR = '#225555';
+
+/** total − the rest, never below 0 (the parts are counted in the same intervals). */
+function minus(total: Float64Array, ...parts: Float64Array[]): Float64Array {
+  return total.map((v, i) =>
+    Math.max(
+      0,
+      parts.reduce((left, p) => left - p[i]!, v),
+    ),
+  );
+}
 
 /**
  * What became of the requests, per second over the recorded window: served, rejected by the
@@ -29,7 +53,12 @@ export function OutcomesPanel() {
     // Rates over the last simulated second, whatever the sample interval.
     const span = Math.round(1000 / Math.max(1, series.time[1]! - series.time[0]!));
     const perSecond = (v: Float64Array) => movingAverage(v, span);
-    return [
+    const o = series.overload;
+    // With overload control the balancer's own rejections are told apart from the new reasons.
+    const rejected = o
+      ? minus(series.rejectionsPerSec, o.shedPerSec, o.limitedPerSec, o.throttledPerSec)
+      : series.rejectionsPerSec;
+    const lines: OutcomeLine[] = [
       {
         key: 'served',
         label: 'served',
@@ -43,7 +72,7 @@ export function OutcomesPanel() {
       {
         key: 'rejected',
         label: 'rejected',
-        values: perSecond(series.rejectionsPerSec),
+        values: perSecond(rejected),
         colour: WARNING_COLOUR,
         dash: '6 3',
         marker: symbolTimes,
@@ -82,6 +111,50 @@ export function OutcomesPanel() {
         meaning: 'extra attempts for requests whose attempt failed (not requests themselves)',
       },
     ];
+    if (o)
+      lines.push(
+        {
+          key: 'shed',
+          label: 'shed',
+          values: perSecond(o.shedPerSec),
+          colour: SHED_COLOUR,
+          dash: '4 2',
+          marker: symbolCross,
+          hollow: false,
+          meaning: 'refused by a server from its own queue (queue limit, queue time, CoDel)',
+        },
+        {
+          key: 'limited',
+          label: 'limited',
+          values: perSecond(o.limitedPerSec),
+          colour: LIMITED_COLOUR,
+          dash: '1 3',
+          marker: symbolStar,
+          hollow: false,
+          meaning: 'refused by the balancer: the server picked held its learned concurrency limit',
+        },
+        {
+          key: 'throttled',
+          label: 'throttled',
+          values: perSecond(o.throttledPerSec),
+          colour: THROTTLED_COLOUR,
+          dash: '12 3 2 3',
+          marker: symbolWye,
+          hollow: false,
+          meaning: 'rejected by the client itself (adaptive throttling), never sent',
+        },
+        {
+          key: 'hedges',
+          label: 'hedges sent',
+          values: perSecond(o.hedgesPerSec),
+          colour: INK_LIGHT,
+          dash: '2 2',
+          marker: symbolDiamond,
+          hollow: true,
+          meaning: 'second copies of slow requests (not requests themselves)',
+        },
+      );
+    return lines;
   }, [series]);
 
   return (
@@ -96,10 +169,13 @@ export function OutcomesPanel() {
           <details className="outcomes-note">
             <summary>What each outcome means</summary>
             <p>
-              Each request ends once: served, rejected, failed or timed out. A retry is another
-              attempt of the same request, so it is counted apart. Rates are per simulated second,
-              each point the average over the last simulated second (the throughput chart above
-              shows single intervals instead).
+              Each request ends once: served, rejected, failed or timed out
+              {series.overload
+                ? ' (rejected split into the balancer’s, shed, limited and throttled)'
+                : ''}
+              . A retry or a hedge is another attempt of the same request, so it is counted apart.
+              Rates are per simulated second, each point the average over the last simulated
+              second (the throughput chart above shows single intervals instead).
             </p>
             <ul>
               {lines.map((l) => (

@@ -4,6 +4,7 @@ import { useColumn } from '../../store/serverColumn.ts';
 import type { ServerSnapshot } from '../../worker/protocol.ts';
 import { useWindowedList } from '../../ui/useWindowedList.ts';
 import { ServerRow } from './ServerRow.tsx';
+import { ServersOverload } from './ServersOverload.tsx';
 import { nextServerName } from '../../lib/serverNames.ts';
 import { formatCount } from '../../lib/format.ts';
 import '../../ui/Controls.css';
@@ -77,6 +78,7 @@ export function ServersPanel() {
         ))}
         {list.after > 0 && <li aria-hidden="true" style={{ height: list.after }} />}
       </ul>
+      <ServersOverload />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { StrategyName, StrategyOptions } from '../../engine/strategies/index.ts';
+import type { StrategyChoice, StrategyOptions } from '../../engine/strategies/index.ts';
 import { useShallow, useApp } from '../../store/hooks.tsx';
 import { DraftField } from '../../ui/DraftField.tsx';
 import { ChoiceCount } from './ChoiceCount.tsx';
@@ -8,7 +8,7 @@ import { LIMITS } from '../../engine/scenario/limits.ts';
 const nodesRule = ruleFor('virtual nodes', LIMITS.strategyOptions.virtualNodes);
 
 /** The tunables of the chosen strategy, if it has any; a change restarts that strategy's state. */
-export function StrategyOptionsFields({ strategy }: { readonly strategy: StrategyName }) {
+export function StrategyOptionsFields({ strategy }: { readonly strategy: StrategyChoice }) {
   const options = useApp(useShallow((s) => s.snapshot?.strategyOptions ?? null));
   const servers = useApp((s) => s.snapshot?.setup.servers.length ?? 0);
   const command = useApp((s) => s.command);

@@ -1,5 +1,11 @@
 import { useState } from 'react';
-import { STRATEGY_INFO, STRATEGY_NAMES, type StrategyName } from '../../engine/strategies/index.ts';
+import {
+  STRATEGY_INFO,
+  STRATEGY_NAMES,
+  type StrategyChoice,
+  type StrategyName,
+} from '../../engine/strategies/index.ts';
+import { CustomStrategyPanel } from '../custom/index.ts';
 import { useApp } from '../../store/hooks.tsx';
 import { StrategyOptionsFields } from './StrategyOptionsFields.tsx';
 import '../../ui/Controls.css';
@@ -13,7 +19,7 @@ export function StrategyPanel() {
   const strategy = useApp((s) => s.snapshot?.strategy ?? null);
   const command = useApp((s) => s.command);
   // The choice just made, shown until the snapshot confirms it (or the worker refuses it).
-  const [chosen, setChosen] = useState<StrategyName | null>(null);
+  const [chosen, setChosen] = useState<StrategyChoice | null>(null);
   const [seen, setSeen] = useState(strategy);
   if (seen !== strategy) {
     setSeen(strategy);
@@ -44,13 +50,30 @@ export function StrategyPanel() {
             {STRATEGY_INFO[name].label}
           </label>
         ))}
+        <label className={`strategy-option ${current === 'custom' ? 'is-chosen' : ''}`}>
+          <input
+            type="radio"
+            name="strategy"
+            value="custom"
+            data-testid="strategy.custom"
+            checked={current === 'custom'}
+            disabled={strategy === null}
+            // The run switches when the code is run (the editor's button), not on choosing.
+            onChange={() => setChosen('custom')}
+          />
+          {STRATEGY_INFO.custom.label}
+        </label>
       </div>
       {current && (
         <>
           <p className="strategy-explanation" data-testid="strategy.explanation" aria-live="polite">
             {STRATEGY_INFO[current].explanation}
           </p>
-          <StrategyOptionsFields strategy={current} />
+          {current === 'custom' ? (
+            <CustomStrategyPanel />
+          ) : (
+            <StrategyOptionsFields strategy={current} />
+          )}
         </>
       )}
     </section>

@@ -2,6 +2,7 @@ import { useApp, useShallow } from '../../store/hooks.tsx';
 import { formatCount, formatMs } from '../../lib/format.ts';
 import { MetricsExport } from '../exports/index.ts';
 import { SummaryOutcomes } from './SummaryOutcomes.tsx';
+import { SummaryOverload } from './SummaryOverload.tsx';
 import { SummaryServers } from './SummaryServers.tsx';
 import { SummaryStat } from './SummaryStat.tsx';
 import './SummaryPanel.css';
@@ -48,6 +49,7 @@ export function SummaryPanel() {
           </dl>
           <h3 className="summary-sub">How requests ended</h3>
           <SummaryOutcomes />
+          <SummaryOverload />
           <h3 className="summary-sub">Latency (arrival to completion)</h3>
           <dl className="summary-latency">
             {LATENCY.map(({ key, label }) => (

@@ -10,3 +10,9 @@ export const TheoryPanel = deferred(
   760,
 );
 export { CheMemo, chePrediction, latencyReference } from './theoryOverlay.ts';
+export {
+  erlangBPrediction,
+  mm1Prediction,
+  supermarketPrediction,
+  type TheoryPrediction,
+} from './theoryOverlay.ts';

@@ -1,5 +1,5 @@
 import type { Scenario, ServiceSpec } from '../../engine/scenario/types.ts';
-import { formatMs } from '../../lib/format.ts';
+import { formatCount, formatMs } from '../../lib/format.ts';
 import { countOf } from '../../lib/words.ts';
 
 /** A rate as set, without rounding away its decimals: 17.5/s. */
@@ -30,6 +30,10 @@ export function poissonRate(
     if (t.kind === 'burst') {
       reasons.push(
         `a burst of ${countOf(t.burst, 'request')} at ${t.at / 1000} s arrives all at once, not as Poisson traffic`,
+      );
+    } else if (t.kind === 'closed') {
+      reasons.push(
+        `${formatCount(t.clients)} closed-loop clients send only after each answer, so arrivals are not Poisson (the Theory panel's closed-loop figures cover them)`,
       );
     } else if (t.kind === 'ramp') {
       reasons.push(

@@ -3,6 +3,7 @@ import { useApp } from '../../store/hooks.tsx';
 import type { SeriesSnapshot } from '../../worker/protocol.ts';
 import { INK, INK_SOFT, WARNING_COLOUR } from '../../lib/palette.ts';
 import { formatMs, formatRate } from '../../lib/format.ts';
+import { goodputSeries } from '../../store/goodput.ts';
 import { keyed, useKeyedSnapshot, timeKey } from '../../store/keyedSelector.ts';
 import { TimeSeriesChart, type SeriesLine } from '../../charts/TimeSeriesChart.tsx';
 import { clockTime } from '../../lib/clockTime.ts';
@@ -12,6 +13,8 @@ import { TimelineScrubber } from './TimelineScrubber.tsx';
 import '../../charts/charts.css';
 import './TimelineScrubber.css';
 
+/** Goodput: Paul Tol's green, a colour no server has. */
+const GOODPUT_COLOUR = '#117733';
 /** A paused view shows as long a window as the live charts: the snapshot's 600 samples. */
 const WINDOW_SAMPLES = 600;
 
@@ -19,11 +22,14 @@ const WINDOW_SAMPLES = 600;
 type TimelineData = Pick<
   SeriesSnapshot,
   'length' | 'time' | 'throughputPerSec' | 'rejectionsPerSec' | 'p50' | 'p99'
->;
+> & { readonly goodputPerSec: Float64Array };
 
 const selectSeries = keyed(
   (snap) => timeKey(snap.series.time),
-  (snap) => snap.series,
+  (snap): TimelineData => ({
+    ...snap.series,
+    goodputPerSec: goodputSeries(snap.series, snap.overload),
+  }),
 );
 
 const rate = (v: number) => (Number.isFinite(v) ? formatRate(v) : '–');
@@ -36,6 +42,8 @@ export function TimelinePanel() {
   const live = useKeyedSnapshot(selectSeries);
   const viewAt = useApp((s) => s.viewAt);
   const runHistory = useApp((s) => s.runHistory);
+  // Goodput is drawn once the run measures it (an overload mechanism or a deadline is on).
+  const measured = useApp((s) => s.snapshot?.overload !== undefined);
   const interval = useApp((s) => s.snapshot?.setup.sampleIntervalMs ?? 100);
   const span = interval * WINDOW_SAMPLES;
   // The history before `viewAt` no longer changes, so the window is read once per move.
@@ -69,6 +77,14 @@ export function TimelinePanel() {
         format: rate,
       },
     ];
+    if (measured)
+      flow.splice(1, 0, {
+        key: 'good',
+        label: 'goodput',
+        values: series.goodputPerSec,
+        colour: GOODPUT_COLOUR,
+        format: rate,
+      });
     const latency: SeriesLine[] = [
       { key: 'p50', label: 'p50', values: series.p50, colour: INK, format: formatMs },
       {
@@ -81,12 +97,14 @@ export function TimelinePanel() {
       },
     ];
     return { t, xDomain, flow, latency };
-  }, [series, viewAt, span]);
+  }, [series, viewAt, span, measured]);
 
   const coarse = past !== null && past.rowMs > interval;
   return (
     <section className="panel" aria-labelledby="timeline-title">
-      <h2 id="timeline-title">Throughput, rejections, latency</h2>
+      <h2 id="timeline-title">
+        {measured ? 'Throughput, goodput, rejections, latency' : 'Throughput, rejections, latency'}
+      </h2>
       {coarse && (
         <p className="viewing-note">
           This far back each point covers {past.rowMs / 1000} s: rates are averaged, p50/p99 are the
@@ -107,7 +125,11 @@ export function TimelinePanel() {
             showXLabels={false}
             testId="timeline.throughput"
             name="Throughput and rejections"
-            title="Throughput and rejections per simulated second, each point one sample interval, over simulated time"
+            title={
+              measured
+                ? 'Throughput, goodput (served within the deadline) and rejections per simulated second, each point one sample interval, over simulated time'
+                : 'Throughput and rejections per simulated second, each point one sample interval, over simulated time'
+            }
           />
           <TimeSeriesChart
             time={charts.t}

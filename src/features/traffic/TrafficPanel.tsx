@@ -1,4 +1,5 @@
 import { BurstControl } from './BurstControl.tsx';
+import { ClosedLoopControl } from './ClosedLoopControl.tsx';
 import { KeyFields } from './KeyFields.tsx';
 import { RateControl } from './RateControl.tsx';
 import { ServiceFields } from './ServiceFields.tsx';
@@ -7,6 +8,9 @@ import '../../ui/Controls.css';
 import './TrafficPanel.css';
 
 /**
+ * Traffic the person sends by hand (a burst now, a steady Poisson rate or a closed-loop
+ * population from now on) and, folded away, the workload: how long requests take and which keys
+ * they ask for.
  * Traffic the person sends by hand (a burst now, a steady Poisson rate from now on), the scenario's
  * traffic over the day (daily pattern, spikes, a trace) and, folded away, the workload: how long
  * requests take and which keys they ask for.
@@ -17,6 +21,7 @@ export function TrafficPanel() {
       <h2 id="traffic-title">Traffic</h2>
       <BurstControl />
       <RateControl />
+      <ClosedLoopControl />
       <TrafficOverTheDay />
       <details className="workload" data-testid="traffic.workload">
         <summary>Workload</summary>

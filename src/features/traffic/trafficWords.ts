@@ -26,6 +26,8 @@ export function trafficWords(t: TrafficSpec): string {
         `peak at ${clockOf(t.phaseMs % t.periodMs)} every ${spanOf(t.periodMs)}, ` +
         `from ${clockOf(t.from)} to ${clockOf(t.to)}`
       );
+    case 'closed':
+      return `${formatCount(t.clients)} ${t.clients === 1 ? 'client' : 'clients'} thinking ${spanOf(t.thinkMs)} from ${clockOf(t.from)} to ${clockOf(t.to)}`;
     case 'spike':
       return `spike ×${+t.multiplier.toFixed(3)} from ${clockOf(t.from)} for ${spanOf(t.to - t.from)}`;
     case 'trace': {

@@ -113,3 +113,35 @@ describe('checking a setup', () => {
     });
   });
 });
+
+describe('an overload challenge', () => {
+  const storm = challengeById('goodput-storm')!;
+
+  it('keeps the learner’s overload defences but the workload’s spike and clients', () => {
+    const mine: RawScenario = {
+      ...challengeScenario(storm, storm.start),
+      shedding: { maxQueueMs: 400 },
+      resilience: {
+        limiter: { algorithm: 'aimd', initialLimit: 8, minLimit: 1 },
+        // The client is not the learner's to change: a retry budget would be a way out.
+        retry: { mode: 'budget' },
+        timeoutMs: 60_000,
+      },
+    };
+    const setup = parsed(imposeWorkload(mine, storm));
+    expect(setup.shedding.maxQueueMs).toBe(400);
+    expect(setup.resilience.limiter).toMatchObject({ algorithm: 'aimd', initialLimit: 8 });
+    expect(setup.resilience.retry.mode).toBe('naive');
+    expect(setup.resilience.timeoutMs).toBe(1000);
+    expect(setup.events).toHaveLength(4);
+    expect(setup.durationMs).toBe(90_000);
+  });
+
+  it('is passed by a learning limit at the balancer too, not only by CoDel', () => {
+    const limited = check(storm, {
+      ...challengeScenario(storm, storm.start),
+      resilience: { limiter: { algorithm: 'aimd', initialLimit: 8, minLimit: 1 } },
+    });
+    expect(failing(limited)).toEqual([]);
+  });
+});

@@ -14,11 +14,13 @@ export function checkName(challenge: Challenge): string {
  * from the setup. The run's length, price and latency objective come from the challenge when it
  * sets them. Everything else takes its default: no scheduled events, the optional defences
  * (timeouts, retries, health checks…) off, and without a duration the run goes until every
- * request finished.
+ * request finished; except in an overload challenge, whose spike, run length and client behaviour
+ * are the workload's and whose overload defences (shedding, contention, limiter, throttling,
+ * hedging) are the learner's.
  */
 export function imposeWorkload(setup: RawScenario, challenge: Challenge): RawScenario {
   const w = challenge.workload;
-  return {
+  const base: RawScenario = {
     version: 1,
     name: checkName(challenge),
     seed: w.seed,
@@ -36,6 +38,23 @@ export function imposeWorkload(setup: RawScenario, challenge: Challenge): RawSce
     ...(setup.autoscaling ? { autoscaling: setup.autoscaling } : {}),
     ...(w.cost ? { cost: w.cost } : {}),
     ...(w.slo ? { slo: w.slo } : {}),
+  };
+  const o = w.overload;
+  if (!o) return base;
+  // An overload challenge: the learner's overload defences, the workload's spike and client.
+  const mine = setup.resilience ?? {};
+  return {
+    ...base,
+    events: o.events,
+    durationMs: o.durationMs,
+    shedding: setup.shedding,
+    contention: setup.contention,
+    resilience: {
+      limiter: mine.limiter,
+      throttling: mine.throttling,
+      hedge: mine.hedge,
+      ...o.client,
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import { dailyPeakChallenge } from './dailyPeakChallenge.ts';
 import { p99Challenge } from './p99Challenge.ts';
 import { spikeChallenge } from './spikeChallenge.ts';
 import { spreadChallenge } from './spreadChallenge.ts';
+import { stormChallenge } from './stormChallenge.ts';
 import type { Challenge } from './types.ts';
 
 /** The interview practice challenges, in the order the picker lists them. */
@@ -12,6 +13,7 @@ export const CHALLENGES: readonly Challenge[] = [
   cacheChallenge,
   burstChallenge,
   spreadChallenge,
+  stormChallenge,
   dailyPeakChallenge,
   spikeChallenge,
 ];

@@ -121,3 +121,31 @@ export function utilizationSpreadAtMost(share: number): Goal {
     },
   };
 }
+
+/** Goodput over the run: requests served within the deadline per simulated second. */
+export function goodputAtLeast(perSec: number): Goal {
+  return {
+    id: 'goodput',
+    label: 'Goodput (served within the deadline)',
+    direction: 'atLeast',
+    limit: perSec,
+    format: (v) => `${v.toFixed(1)}/s`,
+    measure: (s) => s.goodput ?? null,
+  };
+}
+
+/** Requests the setup itself turned away: shed, limited or throttled, as a share of all. */
+export function refusedAtMost(share: number): Goal {
+  return {
+    id: 'refused',
+    label: 'Shed, limited or throttled',
+    direction: 'atMost',
+    limit: share,
+    format: (v) => formatPercent(v, 1),
+    measure: ({ requests: r }: RunSummary) => {
+      const why = r.rejectedByReason;
+      const refused = (why.shed ?? 0) + (why.limited ?? 0) + (why.throttled ?? 0);
+      return r.total > 0 ? refused / r.total : null;
+    },
+  };
+}

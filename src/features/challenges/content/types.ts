@@ -1,5 +1,5 @@
 import type { RawScenario } from '../../../engine/scenario/schema.ts';
-import type { Scenario } from '../../../engine/scenario/types.ts';
+import type { ResilienceSpec, Scenario } from '../../../engine/scenario/types.ts';
 import type { RunSummary } from '../../../engine/summary.ts';
 
 /**
@@ -15,6 +15,17 @@ export interface Workload {
   readonly cache?: NonNullable<RawScenario['cache']>;
   /** What the brief says about the traffic, one line each. */
   readonly description: readonly string[];
+  /**
+   * An overload challenge: its scheduled events (a latency spike), run length, and the client's
+   * own behaviour (timeout, retries, deadline), which the learner may not change either. With it
+   * the learner's overload defences count: shedding and contention, and the learning limit,
+   * throttling and hedging of the defences; without it every optional defence is off.
+   */
+  readonly overload?: {
+    readonly events: NonNullable<RawScenario['events']>;
+    readonly durationMs: number;
+    readonly client: Pick<ResilienceSpec, 'timeoutMs' | 'deadlineMs' | 'retry'>;
+  };
   /** Where the run stops (a day of traffic), and what it is priced and held to; all optional. */
   readonly durationMs?: number;
   readonly cost?: NonNullable<RawScenario['cost']>;
@@ -41,10 +52,20 @@ export interface Goal {
   readonly measure: (summary: RunSummary) => number | null;
 }
 
-/** The learner's part of a setup: everything but the workload. */
+/**
+ * The learner's part of a setup: everything but the workload (the overload parts count only in
+ * an overload challenge).
+ */
 export type SetupPart = Pick<
   RawScenario,
-  'servers' | 'strategy' | 'strategyOptions' | 'cache' | 'autoscaling'
+  | 'servers'
+  | 'strategy'
+  | 'strategyOptions'
+  | 'cache'
+  | 'autoscaling'
+  | 'shedding'
+  | 'contention'
+  | 'resilience'
 >;
 
 /** An interview-style exercise the page checks by running it. */

@@ -5,6 +5,7 @@
  * concurrency limit and no per-endpoint queue; the notes say so. The defences (checks, outlier
  * detection, retry budget, slow start, the route's timeouts and retries) come from envoyDefences.ts.
  */
+import { overloadNotes, overloadOf } from './overloadNotes.ts';
 import {
   header,
   mapStrategy,
@@ -307,6 +308,6 @@ export function envoyConfig(setup: ExportSetup): ConfigSnippet {
     strategy: m,
     lines,
     notes,
-    defenceNotes: defences.notes,
+    defenceNotes: [...defences.notes, ...overloadNotes(overloadOf(setup), 'envoy')],
   });
 }

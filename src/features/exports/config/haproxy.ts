@@ -4,6 +4,7 @@
  * and `disabled`; the defences come from haproxyDefences.ts. The notes say where HAProxy and the
  * simulation part ways, above all in queueing.
  */
+import { overloadNotes, overloadOf, haproxyOverloadLines } from './overloadNotes.ts';
 import {
   header,
   mapStrategy,
@@ -204,7 +205,9 @@ export function haproxyConfig(setup: ExportSetup): ConfigSnippet {
   );
   const defences = haproxyDefences(setup.resilience);
   const lines = [...header(p, 'HAProxy'), `backend ${p.section}`];
-  for (const line of [...defences.head, ...m.balance, ...defences.lines]) lines.push(`    ${line}`);
+  const overload = haproxyOverloadLines(overloadOf(setup));
+  for (const line of [...defences.head, ...m.balance, ...defences.lines, ...overload])
+    lines.push(`    ${line}`);
   const writeWeights = m.weights?.some((w) => w !== 1) ?? false;
   p.servers.forEach((s, i) => {
     if (ids[i] !== s.name) lines.push(`    # ${commentText(s.name)}`);
@@ -229,6 +232,6 @@ export function haproxyConfig(setup: ExportSetup): ConfigSnippet {
     strategy: m,
     lines,
     notes,
-    defenceNotes: defences.notes,
+    defenceNotes: [...defences.notes, ...overloadNotes(overloadOf(setup), 'haproxy')],
   });
 }

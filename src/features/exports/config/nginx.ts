@@ -4,6 +4,7 @@
  * that have an equivalent, and the notes say where the simulation and NGINX part ways. With
  * defences, a site proxying to the upstream follows (nginxDefences.ts).
  */
+import { overloadNotes, overloadOf } from './overloadNotes.ts';
 import {
   header,
   mapStrategy,
@@ -249,6 +250,6 @@ export function nginxConfig(setup: ExportSetup): ConfigSnippet {
     strategy: m,
     lines,
     notes,
-    defenceNotes: defences.notes,
+    defenceNotes: [...defences.notes, ...overloadNotes(overloadOf(setup), 'nginx')],
   });
 }

@@ -1,4 +1,5 @@
 /** What the config exporters read from a setup, and what they give back. */
+import type { ContentionSpec, SheddingSpec } from '../../../engine/overload/specs.ts';
 import type { AutoscalingSpec } from '../../../engine/scenario/types.ts';
 import type { ExportResilience } from './defences.ts';
 
@@ -32,6 +33,11 @@ export interface ExportSetup {
   readonly servers: readonly ExportServer[];
   /** The defences; each part that is present is exported (a scenario's `resilience` fits). */
   readonly resilience?: ExportResilience;
+  /** Overload control at the servers (a scenario's fit; absent: off). */
+  readonly shedding?: SheddingSpec;
+  readonly contention?: ContentionSpec;
+  /** The traffic, for its kinds only (closed-loop clients get a note). */
+  readonly traffic?: ReadonlyArray<{ readonly kind: string }>;
   /** The autoscaler, exported as a Kubernetes HorizontalPodAutoscaler (kubernetesHpa.ts). */
   readonly autoscaling?: AutoscalingSpec;
 }

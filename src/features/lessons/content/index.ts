@@ -3,6 +3,8 @@ import { cacheLesson } from './cacheLesson.ts';
 import { capacityLesson } from './capacityLesson.ts';
 import { classicLesson } from './classicLesson.ts';
 import { failureLesson } from './failureLesson.ts';
+import { kneeLesson } from './kneeLesson.ts';
+import { metastabilityLesson } from './metastabilityLesson.ts';
 import { powerOfTwoLesson } from './powerOfTwoLesson.ts';
 import type { Lesson } from './types.ts';
 import { unequalLesson } from './unequalLesson.ts';
@@ -13,8 +15,10 @@ export const LESSONS: readonly Lesson[] = [
   unequalLesson,
   burstsLesson,
   powerOfTwoLesson,
+  kneeLesson,
   cacheLesson,
   failureLesson,
+  metastabilityLesson,
   capacityLesson,
 ];
 

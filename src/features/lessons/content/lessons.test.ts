@@ -3,7 +3,7 @@ import { parseScenario } from '../../../engine/scenario/schema.ts';
 import type { RawScenario } from '../../../engine/scenario/schema.ts';
 import { Simulation } from '../../../engine/simulation.ts';
 import { summarize } from '../../../engine/summary.ts';
-import { formatCount, formatMs } from '../../../lib/format.ts';
+import { formatCount, formatMs, formatRate } from '../../../lib/format.ts';
 import { LESSONS, lessonById, verdictOf } from './index.ts';
 import type { Lesson, LessonRuns, RunRecord } from './types.ts';
 
@@ -105,5 +105,23 @@ describe('the lessons tell what the engine does', () => {
     expect(outcome('power-of-two')).toBe('lower');
     expect(outcome('consistent-hash-cache')).toBe('higher');
     expect(outcome('server-failure')).toBe('some');
+    expect(outcome('the-knee')).toBe('wall');
+  });
+});
+
+describe('the metastability lesson', () => {
+  it('sees the open loop stuck, the closed loop and shedding recover, with the runs’ numbers', () => {
+    const lesson = lessonById('metastability')!;
+    const runs = runAll(lesson);
+    const v = verdictOf(lesson, null, runs);
+    expect(v && v.state !== 'pending' ? v.actual : null).toBe('stuck');
+    const text = explainText(lesson, runs);
+    const good = (key: string) => runs[key]!.summary.goodput!;
+    expect(good('closed')).toBeGreaterThan(3 * good('open'));
+    expect(good('shed')).toBeGreaterThan(3 * good('open'));
+    expect(text).toContain(
+      `goodput ${formatRate(good('closed'))} against ${formatRate(good('open'))}`,
+    );
+    expect(text).toContain('Metastable Failures in Distributed Systems');
   });
 });

@@ -1,0 +1,366 @@
+/*
+ * The glue that runs INSIDE the sandbox, before the user's code: its source text (the function
+ * below, via toString) is evaluated by QuickJS, so it must stay self-contained. It may use only
+ * its parameters and ECMAScript's built-ins: no imports, no variables from this module, no host
+ * globals (none exist in there).
+ */
+import type { IoLayout } from './ioLayout.ts';
+
+/** One server as the user's code sees it. */
+interface SandboxServer {
+  index: number;
+  name: string;
+  active: number;
+  queued: number;
+  capacity: number;
+  weight: number;
+  speed: number;
+  latencyEwmaMs: number;
+  healthy: boolean;
+}
+
+/** A registered server as the host describes it when the pool's membership changes. */
+export interface PoolEntry {
+  readonly slot: number;
+  readonly name: string;
+  readonly active: number;
+  readonly queued: number;
+  readonly healthy: boolean;
+  readonly capacity: number;
+  readonly weight: number;
+  readonly speed: number;
+  readonly latencyEwmaMs: number;
+}
+
+type UserFunction = (...args: unknown[]) => unknown;
+
+/** The user's functions, read from the global scope after their code ran. */
+export interface UserFunctions {
+  readonly selectServer: unknown;
+  readonly onComplete: unknown;
+  readonly onServerChange: unknown;
+}
+
+/** What the prelude hands back to the host (as QuickJS handles). */
+export interface PreludeExports {
+  /** Takes the user's functions; returns a problem in words, or '' when they are usable. */
+  init(found: UserFunctions): string;
+  /** Replays the journal, then picks when asked (see IO). */
+  step(): void;
+  /** Replaces the registered servers (JSON of PoolEntry[] in pool order). */
+  sync(json: string): void;
+  /** Reads back what the host wrote at IO.magic + 1 (checks that the buffer was found). */
+  echo(): number;
+}
+
+/**
+ * Builds the sandbox side of the strategy API. `magic` marks the shared buffer so the host can find
+ * it; `L` is IO from ioLayout.ts; `P` is PHASE.
+ */
+export function sandboxPrelude(
+  magic: number[],
+  L: IoLayout,
+  P: { selectServer: number; onComplete: number; onServerChange: number; idle: number },
+): PreludeExports {
+  'use strict';
+  const freeze = Object.freeze;
+  const isInteger = Number.isInteger;
+  const imul = Math.imul;
+  // Constants as locals: a property read on L costs as much as the rest of a small step.
+  const JOURNAL = L.journal;
+  const JOURNAL_LENGTH = L.journalLength;
+  const PICK = L.pick;
+  const RESULT = L.result;
+  const RNG = L.rng;
+  const RNG_IN = L.rngIn;
+  const RNG_OUT = L.rngOut;
+  const PHASE_AT = L.phase;
+  const REFUSED = L.refused;
+  const REQUEST_ID = L.requestId;
+  const REQUEST_KEY = L.requestKey;
+  const REQUEST_ATTEMPT = L.requestAttempt;
+  const OP_LOAD = L.opLoad;
+  const OP_DONE = L.opDone;
+  const IN_SELECT = P.selectServer;
+  const IN_COMPLETE = P.onComplete;
+  const IN_CHANGE = P.onServerChange;
+  const IDLE = P.idle;
+  const io = new Float64Array(L.journal + L.journalCapacity);
+  for (let i = 0; i < magic.length; i++) io[L.magic + i] = magic[i]!;
+
+  // ---- Math.random: the run's strategy stream (xoshiro128**, as the engine's random.ts). ----
+  let s0 = 0x9e3779b9 | 0;
+  let s1 = 0x243f6a88 | 0;
+  let s2 = 0xb7e15162 | 0;
+  let s3 = 0x6a09e667 | 0;
+  /** Whether Math.random was called in this step (then its state goes back to the host). */
+  let drew = false;
+  function random(): number {
+    drew = true;
+    const m = imul(s1, 5);
+    const r = imul((m << 7) | (m >>> 25), 9) >>> 0;
+    const t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = (s3 << 11) | (s3 >>> 21);
+    return r / 4294967296;
+  }
+  Object.defineProperty(Math, 'random', { value: random, writable: false, configurable: false });
+  // Nothing that could make a run depend on when the garbage collector ran.
+  const g = globalThis as Record<string, unknown>;
+  for (const name of ['WeakRef', 'FinalizationRegistry', 'SharedArrayBuffer', 'Atomics']) {
+    delete g[name];
+  }
+
+  // ---- The servers, kept alive between calls and updated in place from the journal. ----
+  /** Per slot; undefined until the host first mentions it. */
+  const bySlot: SandboxServer[] = [];
+  const registered: boolean[] = [];
+  /** Healthy registered servers in pool order (slot order): what selectServer is offered. */
+  const healthy: SandboxServer[] = [];
+  /** A frozen copy of `healthy` handed to the user, rebuilt only after `healthy` changed. */
+  let offered: readonly SandboxServer[] = freeze([]);
+  let offeredStale = true;
+  /** Every registered server in pool order, for onServerChange. */
+  let everyone: readonly SandboxServer[] = freeze([]);
+  let poolChanged = false;
+
+  /**
+   * Fields are plain data properties, rewritten in place as the journal says. Making them
+   * non-writable would cost a defineProperty per change (half the budget of a pick); the API
+   * reference asks the user's code to treat them as read-only, and nothing the code writes there
+   * reaches the simulation.
+   */
+  function set(s: SandboxServer, key: keyof SandboxServer, value: unknown): void {
+    (s as unknown as Record<string, unknown>)[key] = value;
+  }
+
+  function serverAt(slot: number): SandboxServer {
+    let s = bySlot[slot];
+    if (s === undefined) {
+      s = {
+        index: slot,
+        name: '',
+        active: 0,
+        queued: 0,
+        capacity: 0,
+        weight: 0,
+        speed: 0,
+        latencyEwmaMs: 0,
+        healthy: false,
+      };
+      bySlot[slot] = s;
+      registered[slot] = false;
+    }
+    return s;
+  }
+
+  /** Position of `slot` in `healthy`, or where it would go (binary search: slot order). */
+  function healthyPosition(slot: number): number {
+    let lo = 0;
+    let hi = healthy.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (healthy[mid]!.index < slot) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  function setHealthy(s: SandboxServer, value: boolean): void {
+    if (s.healthy === value) return;
+    set(s, 'healthy', value);
+    if (!registered[s.index]) return;
+    const at = healthyPosition(s.index);
+    if (value) healthy.splice(at, 0, s);
+    else healthy.splice(at, 1);
+    offeredStale = true;
+  }
+
+  // ---- The user's functions, and calling them. ----
+  let selectServer: UserFunction | null = null;
+  let onComplete: UserFunction | null = null;
+  let onServerChange: UserFunction | null = null;
+  const state: Record<string, unknown> = {};
+
+  function init(found: UserFunctions): string {
+    if (typeof found.selectServer !== 'function') {
+      return found.selectServer === undefined
+        ? 'Define a function selectServer(servers, request, state) that returns one of servers.'
+        : `selectServer must be a function, but it is ${typeof found.selectServer}.`;
+    }
+    for (const name of ['onComplete', 'onServerChange'] as const) {
+      const hook = found[name];
+      if (hook !== undefined && typeof hook !== 'function')
+        return `${name} must be a function when it is defined, but it is ${typeof hook}.`;
+    }
+    selectServer = found.selectServer as UserFunction;
+    onComplete = (found.onComplete as UserFunction | undefined) ?? null;
+    onServerChange = (found.onServerChange as UserFunction | undefined) ?? null;
+    return '';
+  }
+
+  function replayJournal(): void {
+    const end = JOURNAL + io[JOURNAL_LENGTH]!;
+    let i = JOURNAL;
+    while (i < end) {
+      const op = io[i]!;
+      // Counts become integers again (`| 0`): QuickJS keeps numbers read from a Float64Array as
+      // doubles, and a scan that adds doubles runs at half the speed of one that adds integers.
+      const slot = io[i + 1]! | 0;
+      const s = bySlot[slot] ?? serverAt(slot);
+      if (op === OP_LOAD) {
+        s.active = io[i + 2]! | 0;
+        s.queued = io[i + 3]! | 0;
+        const healthyNow = io[i + 4] === 1;
+        if (s.healthy !== healthyNow) setHealthy(s, healthyNow);
+        i += 5;
+      } else if (op === OP_DONE) {
+        s.latencyEwmaMs = io[i + 3]!;
+        if (onComplete !== null && registered[s.index]) {
+          io[PHASE_AT] = IN_COMPLETE;
+          onComplete(s, io[i + 2], state);
+        }
+        i += 4;
+      } else {
+        set(s, 'capacity', io[i + 2]! | 0);
+        set(s, 'weight', io[i + 3]);
+        set(s, 'speed', io[i + 4]);
+        poolChanged = true;
+        i += 5;
+      }
+    }
+    io[JOURNAL_LENGTH] = 0;
+  }
+
+  /** Says what came back, for an error message; `seen` guards against a copy of a server. */
+  function describe(value: unknown): string {
+    if (value === undefined) return 'undefined (did a path through selectServer miss a return?)';
+    if (value === null) return 'null';
+    if (typeof value === 'number') {
+      if (!isInteger(value)) return `${value}, which is not a server's index`;
+      const s = bySlot[value];
+      if (s !== undefined && registered[value])
+        return `${value}, the index of ${s.name}, which is not on offer now (down or full)`;
+      const indexes = healthy.map((h) => h.index).join(', ');
+      return `${value}, which is not the index of any server offered (their indexes: ${indexes})`;
+    }
+    if (typeof value === 'object') {
+      const v = value as Partial<SandboxServer>;
+      if (typeof (value as { then?: unknown }).then === 'function')
+        return 'a Promise (selectServer must answer at once: async functions are not supported)';
+      if (typeof v.name === 'string' && typeof v.index === 'number') {
+        const s = bySlot[v.index];
+        if (s !== undefined && s.name === v.name && s !== value)
+          return `a copy of ${s.name} (return the object from servers itself, or its index)`;
+        if (s === value) return `${s.name}, which is not on offer now (down or full)`;
+      }
+      let preview: string;
+      try {
+        preview = JSON.stringify(value) ?? '';
+      } catch {
+        preview = '';
+      }
+      if (preview.length > 80) preview = preview.slice(0, 77) + '...';
+      return `an object that is not one of the servers offered${preview ? ` (${preview})` : ''}`;
+    }
+    if (typeof value === 'string') {
+      const text = value.length > 40 ? value.slice(0, 37) + '...' : value;
+      return `the string "${text}" (return the server object or its index, not its name)`;
+    }
+    return `${typeof value} ${String(value)}`;
+  }
+
+  function refuse(value: unknown): never {
+    io[REFUSED] = 1;
+    throw new TypeError(`selectServer returned ${describe(value)}.`);
+  }
+
+  function pick(): void {
+    if (offeredStale) {
+      offered = freeze(healthy.slice());
+      offeredStale = false;
+    }
+    if (poolChanged) {
+      poolChanged = false;
+      if (onServerChange !== null) {
+        io[PHASE_AT] = IN_CHANGE;
+        onServerChange(everyone, state);
+      }
+    }
+    const request = { id: io[REQUEST_ID]!, key: io[REQUEST_KEY]!, attempt: io[REQUEST_ATTEMPT]! };
+    io[PHASE_AT] = IN_SELECT;
+    const chosen = selectServer!(offered, request, state);
+    let slot = -1;
+    if (typeof chosen === 'number') slot = chosen;
+    else if (typeof chosen === 'object' && chosen !== null) {
+      const index = (chosen as SandboxServer).index;
+      if (bySlot[index] === chosen) slot = index;
+    }
+    if (!isInteger(slot) || slot < 0 || bySlot[slot] === undefined) refuse(chosen);
+    const s = bySlot[slot]!;
+    if (!registered[slot] || !s.healthy) refuse(chosen);
+    io[RESULT] = slot;
+  }
+
+  /**
+   * The stream's state crosses only when it must: in when the host says another draw moved it
+   * (IO.rngIn), out when Math.random was called here (IO.rngOut).
+   */
+  function step(): void {
+    if (io[RNG_IN] === 1) {
+      s0 = io[RNG]! | 0;
+      s1 = io[RNG + 1]! | 0;
+      s2 = io[RNG + 2]! | 0;
+      s3 = io[RNG + 3]! | 0;
+      io[RNG_IN] = 0;
+    }
+    drew = false;
+    try {
+      if (io[JOURNAL_LENGTH] !== 0) replayJournal();
+      if (io[PICK] === 1) pick();
+    } finally {
+      if (drew) {
+        io[RNG] = s0 >>> 0;
+        io[RNG + 1] = s1 >>> 0;
+        io[RNG + 2] = s2 >>> 0;
+        io[RNG + 3] = s3 >>> 0;
+        io[RNG_OUT] = 1;
+      }
+    }
+    io[PHASE_AT] = IDLE;
+  }
+
+  function sync(json: string): void {
+    const entries = JSON.parse(json) as PoolEntry[];
+    for (let slot = 0; slot < registered.length; slot++) registered[slot] = false;
+    healthy.length = 0;
+    const list: SandboxServer[] = [];
+    for (const e of entries) {
+      const s = serverAt(e.slot);
+      registered[e.slot] = true;
+      set(s, 'name', e.name);
+      set(s, 'active', e.active);
+      set(s, 'queued', e.queued);
+      set(s, 'capacity', e.capacity);
+      set(s, 'weight', e.weight);
+      set(s, 'speed', e.speed);
+      set(s, 'latencyEwmaMs', e.latencyEwmaMs);
+      set(s, 'healthy', e.healthy);
+      if (e.healthy) healthy.push(s);
+      list.push(s);
+    }
+    everyone = freeze(list);
+    offeredStale = true;
+    poolChanged = true;
+  }
+
+  function echo(): number {
+    return io[L.magic + 1]!;
+  }
+
+  return { init, step, sync, echo };
+}

@@ -50,10 +50,21 @@ export class Agenda {
    * loop's one call per event.
    */
   take(end: number): number {
-    const q = this.head();
-    if (q.size === 0) return -1;
-    const t = q.peekTime();
-    if (t > end) return -1;
+    // The head queue and its time in one pass (head() would read both times, then one again).
+    const a = this.arrivals;
+    const m = this.main;
+    let q = m;
+    let found = m.size > 0;
+    let t = found ? m.peekTime() : Infinity;
+    if (a.size > 0) {
+      const at = a.peekTime();
+      if (!found || at < t || (at === t && a.peekSeq() < m.peekSeq())) {
+        q = a;
+        t = at;
+        found = true;
+      }
+    }
+    if (!found || t > end) return -1;
     this.time = t;
     this.data = q.peekData();
     const kind = q.peekKind();

@@ -36,6 +36,11 @@ export type { ServerState } from './simulation/serverState.ts';
  * loop and a request's life are in simulation/core.ts, the mechanisms in the parts beside it.
  */
 export class Simulation extends SimulationCore {
+  constructor(...args: ConstructorParameters<typeof SimulationCore>) {
+    super(...args);
+    this.rethinkKeys();
+  }
+
   /** The strategy every balancer runs. */
   get strategyName(): StrategyChoice {
     return this.balancers.strategyName;
@@ -48,6 +53,12 @@ export class Simulation extends SimulationCore {
   /** Switches every balancer to another strategy; `options` change only the options given. */
   setStrategy(name: StrategyChoice, options: StrategyOptions = {}): void {
     this.balancers.setStrategy(name, options);
+    this.rethinkKeys();
+  }
+
+  /** Keys are drawn while the strategy or the cache reads them, owed otherwise (deferredKeys.ts). */
+  private rethinkKeys(): void {
+    this.traffic.rethinkKeys(this.balancers.strategyName, this.cache.spec.placement);
   }
 
   /** Frees what the run holds outside the engine: the sandboxes of a custom strategy. */
@@ -202,6 +213,7 @@ export class Simulation extends SimulationCore {
 
   setCache(spec: CacheSpec): void {
     this.cache.reconfigure(spec);
+    this.rethinkKeys();
     this.log(
       'INFO',
       'Cache',
@@ -226,6 +238,7 @@ export class Simulation extends SimulationCore {
 
   setKeys(spec: KeySpec): void {
     this.traffic.setKeys(spec);
+    this.rethinkKeys();
     // A new key space: counts of the old keys would name keys that no longer exist.
     this.metrics.hotKeys = keyCounterFor(spec.count);
   }

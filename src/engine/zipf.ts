@@ -25,6 +25,8 @@ export class ZipfSampler {
   private readonly shortcut: number;
   /** The exact distribution as an alias table, for key spaces up to ZIPF_TABLE_MAX_KEYS. */
   private readonly table: AliasTable | null;
+  /** Uniform draws each key takes: 2 from the table, 1 uniform, 0 when it varies (rejection). */
+  readonly drawsPerKey: number;
 
   constructor(count: number, s: number, rng: Rng) {
     if (!(Number.isSafeInteger(count) && count >= 1)) {
@@ -40,6 +42,7 @@ export class ZipfSampler {
     this.hIntegralN = this.hIntegral(count + 0.5);
     this.shortcut = 2 - this.hIntegralInverse(this.hIntegral(2.5) - this.h(2));
     this.table = s > 0 && count <= ZIPF_TABLE_MAX_KEYS ? new AliasTable(weights(count, s)) : null;
+    this.drawsPerKey = this.table !== null ? 2 : s === 0 && count <= 1 << 20 ? 1 : 0;
   }
 
   /** A key in 0..count-1. */

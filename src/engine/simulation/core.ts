@@ -210,9 +210,9 @@ export class SimulationCore implements SimCore {
   /** One request reaches the balancer now. */
   arrive(): void {
     const id = this.nextRequestId++;
-    // Draw key and service time for every request, placed or not, so streams stay aligned.
+    // Every request takes a key (drawn, or owed: deferredKeys.ts) and a service time: streams align.
     const traffic = this.traffic;
-    const key = traffic.keySampler.sample();
+    const key = traffic.keyDraws.deferred ? 0 : traffic.keySampler.sample();
     const serviceMs = traffic.serviceSampler();
     this.metrics.onArrival();
     this.callsInFlight++;

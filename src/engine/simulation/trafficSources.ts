@@ -5,6 +5,7 @@ import type { KeySpec, Scenario, ServiceSpec, TrafficSpec } from '../scenario/ty
 import { createServiceSampler } from '../serviceTime.ts';
 import { ArrivalSource } from '../traffic.ts';
 import { ZipfSampler } from '../zipf.ts';
+import { DeferredKeys, keysRead } from './deferredKeys.ts';
 import { ARRIVAL } from './eventKinds.ts';
 import type { SimCore } from './simCore.ts';
 
@@ -30,6 +31,8 @@ export class TrafficSources {
   /** Draw one request's key and service time (the core calls them on every arrival). */
   keySampler: ZipfSampler;
   serviceSampler: () => number;
+  /** Whether arrivals draw their keys now or owe them (see DeferredKeys). */
+  readonly keyDraws: DeferredKeys;
   private readonly sources: ArrivalSource[] = [];
   /** Requests each burst source still has to send (0 for the other kinds). */
   private readonly burstLeft: number[] = [];
@@ -50,6 +53,7 @@ export class TrafficSources {
     this.serviceSampler = createServiceSampler(scenario.service, serviceRng);
     this.keys = scenario.keys;
     this.keySampler = new ZipfSampler(scenario.keys.count, scenario.keys.zipf, keysRng);
+    this.keyDraws = new DeferredKeys(keysRng);
   }
 
   /** New service times from now on. */
@@ -60,8 +64,21 @@ export class TrafficSources {
 
   /** A new key space from now on. */
   setKeys(spec: KeySpec): void {
+    // The keys owed so far come from the old key space.
+    const core = this.core;
+    this.keyDraws.settle(this.keySampler, core.requests, core.metrics.arrived, false);
     this.keys = spec;
     this.keySampler = new ZipfSampler(spec.count, spec.zipf, this.keysRng);
+  }
+
+  /**
+   * Draws keys on arrival while the strategy or the cache placement reads them, and defers them
+   * while nothing does (call after either changes, and after the key space did).
+   */
+  rethinkKeys(strategy: string, cachePlacement: string): void {
+    const core = this.core;
+    const defer = !keysRead(strategy, cachePlacement);
+    this.keyDraws.settle(this.keySampler, core.requests, core.metrics.arrived, defer);
   }
 
   /** Adds a source of traffic from now on; returns its index (-1 for a closed-loop population). */

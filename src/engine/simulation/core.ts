@@ -1,16 +1,11 @@
 /*
  * The hot core of a run: clock, agenda, a request's life (arrive, dispatch, serve, complete,
  * served) and sampling. The rest are parts beside this file, built once by the constructor and
- * called directly (traffic, operations, defences, retries, balancers, explainer); they see the
- * core only as a SimCore (simCore.ts), and the pool changes only through ServerPool's operations.
- *
- * Adding a mechanism (as overload control's shedding, limiters, hedging, closed loops were):
- * 1. A part here taking the SimCore, built below and listed in SimCore, off by default (existing
- *    runs stay byte-identical), with a random stream of its own if it draws (random.ts).
- * 2. One line in eventKinds.ts per kind of event it needs, naming the part's handler method.
- * 3. Hooks behind a switch the hot path reads as a field: admission in `dispatch`, queues in
- *    `Sender.place` and `startWaiting`, service time in `serve`, outcomes in `endRequest` (once
- *    per request). Servers join, drain and leave through ServerOperations only.
+ * called directly; they see the core only as a SimCore (simCore.ts), and the pool changes only
+ * through ServerPool's operations. A new mechanism (README, "Adding a defence"): a part taking the
+ * SimCore, off by default, with a random stream of its own if it draws; one line per event kind in
+ * eventKinds.ts; hooks behind a field the hot path reads (admission in `dispatch`, queues in
+ * `Sender.place` and `startWaiting`, service time in `serve`, outcomes once in `endRequest`).
  */
 import { Agenda } from '../agenda.ts';
 import { CacheLayer } from '../cacheLayer.ts';
@@ -140,8 +135,6 @@ export class SimulationCore implements SimCore {
   get inFlight(): number {
     return this.callsInFlight;
   }
-
-  // ---- Run control. ----
 
   /** Runs to the end: the duration, or until traffic ends and every request finished. */
   runToEnd(): void {

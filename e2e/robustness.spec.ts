@@ -20,10 +20,10 @@ test('a share link with 10,000 servers loads, and the page answers a click withi
   await expect(playground.byId('summary.server')).toHaveCount(10);
 
   const play = playground.controls.playButton;
-  const clicked = Date.now();
-  await play.click();
-  await expect(play).toHaveAttribute('aria-pressed', 'true', { timeout: 2_000 });
-  expect(Date.now() - clicked).toBeLessThan(2_000);
+  // Timed inside the page: on a machine busy with other tests, Playwright's own wait for the
+  // button to be clickable once took longer than the page's answer.
+  expect(await playground.controls.timedToggle()).toBeLessThan(2_000);
+  await expect(play).toHaveAttribute('aria-pressed', 'true');
   // The list scrolls to its last server, which renders when it comes into view.
   await page.locator('.servers-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
   await expect(playground.servers.row('node-10000')).toBeVisible();
@@ -62,20 +62,8 @@ test('a storm of bursts pauses within 200 ms; an endless queue stops at the held
     // Mid-storm: each burst of a million takes the worker a second or more.
     await expect.poll(() => playground.controls.simSeconds()).toBeGreaterThan(from);
     await page.waitForTimeout(500);
-    pauses.push(
-      await page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const button = document.querySelector('[data-testid="controls.play"]')!;
-            const started = performance.now();
-            new MutationObserver(() => {
-              if (button.getAttribute('aria-pressed') === 'false')
-                resolve(performance.now() - started);
-            }).observe(button, { attributes: true });
-            (button as HTMLButtonElement).click();
-          }),
-      ),
-    );
+    pauses.push(await playground.controls.timedToggle());
+    await expect(playground.controls.playButton).toHaveAttribute('aria-pressed', 'false');
     const at = await playground.controls.simSeconds();
     await page.waitForTimeout(300);
     expect(await playground.controls.simSeconds()).toBe(at); // paused for real

@@ -53,6 +53,27 @@ export class RunControls {
     await this.page.getByTestId('controls.reset').click();
   }
 
+  /**
+   * Clicks play/pause inside the page and returns the milliseconds until the button shows the
+   * worker's answer (it follows the worker's snapshot, not the click), timed with the page's own
+   * clock so Playwright's latency is not counted.
+   */
+  async timedToggle(): Promise<number> {
+    return this.page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const button = document.querySelector('[data-testid="controls.play"]')!;
+          const before = button.getAttribute('aria-pressed');
+          const started = performance.now();
+          new MutationObserver(() => {
+            if (button.getAttribute('aria-pressed') !== before)
+              resolve(performance.now() - started);
+          }).observe(button, { attributes: true });
+          (button as HTMLButtonElement).click();
+        }),
+    );
+  }
+
   /** The clock's reading in simulated seconds. */
   async simSeconds(): Promise<number> {
     return Number(((await this.clock.textContent()) ?? '').replace(/[^\d.]/g, ''));

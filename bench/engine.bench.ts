@@ -75,14 +75,17 @@ interface Timed {
   readonly requests: number;
 }
 
-function timeRun(raw: Record<string, unknown>): Timed {
-  const sim = new Simulation(scenarioOf(raw), { logRequests: false });
+/** Runs `sim` to its end (construction not timed): wall and CPU ms, and requests that arrived. */
+function timeToEnd(sim: Simulation): { ms: number; cpu: number; n: number } {
   const start = performance.now();
   const cpuStart = cpuMs();
   sim.runToEnd();
   const cpu = cpuMs() - cpuStart;
-  const ms = performance.now() - start;
-  const n = sim.metrics.arrived;
+  return { ms: performance.now() - start, cpu, n: sim.metrics.arrived };
+}
+
+function timeRun(raw: Record<string, unknown>): Timed {
+  const { ms, cpu, n } = timeToEnd(new Simulation(scenarioOf(raw), { logRequests: false }));
   return { perSec: n / (ms / 1000), perCpuSec: n / (cpu / 1000), requests: n };
 }
 
@@ -120,12 +123,7 @@ interface ModelRun {
 /** One engine run of the model (construction not timed) and its mean latency. */
 function engineOnModel(arrivals: number): ModelRun {
   const sim = new Simulation(scenarioOf(referenceModel(arrivals)), { logRequests: false });
-  const start = performance.now();
-  const cpuStart = cpuMs();
-  sim.runToEnd();
-  const cpu = cpuMs() - cpuStart;
-  const ms = performance.now() - start;
-  const n = sim.metrics.arrived;
+  const { ms, cpu, n } = timeToEnd(sim);
   return { msPer: ms / n, cpuMsPer: cpu / n, meanMs: summarize(sim).latencyMs.mean!, requests: n };
 }
 

@@ -39,7 +39,12 @@ export function SkipLinks() {
       <ul>
         {SKIPS.filter((s) => !presenting || s.presenting).map((s) => (
           <li key={s.label}>
-            <a href={s.href} data-testid="skip.link" onClick={(e) => go(e, s)}>
+            <a
+              href={s.href}
+              className="visually-hidden"
+              data-testid="skip.link"
+              onClick={(e) => go(e, s)}
+            >
               Skip to {s.label.toLowerCase()}
             </a>
           </li>

@@ -115,6 +115,42 @@ describe('the autoscaler in a run', () => {
     expect(r.failed + r.rejected + r.timedOut).toBe(0);
   });
 
+  it('a server scaled in keeps leaving when an operator revives it: the fleet stays within max', () => {
+    // Found by the property test: a revive stopped the drain and the fleet reached 4 of at most 3.
+    const s = sim({
+      servers: [
+        { name: 'a', capacity: 1 },
+        { name: 'b', capacity: 1 },
+      ],
+      service: { distribution: 'constant', ms: 3000 },
+      strategy: 'round-robin',
+      traffic: [{ at: 0, burst: 2 }],
+      events: [{ at: 1500, action: 'revive', server: 'b' }],
+      autoscaling: {
+        policy: 'scheduled',
+        minServers: 1,
+        maxServers: 3,
+        provisioningMs: 0,
+        schedule: [
+          { at: 1000, servers: 1 },
+          { at: 1200, servers: 3 },
+        ],
+      },
+      durationMs: 5 * S,
+    });
+    s.runUntil(1500);
+    const b = s.pool.slotOf('b');
+    expect(s.pool.draining[b]).toBe(1);
+    expect(s.autoscaler.ledger.counts.desired).toBe(3);
+    const last = s.metrics.log.entries().at(-1)!;
+    expect(`${last.level} | ${last.source} | ${last.message}`).toBe(
+      'WARNING | b | Server b is leaving (scaled in): revive skipped',
+    );
+    s.runToEnd();
+    expect(names(s)).toEqual(['a', 'a-1', 'a-2']);
+    expect(summarize(s).requests.served).toBe(2);
+  });
+
   it('retires a crashed server before a running one', () => {
     const s = sim({
       servers: [

@@ -126,15 +126,21 @@ export class ServerOperations {
     else this.changed();
   }
 
-  /** Brings a server back up, or stops a drain. */
+  /**
+   * Brings a server back up, or stops a drain. A server the autoscaler retired keeps leaving, as a
+   * terminating Kubernetes pod does: taking it back would put the fleet above its maxServers.
+   */
   revive(slot: number): void {
     const core = this.core;
     const pool = core.pool;
     if (!pool.member[slot]) return;
     const name = pool.names[slot]!;
+    if (this.leaving.has(slot)) {
+      core.log('WARNING', name, `Server ${name} is leaving (scaled in): revive skipped`);
+      return;
+    }
     if (pool.draining[slot]) {
       pool.markDraining(slot, false);
-      this.leaving.delete(slot);
       core.log('INFO', name, `Server ${name} stopped draining`);
       this.changed();
       return;

@@ -71,6 +71,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // One seed for every property test, so CI checks the same cases each time (FC_SEED=random explores).
+    setupFiles: ['scripts/propertySeed.ts'],
     // Property tests run thousands of cases; a busy 2-core machine needs more than the default 5 s.
     testTimeout: 30_000,
   },

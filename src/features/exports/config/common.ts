@@ -4,7 +4,7 @@
  * products.
  */
 import { STRATEGY_INFO } from '../../../engine/strategies/index.ts';
-import type { StrategyName } from '../../../engine/strategies/strategy.ts';
+import { CUSTOM_STRATEGY, type StrategyName } from '../../../engine/strategies/strategy.ts';
 import { addressNote, commentText, placeholderAddresses, sectionName } from './names.ts';
 import type { ConfigFormat, ConfigSnippet, ExportServer, ExportSetup } from './types.ts';
 import { listWeights } from './weights.ts';
@@ -122,8 +122,31 @@ export function commonNotes(p: Prepared, writesWeights: boolean): string[] {
  */
 export type StrategyTable<M> = { readonly [K in StrategyName]: (p: Prepared) => M };
 
-/** The note for a strategy this build does not know: what stands in its place in `product`. */
+/**
+ * Where each product runs balancing code a person writes, for a setup whose strategy is their own
+ * (the code itself is not translated: it is JavaScript for the playground's sandbox).
+ */
+const OWN_CODE_HOOK: Readonly<Record<string, string>> = {
+  NGINX:
+    'OpenResty’s `balancer_by_lua_block` runs Lua that picks the peer of each request ' +
+    '(`ngx.balancer.set_current_peer`)',
+  HAProxy:
+    'a Lua sample fetch (`core.register_fetches`) can choose among one-server backends with ' +
+    '`use_backend %[lua.<name>]`',
+  Envoy:
+    'a load balancing policy extension (`load_balancing_policy` with a typed extension, ' +
+    'compiled into Envoy) replaces the built-in policies',
+};
+
+/** The note for a strategy with no equivalent (one this build does not know, or the person's own). */
 export function noEquivalent(p: Prepared, product: string, standIn: string): string {
+  if (p.setup.strategy === CUSTOM_STRATEGY) {
+    const hook = OWN_CODE_HOOK[product];
+    return (
+      `Your own strategy is code run in the playground’s sandbox, which ${product} cannot load; ` +
+      `${standIn} stands in its place. To run the same rule, port the code: ${hook ?? 'see the product’s extension points'}.`
+    );
+  }
   return `“${p.label}” has no ${product} equivalent that this export knows of; ${standIn} stands in its place.`;
 }
 

@@ -26,10 +26,10 @@ const selectSeries = keyed(
   (snap) => ({ ...snap.series, overload: snap.overload?.series ?? null }),
 );
 
-/** Overload control's outcomes: Paul Tol's wine and purple, and a dark teal; no server's colours. */
-const SHED_COLOUR = '#aa3377';
-const LIMITED_COLOUR = '#663399';
-const THROTTLED_COLOUR = '#225555';
+/** Overload control's outcomes: design tokens (index.css) with a light and a dark value each. */
+const SHED_COLOUR = 'var(--outcome-shed)';
+const LIMITED_COLOUR = 'var(--outcome-limited)';
+const THROTTLED_COLOUR = 'var(--outcome-throttled)';
 
 /** total − the rest, never below 0 (the parts are counted in the same intervals). */
 function minus(total: Float64Array, ...parts: Float64Array[]): Float64Array {
@@ -174,8 +174,8 @@ export function OutcomesPanel() {
                 ? ' (rejected split into the balancer’s, shed, limited and throttled)'
                 : ''}
               . A retry or a hedge is another attempt of the same request, so it is counted apart.
-              Rates are per simulated second, each point the average over the last simulated
-              second (the throughput chart above shows single intervals instead).
+              Rates are per simulated second, each point the average over the last simulated second
+              (the throughput chart above shows single intervals instead).
             </p>
             <ul>
               {lines.map((l) => (

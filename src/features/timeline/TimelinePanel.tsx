@@ -14,7 +14,7 @@ import '../../charts/charts.css';
 import './TimelineScrubber.css';
 
 /** Goodput: Paul Tol's green, a colour no server has. */
-const GOODPUT_COLOUR = '#117733';
+const GOODPUT_COLOUR = 'var(--outcome-goodput)';
 /** A paused view shows as long a window as the live charts: the snapshot's 600 samples. */
 const WINDOW_SAMPLES = 600;
 

@@ -3,10 +3,11 @@ import { loadSweep } from '../../engine/sweep/loadSweep.ts';
 import { SWEEP_PRESETS } from '../../engine/sweep/presets.ts';
 import { noTheoryReasons, theoryCurves } from './sweepTheory.ts';
 
-function presetPlan(id: string, values: number[]) {
+function presetPlan(id: string, values: number[], base: Record<string, unknown> = {}) {
   const raw = SWEEP_PRESETS.find((p) => p.id === id)!.raw as Record<string, unknown>;
   const vary = raw.vary as { field: string };
-  const loaded = loadSweep({ ...raw, vary: { field: vary.field, values } });
+  const withBase = { ...(raw.base as Record<string, unknown>), ...base };
+  const loaded = loadSweep({ ...raw, base: withBase, vary: { field: vary.field, values } });
   if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('; '));
   return loaded.plan;
 }
@@ -51,5 +52,19 @@ describe('theoryCurves', () => {
     expect(small!.y).toBeGreaterThan(0);
     expect(big!.y).toBeGreaterThan(small!.y);
     expect(big!.y).toBeLessThan(1);
+  });
+
+  it('gives random routing M/M/1’s SLO attainment, 1 − e^(−t/W), and says why not the others', () => {
+    // 10 ms service: W = 10 / (1 − load) ms; a 50 ms threshold at loads 0.5 and 0.95.
+    const plan = presetPlan('the-knee', [0.5, 0.95], { slo: { thresholdMs: 50, objective: 0.99 } });
+    const curves = theoryCurves(plan, 'sloAttainment');
+    expect(curves.map((c) => [c.strategy, c.label])).toEqual([['random', 'M/M/1']]);
+    const [half, high] = curves[0]!.points;
+    expect(half!.y).toBeCloseTo(1 - Math.exp(-50 / 20), 12);
+    expect(high!.y).toBeCloseTo(1 - Math.exp(-50 / 200), 12);
+    expect(noTheoryReasons('sloAttainment', plan.header.strategies, (s) => s)).toEqual([
+      'power-of-two-choices: no closed-form SLO attainment here (M/M/1 covers random routing).',
+      'least-connections: no closed-form SLO attainment here (M/M/1 covers random routing).',
+    ]);
   });
 });

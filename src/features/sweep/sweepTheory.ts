@@ -6,6 +6,7 @@ import {
   CheMemo,
   chePrediction,
   erlangBPrediction,
+  mm1AttainmentPrediction,
   mm1Prediction,
   supermarketPrediction,
   type TheoryPrediction,
@@ -14,7 +15,8 @@ import {
 /**
  * Theory curves beside a sweep's measured ones: each point's scenario (the variant the sweep ran)
  * is put to the formula that covers its figure, the same verdicts the Theory panel gives for one
- * setup. M/M/1 covers random routing's mean latency, the supermarket model power of d choices',
+ * setup. M/M/1 covers random routing's mean latency and SLO attainment, the supermarket model
+ * power of d choices',
  * Erlang B the rejected share of a loss system, Che the hit rate of an LRU cache. Where a formula
  * does not cover a point, its reasons are kept to be shown instead of a line.
  */
@@ -47,6 +49,9 @@ function formulaFor(
     if (strategy === 'power-of-two-choices') return (s) => supermarketPrediction(input(s));
     return null;
   }
+  if (figure === 'sloAttainment') {
+    return strategy === 'random' ? (s) => mm1AttainmentPrediction(input(s)) : null;
+  }
   if (figure === 'rejectedShare') return (s) => erlangBPrediction(input(s));
   if (figure === 'hitRate') return (s, che) => chePrediction(input(s), che);
   return null;
@@ -62,9 +67,16 @@ export function noTheoryReasons(
   labelOf: (s: StrategyName) => string,
 ): string[] {
   if (figure === 'rejectedShare' || figure === 'hitRate') return [];
+  if (figure === 'sloAttainment') {
+    return strategies
+      .filter((s) => formulaFor(figure, s) === null)
+      .map(
+        (s) => `${labelOf(s)}: no closed-form SLO attainment here (M/M/1 covers random routing).`,
+      );
+  }
   if (figure !== 'meanMs') {
     return [
-      'No closed-form result for this figure: theory here covers mean latency, the rejected share (Erlang B) and the hit rate (Che).',
+      'No closed-form result for this figure: theory here covers mean latency, SLO attainment (M/M/1), the rejected share (Erlang B) and the hit rate (Che).',
     ];
   }
   return strategies

@@ -9,6 +9,7 @@ export const TheoryPanel = deferred(
   'Theory check',
   760,
 );
+export { mm1AttainmentPrediction } from './attainment.ts';
 export { CheMemo, chePrediction, latencyReference } from './theoryOverlay.ts';
 export {
   erlangBPrediction,

@@ -1,17 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
-
-/** Violations a person would be blocked by; minor and moderate ones are left to review. */
-async function seriousViolations(page: import('@playwright/test').Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      rule: v.id,
-      impact: v.impact,
-      targets: v.nodes.map((n) => n.target.join(' ')),
-    }));
-}
 
 test('the main screen after playing the classic demo has no serious accessibility problems', async ({
   playground,

@@ -1,3 +1,4 @@
+import { SCALING_PANELS, seriousViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
 test('the morning peak scales up for the rush and back down after it', async ({ playground }) => {
@@ -48,17 +49,7 @@ test('the autoscaling panels, at work, have no serious accessibility problems; t
   await playground.autoscaling.waitForActual((n) => n > 2, 60_000);
   await playground.controls.pause();
   await page.getByTestId('autoscaling.actions').locator('summary').click();
-  const { default: AxeBuilder } = await import('@axe-core/playwright');
-  const result = await new AxeBuilder({ page })
-    .include('[data-testid="autoscaling.panel"]')
-    .include('[data-testid="autoscaling.overTime"]')
-    .include('[data-testid="objectives.panel"]')
-    .include('[data-testid="traffic.overTheDay"]')
-    .analyze();
-  const serious = result.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(serious.map((v) => v.id)).toEqual([]);
+  expect(await seriousViolations(page, SCALING_PANELS)).toEqual([]);
 
   await playground.byId('config.open').click();
   await page.locator('[data-testid="config.tab"][data-format="kubernetes"]').click();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
 test('sweep: a small knee sweep runs on the worker pool, draws theory and the knee, exports CSV', async ({
@@ -28,11 +28,7 @@ test('sweep: a small knee sweep runs on the worker pool, draws theory and the kn
   await sweep.points.first().hover();
   await expect(page.getByTestId('sweep.tooltip')).toContainText('2 of 2 replications');
   // The form, the grid, the chart with its tooltip: nothing a person would be blocked by.
-  const axe = await new AxeBuilder({ page }).include('[data-testid="sweep.panel"]').analyze();
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
+  expect(await seriousViolations(page, ['sweep.panel'])).toEqual([]);
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -1,14 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { SCALING_PANELS, seriousViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
-
-/** Violations a person would be blocked by (as a11y.spec.ts counts them). */
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ rule: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 const background = (page: Page) =>
   page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -46,6 +38,8 @@ test('no serious accessibility problems in either theme, with the guide and a ru
   playground,
   page,
 }) => {
+  // Three scans of the whole page (a few seconds each idle, many times that on a busy machine).
+  test.setTimeout(120_000);
   await playground.open('', { guide: true });
   await expect(playground.byId('guide')).toBeVisible();
   await playground.controls.speed('max');
@@ -77,18 +71,7 @@ test('the autoscaling panels, at work, keep their contrast in the dark theme', a
   await playground.autoscaling.waitForActual((n) => n > 2, 60_000);
   await playground.controls.pause();
   await page.getByTestId('autoscaling.actions').locator('summary').click();
-  const result = await new AxeBuilder({ page })
-    .include('[data-testid="autoscaling.panel"]')
-    .include('[data-testid="autoscaling.overTime"]')
-    .include('[data-testid="objectives.panel"]')
-    .include('[data-testid="traffic.overTheDay"]')
-    .analyze();
-  const serious = result.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(
-    serious.map((v) => ({ rule: v.id, targets: v.nodes.map((n) => n.target.join(' ')) })),
-  ).toEqual([]);
+  expect(await seriousViolations(page, SCALING_PANELS)).toEqual([]);
   // The fleet chart draws in the theme's colours, not the light page's ink.
   const stroke = await page
     .getByTestId('autoscaling.fleetChart')

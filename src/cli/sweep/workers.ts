@@ -1,0 +1,98 @@
+import type { RunFigures } from '../../engine/sweep/figures.ts';
+import type { SweepPlan } from '../../engine/sweep/plan.ts';
+import type { SweepWorker } from '../../engine/sweep/pool.ts';
+import { runOne } from '../../engine/sweep/runOne.ts';
+import { wallNow, type RunTiming } from './runTiming.ts';
+import { startThreadPool, type ThreadLog, type ThreadPool } from './threadPool.ts';
+
+/**
+ * The workers of one `npm run sweep`: this thread is always one of them, and each further worker
+ * is a worker thread. So `--workers 2` on 2 cores is this thread plus one thread, not two threads
+ * beside an idle one.
+ *
+ * Why: every thread is a new V8 isolate that starts its script and warms its JIT from cold (the
+ * engine's hot functions run in the interpreter until TurboFan has compiled them, and compiling
+ * them again costs about 0.3 s of CPU per isolate for the knee preset), while this thread has the
+ * engine loaded already and, in a process that sweeps more than once, compiled. Measured with
+ * `npm run bench:sweep` (README, Sweeps): the threaded mode's extra CPU over one worker fell from
+ * about +8% to a few %.
+ *
+ * A run in this thread blocks its event loop for the run's length (tens of milliseconds), so the
+ * threads are kept two runs ahead (their next run is already queued when they finish one), and
+ * this thread lets its event loop turn before each of its runs, which is when threads' answers
+ * are heard and their next runs sent.
+ */
+
+export interface SweepWorkers {
+  readonly workers: readonly SweepWorker[];
+  /** Per worker, in the order of `workers`: when it came online and what it ran when. */
+  readonly logs: readonly ThreadLog[];
+  /** The threads' script: from the cache or bundled, and how long that took; null without. */
+  readonly script: ThreadPool['script'] | null;
+  close(): Promise<void>;
+}
+
+/** Resolves after the event loop has turned once (I/O, so threads' messages, included). */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A worker that runs in this thread, recording when it ran what. */
+function thisThreadWorker(plan: SweepPlan, log: ThreadLog, yieldFirst: boolean): SweepWorker {
+  return {
+    depth: 1,
+    run: async (index): Promise<RunFigures> => {
+      if (yieldFirst) await turn();
+      const startMs = wallNow();
+      const figures = runOne(plan, index);
+      log.runs.push({ index, startMs, endMs: wallNow() });
+      return figures;
+    },
+  };
+}
+
+/**
+ * `count` workers for `plan`: this thread, plus `count - 1` worker threads (started first, so
+ * they start up while this thread already runs).
+ */
+export async function startWorkers(plan: SweepPlan, count: number): Promise<SweepWorkers> {
+  const here: ThreadLog = { onlineMs: wallNow(), runs: [] };
+  if (count <= 1) {
+    return {
+      workers: [thisThreadWorker(plan, here, false)],
+      logs: [here],
+      script: null,
+      close: async () => {},
+    };
+  }
+  const pool = await startThreadPool(plan, count - 1);
+  here.onlineMs = wallNow();
+  return {
+    workers: [thisThreadWorker(plan, here, true), ...pool.workers],
+    logs: [here, ...pool.logs],
+    script: pool.script,
+    close: () => pool.close(),
+  };
+}
+
+/** How a sweep's workers spent it: start-up, busy time and idle tail of each (ms). */
+export interface WorkerUse {
+  /** From the sweep's start to the worker's first run. */
+  readonly startupMs: number;
+  /** Sum of its runs' wall times. */
+  readonly busyMs: number;
+  /** From its last run's end to the end of the sweep's last run. */
+  readonly tailMs: number;
+  readonly runs: number;
+}
+
+/** Each worker's use of a sweep that started at `startMs` (epoch ms, see runTiming.ts). */
+export function workerUse(logs: readonly ThreadLog[], startMs: number): WorkerUse[] {
+  const last = (runs: readonly RunTiming[]) => Math.max(startMs, ...runs.map((r) => r.endMs));
+  const endMs = Math.max(...logs.map((l) => last(l.runs)));
+  return logs.map(({ runs }) => ({
+    startupMs:
+      runs.length === 0 ? endMs - startMs : Math.min(...runs.map((r) => r.startMs)) - startMs,
+    busyMs: runs.reduce((sum, r) => sum + (r.endMs - r.startMs), 0),
+    tailMs: endMs - last(runs),
+    runs: runs.length,
+  }));
+}

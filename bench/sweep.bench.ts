@@ -116,9 +116,22 @@ const useLine = (use: readonly WorkerUse[], hereFirst: boolean) =>
     .map(
       (u, w) =>
         `${w === 0 && hereFirst ? 'this thread' : `thread ${hereFirst ? w : w + 1}`}: ` +
-        `first run at ${ms0(u.startupMs)}, ${u.runs} runs busy ${secs(u.busyMs)}, idle tail ${ms0(u.tailMs)}`,
+        `first run at ${ms0(u.startupMs)}` +
+        (u.startupCpuMs === null || (w === 0 && hereFirst) ? '' : ` (${ms0(u.startupCpuMs)} CPU)`) +
+        `, ${u.runs} runs busy ${secs(u.busyMs)}` +
+        (u.cpuMs === null ? '' : ` (${secs(u.cpuMs)} CPU)`) +
+        `, idle tail ${ms0(u.tailMs)}`,
     )
     .join('; ');
+/** CPU time of the process not spent in the workers' own threads: V8's compiler and GC helpers. */
+const rest = (t: Timed) => {
+  const own = t.use.map((u) => u.cpuMs);
+  return own.includes(null) ? null : t.cpuMs - own.reduce((a, b) => a! + b!, 0)!;
+};
+const restText = (t: Timed) => {
+  const r = rest(t);
+  return r === null ? '' : `, other threads ${secs(r)}`;
+};
 
 const withThreadsOnly = process.argv.includes('--threads-only');
 const sweepRatios: number[] = [];
@@ -127,6 +140,7 @@ const cpuRatios: number[] = [];
 const cpuRatiosThreadsOnly: number[] = [];
 const tails: number[] = [];
 const startups: number[] = [];
+const startupCpus: number[] = [];
 let reference: string | null = null;
 const check = (json: string) => {
   reference ??= json;
@@ -151,9 +165,11 @@ for (let r = 0; r < repeats; r++) {
   cpuRatios.push(many.cpuMs / one.cpuMs);
   tails.push(Math.max(...many.use.map((u) => u.tailMs)));
   startups.push(...many.use.slice(1).map((u) => u.startupMs));
+  startupCpus.push(...many.use.slice(1).flatMap((u) => u.startupCpuMs ?? []));
   console.log(
-    `  repeat ${r + 1}: sweep 1 worker ${secs(one.ms)} (${secs(one.cpuMs)} CPU), ` +
-      `${cores} workers ${secs(many.ms)} (${secs(many.cpuMs)} CPU, ${(many.cpuMs / one.cpuMs).toFixed(3)}x): ` +
+    `  repeat ${r + 1}: sweep 1 worker ${secs(one.ms)} (${secs(one.cpuMs)} CPU${restText(one)}), ` +
+      `${cores} workers ${secs(many.ms)} (${secs(many.cpuMs)} CPU${restText(many)}; ` +
+      `${(many.cpuMs / one.cpuMs).toFixed(3)}x): ` +
       `${(one.ms / many.ms).toFixed(2)}x; control loop ${secs(spin1)} and ${secs(spinN)}: ` +
       `${(spin1 / spinN).toFixed(2)}x; load ${load()}`,
   );
@@ -166,7 +182,8 @@ for (let r = 0; r < repeats; r++) {
     cpuRatiosThreadsOnly.push(threads.cpuMs / one.cpuMs);
     console.log(
       `    ${cores} threads beside an idle command thread: ${secs(threads.ms)} ` +
-        `(${secs(threads.cpuMs)} CPU, ${(threads.cpuMs / one.cpuMs).toFixed(3)}x); ${useLine(threads.use, false)}`,
+        `(${secs(threads.cpuMs)} CPU${restText(threads)}, including this idle thread; ` +
+        `${(threads.cpuMs / one.cpuMs).toFixed(3)}x); ${useLine(threads.use, false)}`,
     );
   }
 }
@@ -181,6 +198,7 @@ console.log(
       : ''),
 );
 console.log(
-  `worker threads' first run: median ${ms0(median(startups))} after the start; ` +
+  `worker threads' first run: median ${ms0(median(startups))} after the start` +
+    (startupCpus.length === 0 ? '; ' : ` (starting up took ${ms0(median(startupCpus))} of CPU); `) +
     `longest idle tail per sweep: median ${ms0(median(tails))} (${ms0(Math.min(...tails))}-${ms0(Math.max(...tails))})`,
 );

@@ -7,20 +7,20 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SweepPlan } from '../../engine/sweep/plan.ts';
 import { runOne } from '../../engine/sweep/runOne.ts';
-import { wallNow } from './runTiming.ts';
+import { threadCpuMs, wallNow } from './runTiming.ts';
 import type { ThreadMessage } from './threadPool.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('runWorker.ts must run as a worker thread');
 const plan = (workerData as { plan: SweepPlan }).plan;
-port.postMessage({ onlineMs: wallNow() } satisfies ThreadMessage);
+port.postMessage({ onlineMs: wallNow(), cpuMs: threadCpuMs() } satisfies ThreadMessage);
 
 port.on('message', (index: number) => {
   let reply: ThreadMessage;
   const startMs = wallNow();
   try {
     const figures = runOne(plan, index);
-    reply = { index, figures, startMs, endMs: wallNow() };
+    reply = { index, figures, startMs, endMs: wallNow(), cpuMs: threadCpuMs() };
   } catch (e) {
     reply = { index, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }

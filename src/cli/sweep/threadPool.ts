@@ -14,7 +14,7 @@ import { workerScript, type WorkerScript } from './workerBundle.ts';
 
 /** What a thread says: that it is running (first), then one answer per run. */
 export type ThreadMessage =
-  | { readonly onlineMs: number }
+  | { readonly onlineMs: number; readonly cpuMs: number | null }
   | ({ readonly figures: RunFigures } & RunTiming)
   | { readonly index: number; readonly error: string };
 
@@ -32,6 +32,9 @@ export function prepareThreads(): void {
 export interface ThreadLog {
   /** When the thread started running its script; null until it has. */
   onlineMs: number | null;
+  /** The thread's CPU time when the sweep started (0 for a thread started for it) and online. */
+  readonly startCpuMs: number | null;
+  onlineCpuMs: number | null;
   /** Its runs, in the order they finished. */
   readonly runs: RunTiming[];
 }
@@ -54,7 +57,7 @@ function threadWorker(
   // The script is self-contained: without execArgv the thread skips the `--import tsx` its parent
   // was started with (loading tsx again in each thread, for nothing).
   const thread = new Worker(script, { eval: true, workerData: { plan }, execArgv: [] });
-  const log: ThreadLog = { onlineMs: null, runs: [] };
+  const log: ThreadLog = { onlineMs: null, startCpuMs: 0, onlineCpuMs: null, runs: [] };
   // Runs sent and not yet answered; the thread answers them in the order sent.
   const pending = new Map<
     number,
@@ -67,14 +70,18 @@ function threadWorker(
     pending.clear();
   };
   thread.on('message', (message: ThreadMessage) => {
-    if ('onlineMs' in message) return void (log.onlineMs = message.onlineMs);
+    if ('onlineMs' in message) {
+      log.onlineMs = message.onlineMs;
+      log.onlineCpuMs = message.cpuMs;
+      return;
+    }
     const p = pending.get(message.index);
     if (p === undefined) return;
     pending.delete(message.index);
     if ('error' in message)
       return p.reject(new Error(`run ${message.index} failed: ${message.error}`));
-    const { index, startMs, endMs } = message;
-    log.runs.push({ index, startMs, endMs });
+    const { index, startMs, endMs, cpuMs } = message;
+    log.runs.push({ index, startMs, endMs, cpuMs });
     p.resolve(message.figures);
   });
   thread.on('error', (e) => fail(new Error(`a worker thread failed: ${e.stack ?? e.message}`)));

@@ -2,7 +2,7 @@ import type { RunFigures } from '../../engine/sweep/figures.ts';
 import type { SweepPlan } from '../../engine/sweep/plan.ts';
 import type { SweepWorker } from '../../engine/sweep/pool.ts';
 import { runOne } from '../../engine/sweep/runOne.ts';
-import { wallNow, type RunTiming } from './runTiming.ts';
+import { threadCpuMs, wallNow, type RunTiming } from './runTiming.ts';
 import { startThreadPool, type ThreadLog, type ThreadPool } from './threadPool.ts';
 
 /**
@@ -43,7 +43,7 @@ function thisThreadWorker(plan: SweepPlan, log: ThreadLog, yieldFirst: boolean):
       if (yieldFirst) await turn();
       const startMs = wallNow();
       const figures = runOne(plan, index);
-      log.runs.push({ index, startMs, endMs: wallNow() });
+      log.runs.push({ index, startMs, endMs: wallNow(), cpuMs: threadCpuMs() });
       return figures;
     },
   };
@@ -54,7 +54,8 @@ function thisThreadWorker(plan: SweepPlan, log: ThreadLog, yieldFirst: boolean):
  * they start up while this thread already runs).
  */
 export async function startWorkers(plan: SweepPlan, count: number): Promise<SweepWorkers> {
-  const here: ThreadLog = { onlineMs: wallNow(), runs: [] };
+  const cpu = threadCpuMs();
+  const here: ThreadLog = { onlineMs: wallNow(), startCpuMs: cpu, onlineCpuMs: cpu, runs: [] };
   if (count <= 1) {
     return {
       workers: [thisThreadWorker(plan, here, false)],
@@ -64,7 +65,6 @@ export async function startWorkers(plan: SweepPlan, count: number): Promise<Swee
     };
   }
   const pool = await startThreadPool(plan, count - 1);
-  here.onlineMs = wallNow();
   return {
     workers: [thisThreadWorker(plan, here, true), ...pool.workers],
     logs: [here, ...pool.logs],
@@ -82,17 +82,24 @@ export interface WorkerUse {
   /** From its last run's end to the end of the sweep's last run. */
   readonly tailMs: number;
   readonly runs: number;
+  /** CPU time of its thread until it was online (starting up) and in all; null if unknown. */
+  readonly startupCpuMs: number | null;
+  readonly cpuMs: number | null;
 }
 
 /** Each worker's use of a sweep that started at `startMs` (epoch ms, see runTiming.ts). */
 export function workerUse(logs: readonly ThreadLog[], startMs: number): WorkerUse[] {
   const last = (runs: readonly RunTiming[]) => Math.max(startMs, ...runs.map((r) => r.endMs));
   const endMs = Math.max(...logs.map((l) => last(l.runs)));
-  return logs.map(({ runs }) => ({
+  const since = (cpuMs: number | null | undefined, start: number | null) =>
+    cpuMs === null || cpuMs === undefined || start === null ? null : cpuMs - start;
+  return logs.map(({ runs, startCpuMs, onlineCpuMs }) => ({
     startupMs:
       runs.length === 0 ? endMs - startMs : Math.min(...runs.map((r) => r.startMs)) - startMs,
     busyMs: runs.reduce((sum, r) => sum + (r.endMs - r.startMs), 0),
     tailMs: endMs - last(runs),
     runs: runs.length,
+    startupCpuMs: since(onlineCpuMs, startCpuMs),
+    cpuMs: since(runs.at(-1)?.cpuMs ?? onlineCpuMs, startCpuMs),
   }));
 }

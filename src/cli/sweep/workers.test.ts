@@ -78,3 +78,12 @@ describe("each worker's use of a sweep", () => {
     ]);
   });
 });
+
+describe('a run that throws in this thread', () => {
+  it('is reported as a thread reports one: which run, and the error', async () => {
+    const plan = planOf(smallSweep());
+    // A plan whose variants were lost on the way: runOne throws.
+    const pool = await startWorkers({ ...plan, variants: [] }, 1);
+    await expect(runSweep(plan, [2], pool.workers)).rejects.toThrow(/^run 2 failed: TypeError/);
+  });
+});

@@ -42,7 +42,14 @@ function thisThreadWorker(plan: SweepPlan, log: ThreadLog, yieldFirst: boolean):
     run: async (index): Promise<RunFigures> => {
       if (yieldFirst) await turn();
       const startMs = wallNow();
-      const figures = runOne(plan, index);
+      let figures: RunFigures;
+      try {
+        figures = runOne(plan, index);
+      } catch (e) {
+        // Worded as a thread's failure is (threadPool.ts), whichever worker ran the run.
+        const why = e instanceof Error ? (e.stack ?? e.message) : String(e);
+        throw new Error(`run ${index} failed: ${why}`, { cause: e });
+      }
       log.runs.push({ index, startMs, endMs: wallNow(), cpuMs: threadCpuMs() });
       return figures;
     },

@@ -10,12 +10,12 @@ import { startThreadPool, type ThreadLog, type ThreadPool } from './threadPool.t
  * is a worker thread. So `--workers 2` on 2 cores is this thread plus one thread, not two threads
  * beside an idle one.
  *
- * Why: every thread is a new V8 isolate that starts its script and warms its JIT from cold (the
- * engine's hot functions run in the interpreter until TurboFan has compiled them, and compiling
- * them again costs about 0.3 s of CPU per isolate for the knee preset), while this thread has the
- * engine loaded already and, in a process that sweeps more than once, compiled. Measured with
- * `npm run bench:sweep` (README, Sweeps): the threaded mode's extra CPU over one worker fell from
- * about +8% to a few %.
+ * Why: every thread is a new V8 isolate that boots, compiles its script and warms its JIT from
+ * cold (the optimising compiler alone spends 0.3-0.4 s of CPU on it for the knee preset), while
+ * this thread has the engine loaded already and, in a process that sweeps more than once,
+ * compiled. On 2 cores that is one cold isolate instead of two: `npm run bench:sweep --
+ * --threads-only` measured the compiler threads' CPU per sweep at 0.31-0.51 s instead of
+ * 0.60-0.92 s, and the CPU time over one worker at a median +7% instead of +11% (README, Sweeps).
  *
  * A run in this thread blocks its event loop for the run's length (tens of milliseconds), so the
  * threads are kept two runs ahead (their next run is already queued when they finish one), and

@@ -1,21 +1,33 @@
 /**
  * Sweep benchmark: the knee preset (3 strategies × 10 loads × 5 replications of 1-minute runs on
- * 20 servers, 150 runs) with one worker in this thread and with one worker thread per core, and
- * the speed-up. Wall times include starting the threads, which is what a user waits for.
+ * 20 servers, 150 runs) with one worker in this thread and with one worker per core (this thread
+ * and a worker thread per further core, as `npm run sweep` runs it), and the speed-up. Wall times
+ * include starting the threads, which is what a user waits for.
  *
  * On a machine shared with other work, wall times say more about the neighbours than about the
  * sweep, so each repeat also times a control: a plain arithmetic loop split over 1 and N threads,
- * whose speed-up is the most any program could get from the cores at that moment. The sweep's
- * speed-up is reported beside it, and the process's CPU time in each mode shows whether threads
- * add work of their own. Run with `npm run bench:sweep [-- --repeats N]` (default 3).
+ * whose speed-up is the most any program could get from the cores at that moment. Figures that
+ * hold on a busy machine are printed beside it: the process's CPU time in each mode (the threaded
+ * mode's extra work: starting threads, warming each one's JIT), each worker's start-up (from the
+ * sweep's start to its first run) and idle tail (from its last run's end to the sweep's end), and
+ * where the threads' script came from. `--threads-only` adds the earlier layout, N worker threads
+ * beside an idle command thread, for comparison. Run with
+ * `npm run bench:sweep [-- --repeats N] [-- --threads-only]` (default 3 repeats).
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { wallNow } from '../src/cli/sweep/runTiming.ts';
 import { startThreadPool } from '../src/cli/sweep/threadPool.ts';
+import {
+  startWorkers,
+  workerUse,
+  type SweepWorkers,
+  type WorkerUse,
+} from '../src/cli/sweep/workers.ts';
 import { longestFirst, runEffort } from '../src/engine/sweep/effort.ts';
 import { loadSweep } from '../src/engine/sweep/loadSweep.ts';
 import { allRuns, type SweepPlan } from '../src/engine/sweep/plan.ts';
-import { inThreadWorker, runSweep } from '../src/engine/sweep/pool.ts';
+import { runSweep } from '../src/engine/sweep/pool.ts';
 import { SWEEP_PRESETS } from '../src/engine/sweep/presets.ts';
 import { assembleResult, resultJson } from '../src/engine/sweep/results.ts';
 
@@ -26,26 +38,27 @@ function repeatsArg(): number {
   return n;
 }
 
-/** Wall time and the process's CPU time (every thread's) of a whole sweep. */
-async function timedSweep(
-  plan: SweepPlan,
-  workers: number,
-): Promise<{ ms: number; cpuMs: number; json: string }> {
+interface Timed {
+  readonly ms: number;
+  readonly cpuMs: number;
+  readonly json: string;
+  readonly use: WorkerUse[];
+}
+
+/** Wall time, the process's CPU time (every thread's) and each worker's use of a whole sweep. */
+async function timedSweep(plan: SweepPlan, start: () => Promise<SweepWorkers>): Promise<Timed> {
   const runs = allRuns(plan.header);
   const cpu = process.cpuUsage();
-  const start = performance.now();
-  const pool =
-    workers === 1
-      ? { workers: [inThreadWorker(plan)], close: async () => {} }
-      : await startThreadPool(plan, workers);
+  const startMs = wallNow();
+  const begun = performance.now();
+  const pool = await start();
   try {
-    const { figures } = await runSweep(plan, longestFirst(plan, runs), pool.workers, {
-      depth: workers === 1 ? 1 : 2, // as the CLI does
-    });
-    const ms = performance.now() - start;
+    const { figures } = await runSweep(plan, longestFirst(plan, runs), pool.workers);
+    const ms = performance.now() - begun;
     const used = process.cpuUsage(cpu);
     const cpuMs = (used.user + used.system) / 1000;
-    return { ms, cpuMs, json: resultJson(assembleResult(plan.header, figures)) };
+    const json = resultJson(assembleResult(plan.header, figures));
+    return { ms, cpuMs, json, use: workerUse(pool.logs, startMs) };
   } finally {
     await pool.close();
   }
@@ -94,27 +107,98 @@ console.log(
   `the knee: ${runs.length} runs, about ${(requests / 1e6).toFixed(1)} million simulated requests; ` +
     `${cores} cores; load average before ${load()}`,
 );
+const ratio = (xs: number[]) =>
+  `${median(xs).toFixed(2)}x (${Math.min(...xs).toFixed(2)}-${Math.max(...xs).toFixed(2)}x)`;
+const ms0 = (ms: number) => `${ms.toFixed(0)} ms`;
+/** Per worker: start-up, busy time, runs and idle tail. */
+const useLine = (use: readonly WorkerUse[], hereFirst: boolean) =>
+  use
+    .map(
+      (u, w) =>
+        `${w === 0 && hereFirst ? 'this thread' : `thread ${hereFirst ? w : w + 1}`}: ` +
+        `first run at ${ms0(u.startupMs)}` +
+        (u.startupCpuMs === null || (w === 0 && hereFirst) ? '' : ` (${ms0(u.startupCpuMs)} CPU)`) +
+        `, ${u.runs} runs busy ${secs(u.busyMs)}` +
+        (u.cpuMs === null ? '' : ` (${secs(u.cpuMs)} CPU)`) +
+        `, idle tail ${ms0(u.tailMs)}`,
+    )
+    .join('; ');
+/** CPU time of the process not spent in the workers' own threads: V8's compiler and GC helpers. */
+const rest = (t: Timed) => {
+  const own = t.use.map((u) => u.cpuMs);
+  return own.includes(null) ? null : t.cpuMs - own.reduce((a, b) => a! + b!, 0)!;
+};
+const restText = (t: Timed) => {
+  const r = rest(t);
+  return r === null ? '' : `, other threads ${secs(r)}`;
+};
+
+const withThreadsOnly = process.argv.includes('--threads-only');
 const sweepRatios: number[] = [];
 const spinRatios: number[] = [];
+const cpuRatios: number[] = [];
+const cpuRatiosThreadsOnly: number[] = [];
+const tails: number[] = [];
+const startups: number[] = [];
+const startupCpus: number[] = [];
 let reference: string | null = null;
+const check = (json: string) => {
+  reference ??= json;
+  if (json !== reference) throw new Error('1 worker and many gave different results');
+};
 for (let r = 0; r < repeats; r++) {
   const spin1 = await timedSpin(1);
-  const one = await timedSweep(plan, 1);
+  const one = await timedSweep(plan, () => startWorkers(plan, 1));
   const spinN = await timedSpin(cores);
-  const many = await timedSweep(plan, cores);
-  reference ??= one.json;
-  if (one.json !== reference || many.json !== reference) {
-    throw new Error('1 worker and many gave different results');
-  }
+  let script = '';
+  const many = await timedSweep(plan, async () => {
+    const pool = await startWorkers(plan, cores);
+    if (pool.script !== null) {
+      script = `script ${pool.script.source === 'cache' ? 'from the cache' : 'bundled'} in ${ms0(pool.script.ms)}`;
+    }
+    return pool;
+  });
+  check(one.json);
+  check(many.json);
   sweepRatios.push(one.ms / many.ms);
   spinRatios.push(spin1 / spinN);
+  cpuRatios.push(many.cpuMs / one.cpuMs);
+  tails.push(Math.max(...many.use.map((u) => u.tailMs)));
+  startups.push(...many.use.slice(1).map((u) => u.startupMs));
+  startupCpus.push(...many.use.slice(1).flatMap((u) => u.startupCpuMs ?? []));
   console.log(
-    `  repeat ${r + 1}: sweep 1 worker ${secs(one.ms)} (${secs(one.cpuMs)} CPU), ` +
-      `${cores} workers ${secs(many.ms)} (${secs(many.cpuMs)} CPU): ${(one.ms / many.ms).toFixed(2)}x; ` +
-      `control loop ${secs(spin1)} and ${secs(spinN)}: ${(spin1 / spinN).toFixed(2)}x; load ${load()}`,
+    `  repeat ${r + 1}: sweep 1 worker ${secs(one.ms)} (${secs(one.cpuMs)} CPU${restText(one)}), ` +
+      `${cores} workers ${secs(many.ms)} (${secs(many.cpuMs)} CPU${restText(many)}; ` +
+      `${(many.cpuMs / one.cpuMs).toFixed(3)}x): ` +
+      `${(one.ms / many.ms).toFixed(2)}x; control loop ${secs(spin1)} and ${secs(spinN)}: ` +
+      `${(spin1 / spinN).toFixed(2)}x; load ${load()}`,
   );
+  console.log(
+    `    ${cores} workers: ${useLine(many.use, true)}${script === '' ? '' : `; ${script}`}`,
+  );
+  if (withThreadsOnly) {
+    const threads = await timedSweep(plan, () => startThreadPool(plan, cores));
+    check(threads.json);
+    cpuRatiosThreadsOnly.push(threads.cpuMs / one.cpuMs);
+    console.log(
+      `    ${cores} threads beside an idle command thread: ${secs(threads.ms)} ` +
+        `(${secs(threads.cpuMs)} CPU${restText(threads)}, including this idle thread; ` +
+        `${(threads.cpuMs / one.cpuMs).toFixed(3)}x); ${useLine(threads.use, false)}`,
+    );
+  }
 }
 console.log(
-  `median speed-up on ${cores} cores: sweep ${median(sweepRatios).toFixed(2)}x, ` +
-    `control loop ${median(spinRatios).toFixed(2)}x (results byte-identical)`,
+  `median speed-up on ${cores} cores: sweep ${ratio(sweepRatios)}, control loop ${ratio(spinRatios)} ` +
+    `(results byte-identical)`,
+);
+console.log(
+  `CPU time of ${cores} workers over 1: ${ratio(cpuRatios)}` +
+    (withThreadsOnly
+      ? `; ${cores} threads beside an idle command thread: ${ratio(cpuRatiosThreadsOnly)}`
+      : ''),
+);
+console.log(
+  `worker threads' first run: median ${ms0(median(startups))} after the start` +
+    (startupCpus.length === 0 ? '; ' : ` (starting up took ${ms0(median(startupCpus))} of CPU); `) +
+    `longest idle tail per sweep: median ${ms0(median(tails))} (${ms0(Math.min(...tails))}-${ms0(Math.max(...tails))})`,
 );

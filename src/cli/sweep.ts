@@ -7,8 +7,8 @@
 import { availableParallelism } from 'node:os';
 import { longestFirst } from '../engine/sweep/effort.ts';
 import { loadSweep } from '../engine/sweep/loadSweep.ts';
-import { allRuns, runCount, type SweepPlan } from '../engine/sweep/plan.ts';
-import { inThreadWorker, runSweep, type SweepWorker } from '../engine/sweep/pool.ts';
+import { allRuns, runCount } from '../engine/sweep/plan.ts';
+import { runSweep } from '../engine/sweep/pool.ts';
 import { SWEEP_PRESETS } from '../engine/sweep/presets.ts';
 import { assembleResult, pointsSoFar, resultJson } from '../engine/sweep/results.ts';
 import { makePart, mergeParts, shardRuns, type Shard } from '../engine/sweep/shard.ts';
@@ -17,7 +17,8 @@ import { inlineBaseFile } from './sweep/baseFile.ts';
 import { formatSweep, printable } from './sweep/formatSweep.ts';
 import { formatDuration, SweepProgress } from './sweep/progress.ts';
 import { readJson } from './sweep/readInput.ts';
-import { prepareThreads, startThreadPool } from './sweep/threadPool.ts';
+import { prepareThreads } from './sweep/threadPool.ts';
+import { startWorkers, type SweepWorkers } from './sweep/workers.ts';
 
 function fail(message: string, code = 2): never {
   process.stderr.write(message.endsWith('\n') ? message : `${message}\n`);
@@ -42,17 +43,6 @@ async function readSweep(source: string): Promise<unknown> {
   fail(`${source}: ${read.error}${notPreset}`);
 }
 
-interface Workers {
-  readonly workers: readonly SweepWorker[];
-  close(): Promise<void>;
-}
-
-/** One worker runs in this thread (no start-up cost); more run on worker threads. */
-async function startWorkers(plan: SweepPlan, count: number): Promise<Workers> {
-  if (count === 1) return { workers: [inThreadWorker(plan)], close: async () => {} };
-  return startThreadPool(plan, count);
-}
-
 async function runCommand(args: {
   source: string;
   json: boolean;
@@ -75,12 +65,11 @@ async function runCommand(args: {
     : new SweepProgress(plan, runs, process.stderr, () => performance.now(), started);
   progress?.draw();
   let figures;
-  let pool: Workers | null = null;
+  let pool: SweepWorkers | null = null;
   try {
     pool = await startWorkers(plan, count);
     ({ figures } = await runSweep(plan, longestFirst(plan, runs), pool.workers, {
       onRun: (done) => progress?.runDone(done.index),
-      depth: count === 1 ? 1 : 2,
     }));
   } catch (e) {
     // A bug, not bad input: say which run failed and how, then exit 1 (threads end with us).
@@ -88,7 +77,7 @@ async function runCommand(args: {
     fail(`sweep: ${e instanceof Error ? e.message : String(e)}`, 1);
   }
   await pool.close();
-  const threads = count === 1 ? 'in one thread' : `on ${count} worker threads`;
+  const threads = count === 1 ? 'in one thread' : `on ${count} threads`;
   progress?.finish(
     `sweep: ${runs.length} run${runs.length === 1 ? '' : 's'} in ${formatDuration(performance.now() - started)} ${threads}`,
   );

@@ -21,7 +21,7 @@ export const USAGE = `Usage: npm run sweep -- <sweep.json | preset name | -> [--
   sweep.json    a sweep file (format v1); "-" reads one from standard input
   preset name   one of the built-in sweeps (run with --list to see them)
   --json        print one JSON object instead of a table
-  --workers N   run on N worker threads (default: one per core; 1 runs in this process)
+  --workers N   run on N threads: this one and N-1 worker threads (default: one per core)
   --shard i/n   run only shard i of n (every n-th run from the i-th); save each with --json and
                 join them with \`merge\`, which prints exactly what the whole sweep prints
   --quiet       no progress on standard error

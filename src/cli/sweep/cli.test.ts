@@ -45,7 +45,7 @@ describe('npm run sweep', () => {
       /\nknee \(load where mean latency is twice its value at load 0\.4\): random 0\.\d\d, power-of-two-choices (0\.\d\d|not reached up to 0\.8), least-connections /,
     );
     expect(err).toMatch(/^sweep: 0% · 0\/6 points · 0\/12 runs/);
-    expect(err).toMatch(/\nsweep: 12 runs in [\d.]+ s on 2 worker threads\n$/);
+    expect(err).toMatch(/\nsweep: 12 runs in [\d.]+ s on 2 threads\n$/);
     expect(err).not.toContain('\r');
   });
 

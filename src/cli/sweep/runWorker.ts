@@ -1,21 +1,26 @@
 /**
- * A worker thread of `npm run sweep`: receives the plan once (as workerData), then run indices one
- * at a time, and answers each with the run's figures. threadPool.ts bundles it with the engine
- * into the one script each thread runs.
+ * A worker thread of `npm run sweep`: receives the plan once (as workerData), says it is online,
+ * then receives run indices one at a time and answers each with the run's figures and when it
+ * started and ended. workerBundle.ts bundles it with the engine into the one script each thread
+ * runs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SweepPlan } from '../../engine/sweep/plan.ts';
 import { runOne } from '../../engine/sweep/runOne.ts';
-import type { ThreadReply } from './threadPool.ts';
+import { threadCpuMs, wallNow } from './runTiming.ts';
+import type { ThreadMessage } from './threadPool.ts';
 
 const port = parentPort;
 if (port === null) throw new Error('runWorker.ts must run as a worker thread');
 const plan = (workerData as { plan: SweepPlan }).plan;
+port.postMessage({ onlineMs: wallNow(), cpuMs: threadCpuMs() } satisfies ThreadMessage);
 
 port.on('message', (index: number) => {
-  let reply: ThreadReply;
+  let reply: ThreadMessage;
+  const startMs = wallNow();
   try {
-    reply = { index, figures: runOne(plan, index) };
+    const figures = runOne(plan, index);
+    reply = { index, figures, startMs, endMs: wallNow(), cpuMs: threadCpuMs() };
   } catch (e) {
     reply = { index, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }

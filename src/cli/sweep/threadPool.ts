@@ -1,33 +1,26 @@
-import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RunFigures } from '../../engine/sweep/figures.ts';
 import type { SweepPlan } from '../../engine/sweep/plan.ts';
 import type { SweepWorker } from '../../engine/sweep/pool.ts';
+import type { RunTiming } from './runTiming.ts';
+import { workerScript, type WorkerScript } from './workerBundle.ts';
 
 /**
  * `SweepWorker`s on Node worker threads, each running its runs one at a time in the order sent
  * (several may wait in its queue). The plan is cloned into each thread once, at its start;
- * afterwards only run indices go out and figures come back.
- *
- * Threads run one script: runWorker.ts and the engine bundled by esbuild (about 0.2 s, once per
- * command). Threads do not inherit the parent's TypeScript loader, and loading the engine's
- * modules one by one through tsx's hooks took 1 to 1.5 s per thread on this project's machine,
- * which on a 10-second sweep is a tenth of the speed-up lost before the first run starts.
+ * afterwards only run indices go out and figures (plus when the run started and ended) come back.
+ * Every thread runs one script, runWorker.ts bundled with the engine (see workerBundle.ts).
  */
 
-/** What a thread answers for one run. */
-export type ThreadReply =
-  | { readonly index: number; readonly figures: RunFigures }
+/** What a thread says: that it is running (first), then one answer per run. */
+export type ThreadMessage =
+  | { readonly onlineMs: number; readonly cpuMs: number | null }
+  | ({ readonly figures: RunFigures } & RunTiming)
   | { readonly index: number; readonly error: string };
 
-const ENTRY = fileURLToPath(new URL('./runWorker.ts', import.meta.url));
-
-let bundled: Promise<string> | null = null;
-
 /**
- * Starts bundling the worker's script now (esbuild works in a process of its own), so that it is
- * ready by the time the sweep has been read and checked. Safe to call more than once.
+ * Starts reading (or bundling) the worker's script now, so that it is ready by the time the sweep
+ * has been read and checked. Safe to call more than once.
  */
 export function prepareThreads(): void {
   void workerScript().catch(() => {
@@ -35,32 +28,36 @@ export function prepareThreads(): void {
   });
 }
 
-/**
- * The worker's script: runWorker.ts with everything it imports, as one CommonJS file. Stack traces
- * from it name the engine's functions (esbuild keeps names) at lines of "sweep-run-worker.js";
- * source maps are not applied to code a worker evaluates, so none is generated.
- */
-function workerScript(): Promise<string> {
-  bundled ??= build({
-    entryPoints: [ENTRY],
-    bundle: true,
-    write: false,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'silent',
-  }).then((result) => `${result.outputFiles[0]!.text}\n//# sourceURL=sweep-run-worker.js\n`);
-  return bundled;
+/** One thread's life as its own clock saw it (epoch ms, see runTiming.ts). */
+export interface ThreadLog {
+  /** When the thread started running its script; null until it has. */
+  onlineMs: number | null;
+  /** The thread's CPU time when the sweep started (0 for a thread started for it) and online. */
+  readonly startCpuMs: number | null;
+  onlineCpuMs: number | null;
+  /** Its runs, in the order they finished. */
+  readonly runs: RunTiming[];
 }
 
 export interface ThreadPool {
   readonly workers: readonly SweepWorker[];
+  /** Where the threads' script came from and how long getting it took. */
+  readonly script: Omit<WorkerScript, 'code'>;
+  /** Per thread, in the order of `workers`. */
+  readonly logs: readonly ThreadLog[];
   /** Stops every thread (runs in progress are abandoned). */
   close(): Promise<void>;
 }
 
-function threadWorker(script: string, plan: SweepPlan): { worker: SweepWorker; thread: Worker } {
-  const thread = new Worker(script, { eval: true, workerData: { plan } });
+function threadWorker(
+  script: string,
+  plan: SweepPlan,
+  depth: number,
+): { worker: SweepWorker; thread: Worker; log: ThreadLog } {
+  // The script is self-contained: without execArgv the thread skips the `--import tsx` its parent
+  // was started with (loading tsx again in each thread, for nothing).
+  const thread = new Worker(script, { eval: true, workerData: { plan }, execArgv: [] });
+  const log: ThreadLog = { onlineMs: null, startCpuMs: 0, onlineCpuMs: null, runs: [] };
   // Runs sent and not yet answered; the thread answers them in the order sent.
   const pending = new Map<
     number,
@@ -72,16 +69,25 @@ function threadWorker(script: string, plan: SweepPlan): { worker: SweepWorker; t
     for (const p of pending.values()) p.reject(dead);
     pending.clear();
   };
-  thread.on('message', (reply: ThreadReply) => {
-    const p = pending.get(reply.index);
+  thread.on('message', (message: ThreadMessage) => {
+    if ('onlineMs' in message) {
+      log.onlineMs = message.onlineMs;
+      log.onlineCpuMs = message.cpuMs;
+      return;
+    }
+    const p = pending.get(message.index);
     if (p === undefined) return;
-    pending.delete(reply.index);
-    if ('error' in reply) p.reject(new Error(`run ${reply.index} failed: ${reply.error}`));
-    else p.resolve(reply.figures);
+    pending.delete(message.index);
+    if ('error' in message)
+      return p.reject(new Error(`run ${message.index} failed: ${message.error}`));
+    const { index, startMs, endMs, cpuMs } = message;
+    log.runs.push({ index, startMs, endMs, cpuMs });
+    p.resolve(message.figures);
   });
   thread.on('error', (e) => fail(new Error(`a worker thread failed: ${e.stack ?? e.message}`)));
   thread.on('exit', (code) => fail(new Error(`a worker thread stopped (exit code ${code})`)));
   const worker: SweepWorker = {
+    depth,
     run: (index) =>
       new Promise<RunFigures>((resolve, reject) => {
         if (dead !== null) return reject(dead);
@@ -89,15 +95,25 @@ function threadWorker(script: string, plan: SweepPlan): { worker: SweepWorker; t
         thread.postMessage(index);
       }),
   };
-  return { worker, thread };
+  return { worker, thread, log };
 }
 
-/** Starts `count` worker threads for `plan`. */
-export async function startThreadPool(plan: SweepPlan, count: number): Promise<ThreadPool> {
-  const script = await workerScript();
-  const started = Array.from({ length: count }, () => threadWorker(script, plan));
+/**
+ * Starts `count` worker threads for `plan`, each kept `depth` runs ahead (default 2: a thread that
+ * finishes a run starts the next at once instead of waiting for this thread to hear of it and
+ * answer, which on a busy machine, or while this thread runs a run of its own, leaves it idle).
+ */
+export async function startThreadPool(
+  plan: SweepPlan,
+  count: number,
+  depth = 2,
+): Promise<ThreadPool> {
+  const { code, ...script } = await workerScript();
+  const started = Array.from({ length: count }, () => threadWorker(code, plan, depth));
   return {
     workers: started.map((s) => s.worker),
+    script,
+    logs: started.map((s) => s.log),
     close: async () => {
       await Promise.all(started.map((s) => s.thread.terminate()));
     },

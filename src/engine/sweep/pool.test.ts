@@ -68,6 +68,26 @@ describe('running a sweep on a pool of workers', () => {
     expect(most).toEqual([2, 2, 2]);
   });
 
+  it("lets a worker's own depth override the sweep's, with the same results", async () => {
+    const outstanding = [0, 0, 0];
+    const most = [0, 0, 0];
+    const counting: SweepWorker[] = jitteryWorkers(3, 12).map((w, i) => ({
+      run: async (index) => {
+        most[i] = Math.max(most[i]!, ++outstanding[i]!);
+        const figures = await w.run(index);
+        outstanding[i]!--;
+        return figures;
+      },
+      ...(i === 0 ? { depth: 1 } : i === 1 ? { depth: 3 } : {}),
+    }));
+    const mixed = await runSweep(plan, runs, counting, { depth: 2 });
+    const one = await runSweep(plan, runs, [inThreadWorker(plan)]);
+    expect(resultJson(assembleResult(plan.header, mixed.figures))).toBe(
+      resultJson(assembleResult(plan.header, one.figures)),
+    );
+    expect(most).toEqual([1, 3, 2]);
+  });
+
   it('reports progress as runs finish, and runs only the runs asked for', async () => {
     const done: string[] = [];
     const result = await runSweep(plan, [5, 2, 9], [inThreadWorker(plan)], {

@@ -22,6 +22,13 @@ import { runOne } from './runOne.ts';
  */
 export interface SweepWorker {
   run(index: number): Promise<RunFigures>;
+  /**
+   * Runs to hand this worker ahead of its answers, overriding `RunSweepOptions.depth`: a worker
+   * that runs in the caller's own thread gains nothing from a queue (it cannot start the next run
+   * while this thread is busy anyway) and would only hold back runs that an idle worker could
+   * take at the end.
+   */
+  readonly depth?: number;
 }
 
 export interface RunDone {
@@ -87,8 +94,8 @@ export async function runSweep(
       options.onRun?.({ index, figures: figures[index], done, total: runs.length });
     }
   };
-  const depth = Math.max(1, Math.floor(options.depth ?? 1));
-  await Promise.all(workers.flatMap((w) => Array.from({ length: depth }, () => lane(w))));
+  const depthOf = (w: SweepWorker) => Math.max(1, Math.floor(w.depth ?? options.depth ?? 1));
+  await Promise.all(workers.flatMap((w) => Array.from({ length: depthOf(w) }, () => lane(w))));
   return { figures, cancelled };
 }
 

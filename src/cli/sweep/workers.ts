@@ -1,0 +1,112 @@
+import type { RunFigures } from '../../engine/sweep/figures.ts';
+import type { SweepPlan } from '../../engine/sweep/plan.ts';
+import type { SweepWorker } from '../../engine/sweep/pool.ts';
+import { runOne } from '../../engine/sweep/runOne.ts';
+import { threadCpuMs, wallNow, type RunTiming } from './runTiming.ts';
+import { startThreadPool, type ThreadLog, type ThreadPool } from './threadPool.ts';
+
+/**
+ * The workers of one `npm run sweep`: this thread is always one of them, and each further worker
+ * is a worker thread. So `--workers 2` on 2 cores is this thread plus one thread, not two threads
+ * beside an idle one.
+ *
+ * Why: every thread is a new V8 isolate that boots, compiles its script and warms its JIT from
+ * cold (the optimising compiler alone spends 0.3-0.4 s of CPU on it for the knee preset), while
+ * this thread has the engine loaded already and, in a process that sweeps more than once,
+ * compiled. On 2 cores that is one cold isolate instead of two: `npm run bench:sweep --
+ * --threads-only` measured the compiler threads' CPU per sweep at 0.31-0.51 s instead of
+ * 0.60-0.92 s, and the CPU time over one worker at a median +7% instead of +11% (README, Sweeps).
+ *
+ * A run in this thread blocks its event loop for the run's length (tens of milliseconds), so the
+ * threads are kept two runs ahead (their next run is already queued when they finish one), and
+ * this thread lets its event loop turn before each of its runs, which is when threads' answers
+ * are heard and their next runs sent.
+ */
+
+export interface SweepWorkers {
+  readonly workers: readonly SweepWorker[];
+  /** Per worker, in the order of `workers`: when it came online and what it ran when. */
+  readonly logs: readonly ThreadLog[];
+  /** The threads' script: from the cache or bundled, and how long that took; null without. */
+  readonly script: ThreadPool['script'] | null;
+  close(): Promise<void>;
+}
+
+/** Resolves after the event loop has turned once (I/O, so threads' messages, included). */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A worker that runs in this thread, recording when it ran what. */
+function thisThreadWorker(plan: SweepPlan, log: ThreadLog, yieldFirst: boolean): SweepWorker {
+  return {
+    depth: 1,
+    run: async (index): Promise<RunFigures> => {
+      if (yieldFirst) await turn();
+      const startMs = wallNow();
+      let figures: RunFigures;
+      try {
+        figures = runOne(plan, index);
+      } catch (e) {
+        // Worded as a thread's failure is (threadPool.ts), whichever worker ran the run.
+        const why = e instanceof Error ? (e.stack ?? e.message) : String(e);
+        throw new Error(`run ${index} failed: ${why}`, { cause: e });
+      }
+      log.runs.push({ index, startMs, endMs: wallNow(), cpuMs: threadCpuMs() });
+      return figures;
+    },
+  };
+}
+
+/**
+ * `count` workers for `plan`: this thread, plus `count - 1` worker threads (started first, so
+ * they start up while this thread already runs).
+ */
+export async function startWorkers(plan: SweepPlan, count: number): Promise<SweepWorkers> {
+  const cpu = threadCpuMs();
+  const here: ThreadLog = { onlineMs: wallNow(), startCpuMs: cpu, onlineCpuMs: cpu, runs: [] };
+  if (count <= 1) {
+    return {
+      workers: [thisThreadWorker(plan, here, false)],
+      logs: [here],
+      script: null,
+      close: async () => {},
+    };
+  }
+  const pool = await startThreadPool(plan, count - 1);
+  return {
+    workers: [thisThreadWorker(plan, here, true), ...pool.workers],
+    logs: [here, ...pool.logs],
+    script: pool.script,
+    close: () => pool.close(),
+  };
+}
+
+/** How a sweep's workers spent it: start-up, busy time and idle tail of each (ms). */
+export interface WorkerUse {
+  /** From the sweep's start to the worker's first run. */
+  readonly startupMs: number;
+  /** Sum of its runs' wall times. */
+  readonly busyMs: number;
+  /** From its last run's end to the end of the sweep's last run. */
+  readonly tailMs: number;
+  readonly runs: number;
+  /** CPU time of its thread until it was online (starting up) and in all; null if unknown. */
+  readonly startupCpuMs: number | null;
+  readonly cpuMs: number | null;
+}
+
+/** Each worker's use of a sweep that started at `startMs` (epoch ms, see runTiming.ts). */
+export function workerUse(logs: readonly ThreadLog[], startMs: number): WorkerUse[] {
+  const last = (runs: readonly RunTiming[]) => Math.max(startMs, ...runs.map((r) => r.endMs));
+  const endMs = Math.max(...logs.map((l) => last(l.runs)));
+  const since = (cpuMs: number | null | undefined, start: number | null) =>
+    cpuMs === null || cpuMs === undefined || start === null ? null : cpuMs - start;
+  return logs.map(({ runs, startCpuMs, onlineCpuMs }) => ({
+    startupMs:
+      runs.length === 0 ? endMs - startMs : Math.min(...runs.map((r) => r.startMs)) - startMs,
+    busyMs: runs.reduce((sum, r) => sum + (r.endMs - r.startMs), 0),
+    tailMs: endMs - last(runs),
+    runs: runs.length,
+    startupCpuMs: since(onlineCpuMs, startCpuMs),
+    cpuMs: since(runs.at(-1)?.cpuMs ?? onlineCpuMs, startCpuMs),
+  }));
+}

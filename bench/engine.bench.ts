@@ -12,7 +12,13 @@
 import { Simulation } from '../src/engine/simulation.ts';
 import { summarize } from '../src/engine/summary.ts';
 import { scenarioOf } from '../src/engine/testing/scenarioOf.ts';
+import { runLiveSession } from './liveSession.ts';
 import { runReference } from './referenceSim.ts';
+
+/** `npm run bench -- --only=model,live`: run only these blocks (model, setups, live, memory). */
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = onlyArg === undefined ? null : new Set(onlyArg.slice('--only='.length).split(','));
+const runs = (block: string) => only === null || only.has(block);
 
 interface Case {
   readonly label: string;
@@ -144,65 +150,99 @@ console.log(
 // The same model in both, alternated so both see the same machine; warm-ups not timed.
 const MODEL_ARRIVALS = 3e6;
 const MODEL_RUNS = 5;
-referenceOnModel(3e5);
-engineOnModel(3e5);
-const refRuns: ModelRun[] = [];
-const engRuns: ModelRun[] = [];
-for (let i = 0; i < MODEL_RUNS; i++) {
-  refRuns.push(referenceOnModel(MODEL_ARRIVALS));
-  engRuns.push(engineOnModel(MODEL_ARRIVALS));
-}
-const refMsPer = median(refRuns.map((r) => r.msPer));
-const engMsPer = median(engRuns.map((r) => r.msPer));
-const refCpuMsPer = median(refRuns.map((r) => r.cpuMsPer));
-const engCpuMsPer = median(engRuns.map((r) => r.cpuMsPer));
-const ratios = (time: (r: ModelRun) => number) =>
-  engRuns.map((r, i) => (time(r) / time(refRuns[i]!)).toFixed(2)).join(', ');
-const perSec = (msPer: number) => fmt(1000 / msPer).padStart(11);
-console.log(
-  `Reference model: 100 servers of capacity 1, FIFO queues, exponential 1 s service, power of two\n` +
-    `choices at load 0.9, ${fmt(MODEL_ARRIVALS)} arrivals; median of ${MODEL_RUNS} alternated runs, start-up not timed\n` +
-    `                                               wall clock      CPU time\n` +
-    `  reference simulator (bench/referenceSim.ts) ${perSec(refMsPer)} ${perSec(refCpuMsPer)} req/s  mean latency ${refRuns[0]!.meanMs.toFixed(1)} ms\n` +
-    `  engine, full metrics, no log                ${perSec(engMsPer)} ${perSec(engCpuMsPer)} req/s  mean latency ${engRuns[0]!.meanMs.toFixed(1)} ms\n` +
-    `  engine time / reference time (target <= 2)  ${(engMsPer / refMsPer).toFixed(2).padStart(10)}x ${(engCpuMsPer / refCpuMsPer).toFixed(2).padStart(10)}x\n` +
-    `    per run, wall clock: ${ratios((r) => r.msPer)}\n` +
-    `    per run, CPU time:   ${ratios((r) => r.cpuMsPer)}\n`,
-);
+/** The reference's median CPU ms per request (this run's yardstick for the other blocks). */
+let refCpuMsPer = NaN;
+if (runs('model')) modelBlock();
 
-for (const c of cases) {
-  timeRun({
-    ...c.raw,
-    ...pool(c.raw.servers === undefined ? 100 : (c.raw.servers as unknown[]).length, 10, 2e5),
-  }); // warm-up
-  const runs = [timeRun(c.raw), timeRun(c.raw), timeRun(c.raw)];
-  const wall = median(runs.map((r) => r.perSec));
-  const cpu = median(runs.map((r) => r.perCpuSec));
-  const timesRef = 1000 / cpu / refCpuMsPer;
+function modelBlock(): void {
+  referenceOnModel(3e5);
+  engineOnModel(3e5);
+  const refRuns: ModelRun[] = [];
+  const engRuns: ModelRun[] = [];
+  for (let i = 0; i < MODEL_RUNS; i++) {
+    refRuns.push(referenceOnModel(MODEL_ARRIVALS));
+    engRuns.push(engineOnModel(MODEL_ARRIVALS));
+  }
+  const refMsPer = median(refRuns.map((r) => r.msPer));
+  const engMsPer = median(engRuns.map((r) => r.msPer));
+  refCpuMsPer = median(refRuns.map((r) => r.cpuMsPer));
+  const engCpuMsPer = median(engRuns.map((r) => r.cpuMsPer));
+  const ratios = (time: (r: ModelRun) => number) =>
+    engRuns.map((r, i) => (time(r) / time(refRuns[i]!)).toFixed(2)).join(', ');
+  const perSec = (msPer: number) => fmt(1000 / msPer).padStart(11);
   console.log(
-    `${c.label.padEnd(54)} ${fmt(wall).padStart(11)} req/s (CPU time: ${fmt(cpu)} req/s), median ` +
-      `of 3 runs of ${fmt(runs[0]!.requests)}; ${timesRef.toFixed(2)}x the reference's CPU time per request`,
+    `Reference model: 100 servers of capacity 1, FIFO queues, exponential 1 s service, power of two\n` +
+      `choices at load 0.9, ${fmt(MODEL_ARRIVALS)} arrivals; median of ${MODEL_RUNS} alternated runs, start-up not timed\n` +
+      `                                               wall clock      CPU time\n` +
+      `  reference simulator (bench/referenceSim.ts) ${perSec(refMsPer)} ${perSec(refCpuMsPer)} req/s  mean latency ${refRuns[0]!.meanMs.toFixed(1)} ms\n` +
+      `  engine, full metrics, no log                ${perSec(engMsPer)} ${perSec(engCpuMsPer)} req/s  mean latency ${engRuns[0]!.meanMs.toFixed(1)} ms\n` +
+      `  engine time / reference time (target <= 2)  ${(engMsPer / refMsPer).toFixed(2).padStart(10)}x ${(engCpuMsPer / refCpuMsPer).toFixed(2).padStart(10)}x\n` +
+      `    per run, wall clock: ${ratios((r) => r.msPer)}\n` +
+      `    per run, CPU time:   ${ratios((r) => r.cpuMsPer)}\n`,
+  );
+}
+
+if (runs('setups')) setupsBlock();
+
+function setupsBlock(): void {
+  for (const c of cases) {
+    timeRun({
+      ...c.raw,
+      ...pool(c.raw.servers === undefined ? 100 : (c.raw.servers as unknown[]).length, 10, 2e5),
+    }); // warm-up
+    const runs = [timeRun(c.raw), timeRun(c.raw), timeRun(c.raw)];
+    const wall = median(runs.map((r) => r.perSec));
+    const cpu = median(runs.map((r) => r.perCpuSec));
+    const timesRef = 1000 / cpu / refCpuMsPer;
+    const vsRef = Number.isNaN(timesRef)
+      ? ''
+      : `; ${timesRef.toFixed(2)}x the reference's CPU time per request`;
+    console.log(
+      `${c.label.padEnd(54)} ${fmt(wall).padStart(11)} req/s (CPU time: ${fmt(cpu)} req/s), median ` +
+        `of 3 runs of ${fmt(runs[0]!.requests)}${vsRef}`,
+    );
+  }
+}
+
+/** The live session's ceiling: three fresh sessions of LIVE_REQUESTS each, after a warm-up. */
+const LIVE_REQUESTS = 1.5e6;
+if (runs('live')) liveBlock();
+
+function liveBlock(): void {
+  runLiveSession(2e5);
+  const live = [0, 1, 2].map(() => runLiveSession(LIVE_REQUESTS));
+  const perCpu = live.map((r) => r.requests / (r.cpuMs / 1000));
+  const perWall = live.map((r) => r.requests / (r.wallMs / 1000));
+  console.log(
+    `\nLive session at "max" (worker code in Node: SimSession.advance in 12 ms slices, large-pool\n` +
+      `preset, request log and pick explanations on), ${fmt(LIVE_REQUESTS)} requests, 3 fresh runs\n` +
+      `  simulated requests per CPU second:  median ${fmt(median(perCpu))} (${perCpu.map(fmt).join(', ')})\n` +
+      `  simulated requests per wall second: median ${fmt(median(perWall))} (${perWall.map(fmt).join(', ')})`,
   );
 }
 
 // Memory: 10 million requests through least-connections over 100 servers, heap sampled as it runs.
-gc?.();
-const before = process.memoryUsage().heapUsed;
-const sim = new Simulation(scenarioOf({ strategy: 'least-connections', ...pool(100, 10, 1e7) }), {
-  logRequests: false,
-});
-let peak = process.memoryUsage().heapUsed;
-const start = performance.now();
-for (let t = 0; !sim.finished; t += 100_000) {
-  sim.runUntil(t);
-  peak = Math.max(peak, process.memoryUsage().heapUsed);
+if (runs('memory')) memoryBlock();
+
+function memoryBlock(): void {
+  gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const sim = new Simulation(scenarioOf({ strategy: 'least-connections', ...pool(100, 10, 1e7) }), {
+    logRequests: false,
+  });
+  let peak = process.memoryUsage().heapUsed;
+  const start = performance.now();
+  for (let t = 0; !sim.finished; t += 100_000) {
+    sim.runUntil(t);
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }
+  const ms = performance.now() - start;
+  gc?.();
+  const after = process.memoryUsage().heapUsed;
+  console.log(
+    `\n10 million requests (${fmt(sim.metrics.arrived)} run in ${(ms / 1000).toFixed(1)} s): ` +
+      `heap before ${(before / 2 ** 20).toFixed(1)} MB, peak ${(peak / 2 ** 20).toFixed(1)} MB ` +
+      `(+${((peak - before) / 2 ** 20).toFixed(1)} MB), after GC ${(after / 2 ** 20).toFixed(1)} MB` +
+      (gc ? '' : ' (run with --expose-gc for exact before/after figures)'),
+  );
 }
-const ms = performance.now() - start;
-gc?.();
-const after = process.memoryUsage().heapUsed;
-console.log(
-  `\n10 million requests (${fmt(sim.metrics.arrived)} run in ${(ms / 1000).toFixed(1)} s): ` +
-    `heap before ${(before / 2 ** 20).toFixed(1)} MB, peak ${(peak / 2 ** 20).toFixed(1)} MB ` +
-    `(+${((peak - before) / 2 ** 20).toFixed(1)} MB), after GC ${(after / 2 ** 20).toFixed(1)} MB` +
-    (gc ? '' : ' (run with --expose-gc for exact before/after figures)'),
-);

@@ -45,4 +45,33 @@ describe('IntMap', () => {
       ),
     );
   });
+
+  it('getOrAdd finds a key or adds it in one probe, and an eviction right after keeps every key findable (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 1e6 })), {
+          maxLength: 2000,
+        }),
+        (ops) => {
+          // An LRU-like use: the map is kept at 32 keys; a new key comes in and the oldest leaves.
+          const m = new IntMap(32);
+          const ref = new Map<number, number>();
+          for (const [k, v] of ops) {
+            const found = m.getOrAdd(k, v);
+            expect(found).toBe(ref.get(k) ?? -1);
+            if (found !== -1) continue;
+            ref.set(k, v);
+            if (ref.size > 32) {
+              const oldest = ref.keys().next().value!;
+              ref.delete(oldest);
+              expect(m.delete(oldest)).toBe(true);
+            }
+          }
+          expect(m.size).toBe(ref.size);
+          for (let k = 0; k <= 300; k++) expect(m.get(k)).toBe(ref.get(k) ?? -1);
+        },
+      ),
+    );
+    expect(() => new IntMap().getOrAdd(-1, 0)).toThrow(RangeError);
+  });
 });

@@ -58,6 +58,27 @@ export class IntMap {
     if (++this.count * 4 > e.length) this.grow();
   }
 
+  /**
+   * The value of `key` if present; otherwise adds `key` with `value` and returns -1, in one probe.
+   * It does not grow the table: a caller that adds this way must delete another key right after
+   * (an LRU cache's eviction), so the map holds one entry more only for that moment.
+   */
+  getOrAdd(key: number, value: number): number {
+    if (key < 0 || key > 0x7fffffff || !Number.isInteger(key))
+      throw new RangeError(`IntMap key out of range: ${key}`);
+    const e = this.entries;
+    let i = this.home(key);
+    for (; ; i = (i + 1) & this.mask) {
+      const k = e[2 * i]!;
+      if (k === key) return e[2 * i + 1]!;
+      if (k === -1) break;
+    }
+    e[2 * i] = key;
+    e[2 * i + 1] = value;
+    this.count++;
+    return -1;
+  }
+
   /** Removes `key`; returns whether it was there. */
   delete(key: number): boolean {
     const e = this.entries;

@@ -16,7 +16,7 @@ export class LruCache {
   evictions = 0;
   private readonly slotOf: IntMap;
   // Slot arrays, replaced when they grow.
-  private keysArr: Float64Array;
+  private keysArr: Int32Array;
   private prevArr: Int32Array;
   private nextArr: Int32Array;
   /** Most recently used slot, or -1. */
@@ -35,7 +35,7 @@ export class LruCache {
     // request, when the key map was sized from the capacity (up to 65,536 entries).
     const initial = Math.min(capacity, INITIAL_SLOTS);
     this.slotOf = new IntMap(initial);
-    this.keysArr = new Float64Array(initial);
+    this.keysArr = new Int32Array(initial);
     this.prevArr = new Int32Array(initial);
     this.nextArr = new Int32Array(initial);
   }
@@ -74,21 +74,29 @@ export class LruCache {
 
   /** Stores a key as most recently used, evicting the least recently used when full. */
   insert(key: number): void {
+    if (this.used === this.capacity) {
+      // Full (nearly every insert of a busy cache): the key takes the least recently used slot,
+      // found or added in the map with one probe, and the evicted key leaves the map after it.
+      const slot = this.tail;
+      const existing = this.slotOf.getOrAdd(key, slot);
+      if (existing !== -1) {
+        this.moveToFront(existing);
+        return;
+      }
+      this.unlink(slot);
+      this.slotOf.delete(this.keysArr[slot]!);
+      this.evictions++;
+      this.keysArr[slot] = key;
+      this.linkFront(slot);
+      return;
+    }
     const existing = this.slotOf.get(key);
     if (existing !== -1) {
       this.moveToFront(existing);
       return;
     }
-    let slot: number;
-    if (this.used < this.capacity) {
-      slot = this.used++;
-      if (slot >= this.keysArr.length) this.grow();
-    } else {
-      slot = this.tail;
-      this.unlink(slot);
-      this.slotOf.delete(this.keysArr[slot]!);
-      this.evictions++;
-    }
+    const slot = this.used++;
+    if (slot >= this.keysArr.length) this.grow();
     this.keysArr[slot] = key;
     this.slotOf.set(key, slot);
     this.linkFront(slot);
@@ -111,7 +119,7 @@ export class LruCache {
 
   private grow(): void {
     const cap = Math.min(this.capacity, this.keysArr.length * 2);
-    const keys = new Float64Array(cap);
+    const keys = new Int32Array(cap);
     keys.set(this.keysArr);
     const prev = new Int32Array(cap);
     prev.set(this.prevArr);

@@ -7,7 +7,13 @@
 import type { PoolView } from '../poolView.ts';
 import type { Rng } from '../random.ts';
 import { countOf, loadOf, nameOf, traceCandidate, traceKeepChosen } from './pickTrace.ts';
-import type { PickContext, PickTrace, Strategy, StrategyInfo } from './strategy.ts';
+import {
+  MAX_TRACE_CANDIDATES,
+  type PickContext,
+  type PickTrace,
+  type Strategy,
+  type StrategyInfo,
+} from './strategy.ts';
 
 export const leastConnectionsInfo: StrategyInfo = {
   name: 'least-connections',
@@ -106,29 +112,55 @@ export class LeastConnectionsStrategy implements Strategy {
   }
 }
 
+/** The least loaded healthy slots a traced pick keeps, and their loads (reused, not per pick). */
+const keptSlots = new Int32Array(MAX_TRACE_CANDIDATES);
+const keptLoads = new Int32Array(MAX_TRACE_CANDIDATES);
+
 /**
  * The buckets hold no order to show, so a traced pick scans the pool instead: the least loaded
- * healthy servers first (registry order among equals), as many as a trace keeps.
+ * healthy servers first (registry order among equals), as many as a trace keeps. One pass keeps
+ * the best few in order (slots are handed out in registry order, so ordering equals by slot is
+ * registry order); sorting the whole pool for the few a trace shows cost more than the picks.
  */
 function explain(pool: PoolView, t: PickTrace, chosen: number): void {
-  const healthy: number[] = [];
-  for (const slot of pool.members) if (pool.healthy[slot] === 1) healthy.push(slot);
-  // Slots are handed out in registry order, so ordering equals by slot is registry order.
-  healthy.sort((a, b) => loadOf(pool, a) - loadOf(pool, b) || a - b);
-  for (const slot of healthy) traceCandidate(t, slot, loadOf(pool, slot));
-  traceKeepChosen(t, chosen, loadOf(pool, chosen));
-  t.considered = healthy.length;
+  const load = loadOf(pool, chosen);
+  let healthyCount = 0;
+  let tied = 0;
+  let kept = 0;
+  for (const slot of pool.members) {
+    if (pool.healthy[slot] !== 1) continue;
+    healthyCount++;
+    const l = loadOf(pool, slot);
+    if (l === load) tied++;
+    let i = kept;
+    if (i === MAX_TRACE_CANDIDATES) {
+      const last = i - 1;
+      if (l > keptLoads[last]! || (l === keptLoads[last]! && slot > keptSlots[last]!)) continue;
+      i = last;
+    } else kept++;
+    while (
+      i > 0 &&
+      (l < keptLoads[i - 1]! || (l === keptLoads[i - 1]! && slot < keptSlots[i - 1]!))
+    ) {
+      keptSlots[i] = keptSlots[i - 1]!;
+      keptLoads[i] = keptLoads[i - 1]!;
+      i--;
+    }
+    keptSlots[i] = slot;
+    keptLoads[i] = l;
+  }
+  for (let i = 0; i < kept; i++) traceCandidate(t, keptSlots[i]!, keptLoads[i]!);
+  traceKeepChosen(t, chosen, load);
+  t.considered = healthyCount;
   t.scoreName = 'active + queued';
   t.lowerWins = true;
-  const load = loadOf(pool, chosen);
-  const tied = healthy.filter((slot) => loadOf(pool, slot) === load).length;
   t.rule =
     tied > 1
       ? `${tied} healthy servers share the fewest requests (${load}); ties go to the first in the ` +
         `list, ${nameOf(pool, chosen)}.`
-      : healthy.length === 1
+      : healthyCount === 1
         ? `${nameOf(pool, chosen)} is the only healthy server (${countOf(load, 'request')} in ` +
           'service or waiting).'
         : `${nameOf(pool, chosen)} has the fewest requests in service or waiting (${load}) of ` +
-          `the ${healthy.length} healthy servers.`;
+          `the ${healthyCount} healthy servers.`;
 }

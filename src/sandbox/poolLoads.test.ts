@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { Xoshiro128 } from '../engine/random.ts';
 import { FakePool } from '../engine/testing/fakePool.ts';
+import { IO } from './ioLayout.ts';
 import { request, sandboxed } from './testing/sandboxed.ts';
 
 /**
@@ -83,6 +84,31 @@ describe('pool.loads matches the servers offered, pick after pick', () => {
       pool.dispatch(0);
     }
     expect(strategy.failure).toBeNull();
+    strategy.dispose();
+  });
+
+  test('a wrong place from the host costs a search, never a wrong list', async () => {
+    const { strategy, pool } = await sandboxed(
+      CHECKER,
+      ['A', 'B', 'C', 'D'].map((name) => ({ name, capacity: 5 })),
+    );
+    const rng = new Xoshiro128(1);
+    expect(strategy.pick(pool, request(0), rng)).toBe(3);
+    // Records as the host writes them, with wrong places: D's load changes (said to be at 0), C
+    // leaves the list (said to be at 3), then comes back (said to go in at 0).
+    const floats = strategy.sandbox.shared.floats;
+    const records = [
+      [IO.opLoad, 3, 2, 0, 1, 0],
+      [IO.opLoad, 2, 5, 0, 0, 3],
+      [IO.opLoad, 2, 4, 0, 1, 0],
+      [IO.opLoad, 0, 3, 0, 1, 3],
+    ].flat();
+    floats.set(records, IO.journal);
+    floats[IO.journalLength] = records.length;
+    floats[IO.pick] = 1;
+    strategy.sandbox.call();
+    // Loads A 3, B 0, C 4, D 2: the busiest is C, and the checker found every load in its place.
+    expect(floats[IO.result]).toBe(2);
     strategy.dispose();
   });
 });

@@ -132,8 +132,6 @@ export function sandboxPrelude(
    * connections needs runs in C instead of one interpreted step per server.
    */
   const loads: number[] = [];
-  /** Per slot: its position in `healthy` (and `loads`), or -1 when it is not offered. */
-  const positionOf: number[] = [];
   const pool = freeze({ loads });
   /** One request object, refilled for every pick: allocating one costs as much as a short scan. */
   const request = { id: 0, key: 0, attempt: 0 };
@@ -167,7 +165,6 @@ export function sandboxPrelude(
       };
       bySlot[slot] = s;
       registered[slot] = false;
-      positionOf[slot] = -1;
     }
     return s;
   }
@@ -184,26 +181,38 @@ export function sandboxPrelude(
     return lo;
   }
 
-  function setHealthy(s: SandboxServer, value: boolean): void {
-    if (s.healthy === value) return;
+  /**
+   * Where `s` is in `healthy` (`present`) or goes in. `hint` is the host's count of the offered
+   * servers before it (see offeredRanks.ts), checked here: a wrong one costs a search, never a
+   * wrong list.
+   */
+  function placeOf(s: SandboxServer, hint: number, present: boolean): number {
+    if (present) {
+      if (healthy[hint] === s) return hint;
+    } else if (
+      hint >= 0 &&
+      hint <= healthy.length &&
+      (hint === 0 || healthy[hint - 1]!.index < s.index) &&
+      (hint === healthy.length || healthy[hint]!.index > s.index)
+    ) {
+      return hint;
+    }
+    return healthyPosition(s.index);
+  }
+
+  /** `s` goes on or off the offered list, at the place the host said (`hint`). */
+  function setHealthy(s: SandboxServer, value: boolean, hint: number): void {
     set(s, 'healthy', value);
     if (!registered[s.index]) return;
-    const at = healthyPosition(s.index);
+    const at = placeOf(s, hint, !value);
     if (value) {
       healthy.splice(at, 0, s);
       loads.splice(at, 0, s.active + s.queued);
     } else {
       healthy.splice(at, 1);
       loads.splice(at, 1);
-      positionOf[s.index] = -1;
     }
-    renumber(at);
     offeredStale = true;
-  }
-
-  /** Positions from `from` on moved: write them down again. */
-  function renumber(from: number): void {
-    for (let k = from; k < healthy.length; k++) positionOf[healthy[k]!.index] = k;
   }
 
   // ---- The user's functions, and calling them. ----
@@ -244,13 +253,10 @@ export function sandboxPrelude(
         s.active = active;
         s.queued = queued;
         const healthyNow = io[i + 4] === 1;
-        if (s.healthy !== healthyNow) setHealthy(s, healthyNow);
-        else if (healthyNow) {
-          // Offered (or unregistered, at -1 or never numbered): its entry in pool.loads.
-          const at = positionOf[slot]!;
-          if (at >= 0) loads[at] = active + queued;
-        }
-        i += 5;
+        const hint = io[i + 5]! | 0;
+        if (s.healthy !== healthyNow) setHealthy(s, healthyNow, hint);
+        else if (healthyNow && registered[slot]) loads[placeOf(s, hint, true)] = active + queued;
+        i += 6;
       } else if (op === OP_DONE) {
         s.latencyEwmaMs = io[i + 3]!;
         if (onComplete !== null && registered[s.index]) {
@@ -330,10 +336,7 @@ export function sandboxPrelude(
 
   function sync(json: string): void {
     const entries = JSON.parse(json) as PoolEntry[];
-    for (let slot = 0; slot < registered.length; slot++) {
-      registered[slot] = false;
-      positionOf[slot] = -1;
-    }
+    for (let slot = 0; slot < registered.length; slot++) registered[slot] = false;
     healthy.length = 0;
     loads.length = 0;
     const list: SandboxServer[] = [];
@@ -349,7 +352,6 @@ export function sandboxPrelude(
       set(s, 'latencyEwmaMs', e.latencyEwmaMs);
       set(s, 'healthy', e.healthy);
       if (e.healthy) {
-        positionOf[e.slot] = healthy.length;
         healthy.push(s);
         loads.push(e.active + e.queued);
       }

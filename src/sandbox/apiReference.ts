@@ -17,11 +17,11 @@ export const API_REFERENCE: readonly ApiSection[] = [
     title: 'Functions you write',
     entries: [
       {
-        name: 'selectServer(servers, request, state)',
+        name: 'selectServer(servers, request, state, pool)',
         text:
           'Required. Called for every request the balancer places. Return one of `servers` (the ' +
           'object itself) or its `index`. Anything else stops the run at that request, with a ' +
-          'message saying what came back.',
+          'message saying what came back. `pool` is optional to declare.',
       },
       {
         name: 'onComplete(server, latencyMs, state)',
@@ -78,10 +78,22 @@ export const API_REFERENCE: readonly ApiSection[] = [
         text: 'Whether it is offered to selectServer now (always true there; useful in onServerChange).',
       },
       {
+        name: 'pool.loads',
+        text:
+          'An array of numbers beside `servers`: `pool.loads[i]` is `servers[i].active + ' +
+          'servers[i].queued`. Built-in array methods scan it in native code, far faster than a ' +
+          'loop over the server objects (about ten times at 100 servers): least connections is ' +
+          '`servers[pool.loads.indexOf(Math.min.apply(null, pool.loads))]` (indexOf finds the ' +
+          'first of equal loads). `Math.min(...pool.loads)` gives the same but copies the array ' +
+          'first, several times slower. The same array is updated in place for every call: read ' +
+          'it, do not change it (copy it to sort it).',
+      },
+      {
         name: 'request.id, .key, .attempt',
         text:
           "The request's number, its cache key (the hashing strategies route on it), and which " +
-          'attempt this is (0 the first, 1 the first retry...).',
+          'attempt this is (0 the first, 1 the first retry...). The same object is refilled for ' +
+          'every call: copy the fields to keep them.',
       },
       {
         name: 'state',

@@ -42,8 +42,11 @@ export const IO = {
 
 /** Floats one record of each kind takes, opcode included. */
 export const RECORD_FLOATS = {
-  /** opLoad, slot, active, queued, healthy (0 or 1). */
-  load: 5,
+  /**
+   * opLoad, slot, active, queued, healthy (0 or 1), and the slot's position in the offered list
+   * before this change (where it is or goes in; -1 when it is not registered).
+   */
+  load: 6,
   /** opDone, slot, latencyMs, latency EWMA after it. */
   done: 4,
   /** opSettings, slot, capacity, weight, speed. */

@@ -4,10 +4,11 @@
  * its parameters and ECMAScript's built-ins: no imports, no variables from this module, no host
  * globals (none exist in there).
  */
+import type { describeReturn } from './describeReturn.ts';
 import type { IoLayout } from './ioLayout.ts';
 
 /** One server as the user's code sees it. */
-interface SandboxServer {
+export interface SandboxServer {
   index: number;
   name: string;
   active: number;
@@ -61,10 +62,10 @@ export function sandboxPrelude(
   magic: number[],
   L: IoLayout,
   P: { selectServer: number; onComplete: number; onServerChange: number; idle: number },
+  describe: typeof describeReturn,
 ): PreludeExports {
   'use strict';
   const freeze = Object.freeze;
-  const isInteger = Number.isInteger;
   const imul = Math.imul;
   // Constants as locals: a property read on L costs as much as the rest of a small step.
   const JOURNAL = L.journal;
@@ -124,6 +125,16 @@ export function sandboxPrelude(
   /** A frozen copy of `healthy` handed to the user, rebuilt only after `healthy` changed. */
   let offered: readonly SandboxServer[] = freeze([]);
   let offeredStale = true;
+  /**
+   * `loads[k]` is `healthy[k].active + healthy[k].queued`, kept in step with `healthy` (the fourth
+   * argument's `pool.loads`): a plain array, because QuickJS's native Math.min.apply, indexOf and
+   * spread copy a plain array several times faster than a typed one, so the scan a least
+   * connections needs runs in C instead of one interpreted step per server.
+   */
+  const loads: number[] = [];
+  const pool = freeze({ loads });
+  /** One request object, refilled for every pick: allocating one costs as much as a short scan. */
+  const request = { id: 0, key: 0, attempt: 0 };
   /** Every registered server in pool order, for onServerChange. */
   let everyone: readonly SandboxServer[] = freeze([]);
   let poolChanged = false;
@@ -170,13 +181,37 @@ export function sandboxPrelude(
     return lo;
   }
 
-  function setHealthy(s: SandboxServer, value: boolean): void {
-    if (s.healthy === value) return;
+  /**
+   * Where `s` is in `healthy` (`present`) or goes in. `hint` is the host's count of the offered
+   * servers before it (see offeredRanks.ts), checked here: a wrong one costs a search, never a
+   * wrong list.
+   */
+  function placeOf(s: SandboxServer, hint: number, present: boolean): number {
+    if (present) {
+      if (healthy[hint] === s) return hint;
+    } else if (
+      hint >= 0 &&
+      hint <= healthy.length &&
+      (hint === 0 || healthy[hint - 1]!.index < s.index) &&
+      (hint === healthy.length || healthy[hint]!.index > s.index)
+    ) {
+      return hint;
+    }
+    return healthyPosition(s.index);
+  }
+
+  /** `s` goes on or off the offered list, at the place the host said (`hint`). */
+  function setHealthy(s: SandboxServer, value: boolean, hint: number): void {
     set(s, 'healthy', value);
     if (!registered[s.index]) return;
-    const at = healthyPosition(s.index);
-    if (value) healthy.splice(at, 0, s);
-    else healthy.splice(at, 1);
+    const at = placeOf(s, hint, !value);
+    if (value) {
+      healthy.splice(at, 0, s);
+      loads.splice(at, 0, s.active + s.queued);
+    } else {
+      healthy.splice(at, 1);
+      loads.splice(at, 1);
+    }
     offeredStale = true;
   }
 
@@ -213,11 +248,15 @@ export function sandboxPrelude(
       const slot = io[i + 1]! | 0;
       const s = bySlot[slot] ?? serverAt(slot);
       if (op === OP_LOAD) {
-        s.active = io[i + 2]! | 0;
-        s.queued = io[i + 3]! | 0;
+        const active = io[i + 2]! | 0;
+        const queued = io[i + 3]! | 0;
+        s.active = active;
+        s.queued = queued;
         const healthyNow = io[i + 4] === 1;
-        if (s.healthy !== healthyNow) setHealthy(s, healthyNow);
-        i += 5;
+        const hint = io[i + 5]! | 0;
+        if (s.healthy !== healthyNow) setHealthy(s, healthyNow, hint);
+        else if (healthyNow && registered[slot]) loads[placeOf(s, hint, true)] = active + queued;
+        i += 6;
       } else if (op === OP_DONE) {
         s.latencyEwmaMs = io[i + 3]!;
         if (onComplete !== null && registered[s.index]) {
@@ -236,47 +275,9 @@ export function sandboxPrelude(
     io[JOURNAL_LENGTH] = 0;
   }
 
-  /** Says what came back, for an error message; `seen` guards against a copy of a server. */
-  function describe(value: unknown): string {
-    if (value === undefined) return 'undefined (did a path through selectServer miss a return?)';
-    if (value === null) return 'null';
-    if (typeof value === 'number') {
-      if (!isInteger(value)) return `${value}, which is not a server's index`;
-      const s = bySlot[value];
-      if (s !== undefined && registered[value])
-        return `${value}, the index of ${s.name}, which is not on offer now (down or full)`;
-      const indexes = healthy.map((h) => h.index).join(', ');
-      return `${value}, which is not the index of any server offered (their indexes: ${indexes})`;
-    }
-    if (typeof value === 'object') {
-      const v = value as Partial<SandboxServer>;
-      if (typeof (value as { then?: unknown }).then === 'function')
-        return 'a Promise (selectServer must answer at once: async functions are not supported)';
-      if (typeof v.name === 'string' && typeof v.index === 'number') {
-        const s = bySlot[v.index];
-        if (s !== undefined && s.name === v.name && s !== value)
-          return `a copy of ${s.name} (return the object from servers itself, or its index)`;
-        if (s === value) return `${s.name}, which is not on offer now (down or full)`;
-      }
-      let preview: string;
-      try {
-        preview = JSON.stringify(value) ?? '';
-      } catch {
-        preview = '';
-      }
-      if (preview.length > 80) preview = preview.slice(0, 77) + '...';
-      return `an object that is not one of the servers offered${preview ? ` (${preview})` : ''}`;
-    }
-    if (typeof value === 'string') {
-      const text = value.length > 40 ? value.slice(0, 37) + '...' : value;
-      return `the string "${text}" (return the server object or its index, not its name)`;
-    }
-    return `${typeof value} ${String(value)}`;
-  }
-
   function refuse(value: unknown): never {
     io[REFUSED] = 1;
-    throw new TypeError(`selectServer returned ${describe(value)}.`);
+    throw new TypeError(`selectServer returned ${describe(value, bySlot, registered, healthy)}.`);
   }
 
   function pick(): void {
@@ -291,19 +292,20 @@ export function sandboxPrelude(
         onServerChange(everyone, state);
       }
     }
-    const request = { id: io[REQUEST_ID]!, key: io[REQUEST_KEY]!, attempt: io[REQUEST_ATTEMPT]! };
+    request.id = io[REQUEST_ID]!;
+    request.key = io[REQUEST_KEY]!;
+    request.attempt = io[REQUEST_ATTEMPT]!;
     io[PHASE_AT] = IN_SELECT;
-    const chosen = selectServer!(offered, request, state);
-    let slot = -1;
-    if (typeof chosen === 'number') slot = chosen;
+    const chosen = selectServer!(offered, request, state, pool);
+    let s: SandboxServer | undefined;
+    // bySlot holds servers at integer indexes only: any other number (-1, 1.5, NaN) finds nothing.
+    if (typeof chosen === 'number') s = bySlot[chosen];
     else if (typeof chosen === 'object' && chosen !== null) {
-      const index = (chosen as SandboxServer).index;
-      if (bySlot[index] === chosen) slot = index;
+      s = bySlot[(chosen as SandboxServer).index];
+      if (s !== chosen) s = undefined;
     }
-    if (!isInteger(slot) || slot < 0 || bySlot[slot] === undefined) refuse(chosen);
-    const s = bySlot[slot]!;
-    if (!registered[slot] || !s.healthy) refuse(chosen);
-    io[RESULT] = slot;
+    if (s === undefined || !s.healthy || !registered[s.index]) refuse(chosen);
+    io[RESULT] = s.index;
   }
 
   /**
@@ -319,25 +321,24 @@ export function sandboxPrelude(
       io[RNG_IN] = 0;
     }
     drew = false;
-    try {
-      if (io[JOURNAL_LENGTH] !== 0) replayJournal();
-      if (io[PICK] === 1) pick();
-    } finally {
-      if (drew) {
-        io[RNG] = s0 >>> 0;
-        io[RNG + 1] = s1 >>> 0;
-        io[RNG + 2] = s2 >>> 0;
-        io[RNG + 3] = s3 >>> 0;
-        io[RNG_OUT] = 1;
-      }
-    }
     io[PHASE_AT] = IDLE;
+    if (io[JOURNAL_LENGTH] !== 0) replayJournal();
+    if (io[PICK] === 1) pick();
+    // After a throw the sandbox is done for, and nobody reads the stream's state: no finally.
+    if (drew) {
+      io[RNG] = s0 >>> 0;
+      io[RNG + 1] = s1 >>> 0;
+      io[RNG + 2] = s2 >>> 0;
+      io[RNG + 3] = s3 >>> 0;
+      io[RNG_OUT] = 1;
+    }
   }
 
   function sync(json: string): void {
     const entries = JSON.parse(json) as PoolEntry[];
     for (let slot = 0; slot < registered.length; slot++) registered[slot] = false;
     healthy.length = 0;
+    loads.length = 0;
     const list: SandboxServer[] = [];
     for (const e of entries) {
       const s = serverAt(e.slot);
@@ -350,7 +351,10 @@ export function sandboxPrelude(
       set(s, 'speed', e.speed);
       set(s, 'latencyEwmaMs', e.latencyEwmaMs);
       set(s, 'healthy', e.healthy);
-      if (e.healthy) healthy.push(s);
+      if (e.healthy) {
+        healthy.push(s);
+        loads.push(e.active + e.queued);
+      }
       list.push(s);
     }
     everyone = freeze(list);

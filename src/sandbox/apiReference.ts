@@ -92,8 +92,7 @@ export const API_REFERENCE: readonly ApiSection[] = [
         name: 'request.id, .key, .attempt',
         text:
           "The request's number, its cache key (the hashing strategies route on it), and which " +
-          'attempt this is (0 the first, 1 the first retry...). The same object is refilled for ' +
-          'every call: copy the fields to keep them.',
+          'attempt this is (0 the first, 1 the first retry...).',
       },
       {
         name: 'state',

@@ -87,6 +87,21 @@ describe('pool.loads matches the servers offered, pick after pick', () => {
     strategy.dispose();
   });
 
+  test('each pick gets a request of its own, which the code may keep', async () => {
+    const { strategy, pool } = await sandboxed(
+      `function selectServer(servers, request, state) {
+        if (state.kept && state.kept.id !== request.id - 1) throw new Error('kept ' + state.kept.id);
+        state.kept = request;
+        return 0;
+      }`,
+      [{ name: 'A', capacity: 9 }],
+    );
+    const rng = new Xoshiro128(1);
+    for (let i = 0; i < 4; i++) expect(strategy.pick(pool, request(i), rng)).toBe(0);
+    expect(strategy.failure).toBeNull();
+    strategy.dispose();
+  });
+
   test('a wrong place from the host costs a search, never a wrong list', async () => {
     const { strategy, pool } = await sandboxed(
       CHECKER,

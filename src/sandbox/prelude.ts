@@ -133,8 +133,6 @@ export function sandboxPrelude(
    */
   const loads: number[] = [];
   const pool = freeze({ loads });
-  /** One request object, refilled for every pick: allocating one costs as much as a short scan. */
-  const request = { id: 0, key: 0, attempt: 0 };
   /** Every registered server in pool order, for onServerChange. */
   let everyone: readonly SandboxServer[] = freeze([]);
   let poolChanged = false;
@@ -292,9 +290,8 @@ export function sandboxPrelude(
         onServerChange(everyone, state);
       }
     }
-    request.id = io[REQUEST_ID]!;
-    request.key = io[REQUEST_KEY]!;
-    request.attempt = io[REQUEST_ATTEMPT]!;
+    // A fresh object per pick (about 0.4 µs): code may keep it in `state`, as any plain object.
+    const request = { id: io[REQUEST_ID]!, key: io[REQUEST_KEY]!, attempt: io[REQUEST_ATTEMPT]! };
     io[PHASE_AT] = IN_SELECT;
     const chosen = selectServer!(offered, request, state, pool);
     let s: SandboxServer | undefined;

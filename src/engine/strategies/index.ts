@@ -44,7 +44,7 @@ const customInfo: StrategyInfo = {
   name: 'custom',
   label: 'Custom (your code)',
   explanation:
-    'Your own selectServer(servers, request, state), shaped like the original demo’s select_server, written in the editor and called for every request inside a QuickJS sandbox (WebAssembly): no page, network or timers, a memory cap and a time limit per call. Math.random is the run’s seeded strategy stream, so a run replays exactly.',
+    'Your own selectServer(servers, request, state, pool), shaped like the original demo’s select_server, written in the editor and called for every request inside a QuickJS sandbox (WebAssembly): no page, network or timers, a memory cap and a time limit per call. Math.random is the run’s seeded strategy stream, so a run replays exactly.',
 };
 
 /** What the UI says about each strategy, the user's own included. */

@@ -3,7 +3,8 @@
  * of 300, 1,000 and 10,000 servers (steady Poisson traffic at about two thirds of capacity) and
  * reports how long the page takes to show the pool, the longest main-thread task while loading,
  * how long a click (Play) takes to show its effect, the longest task and frame rate while the run
- * plays, and the JavaScript heap of the page and of the simulation worker.
+ * plays, the median time a crash clicked in a server's row takes to show (a bulk edit, one server
+ * after another), and the JavaScript heap of the page and of the simulation worker.
  * Run with `npm run bench:pool` (it builds first); `POOL_SIZES=10000` picks sizes.
  */
 import { chromium, type Page } from '@playwright/test';
@@ -14,6 +15,8 @@ import { largePoolHash } from '../e2e/largePool.ts';
 const PORT = 4181;
 const SIZES = (process.env.POOL_SIZES ?? '300,1000,10000').split(',').map(Number);
 const PLAY_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+/** Servers crashed one by one from their rows, for the median time a bulk edit takes. */
+const CRASHES = 15;
 
 interface Stats {
   longTasks: Array<{ start: number; duration: number }>;
@@ -127,6 +130,26 @@ async function measure(url: string, size: number) {
         await new Promise((r) => requestAnimationFrame(r));
       }
     });
+    // Bulk edits: servers crashed one by one from their rows (paused), each timed from the click
+    // to the count of servers up showing it.
+    const crashMs = await page.evaluate(async (count) => {
+      const times: number[] = [];
+      const shown = document.querySelector('[data-testid="servers.count"]')!;
+      for (let i = 0; i < count; i++) {
+        const before = shown.textContent;
+        // The i-th row's own button (a crashed row may show its Crash button a moment longer).
+        const row = document.querySelectorAll('[data-testid="server.row"]')[i];
+        const button = row?.querySelector<HTMLButtonElement>('[data-testid="server.crash"]');
+        if (!button) break;
+        const start = performance.now();
+        button.click();
+        while (shown.textContent === before && performance.now() - start < 10_000)
+          await new Promise((r) => requestAnimationFrame(r));
+        times.push(performance.now() - start);
+      }
+      times.sort((a, b) => a - b);
+      return times.length ? times[Math.floor(times.length / 2)]! : NaN;
+    }, CRASHES);
     const memory = await heapMb(page);
     const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
     const loading = loadTasks.longTasks.filter((t) => t.start <= shownAt + 1500);
@@ -138,6 +161,7 @@ async function measure(url: string, size: number) {
       loadOver50: loading.length,
       clickMs,
       pauseMs,
+      crashMs,
       ...playing,
       memory,
       domNodes,
@@ -151,7 +175,7 @@ const server = await startPreview(PORT);
 try {
   console.log('Balancer Playground large-pool benchmark (share link, 1280x800, motion off)');
   console.log(
-    'servers  link kB  shown ms  longest load task ms (>50)  click ms  playing: fps  longest ms (>50)  pause ms  heap page/worker MB  DOM nodes',
+    'servers  link kB  shown ms  longest load task ms (>50)  click ms  playing: fps  longest ms (>50)  pause ms  crash ms (median)  heap page/worker MB  DOM nodes',
   );
   for (const size of SIZES) {
     const r = await measure(server.url, size);
@@ -165,6 +189,7 @@ try {
         r.fps.toFixed(0).padStart(13),
         `${r.longest.toFixed(0)} (${r.over50})`.padStart(17),
         r.pauseMs.toFixed(0).padStart(9),
+        r.crashMs.toFixed(0).padStart(18),
         `${r.memory.page.toFixed(0)}/${r.memory.worker.toFixed(0)}`.padStart(20),
         String(r.domNodes).padStart(10),
       ].join(' '),

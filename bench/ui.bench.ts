@@ -67,7 +67,7 @@ interface MaxRun {
 /** One "max" run from a fresh page: the figures over the window, then Pause and its answer. */
 async function maxRun(page: Page, url: string): Promise<MaxRun> {
   await page.goto(`${url}?preset=large-pool`);
-  await page.getByTestId('server.row').nth(99).waitFor();
+  await page.getByTestId('servers.count').filter({ hasText: '100 of 100 up' }).waitFor();
   await page.getByTestId('controls.speed').selectOption('max');
   await page.getByTestId('controls.play').click();
   await page.waitForTimeout(300);
@@ -142,7 +142,7 @@ try {
   await page.addInitScript('window.__name = (f) => f;');
   await page.addInitScript(instrument);
   await page.goto(`${server.url}?preset=large-pool`);
-  await page.getByTestId('server.row').nth(99).waitFor();
+  await page.getByTestId('servers.count').filter({ hasText: '100 of 100 up' }).waitFor();
   await page.getByTestId('controls.speed').selectOption('10');
   await page.getByTestId('controls.play').click();
   await page.waitForTimeout(1000); // let the pool fill before measuring

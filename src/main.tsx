@@ -1,7 +1,8 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { createPageStore } from './app/pageStore.ts';
+import { readUrlFlags } from './lib/urlFlags.ts';
 import { registerServiceWorker } from './lib/serviceWorker.ts';
 import { applyTheme, storedTheme } from './lib/theme.ts';
 import { AppStoreProvider } from './store/hooks.tsx';
@@ -10,12 +11,24 @@ import './index.css';
 // Before the first render, so a remembered dark theme never flashes light.
 applyTheme(storedTheme());
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AppStoreProvider store={createPageStore()}>
-      <App />
-    </AppStoreProvider>
-  </StrictMode>,
-);
+const store = createPageStore();
+// Started before the first render (App asks again and gets the same promise): the worker loads
+// its code and the setup on the other core while this thread renders the page, instead of after.
+void store.getState().startup({
+  hash: window.location.hash,
+  preset: readUrlFlags(window.location.search).preset,
+});
+
+// A transition, so React renders the first screen in slices with the browser free in between,
+// not in one task of several hundred milliseconds on a slow machine.
+startTransition(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <AppStoreProvider store={store}>
+        <App />
+      </AppStoreProvider>
+    </StrictMode>,
+  );
+});
 
 registerServiceWorker();

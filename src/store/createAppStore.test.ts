@@ -9,6 +9,7 @@ import type { JobProgress, SimCommand, SnapshotCursor, Speed } from '../worker/p
 import { parseScenario } from '../engine/scenario/schema.ts';
 import type { SimApi } from '../worker/simClient.ts';
 import { SimSession } from '../worker/simSession.ts';
+import { SetupVersions } from '../worker/setupDelta.ts';
 import { createAppStore } from './createAppStore.ts';
 import type { OnWorkerLoss, SimConnection } from './simLink.ts';
 import type { WorkerLoss } from '../worker/simClient.ts';
@@ -50,14 +51,20 @@ function fakeWorker() {
   });
   jobs.watch((p) => listeners.forEach((l) => l(structuredClone(p))));
   const clone = structuredClone;
+  const versions = new SetupVersions();
   const api = {
     load: async (raw: unknown) => clone(session.load(clone(raw))),
     setup: async () => clone(session.setup()),
+    setupSince: async (known: number | null) =>
+      clone(versions.update(known, session.setupVersion, session.setup())),
     command: async (cmd: SimCommand) => session.command(clone(cmd)),
     snapshot: async (cursor: SnapshotCursor) => {
-      const snap = clone(session.snapshot(cursor));
-      // As the worker does: the setup only when the page's copy is not current.
-      return snap && snap.setupVersion === cursor.setupVersion ? { ...snap, setup: null } : snap;
+      const snap = session.snapshot(cursor);
+      if (!snap) return null;
+      // As the worker does: the setup only when the page's copy is not current, and then as
+      // the changes since that copy where it can.
+      const update = versions.update(cursor.setupVersion, snap.setupVersion, snap.setup);
+      return clone({ ...snap, setup: update.setup, setupDelta: update.delta });
     },
     play: async () => session.play(),
     pause: async () => session.pause(),

@@ -27,12 +27,33 @@ export function historyEntry(
   presetId: string | null,
   steps: { forward: readonly EditStep[]; backward: readonly EditStep[] } | null = null,
 ): HistoryEntry {
+  return withPreset(
+    {
+      setup,
+      key: '',
+      presetId,
+      forward: steps?.forward ?? null,
+      backward: steps?.backward ?? null,
+    },
+    presetId,
+  );
+}
+
+/**
+ * `entry` as the setup `presetId` is. Its key is made when first read, not here: JSON of 10,000
+ * servers costs tens of milliseconds, and an edit whose effect is known needs no comparison.
+ */
+function withPreset(entry: HistoryEntry, presetId: string | null): HistoryEntry {
+  let key: string | undefined;
+  const { setup, forward, backward } = entry;
   return {
     setup,
-    key: JSON.stringify(setup),
+    get key() {
+      return (key ??= JSON.stringify(setup));
+    },
     presetId,
-    forward: steps?.forward ?? null,
-    backward: steps?.backward ?? null,
+    forward,
+    backward,
   };
 }
 
@@ -70,12 +91,14 @@ export class SetupHistory {
 
   /**
    * Records a new current setup. One equal to the current setup is not a change: it only updates
-   * which preset the current entry is. Returns whether an entry was added.
+   * which preset the current entry is. `changed` says, when the caller knows, whether `entry`
+   * differs from the current setup (so the two need not be compared). Returns whether an entry
+   * was added.
    */
-  push(entry: HistoryEntry): boolean {
+  push(entry: HistoryEntry, changed?: boolean): boolean {
     const current = this.current;
-    if (current && current.key === entry.key) {
-      this.entries[this.index] = { ...current, presetId: entry.presetId ?? current.presetId };
+    if (current && (changed === false || (changed === undefined && current.key === entry.key))) {
+      this.entries[this.index] = withPreset(current, entry.presetId ?? current.presetId);
       return false;
     }
     this.entries.length = this.index + 1;
@@ -88,7 +111,12 @@ export class SetupHistory {
   /** Replaces the current entry's setup with what the run actually has after a move. */
   refresh(setup: RawScenario): void {
     const current = this.current;
-    if (current) this.entries[this.index] = { ...current, setup, key: JSON.stringify(setup) };
+    if (!current) return;
+    const { presetId, forward, backward } = current;
+    this.entries[this.index] = withPreset(
+      { setup, key: '', presetId, forward, backward },
+      presetId,
+    );
   }
 
   undo(): HistoryMove | null {

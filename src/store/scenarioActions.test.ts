@@ -6,6 +6,7 @@ import { serializeScenario } from '../engine/scenario/serialize.ts';
 import { encodeScenarioHash } from '../lib/shareLink.ts';
 import type { SimCommand } from '../worker/protocol.ts';
 import { SimSession } from '../worker/simSession.ts';
+import { SetupVersions } from '../worker/setupDelta.ts';
 import { AUTOSAVE_DELAY_MS } from './persistence.ts';
 import { scenarioActions, type StoreCore } from './scenarioActions.ts';
 import type { KeyValueStore, PageEnv, PlaygroundState, ScenarioApi } from './types.ts';
@@ -61,10 +62,13 @@ function harness(data: Map<string, string> | null = null) {
     set({ snapshot: session.snapshot({ sinceVersion: -1, logSeq: 0, routeSeq: 0, pickSeq: 0 }) });
     for (const l of listeners) l(state);
   };
+  const versions = new SetupVersions();
   const api = {
     load: async (raw: unknown) => structuredClone(session.load(raw)),
     command: async (cmd: SimCommand) => session.command(cmd),
     setup: async () => structuredClone(session.setup()),
+    setupSince: async (known: number | null) =>
+      structuredClone(versions.update(known, session.setupVersion, session.setup())),
   } as ScenarioApi;
   const core: StoreCore = {
     get: () => state,

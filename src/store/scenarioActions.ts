@@ -8,6 +8,7 @@ import type { CommandResult, LoadResult, SimCommand } from '../worker/protocol.t
 import { isSetupEdit, planEdit, type EditPlan } from './editSteps.ts';
 import { historyEntry, SetupHistory } from './history.ts';
 import { Autosaver, watchAutosave } from './persistence.ts';
+import { SetupMirror } from './setupMirror.ts';
 import { openInitialSetup } from './startup.ts';
 import type { PageEnv, PlaygroundState, ScenarioApi, StartupOptions } from './types.ts';
 import { applyMove } from './undoMove.ts';
@@ -87,9 +88,13 @@ export function scenarioActions(core: StoreCore): ScenarioActions {
     });
   });
 
+  /** The worker's setup, crossing as the changes since the page's copy (setupMirror.ts). */
+  const mirror = new SetupMirror();
+  const readSetup = () => mirror.read((known) => core.call((api) => api.setupSince(known)));
+
   async function liveSetup(): Promise<RawScenario | undefined> {
-    const setup = await core.call((api) => api.setup());
-    return setup && serializeScenario(setup);
+    const read = await readSetup();
+    return read && serializeScenario(read.setup);
   }
 
   /**
@@ -113,9 +118,12 @@ export function scenarioActions(core: StoreCore): ScenarioActions {
 
   /** Records the run's setup after an accepted change; `persist` false skips the autosave. */
   async function record(presetId: string | null, plan: EditPlan | null, persist = true) {
-    const setup = await liveSetup();
-    if (!setup) return;
-    const added = history.push(historyEntry(setup, presetId, plan));
+    const read = await readSetup();
+    if (!read) return;
+    const setup = serializeScenario(read.setup);
+    // Known to differ from the copy read before (the setup before this change): no comparison.
+    const changed = read.changed === true || undefined;
+    const added = history.push(historyEntry(setup, presetId, plan), changed);
     showHistory();
     if (added) core.set({ shareLink: null }); // a link shown now would open the old setup
     if (persist && added) save();
@@ -161,12 +169,16 @@ export function scenarioActions(core: StoreCore): ScenarioActions {
           if (sent) core.refreshSoon?.();
           return sent;
         }
-        const before = await core.call((api) => api.setup());
-        const names = new Map(core.get().snapshot?.servers.map((s) => [s.slot, s.name]));
+        // Per edit, work on the page stays small however big the pool: the setup crosses as
+        // the changes since the page's copy, and the history compares nothing it already knows.
+        const before = (await readSetup())?.setup;
+        const servers = core.get().snapshot?.servers;
+        const nameOf = (slot: number) => servers?.find((s) => s.slot === slot)?.name;
         const ok = core.report(await core.call<CommandResult>((api) => api.command(cmd)));
         if (ok) core.refreshSoon?.();
         if (ok && cmd.type === 'setSeed') core.restartCursors();
-        if (ok) await record(null, before ? planEdit(cmd, before, (s) => names.get(s)) : null);
+        if (!ok) return ok;
+        await record(null, before ? planEdit(cmd, before, nameOf) : null);
         return ok;
       }),
 

@@ -1,11 +1,16 @@
 import { FLEET_COLUMNS } from '../engine/autoscaling/fleetSeries.ts';
 import type { Snapshot, SnapshotCursor, SnapshotMessage } from '../worker/protocol.ts';
 import { endOfRunText } from '../lib/words.ts';
+import { yieldToPage } from '../lib/yieldToPage.ts';
+import { applySetupDelta } from '../worker/setupDelta.ts';
 import type { LogBook } from './logBook.ts';
 import type { RouteFeed } from './routeFeed.ts';
 import { snapshotIntervalMs } from './snapshotInterval.ts';
 import type { SimLink } from './simLink.ts';
 import type { PlaygroundState } from './types.ts';
+
+/** From this many servers a snapshot bringing a new setup is applied in a task of its own. */
+const BIG_SETUP = 1000;
 
 /** Explained routing decisions the inspector can show. */
 const PICKS_KEPT = 20;
@@ -88,8 +93,11 @@ export class SnapshotPump {
       const cursor = this.cursor;
       link
         .call((api) => api.snapshot(cursor))
-        .then((snap) => {
-          if (snap) this.apply(snap);
+        .then(async (snap) => {
+          if (!snap) return;
+          // A big new setup took a task to arrive; drawing it gets a task of its own.
+          if ((snap.setup?.servers.length ?? 0) >= BIG_SETUP) await yieldToPage();
+          this.apply(snap);
         })
         .catch(() => undefined)
         .finally(() => {
@@ -105,13 +113,18 @@ export class SnapshotPump {
     // identity, so what derives from the setup is not redone.
     const prev = get().snapshot;
     const current = prev !== null && prev.setupVersion === message.setupVersion;
-    const setup = current ? prev.setup : message.setup;
+    const delta = message.setupDelta;
+    const setup = current
+      ? prev.setup
+      : (message.setup ??
+        (delta && prev?.setupVersion === delta.base ? applySetupDelta(prev.setup, delta) : null));
     if (setup === null) {
       // A new run started while this was on its way: ask again, for everything.
       this.cursor = START;
       return;
     }
-    const snap = { ...message, setup };
+    const { setupDelta: _delta, ...rest } = message;
+    const snap: Snapshot = { ...rest, setup };
     const happened = snap.routes.nextSeq - this.cursor.routeSeq;
     const last = snap.picks[snap.picks.length - 1];
     this.cursor = {

@@ -11,6 +11,7 @@ import type { RunHistory } from './runHistory.ts';
 import type { ScalingHistory } from './scalingHistory.ts';
 import type { ViewState } from './viewSlice.ts';
 import type { CommandResult, LoadResult, SimCommand, Snapshot, Speed } from '../worker/protocol.ts';
+import type { SetupUpdate } from '../worker/setupDelta.ts';
 
 /**
  * The store's state and actions, apart from the store itself so that the scenario actions (and
@@ -30,6 +31,8 @@ export interface ScenarioApi {
   load(raw: unknown): Promise<LoadResult>;
   command(cmd: SimCommand): Promise<CommandResult>;
   setup(): Promise<Scenario>;
+  /** The setup for a holder of version `known`: nothing new, the changes, or all of it. */
+  setupSince(known: number | null): Promise<SetupUpdate>;
 }
 
 /** The part of localStorage the autosave uses. */

@@ -2,6 +2,7 @@
  * The contract between the page and the simulation worker: commands the page sends and the
  * snapshot it gets back. Only types live here, so both sides import it freely.
  */
+import type { SetupDelta } from './setupDelta.ts';
 import type { GradeReport } from '../sandbox/exercises/gradeReport.ts';
 import type { SandboxErrorInfo } from '../sandbox/sandboxError.ts';
 import type { LogEntry } from '../engine/metrics/eventLog.ts';
@@ -176,7 +177,11 @@ export interface SnapshotCursor {
  * A snapshot as it crosses from the worker: `setup` is null while the page's copy (named by
  * `SnapshotCursor.setupVersion`) is still current, so an unchanged setup is not copied every frame.
  */
-export type SnapshotMessage = Omit<Snapshot, 'setup'> & { readonly setup: Scenario | null };
+export type SnapshotMessage = Omit<Snapshot, 'setup'> & {
+  readonly setup: Scenario | null;
+  /** In place of `setup`, what changed since the page's copy (see setupDelta.ts); absent: none. */
+  readonly setupDelta?: SetupDelta | null;
+};
 
 // ---- Compare mode: several strategies on one workload (see compareRun.ts). ----
 

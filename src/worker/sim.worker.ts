@@ -20,6 +20,7 @@ import { checkRecording } from './recordingFormat.ts';
 import { RunLoop } from './runLoop.ts';
 import { SimSession } from './simSession.ts';
 import { transferables } from './snapshot.ts';
+import { SetupVersions, type SetupUpdate } from './setupDelta.ts';
 import { asksForCustom, compareTransferables, startComparison } from './compareRun.ts';
 import { mentionsCustom } from './customStrategyUse.ts';
 
@@ -77,6 +78,9 @@ const loop = new RunLoop(session, {
 });
 loop.start();
 
+/** The setups last sent to the page, so the next can cross as a delta (setupDelta.ts). */
+const setupVersions = new SetupVersions();
+
 const api = {
   /** The page's watchdog asks every second; no answer for five seconds means a stuck worker. */
   ping: () => true,
@@ -102,6 +106,9 @@ const api = {
     return session.command(cmd);
   },
   setup: () => session.setup(),
+  /** The setup for a holder of version `known`: nothing, the changes, or all (setupDelta.ts). */
+  setupSince: (known: number | null): SetupUpdate =>
+    setupVersions.update(known, session.setupVersion, session.setup()),
   /** The run's recording so far: its start and every live command (see recording.ts). */
   recording: () => session.recording(),
   /** Checks a recording file's contents without touching the run. Never throws. */
@@ -119,7 +126,8 @@ const api = {
   snapshot: (cursor: SnapshotCursor): SnapshotMessage | null => {
     const snap = session.snapshot(cursor);
     if (snap === null) return null;
-    const message = snap.setupVersion === cursor.setupVersion ? { ...snap, setup: null } : snap;
+    const update = setupVersions.update(cursor.setupVersion, snap.setupVersion, snap.setup);
+    const message = { ...snap, setup: update.setup, setupDelta: update.delta };
     return transfer(message, transferables(snap));
   },
   /** Sends every headless job's progress to `port` (the page's client keeps the other end). */

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { RefObject } from 'react';
+import { useCallback, type RefObject } from 'react';
 
 /** Options of {@link useWindowedList}. */
 export interface WindowedListOptions {
@@ -53,6 +53,19 @@ export function useWindowedList(
     // Rows show on the first paint, before the list's size has been measured.
     initialRect: { width: 0, height: 600 },
   });
+  // Rows are measured in the next frame's callbacks, not in the commit: measuring asks the browser
+  // for layout at once, which after a big first render (10,000 servers) put a whole-page layout
+  // into the same task. The frame lays the page out anyway; the estimate holds until then.
+  const measure = useCallback(
+    (el: Element | null) => {
+      if (el === null) virtualizer.measureElement(null);
+      else
+        requestAnimationFrame(() => {
+          if (el.isConnected) virtualizer.measureElement(el);
+        });
+    },
+    [virtualizer],
+  );
   if (!windowed) {
     return {
       indexes: Array.from({ length: count }, (_, i) => i),
@@ -71,6 +84,6 @@ export function useWindowedList(
     before: first ? first.start : 0,
     after: last ? Math.max(0, total - last.end) : total,
     windowed: true,
-    measure: virtualizer.measureElement,
+    measure,
   };
 }

@@ -60,11 +60,18 @@ export function useVirtualRows(place: (width: number) => Float64Array, overscan 
     return () => observer.disconnect();
   }, []);
 
-  // Before paint, so new rows never flash above the fold before the view jumps down to them.
+  // In the next frame's callbacks, before its paint, so new rows never flash above the fold
+  // before the view jumps down to them. Not in the commit itself: setting scrollTop makes the
+  // browser lay out the page at once, which after a big render (10,000 servers' first snapshot)
+  // put a whole-page layout of ~60 ms into the same task; the frame lays out anyway.
   useLayoutEffect(() => {
     const el = ref.current;
+    if (!el || !following) return;
     // The height is known without asking layout for scrollHeight; the browser clamps the rest.
-    if (el && following) el.scrollTop = totalHeight;
+    const id = requestAnimationFrame(() => {
+      el.scrollTop = totalHeight;
+    });
+    return () => cancelAnimationFrame(id);
   }, [following, totalHeight, viewport]);
 
   const onScroll = useCallback(() => {

@@ -178,6 +178,13 @@ export class RunMetrics {
     this.hotKeys.add(key);
   }
 
+  /** Makes room for `count` servers' series at once (widening copies the tables). */
+  reserveServers(count: number): void {
+    if (count <= this.activeTable.width) return;
+    this.activeTable.widen(count);
+    this.queuedTable.widen(count);
+  }
+
   /** Starts the per-slot series of a new server; it reads 0 for the samples before it joined. */
   addServerSeries(slot: number): void {
     if (slot >= this.activeTable.width) {

@@ -121,7 +121,7 @@ export class SimulationCore implements SimCore {
     this.handlers = bindEventHandlers(this);
     this.balancers.wire();
     this.cache = new CacheLayer(scenario.cache);
-    for (const spec of scenario.servers) this.operations.add(spec);
+    this.operations.addInitial(scenario.servers);
     for (const spec of scenario.traffic) this.traffic.add(spec);
     scenario.events.forEach((e, i) => this.agenda.push(e.at, SCHEDULED, i));
     this.defences.startHealthChecks();

@@ -23,12 +23,31 @@ export class ServerOperations {
 
   /** Registers a server; returns its slot. */
   add(spec: ServerSpec): number {
+    const slot = this.register(spec);
+    this.changed();
+    return slot;
+  }
+
+  /**
+   * Registers the scenario's servers at the start. The bill hears of the fleet once, at the end:
+   * recounting the fleet after each server made building a pool of 10,000 quadratic (~85 ms),
+   * and the counts between, all at time 0, bill nothing. The autoscaler still records each.
+   */
+  addInitial(specs: readonly ServerSpec[]): void {
+    this.core.metrics.reserveServers(specs.length);
+    for (const spec of specs) {
+      this.register(spec);
+      this.core.autoscaler.fleetChanged();
+    }
+    this.core.objectives.fleetChanged();
+  }
+
+  private register(spec: ServerSpec): number {
     const core = this.core;
     const slot = core.pool.add(spec);
     core.metrics.addServerSeries(slot);
     core.log('INFO', SYSTEM, `Server ${spec.name} registered with capacity ${spec.capacity}`);
     core.defences.updatePanic();
-    this.changed();
     return slot;
   }
 

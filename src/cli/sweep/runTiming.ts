@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import type { RunFigures } from '../../engine/sweep/figures.ts';
+import type { SweepPlan } from '../../engine/sweep/plan.ts';
+import { runOne } from '../../engine/sweep/runOne.ts';
 
 /**
  * When a worker ran what, for benchmarks: how long each worker took to start, how busy it was and
@@ -12,6 +15,13 @@ export interface RunTiming {
   readonly endMs: number;
   /** CPU time the worker's thread had used by the run's end (see `threadCpuMs`). */
   readonly cpuMs: number | null;
+}
+
+/** Runs `index` of `plan` in this thread, timed; what the run throws is thrown on. */
+export function timedRun(plan: SweepPlan, index: number): { figures: RunFigures } & RunTiming {
+  const startMs = wallNow();
+  const figures = runOne(plan, index);
+  return { index, figures, startMs, endMs: wallNow(), cpuMs: threadCpuMs() };
 }
 
 /** Now, in the epoch milliseconds every thread of the process agrees on. */

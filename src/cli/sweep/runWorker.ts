@@ -6,8 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SweepPlan } from '../../engine/sweep/plan.ts';
-import { runOne } from '../../engine/sweep/runOne.ts';
-import { threadCpuMs, wallNow } from './runTiming.ts';
+import { threadCpuMs, timedRun, wallNow } from './runTiming.ts';
 import type { ThreadMessage } from './threadPool.ts';
 
 const port = parentPort;
@@ -17,10 +16,8 @@ port.postMessage({ onlineMs: wallNow(), cpuMs: threadCpuMs() } satisfies ThreadM
 
 port.on('message', (index: number) => {
   let reply: ThreadMessage;
-  const startMs = wallNow();
   try {
-    const figures = runOne(plan, index);
-    reply = { index, figures, startMs, endMs: wallNow(), cpuMs: threadCpuMs() };
+    reply = timedRun(plan, index);
   } catch (e) {
     reply = { index, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }

@@ -1,8 +1,7 @@
 import type { RunFigures } from '../../engine/sweep/figures.ts';
 import type { SweepPlan } from '../../engine/sweep/plan.ts';
 import type { SweepWorker } from '../../engine/sweep/pool.ts';
-import { runOne } from '../../engine/sweep/runOne.ts';
-import { threadCpuMs, wallNow, type RunTiming } from './runTiming.ts';
+import { threadCpuMs, timedRun, wallNow, type RunTiming } from './runTiming.ts';
 import { startThreadPool, type ThreadLog, type ThreadPool } from './threadPool.ts';
 
 /**
@@ -41,16 +40,16 @@ function thisThreadWorker(plan: SweepPlan, log: ThreadLog, yieldFirst: boolean):
     depth: 1,
     run: async (index): Promise<RunFigures> => {
       if (yieldFirst) await turn();
-      const startMs = wallNow();
-      let figures: RunFigures;
+      let run: ReturnType<typeof timedRun>;
       try {
-        figures = runOne(plan, index);
+        run = timedRun(plan, index);
       } catch (e) {
         // Worded as a thread's failure is (threadPool.ts), whichever worker ran the run.
         const why = e instanceof Error ? (e.stack ?? e.message) : String(e);
         throw new Error(`run ${index} failed: ${why}`, { cause: e });
       }
-      log.runs.push({ index, startMs, endMs: wallNow(), cpuMs: threadCpuMs() });
+      const { figures, ...timing } = run;
+      log.runs.push(timing);
       return figures;
     },
   };

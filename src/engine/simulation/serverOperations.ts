@@ -82,11 +82,6 @@ export class ServerOperations {
     this.drain(slot);
   }
 
-  /** Whether a server is draining to leave (retired), not just to go down. */
-  isLeaving(slot: number): boolean {
-    return this.leaving.has(slot);
-  }
-
   /** Drains a server: it takes nothing new, finishes what it holds, then is down. */
   drain(slot: number): void {
     const core = this.core;

@@ -100,8 +100,8 @@ export async function runSweep(
 }
 
 /**
- * A worker that runs in the caller's own thread: for one-worker runs in Node and for tests. (A
- * page must not use it: a run would block the page while it lasts.)
+ * A worker that runs in the caller's own thread, for tests (the CLI's own thread times its runs:
+ * src/cli/sweep/workers.ts). A page must not use it: a run would block the page while it lasts.
  */
 export function inThreadWorker(plan: SweepPlan): SweepWorker {
   return { run: async (index) => runOne(plan, index) };

@@ -208,8 +208,28 @@ describe('Simulation: queues, changes and caches', () => {
     );
     sim.runToEnd();
     expect(sim.inFlight).toBe(0);
-    expect(sim.metrics.routes.since(0).dests.length).toBeLessThanOrEqual(512);
     expect(sim.metrics.series.time.length).toBeLessThanOrEqual(600);
+  });
+
+  it("keeps the flow view's trail of routes only when it logs requests (the page), the last 512", () => {
+    const run = (logRequests: boolean) => {
+      const sim = new Simulation(
+        scenarioOf({
+          servers: [{ name: 'S', capacity: 5 }],
+          traffic: [{ from: 0, to: 60_000, ratePerSec: 20 }],
+        }),
+        { logRequests },
+      );
+      sim.runToEnd();
+      return sim.metrics;
+    };
+    const logged = run(true);
+    expect(logged.arrived).toBeGreaterThan(512);
+    expect(logged.routes.total).toBe(logged.arrived);
+    expect(logged.routes.since(0).dests.length).toBe(512);
+    const headless = run(false);
+    expect(headless.arrived).toBe(logged.arrived);
+    expect(headless.routes.total).toBe(0);
   });
 });
 

@@ -49,7 +49,7 @@ export class RetryFlow {
   refused(attempt: number, route: number, slot: number): void {
     const core = this.core;
     const id = core.sending[0]!;
-    core.metrics.routes.record(core.now, id, route);
+    if (core.logRequests) core.metrics.routes.record(core.now, id, route);
     if (slot >= 0) core.pool.countRejected(slot);
     const noHealthy = route === ROUTE_NO_HEALTHY;
     const limited = route === ROUTE_LIMITED;
@@ -81,8 +81,8 @@ export class RetryFlow {
    */
   throttled(id: number, attempt: number): void {
     const core = this.core;
-    core.metrics.routes.record(core.now, id, ROUTE_THROTTLED);
     if (core.logRequests) {
+      core.metrics.routes.record(core.now, id, ROUTE_THROTTLED);
       const percent = Math.round(core.admission.rejectProbability() * 100);
       core.metrics.log.appendCoded(WARNING, THROTTLED, 'Client', '', id, percent, 0);
     }
@@ -98,9 +98,10 @@ export class RetryFlow {
     const core = this.core;
     const id = core.requests.id[r]!;
     const slot = this.stopWaiting(r, false);
-    core.metrics.routes.record(core.now, id, ROUTE_SHED);
-    if (core.logRequests)
+    if (core.logRequests) {
+      core.metrics.routes.record(core.now, id, ROUTE_SHED);
       core.metrics.log.appendCoded(WARNING, SHED_BY, core.pool.names[slot]!, reason, id, 0, 0);
+    }
     this.retryOrEnd(r, outcome);
   }
 

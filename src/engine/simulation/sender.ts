@@ -38,7 +38,7 @@ export class Sender {
     const req = core.requests;
     const r = req.allocate(core.sending, slot, attempt, b, now);
     const id = req.id[r]!;
-    core.metrics.routes.record(now, id, how.route);
+    if (core.logRequests) core.metrics.routes.record(now, id, how.route);
     if (how.inflight > 0) core.admission.hold(r, how.inflight);
     if (how.copyOf >= 0) {
       req.hedge[r] = 1;

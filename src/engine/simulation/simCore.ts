@@ -24,7 +24,10 @@ export const FAIL_FAST_MS = 5;
 
 /** How a run reports and remembers. */
 export interface SimulationOptions {
-  /** Log every request's dispatch and completion, as the demo does. Default true. */
+  /**
+   * Log every request's dispatch and completion, as the demo does, and keep the request-flow
+   * view's trail of routing decisions (RouteTrail). Default true; headless runs show neither.
+   */
   readonly logRequests?: boolean;
   /** Samples kept per time series. Default 600 (a minute at the default 100 ms interval). */
   readonly historyLength?: number;
@@ -83,7 +86,7 @@ export interface SimCore {
   readonly metrics: RunMetrics;
   readonly resilience: ResilienceSpec;
   readonly sampleIntervalMs: number;
-  /** Whether each request's steps are logged (the page's log; headless runs skip it). */
+  /** Whether each request's steps are logged and routed (the page's log and flow view). */
   readonly logRequests: boolean;
   /** Requests that have arrived and not yet ended. */
   readonly inFlight: number;

@@ -1,37 +1,34 @@
-import { DATA_BITS } from './eventQueue.ts';
+import { DATA_BITS, MAX_EVENT_DATA } from './eventQueue.ts';
 
-const DATA_MASK = (1 << DATA_BITS) - 1;
 const NIL = -1; // no node: the end of a list, or an empty one
 const MIN_BUCKETS = 8; // the calendar never has fewer
-/** Events sampled from the head to estimate the day's width (Brown uses about 25). */
-const SAMPLE = 25;
-/** Re-estimate the width when pops and pushes walk more buckets + nodes than this per pop (~1). */
+const SAMPLE = 25; // events sampled at the head to estimate the width (as Brown does)
+/** A new width when pops and pushes walk more buckets + nodes than this per pop (usually ~1). */
 const COSTLY_WORK_PER_POP = 8;
 
 /**
  * The agenda's main queue as a calendar queue (R. Brown, "Calendar queues: a fast O(1) priority
- * queue implementation for the simulation event set problem", CACM 31(10), 1988): the time line is
- * cut into days of `width` ms, day d lives in bucket d mod buckets (a year is buckets x width), and
+ * queue implementation for the simulation event set problem", CACM 31(10), 1988): time is cut
+ * into days of `width` ms, day d lives in bucket d mod buckets (a year is buckets x width), and
  * each bucket keeps its events in a list sorted by (time, sequence). Popping walks forward day by
- * day from the current one, taking a bucket's first event when it falls on that day; pushing
- * inserts into one short list. With about one event per bucket and a width of about three mean
- * gaps between successive events (Brown's estimate, from a sample at the head), both are O(1) on
- * average, where a heap pays log n for every pop.
+ * day to a bucket whose first event falls on that day; pushing inserts into one short list. With
+ * about one event per bucket and a width of three mean gaps between events (Brown's estimate from
+ * a sample at the head), both are O(1) on average, where a heap pays log n for every pop.
  *
  * Same API and exactly the same order as EventQueue (by time, then sequence number, shared with
- * the arrivals heap through `sequence`). Departures from the paper, each for exactness or speed:
- * - Days are numbered by integers, day(t) = floor(t / width) (as a multiply by 1/width), instead of
- *   Brown's running floating-point bucket top: one monotone function of t decides both where an
- *   event is filed and when it is due, so rounding can never put an event on the wrong side.
+ * the arrivals heap through `sequence`). Departures from the paper, for exactness or speed:
+ * - Days are integers, day(t) = floor(t / width) (a multiply by 1/width), not Brown's running
+ *   floating-point bucket top: one monotone function of t decides both where an event is filed
+ *   and when it is due, so rounding can never put an event on the wrong side.
  * - A push earlier than the current day moves the current day back to it (Brown assumes no event
  *   is scheduled before the last one taken; the agenda does not promise that).
  * - Each bucket also keeps its last node: an event later than all in its bucket (most pushes, and
  *   every push into a run of exact ties) is appended without walking the list.
  * - Besides Brown's resize when the size doubles or halves, the width is re-estimated when the
- *   measured work per pop grows (the distribution of times drifted after the last resize), as
- *   Oh and Ahn's dynamic calendar queue does (Proc. 32nd Annual Simulation Symposium, 1999).
+ *   measured work per pop grows (the times' distribution drifted after the last resize), as Oh
+ *   and Ahn's dynamic calendar queue does (Proc. 32nd Annual Simulation Symposium, 1999).
  * - Events at +Infinity (never due) wait in a list of their own, after every finite one.
- * Nodes live in typed arrays with a free list, so nothing is allocated per event.
+ * Nodes live in typed arrays with a free list: nothing is allocated per event.
  */
 export class CalendarQueue {
   // The node pool: one event per node, `nexts` links a bucket's list (or the free list).
@@ -41,8 +38,7 @@ export class CalendarQueue {
   private words: Int32Array;
   private nexts: Int32Array;
   private free = NIL;
-  /** Nodes from here to the end of the pool were never used. */
-  private fresh = 0;
+  private fresh = 0; // nodes from here to the end of the pool were never used
 
   // The calendar: buckets hold sorted lists of the finite events.
   private firsts = new Int32Array(MIN_BUCKETS).fill(NIL);
@@ -64,7 +60,10 @@ export class CalendarQueue {
   // Work done since the last review (buckets stepped over + list nodes walked past), and pops.
   private work = 0;
   private pops = 0;
-  private reviewAt = 64;
+  private reviewAt = 2 * MIN_BUCKETS + 64;
+  /** Brown's resize points: more events than this doubles the buckets, fewer halves them. */
+  private growAt = 2 * MIN_BUCKETS;
+  private shrinkAt = 0;
   private readonly sample = new Int32Array(SAMPLE);
 
   /** As EventQueue's: `sequence` numbers events, shared with the queues of one agenda. */
@@ -105,7 +104,7 @@ export class CalendarQueue {
 
   /** Data of the earliest event (only valid when size > 0). */
   peekData(): number {
-    return this.words[this.head]! & DATA_MASK;
+    return this.words[this.head]! & MAX_EVENT_DATA;
   }
 
   /** Schedules an event; `kind` is 0..MAX_EVENT_KIND and `data` 0..MAX_EVENT_DATA. */
@@ -121,24 +120,25 @@ export class CalendarQueue {
   /** Removes the earliest event; read it first with peekTime/peekKind/peekData. */
   pop(): void {
     const h = this.head;
-    if (h === NIL) return;
     if (this.count === 0) {
-      // Only events at +Infinity are left: take the first.
-      this.farFirst = this.nexts[h]!;
-      if (this.farFirst === NIL) this.farLast = NIL;
-      this.farCount--;
-      this.release(h);
-      this.head = this.farFirst;
+      this.popFar();
       return;
     }
     this.unlinkHead();
     this.release(h);
     this.findHead();
-    if (this.count < (this.mask + 1) >> 1 && this.mask + 1 > MIN_BUCKETS) {
-      this.rebuild((this.mask + 1) >> 1);
-    } else if (++this.pops >= this.reviewAt) {
-      this.review();
-    }
+    if (++this.pops >= this.reviewAt || this.count < this.shrinkAt) this.review();
+  }
+
+  /** Only events at +Infinity are left (or none): takes the first. */
+  private popFar(): void {
+    const h = this.head;
+    if (h === NIL) return;
+    this.farFirst = this.nexts[h]!;
+    if (this.farFirst === NIL) this.farLast = NIL;
+    this.farCount--;
+    this.release(h);
+    this.head = this.farFirst;
   }
 
   clear(): void {
@@ -149,52 +149,59 @@ export class CalendarQueue {
     this.head = NIL;
     this.farFirst = this.farLast = NIL;
     this.farCount = 0;
-    this.work = this.pops = 0;
   }
 
   private insert(time: number, seq: number, word: number): void {
-    const n = this.alloc();
-    this.times[n] = time;
-    this.seqs[n] = seq;
+    let n = this.free;
+    if (n !== NIL) this.free = this.nexts[n]!;
+    else n = this.allocFresh();
+    const { times, seqs } = this;
+    times[n] = time;
+    seqs[n] = seq;
     this.words[n] = word;
-    if (time < Infinity && time > -Infinity) {
-      const day = Math.floor(time * this.perWidth);
-      this.link(n, time, seq, day);
-      const h = this.head;
-      // The new event is the earliest: it becomes the head, and its day the current one (it may
-      // be earlier than the current day, which the calendar then goes back to).
-      if (h === NIL || time < this.times[h]! || (time === this.times[h]! && seq < this.seqs[h]!)) {
-        this.head = n;
-        this.day = day;
-      }
-      if (++this.count > 2 * (this.mask + 1)) this.rebuild(2 * (this.mask + 1));
-    } else if (time === Infinity) {
-      this.linkFar(n, seq);
-      if (this.count === 0) this.head = this.farFirst;
-    } else {
+    if (!(time < Infinity && time > -Infinity)) {
+      this.insertUnbounded(n, time, seq);
+      return;
+    }
+    const day = Math.floor(time * this.perWidth);
+    const b = day & this.mask; // exact for any integer below 2^53, negative ones too
+    this.link(n, time, seq, b);
+    const h = this.head;
+    // The new event is the earliest: it becomes the head, and its day the current one (it may
+    // be earlier than the current day, which the calendar then goes back to).
+    if (h === NIL || time < times[h]! || (time === times[h]! && seq < seqs[h]!)) {
+      this.head = n;
+      this.day = day;
+    }
+    if (++this.count > this.growAt) this.rebuild(2 * (this.mask + 1));
+  }
+
+  /** +Infinity waits in a list of its own; NaN and -Infinity are refused. */
+  private insertUnbounded(n: number, time: number, seq: number): void {
+    if (time !== Infinity) {
       this.release(n);
       throw new RangeError(`an event's time must be a number above -Infinity, not ${time}`);
     }
+    this.linkFar(n, seq);
+    if (this.count === 0) this.head = this.farFirst;
   }
 
-  /** Files node `n` into its bucket's list, sorted by (time, seq). */
-  private link(n: number, time: number, seq: number, day: number): void {
-    const b = day & this.mask; // exact for any integer below 2^53, negative ones too
-    const { firsts, lasts, times, seqs, nexts } = this;
-    const last = lasts[b]!;
+  /** Files node `n` into bucket `b`'s list, sorted by (time, seq). */
+  private link(n: number, time: number, seq: number, b: number): void {
+    const last = this.lasts[b]!;
     if (last === NIL) {
-      firsts[b] = lasts[b] = n;
-      nexts[n] = NIL;
-      return;
-    }
-    const lt = times[last]!;
-    if (lt < time || (lt === time && seqs[last]! < seq)) {
-      nexts[last] = n;
-      lasts[b] = n;
-      nexts[n] = NIL;
-      return;
-    }
-    // Somewhere before the last node: walk from the first to the first node after the event.
+      this.firsts[b] = this.lasts[b] = n;
+      this.nexts[n] = NIL;
+    } else if (this.times[last]! < time || (this.times[last] === time && this.seqs[last]! < seq)) {
+      this.nexts[last] = n;
+      this.lasts[b] = n;
+      this.nexts[n] = NIL;
+    } else this.linkInside(n, time, seq, b);
+  }
+
+  /** Files node `n` before the last of bucket `b`: walks from the first to its place. */
+  private linkInside(n: number, time: number, seq: number, b: number): void {
+    const { firsts, times, seqs, nexts } = this;
     let prev = NIL;
     let c = firsts[b]!;
     let walked = 0;
@@ -231,7 +238,7 @@ export class CalendarQueue {
     if (c === NIL) this.farLast = n;
   }
 
-  /** Takes the (finite) head out of its bucket; `findHead` must follow. */
+  /** Takes the (finite) head out of its bucket (a node still to release); `findHead` must follow. */
   private unlinkHead(): void {
     const b = this.day & this.mask;
     const next = this.nexts[this.head]!;
@@ -283,11 +290,11 @@ export class CalendarQueue {
     this.day = Math.floor(times[best]! * this.perWidth);
   }
 
-  /** Every window of pops: re-estimate the width if the calendar has been working too hard. */
+  /** Brown's shrink once the size halved; at the end of a window, a new width if work grew. */
   private review(): void {
-    if (this.work > COSTLY_WORK_PER_POP * this.pops) this.rebuild(this.mask + 1);
-    this.work = this.pops = 0;
-    this.reviewAt = 2 * (this.mask + 1) + 64;
+    if (this.count < this.shrinkAt) this.rebuild((this.mask + 1) >> 1);
+    else if (this.work > COSTLY_WORK_PER_POP * this.pops) this.rebuild(this.mask + 1);
+    else this.work = this.pops = 0;
   }
 
   /**
@@ -311,21 +318,18 @@ export class CalendarQueue {
       }
     }
     this.setBuckets(buckets);
-    const { times, seqs, perWidth } = this;
+    const { times, seqs, perWidth, mask } = this;
     while (chain !== NIL) {
       const next = nexts[chain]!;
-      this.link(chain, times[chain]!, seqs[chain]!, Math.floor(times[chain]! * perWidth));
+      this.link(chain, times[chain]!, seqs[chain]!, Math.floor(times[chain]! * perWidth) & mask);
       chain = next;
     }
     this.directSearch();
-    this.work = this.pops = 0;
-    this.reviewAt = 2 * buckets + 64;
   }
 
   /**
-   * Brown's estimate: the mean gap between successive events among the first few, recomputed
-   * without gaps above twice that mean (outliers), times three. The sampled events are taken
-   * off in order and filed back. Keeps the old width when the sample is too small or all ties.
+   * Brown's estimate: the mean gap between the first few events (taken off in order, filed back),
+   * again without gaps over twice that, times three. The old width if too few or all ties.
    */
   private estimateWidth(): number {
     const m = Math.min(this.count, SAMPLE);
@@ -338,7 +342,7 @@ export class CalendarQueue {
     }
     for (let k = 0; k < m; k++) {
       const n = sample[k]!;
-      this.link(n, times[n]!, this.seqs[n]!, Math.floor(times[n]! * this.perWidth));
+      this.link(n, times[n]!, this.seqs[n]!, Math.floor(times[n]! * this.perWidth) & this.mask);
       this.count++;
     }
     this.head = sample[0]!;
@@ -359,18 +363,18 @@ export class CalendarQueue {
     return width > floor && width < Infinity ? width : Math.max(this.width, floor);
   }
 
+  /** New empty buckets, and the sizes at which to resize them (Brown: double, half). */
   private setBuckets(buckets: number): void {
     this.firsts = new Int32Array(buckets).fill(NIL);
     this.lasts = new Int32Array(buckets).fill(NIL);
     this.mask = buckets - 1;
+    this.growAt = 2 * buckets;
+    this.shrinkAt = buckets > MIN_BUCKETS ? buckets >> 1 : 0;
+    this.work = this.pops = 0;
+    this.reviewAt = 2 * buckets + 64;
   }
 
-  private alloc(): number {
-    const n = this.free;
-    if (n !== NIL) {
-      this.free = this.nexts[n]!;
-      return n;
-    }
+  private allocFresh(): number {
     if (this.fresh === this.times.length) this.grow();
     return this.fresh++;
   }

@@ -1,5 +1,5 @@
 /** Event data must fit in this many bits (the kind takes the bits above them). */
-const DATA_BITS = 26;
+export const DATA_BITS = 26;
 const DATA_MASK = (1 << DATA_BITS) - 1;
 /** The largest event data: a request row, a slot, an index or a generation number. */
 export const MAX_EVENT_DATA = DATA_MASK;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CalendarQueue } from './calendarQueue.ts';
-import { EventQueue, MAX_EVENT_DATA, MAX_EVENT_KIND } from './eventQueue.ts';
+import { EventQueue } from './eventQueue.ts';
 
 type Queue = CalendarQueue | EventQueue;
 
@@ -21,46 +21,9 @@ function take(q: Queue): [number, number, number] {
   return e;
 }
 
+// The contract it shares with the heap (order, ties, pushFirst, kinds and data) is tested for
+// both in eventQueue.test.ts; these are the calendar's own cases.
 describe('CalendarQueue', () => {
-  it('is empty at first, reports Infinity as its next time, and ignores a pop', () => {
-    const q = new CalendarQueue();
-    expect(q.size).toBe(0);
-    expect(q.peekTime()).toBe(Infinity);
-    q.pop();
-    expect(q.size).toBe(0);
-    q.push(3, 1, 2);
-    expect(drain(q)).toEqual([[3, 1, 2]]);
-    expect(q.peekTime()).toBe(Infinity);
-  });
-
-  it('returns events in time order, same-time events in scheduling order', () => {
-    const q = new CalendarQueue(2);
-    q.push(5, 1, 10);
-    q.push(1, 2, 20);
-    q.push(5, 3, 30);
-    q.push(3, 4, 40);
-    q.push(5, 5, 50);
-    expect(drain(q)).toEqual([
-      [1, 2, 20],
-      [3, 4, 40],
-      [5, 1, 10],
-      [5, 3, 30],
-      [5, 5, 50],
-    ]);
-  });
-
-  it('puts pushFirst ahead of every event due at the same time, the latest pushFirst first', () => {
-    const q = new CalendarQueue();
-    q.push(4, 0, 1);
-    q.push(7, 0, 2);
-    q.push(7, 0, 3);
-    q.pushFirst(7, 0, 4);
-    q.push(7, 0, 5);
-    q.pushFirst(7, 0, 6);
-    q.pushFirst(2, 0, 7);
-    expect(drain(q).map((e) => e[2])).toEqual([7, 1, 6, 4, 2, 3, 5]);
-  });
-
   it('keeps one order with a heap that shares its sequence (as the agenda does)', () => {
     const sequence = { next: 0, first: 0 };
     const calendar = new CalendarQueue(4, sequence);
@@ -72,16 +35,6 @@ describe('CalendarQueue', () => {
     expect([calendar.peekSeq(), heap.peekSeq()]).toEqual([0, -1]);
     take(heap);
     expect([calendar.peekSeq(), heap.peekSeq()]).toEqual([0, 1]);
-  });
-
-  it('keeps the largest kind and data whole', () => {
-    const q = new CalendarQueue(1);
-    q.push(2, MAX_EVENT_KIND, MAX_EVENT_DATA);
-    q.push(1, 0, 0);
-    expect(drain(q)).toEqual([
-      [1, 0, 0],
-      [2, MAX_EVENT_KIND, MAX_EVENT_DATA],
-    ]);
   });
 
   it('takes a push earlier than the head, or than every event already taken', () => {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { CalendarQueue } from './calendarQueue.ts';
 import { EventQueue, MAX_EVENT_DATA, MAX_EVENT_KIND } from './eventQueue.ts';
 
-function drain(q: EventQueue): Array<[number, number, number]> {
+/** What the agenda needs of a queue: both of its kinds keep this one contract. */
+type Queue = EventQueue | CalendarQueue;
+
+function drain(q: Queue): Array<[number, number, number]> {
   const out: Array<[number, number, number]> = [];
   while (q.size > 0) {
     out.push([q.peekTime(), q.peekKind(), q.peekData()]);
@@ -11,15 +15,25 @@ function drain(q: EventQueue): Array<[number, number, number]> {
   return out;
 }
 
-describe('EventQueue', () => {
-  it('is empty at first and reports Infinity as its next time', () => {
-    const q = new EventQueue();
+const QUEUES: [string, (capacity?: number) => Queue][] = [
+  ['EventQueue (4-ary heap)', (capacity) => new EventQueue(capacity)],
+  ['CalendarQueue', (capacity) => new CalendarQueue(capacity)],
+];
+
+describe.each(QUEUES)('%s', (_name, make) => {
+  it('is empty at first, reports Infinity as its next time, and ignores a pop', () => {
+    const q = make();
     expect(q.size).toBe(0);
+    expect(q.peekTime()).toBe(Infinity);
+    q.pop();
+    expect(q.size).toBe(0);
+    q.push(3, 1, 2);
+    expect(drain(q)).toEqual([[3, 1, 2]]);
     expect(q.peekTime()).toBe(Infinity);
   });
 
   it('returns events in time order, same-time events in scheduling order', () => {
-    const q = new EventQueue(2);
+    const q = make(2);
     q.push(5, 1, 10);
     q.push(1, 2, 20);
     q.push(5, 3, 30);
@@ -34,10 +48,22 @@ describe('EventQueue', () => {
     ]);
   });
 
+  it('puts pushFirst ahead of every event due at the same time, the latest pushFirst first', () => {
+    const q = make();
+    q.push(4, 0, 1);
+    q.push(7, 0, 2);
+    q.push(7, 0, 3);
+    q.pushFirst(7, 0, 4);
+    q.push(7, 0, 5);
+    q.pushFirst(7, 0, 6);
+    q.pushFirst(2, 0, 7);
+    expect(drain(q).map((e) => e[2])).toEqual([7, 1, 6, 4, 2, 3, 5]);
+  });
+
   it('orders any sequence of pushes stably by time (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 300 }), (times) => {
-        const q = new EventQueue(1);
+        const q = make(1);
         times.forEach((t, i) => q.push(t, 0, i));
         const expected = times
           .map((t, i) => [t, 0, i])
@@ -48,7 +74,7 @@ describe('EventQueue', () => {
   });
 
   it('interleaves pushes and pops correctly', () => {
-    const q = new EventQueue(1);
+    const q = make(1);
     q.push(10, 0, 1);
     q.push(2, 0, 2);
     expect(q.peekData()).toBe(2);
@@ -57,11 +83,9 @@ describe('EventQueue', () => {
     q.push(10, 0, 4);
     expect(drain(q).map((e) => e[2])).toEqual([3, 1, 4]);
   });
-});
 
-describe('EventQueue kinds and data', () => {
   it('keeps the largest kind and data whole (they share one 32-bit word)', () => {
-    const q = new EventQueue(1);
+    const q = make(1);
     q.push(2, MAX_EVENT_KIND, MAX_EVENT_DATA);
     q.push(1, 0, 0);
     q.push(3, 17, 123_456);

@@ -2,24 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CalendarQueue } from './calendarQueue.ts';
 import { EventQueue } from './eventQueue.ts';
-
-type Queue = CalendarQueue | EventQueue;
-
-function drain(q: Queue): Array<[number, number, number]> {
-  const out: Array<[number, number, number]> = [];
-  while (q.size > 0) {
-    out.push([q.peekTime(), q.peekKind(), q.peekData()]);
-    q.pop();
-  }
-  return out;
-}
-
-/** Pops the head and returns its (time, kind, data). */
-function take(q: Queue): [number, number, number] {
-  const e: [number, number, number] = [q.peekTime(), q.peekKind(), q.peekData()];
-  q.pop();
-  return e;
-}
+import { drain, take } from './testing/queueEvents.ts';
 
 // The contract it shares with the heap (order, ties, pushFirst, kinds and data) is tested for
 // both in eventQueue.test.ts; these are the calendar's own cases.

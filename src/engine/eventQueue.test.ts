@@ -2,18 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CalendarQueue } from './calendarQueue.ts';
 import { EventQueue, MAX_EVENT_DATA, MAX_EVENT_KIND } from './eventQueue.ts';
-
-/** What the agenda needs of a queue: both of its kinds keep this one contract. */
-type Queue = EventQueue | CalendarQueue;
-
-function drain(q: Queue): Array<[number, number, number]> {
-  const out: Array<[number, number, number]> = [];
-  while (q.size > 0) {
-    out.push([q.peekTime(), q.peekKind(), q.peekData()]);
-    q.pop();
-  }
-  return out;
-}
+import { drain, type Queue } from './testing/queueEvents.ts';
 
 const QUEUES: [string, (capacity?: number) => Queue][] = [
   ['EventQueue (4-ary heap)', (capacity) => new EventQueue(capacity)],

@@ -1,4 +1,5 @@
 import { DATA_BITS, MAX_EVENT_DATA } from './eventQueue.ts';
+import { grownFrom } from './typedArrays.ts';
 
 const NIL = -1; // no node: the end of a list, or an empty one
 const MIN_BUCKETS = 8; // the calendar never has fewer
@@ -386,14 +387,9 @@ export class CalendarQueue {
 
   private grow(): void {
     const cap = this.times.length * 2;
-    this.times = copied(this.times, new Float64Array(cap));
-    this.seqs = copied(this.seqs, new Float64Array(cap));
-    this.words = copied(this.words, new Int32Array(cap));
-    this.nexts = copied(this.nexts, new Int32Array(cap));
+    this.times = grownFrom(this.times, new Float64Array(cap));
+    this.seqs = grownFrom(this.seqs, new Float64Array(cap));
+    this.words = grownFrom(this.words, new Int32Array(cap));
+    this.nexts = grownFrom(this.nexts, new Int32Array(cap));
   }
-}
-
-function copied<A extends Float64Array | Int32Array>(from: A, to: A): A {
-  to.set(from);
-  return to;
 }

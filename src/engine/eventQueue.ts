@@ -1,3 +1,5 @@
+import { grownFrom } from './typedArrays.ts';
+
 /** Event data must fit in this many bits (the kind takes the bits above them). */
 export const DATA_BITS = 26;
 const DATA_MASK = (1 << DATA_BITS) - 1;
@@ -136,14 +138,8 @@ export class EventQueue {
 
   private grow(): void {
     const cap = this.times.length * 2;
-    const times = new Float64Array(cap);
-    times.set(this.times);
-    const seqs = new Float64Array(cap);
-    seqs.set(this.seqs);
-    const words = new Int32Array(cap);
-    words.set(this.words);
-    this.times = times;
-    this.seqs = seqs;
-    this.words = words;
+    this.times = grownFrom(this.times, new Float64Array(cap));
+    this.seqs = grownFrom(this.seqs, new Float64Array(cap));
+    this.words = grownFrom(this.words, new Int32Array(cap));
   }
 }

@@ -41,20 +41,11 @@ export class IntMap {
   }
 
   set(key: number, value: number): void {
-    if (key < 0 || key > 0x7fffffff || !Number.isInteger(key))
-      throw new RangeError(`IntMap key out of range: ${key}`);
+    const i = this.place(key);
     const e = this.entries;
-    let i = this.home(key);
-    for (; ; i = (i + 1) & this.mask) {
-      const k = e[2 * i]!;
-      if (k === key) {
-        e[2 * i + 1] = value;
-        return;
-      }
-      if (k === -1) break;
-    }
-    e[2 * i] = key;
     e[2 * i + 1] = value;
+    if (e[2 * i] === key) return;
+    e[2 * i] = key;
     if (++this.count * 4 > e.length) this.grow();
   }
 
@@ -64,19 +55,23 @@ export class IntMap {
    * (an LRU cache's eviction), so the map holds one entry more only for that moment.
    */
   getOrAdd(key: number, value: number): number {
-    if (key < 0 || key > 0x7fffffff || !Number.isInteger(key))
-      throw new RangeError(`IntMap key out of range: ${key}`);
+    const i = this.place(key);
     const e = this.entries;
-    let i = this.home(key);
-    for (; ; i = (i + 1) & this.mask) {
-      const k = e[2 * i]!;
-      if (k === key) return e[2 * i + 1]!;
-      if (k === -1) break;
-    }
+    if (e[2 * i] === key) return e[2 * i + 1]!;
     e[2 * i] = key;
     e[2 * i + 1] = value;
     this.count++;
     return -1;
+  }
+
+  /** The entry holding `key`, or the empty one where it would go (a key set or added checked). */
+  private place(key: number): number {
+    if (key < 0 || key > 0x7fffffff || !Number.isInteger(key))
+      throw new RangeError(`IntMap key out of range: ${key}`);
+    const e = this.entries;
+    let i = this.home(key);
+    while (e[2 * i] !== key && e[2 * i] !== -1) i = (i + 1) & this.mask;
+    return i;
   }
 
   /** Removes `key`; returns whether it was there. */

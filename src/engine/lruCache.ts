@@ -1,4 +1,5 @@
 import { IntMap } from './intMap.ts';
+import { grownFrom } from './typedArrays.ts';
 
 /** Slots a new cache starts with (fewer when its capacity is smaller). */
 export const INITIAL_SLOTS = 64;
@@ -119,15 +120,9 @@ export class LruCache {
 
   private grow(): void {
     const cap = Math.min(this.capacity, this.keysArr.length * 2);
-    const keys = new Int32Array(cap);
-    keys.set(this.keysArr);
-    const prev = new Int32Array(cap);
-    prev.set(this.prevArr);
-    const next = new Int32Array(cap);
-    next.set(this.nextArr);
-    this.keysArr = keys;
-    this.prevArr = prev;
-    this.nextArr = next;
+    this.keysArr = grownFrom(this.keysArr, new Int32Array(cap));
+    this.prevArr = grownFrom(this.prevArr, new Int32Array(cap));
+    this.nextArr = grownFrom(this.nextArr, new Int32Array(cap));
   }
 
   private moveToFront(slot: number): void {

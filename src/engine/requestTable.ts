@@ -1,4 +1,5 @@
 import { MAX_EVENT_DATA } from './eventQueue.ts';
+import { grownFrom } from './typedArrays.ts';
 
 /** Where an attempt is: nowhere (done or never placed), in a queue, in service, hanging. */
 export const NOWHERE = 0;
@@ -124,32 +125,27 @@ export class RequestTable {
         `more than ${MAX_EVENT_DATA + 1} requests in flight at once: the simulation cannot hold them`,
       );
     const cap = Math.min(Math.max(64, old * 2), MAX_EVENT_DATA + 1);
-    this.id = resize(this.id, new Float64Array(cap));
-    this.arrival = resize(this.arrival, new Float64Array(cap));
-    this.key = resize(this.key, new Int32Array(cap));
-    this.serviceMs = resize(this.serviceMs, new Float64Array(cap));
-    this.slot = resize(this.slot, new Int32Array(cap));
-    this.miss = resize(this.miss, new Uint8Array(cap));
-    this.phase = resize(this.phase, new Uint8Array(cap));
-    this.waiting = resize(this.waiting, new Uint8Array(cap));
-    this.refs = resize(this.refs, new Uint8Array(cap));
-    this.attempt = resize(this.attempt, new Uint8Array(cap));
-    this.lb = resize(this.lb, new Uint8Array(cap));
-    this.fail = resize(this.fail, new Uint8Array(cap));
-    this.probe = resize(this.probe, new Uint8Array(cap));
-    this.twin = resize(this.twin, new Int32Array(cap));
-    this.hedge = resize(this.hedge, new Uint8Array(cap));
-    this.sent = resize(this.sent, new Float64Array(cap));
-    this.begun = resize(this.begun, new Float64Array(cap));
+    this.id = grownFrom(this.id, new Float64Array(cap));
+    this.arrival = grownFrom(this.arrival, new Float64Array(cap));
+    this.key = grownFrom(this.key, new Int32Array(cap));
+    this.serviceMs = grownFrom(this.serviceMs, new Float64Array(cap));
+    this.slot = grownFrom(this.slot, new Int32Array(cap));
+    this.miss = grownFrom(this.miss, new Uint8Array(cap));
+    this.phase = grownFrom(this.phase, new Uint8Array(cap));
+    this.waiting = grownFrom(this.waiting, new Uint8Array(cap));
+    this.refs = grownFrom(this.refs, new Uint8Array(cap));
+    this.attempt = grownFrom(this.attempt, new Uint8Array(cap));
+    this.lb = grownFrom(this.lb, new Uint8Array(cap));
+    this.fail = grownFrom(this.fail, new Uint8Array(cap));
+    this.probe = grownFrom(this.probe, new Uint8Array(cap));
+    this.twin = grownFrom(this.twin, new Int32Array(cap));
+    this.hedge = grownFrom(this.hedge, new Uint8Array(cap));
+    this.sent = grownFrom(this.sent, new Float64Array(cap));
+    this.begun = grownFrom(this.begun, new Float64Array(cap));
     const free = new Int32Array(cap);
     free.set(this.free.subarray(0, this.freeCount));
     // New rows handed out lowest first.
     for (let r = cap - 1; r >= old; r--) free[this.freeCount++] = r;
     this.free = free;
   }
-}
-
-function resize<T extends { set(a: ArrayLike<number>): void }>(old: ArrayLike<number>, next: T): T {
-  next.set(old);
-  return next;
 }

@@ -1,6 +1,7 @@
 import { IntQueue } from './intQueue.ts';
 import type { PoolView } from './poolView.ts';
 import type { ServerChanges, ServerSpec } from './scenario/types.ts';
+import { grownFrom } from './typedArrays.ts';
 
 /** Where the pool reads simulated time: the simulation itself, or a test's hand-moved clock. */
 export interface Clock {
@@ -79,6 +80,14 @@ export class ServerPool implements PoolView {
   busySince = new Float64Array(0);
 
   constructor(private readonly clock: Clock = { now: 0 }) {}
+
+  /**
+   * Makes room for `count` servers at once (the scenario's pool), as wide as RunMetrics makes its
+   * per-server tables, so a sample copies the load arrays whole (see RunMetrics.sample).
+   */
+  reserve(count: number): void {
+    if (count > this.member.length) this.grow(Math.max(8, count));
+  }
 
   /** Registers a server; returns its slot. */
   add(spec: ServerSpec): number {
@@ -353,47 +362,32 @@ export class ServerPool implements PoolView {
   }
 
   private grow(cap: number): void {
-    const grow8 = (a: Uint8Array) => {
-      const b = new Uint8Array(cap);
-      b.set(a);
-      return b;
-    };
-    const grow32 = (a: Int32Array) => {
-      const b = new Int32Array(cap);
-      b.set(a);
-      return b;
-    };
-    const grow64 = (a: Float64Array) => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.member = grow8(this.member);
-    this.healthy = grow8(this.healthy);
-    this.up = grow8(this.up);
-    this.lbUp = grow8(this.lbUp);
-    this.draining = grow8(this.draining);
-    this.ejected = grow8(this.ejected);
-    this.breakerBlocked = grow8(this.breakerBlocked);
-    this.routableNow = grow8(this.routableNow);
-    this.room = grow64(this.room);
-    this.partitioned = grow8(this.partitioned);
-    this.errorRate = grow64(this.errorRate);
-    this.spike = grow64(this.spike);
-    this.limit = grow32(this.limit);
-    this.failed = grow64(this.failed);
-    this.cacheLookups = grow64(this.cacheLookups);
-    this.cacheHits = grow64(this.cacheHits);
-    this.active = grow32(this.active);
-    this.queued = grow32(this.queued);
-    this.capacity = grow32(this.capacity);
-    this.weight = grow64(this.weight);
-    this.speed = grow64(this.speed);
-    this.queueLimit = grow64(this.queueLimit);
-    this.served = grow64(this.served);
-    this.rejected = grow64(this.rejected);
-    this.peakActive = grow32(this.peakActive);
-    this.busyIntegral = grow64(this.busyIntegral);
-    this.busySince = grow64(this.busySince);
+    this.member = grownFrom(this.member, new Uint8Array(cap));
+    this.healthy = grownFrom(this.healthy, new Uint8Array(cap));
+    this.up = grownFrom(this.up, new Uint8Array(cap));
+    this.lbUp = grownFrom(this.lbUp, new Uint8Array(cap));
+    this.draining = grownFrom(this.draining, new Uint8Array(cap));
+    this.ejected = grownFrom(this.ejected, new Uint8Array(cap));
+    this.breakerBlocked = grownFrom(this.breakerBlocked, new Uint8Array(cap));
+    this.routableNow = grownFrom(this.routableNow, new Uint8Array(cap));
+    this.room = grownFrom(this.room, new Float64Array(cap));
+    this.partitioned = grownFrom(this.partitioned, new Uint8Array(cap));
+    this.errorRate = grownFrom(this.errorRate, new Float64Array(cap));
+    this.spike = grownFrom(this.spike, new Float64Array(cap));
+    this.limit = grownFrom(this.limit, new Int32Array(cap));
+    this.failed = grownFrom(this.failed, new Float64Array(cap));
+    this.cacheLookups = grownFrom(this.cacheLookups, new Float64Array(cap));
+    this.cacheHits = grownFrom(this.cacheHits, new Float64Array(cap));
+    this.active = grownFrom(this.active, new Int32Array(cap));
+    this.queued = grownFrom(this.queued, new Int32Array(cap));
+    this.capacity = grownFrom(this.capacity, new Int32Array(cap));
+    this.weight = grownFrom(this.weight, new Float64Array(cap));
+    this.speed = grownFrom(this.speed, new Float64Array(cap));
+    this.queueLimit = grownFrom(this.queueLimit, new Float64Array(cap));
+    this.served = grownFrom(this.served, new Float64Array(cap));
+    this.rejected = grownFrom(this.rejected, new Float64Array(cap));
+    this.peakActive = grownFrom(this.peakActive, new Int32Array(cap));
+    this.busyIntegral = grownFrom(this.busyIntegral, new Float64Array(cap));
+    this.busySince = grownFrom(this.busySince, new Float64Array(cap));
   }
 }

@@ -96,12 +96,6 @@ export class RunMetrics {
   private intervalRetries = 0;
   private intervalHits = 0;
   private intervalLookups = 0;
-  // The views `sample` copies per-server loads from, and what they are views of.
-  private activeOf: Int32Array | null = null;
-  private queuedOf: Int32Array | null = null;
-  private viewLength = -1;
-  private activeView: Int32Array = new Int32Array(0);
-  private queuedView: Int32Array = new Int32Array(0);
 
   /** `clock` is where the log reads the time of request lines (the simulation). */
   constructor(
@@ -184,7 +178,10 @@ export class RunMetrics {
     this.hotKeys.add(key);
   }
 
-  /** Makes room for `count` servers' series at once (widening copies the tables). */
+  /**
+   * Makes room for `count` servers' series at once (widening copies the tables); the pool
+   * reserves the same (ServerPool.reserve), so a sample copies its load arrays whole.
+   */
   reserveServers(count: number): void {
     if (count <= this.activeTable.width) return;
     this.activeTable.widen(count);
@@ -235,19 +232,10 @@ export class RunMetrics {
       this.activeTable.data.set(active, aAt);
       this.queuedTable.data.set(queued, qAt);
     } else {
-      // The pool's arrays are wider than the rows: views of their first `n` slots, made again
-      // only when the arrays or the slot count change (a view per sample allocated two objects
-      // every interval, a few percent of a request at the default interval).
+      // Only if a caller grew the pool and the tables apart (views cost two objects a sample).
       const n = Math.min(width, this.slots);
-      if (active !== this.activeOf || queued !== this.queuedOf || n !== this.viewLength) {
-        this.activeOf = active;
-        this.queuedOf = queued;
-        this.viewLength = n;
-        this.activeView = active.subarray(0, n);
-        this.queuedView = queued.subarray(0, n);
-      }
-      this.activeTable.data.set(this.activeView, aAt);
-      this.queuedTable.data.set(this.queuedView, qAt);
+      this.activeTable.data.set(active.subarray(0, n), aAt);
+      this.queuedTable.data.set(queued.subarray(0, n), qAt);
     }
     this.intervalArrived = this.intervalServed = this.intervalRejected = 0;
     this.intervalFailed = this.intervalTimedOut = this.intervalRetries = 0;

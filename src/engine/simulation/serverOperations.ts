@@ -34,6 +34,7 @@ export class ServerOperations {
    * and the counts between, all at time 0, bill nothing. The autoscaler still records each.
    */
   addInitial(specs: readonly ServerSpec[]): void {
+    this.core.pool.reserve(specs.length);
     this.core.metrics.reserveServers(specs.length);
     for (const spec of specs) {
       this.register(spec);

@@ -14,11 +14,12 @@ import { summarize } from '../src/engine/summary.ts';
 import { scenarioOf } from '../src/engine/testing/scenarioOf.ts';
 import { runLiveSession } from './liveSession.ts';
 import { runReference } from './referenceSim.ts';
+import { cpuMs, median } from './measure.ts';
 
 /** `npm run bench -- --only=model,live`: run only these blocks (model, setups, live, memory). */
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const only = onlyArg === undefined ? null : new Set(onlyArg.slice('--only='.length).split(','));
-const runs = (block: string) => only === null || only.has(block);
+const wanted = (block: string) => only === null || only.has(block);
 
 interface Case {
   readonly label: string;
@@ -68,12 +69,6 @@ const cases: Case[] = [
   },
 ];
 
-/** CPU time (user + system) the process has used, ms. */
-function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
-
 interface Timed {
   /** Simulated requests per second of wall time, and per second of CPU time. */
   readonly perSec: number;
@@ -97,7 +92,6 @@ function timeRun(raw: Record<string, unknown>): Timed {
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /**
  * The reference model as a scenario: 100 servers of capacity 1 with unbounded FIFO queues,
@@ -152,7 +146,7 @@ const MODEL_ARRIVALS = 3e6;
 const MODEL_RUNS = 5;
 /** The reference's median CPU ms per request (this run's yardstick for the other blocks). */
 let refCpuMsPer = NaN;
-if (runs('model')) modelBlock();
+if (wanted('model')) modelBlock();
 
 function modelBlock(): void {
   referenceOnModel(3e5);
@@ -182,7 +176,7 @@ function modelBlock(): void {
   );
 }
 
-if (runs('setups')) setupsBlock();
+if (wanted('setups')) setupsBlock();
 
 function setupsBlock(): void {
   for (const c of cases) {
@@ -206,7 +200,7 @@ function setupsBlock(): void {
 
 /** The live session's ceiling: three fresh sessions of LIVE_REQUESTS each, after a warm-up. */
 const LIVE_REQUESTS = 1.5e6;
-if (runs('live')) liveBlock();
+if (wanted('live')) liveBlock();
 
 function liveBlock(): void {
   runLiveSession(2e5);
@@ -222,7 +216,7 @@ function liveBlock(): void {
 }
 
 // Memory: 10 million requests through least-connections over 100 servers, heap sampled as it runs.
-if (runs('memory')) memoryBlock();
+if (wanted('memory')) memoryBlock();
 
 function memoryBlock(): void {
   gc?.();

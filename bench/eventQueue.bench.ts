@@ -9,6 +9,7 @@
 import { CalendarQueue } from '../src/engine/calendarQueue.ts';
 import { EventQueue } from '../src/engine/eventQueue.ts';
 import { Xoshiro128 } from '../src/engine/random.ts';
+import { cpuMs, median } from './measure.ts';
 
 /** Increments drawn once per distribution, so both queues see the very same sequence. */
 const TABLE = 1 << 20;
@@ -26,12 +27,6 @@ function table(draw: (u: number) => number): Float64Array {
   const t = new Float64Array(TABLE);
   for (let i = 0; i < TABLE; i++) t[i] = draw(rng.next());
   return t;
-}
-
-/** CPU time (user + system) the process has used, ms. */
-function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
 }
 
 // One function per queue class, so every call site stays monomorphic (as it is in Agenda).
@@ -70,8 +65,6 @@ function holdCalendar(pending: number, inc: Float64Array): number {
   run(HOLDS);
   return ((cpuMs() - start) * 1e6) / HOLDS;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 console.log(
   `Event queue hold model · node ${process.version} · ${new Date().toISOString().slice(0, 10)}\n` +

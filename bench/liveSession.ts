@@ -7,21 +7,15 @@
  */
 import { PRESETS } from '../src/engine/scenario/presets.ts';
 import { scenarioOf } from '../src/engine/testing/scenarioOf.ts';
+import { MAX_SLICE_MS } from '../src/worker/runLoop.ts';
 import { SimSession } from '../src/worker/simSession.ts';
-
-/** Wall time of one slice at "max", as the worker's run loop runs them (runLoop.ts). */
-const SLICE_MS = 12;
+import { cpuMs } from './measure.ts';
 
 export interface LiveRun {
   /** Simulated requests that arrived, and the wall and CPU ms the slices took. */
   readonly requests: number;
   readonly wallMs: number;
   readonly cpuMs: number;
-}
-
-function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
 }
 
 /** Plays a fresh large-pool session at "max" until `requests` have arrived (or the run ends). */
@@ -35,6 +29,7 @@ export function runLiveSession(requests: number): LiveRun {
   const clock = () => performance.now();
   const wallStart = clock();
   const cpuStart = cpuMs();
-  while (session.playing && sim.metrics.arrived < requests) session.advance(16, SLICE_MS, clock);
+  while (session.playing && sim.metrics.arrived < requests)
+    session.advance(16, MAX_SLICE_MS, clock);
   return { requests: sim.metrics.arrived, wallMs: clock() - wallStart, cpuMs: cpuMs() - cpuStart };
 }

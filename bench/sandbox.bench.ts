@@ -19,6 +19,7 @@ import { FakePool } from '../src/engine/testing/fakePool.ts';
 import { nodeSandboxHost } from '../src/sandbox/node/nodeSandboxHost.ts';
 import { SandboxStrategy } from '../src/sandbox/sandboxStrategy.ts';
 import { STRATEGY_TEMPLATES } from '../src/sandbox/templates.ts';
+import { cpuMs } from './measure.ts';
 
 const SERVERS = 100;
 const PICKS = 200_000;
@@ -43,11 +44,6 @@ const LEAST_BY_LOOP = `function selectServer(servers, request, state, pool) {
   return servers[best];
 }`;
 const ROUND_ROBIN = template('round-robin');
-
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 
 /**
  * Picks per second of `strategy` over a pool of 100 servers with work coming and going. Normally

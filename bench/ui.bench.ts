@@ -8,6 +8,7 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.ts';
+import { median } from './measure.ts';
 import { startPreview } from './previewServer.ts';
 
 const PORT = 4179;
@@ -131,8 +132,6 @@ async function maxRun(page: Page, url: string): Promise<MaxRun> {
   });
   return { ...run, pauseMs };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const server = await startPreview(PORT);
 try {

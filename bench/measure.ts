@@ -1,0 +1,14 @@
+/** What the benchmarks share to time and sum up runs. */
+
+/**
+ * CPU time (user + system) the process has used, ms: unlike the wall clock, it does not count
+ * the time a run waited for a core that other jobs held.
+ */
+export function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** The middle value (the upper middle of an even count). */
+export const median = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

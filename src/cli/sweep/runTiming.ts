@@ -24,6 +24,10 @@ export function timedRun(plan: SweepPlan, index: number): { figures: RunFigures 
   return { index, figures, startMs, endMs: wallNow(), cpuMs: threadCpuMs() };
 }
 
+/** What a failed run threw, as its message says it (the stack where there is one). */
+export const describeError = (e: unknown): string =>
+  e instanceof Error ? (e.stack ?? e.message) : String(e);
+
 /** Now, in the epoch milliseconds every thread of the process agrees on. */
 export const wallNow = (): number => performance.timeOrigin + performance.now();
 

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SweepPlan } from '../../engine/sweep/plan.ts';
-import { threadCpuMs, timedRun, wallNow } from './runTiming.ts';
+import { describeError, threadCpuMs, timedRun, wallNow } from './runTiming.ts';
 import type { ThreadMessage } from './threadPool.ts';
 
 const port = parentPort;
@@ -19,7 +19,7 @@ port.on('message', (index: number) => {
   try {
     reply = timedRun(plan, index);
   } catch (e) {
-    reply = { index, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    reply = { index, error: describeError(e) };
   }
   port.postMessage(reply);
 });

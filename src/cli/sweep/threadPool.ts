@@ -49,10 +49,21 @@ export interface ThreadPool {
   close(): Promise<void>;
 }
 
+/** How a failed run is reported, whichever worker (a thread, or the command's own) ran it. */
+export function runFailed(index: number, why: string, cause?: unknown): Error {
+  return new Error(`run ${index} failed: ${why}`, { cause });
+}
+
+/**
+ * Runs a thread keeps in hand: a thread that finishes a run starts the next at once instead of
+ * waiting for this thread to hear of it and answer, which on a busy machine, or while this thread
+ * runs a run of its own, leaves it idle.
+ */
+const THREAD_DEPTH = 2;
+
 function threadWorker(
   script: string,
   plan: SweepPlan,
-  depth: number,
 ): { worker: SweepWorker; thread: Worker; log: ThreadLog } {
   // The script is self-contained: without execArgv the thread skips the `--import tsx` its parent
   // was started with (loading tsx again in each thread, for nothing).
@@ -78,8 +89,7 @@ function threadWorker(
     const p = pending.get(message.index);
     if (p === undefined) return;
     pending.delete(message.index);
-    if ('error' in message)
-      return p.reject(new Error(`run ${message.index} failed: ${message.error}`));
+    if ('error' in message) return p.reject(runFailed(message.index, message.error));
     const { index, startMs, endMs, cpuMs } = message;
     log.runs.push({ index, startMs, endMs, cpuMs });
     p.resolve(message.figures);
@@ -87,7 +97,7 @@ function threadWorker(
   thread.on('error', (e) => fail(new Error(`a worker thread failed: ${e.stack ?? e.message}`)));
   thread.on('exit', (code) => fail(new Error(`a worker thread stopped (exit code ${code})`)));
   const worker: SweepWorker = {
-    depth,
+    depth: THREAD_DEPTH,
     run: (index) =>
       new Promise<RunFigures>((resolve, reject) => {
         if (dead !== null) return reject(dead);
@@ -98,18 +108,10 @@ function threadWorker(
   return { worker, thread, log };
 }
 
-/**
- * Starts `count` worker threads for `plan`, each kept `depth` runs ahead (default 2: a thread that
- * finishes a run starts the next at once instead of waiting for this thread to hear of it and
- * answer, which on a busy machine, or while this thread runs a run of its own, leaves it idle).
- */
-export async function startThreadPool(
-  plan: SweepPlan,
-  count: number,
-  depth = 2,
-): Promise<ThreadPool> {
+/** Starts `count` worker threads for `plan`, each kept THREAD_DEPTH runs ahead. */
+export async function startThreadPool(plan: SweepPlan, count: number): Promise<ThreadPool> {
   const { code, ...script } = await workerScript();
-  const started = Array.from({ length: count }, () => threadWorker(code, plan, depth));
+  const started = Array.from({ length: count }, () => threadWorker(code, plan));
   return {
     workers: started.map((s) => s.worker),
     script,

@@ -1,8 +1,8 @@
 import type { RunFigures } from '../../engine/sweep/figures.ts';
 import type { SweepPlan } from '../../engine/sweep/plan.ts';
 import type { SweepWorker } from '../../engine/sweep/pool.ts';
-import { threadCpuMs, timedRun, wallNow, type RunTiming } from './runTiming.ts';
-import { startThreadPool, type ThreadLog, type ThreadPool } from './threadPool.ts';
+import { describeError, threadCpuMs, timedRun, wallNow, type RunTiming } from './runTiming.ts';
+import { runFailed, startThreadPool, type ThreadLog, type ThreadPool } from './threadPool.ts';
 
 /**
  * The workers of one `npm run sweep`: this thread is always one of them, and each further worker
@@ -40,17 +40,13 @@ function thisThreadWorker(plan: SweepPlan, log: ThreadLog, yieldFirst: boolean):
     depth: 1,
     run: async (index): Promise<RunFigures> => {
       if (yieldFirst) await turn();
-      let run: ReturnType<typeof timedRun>;
       try {
-        run = timedRun(plan, index);
+        const { figures, ...timing } = timedRun(plan, index);
+        log.runs.push(timing);
+        return figures;
       } catch (e) {
-        // Worded as a thread's failure is (threadPool.ts), whichever worker ran the run.
-        const why = e instanceof Error ? (e.stack ?? e.message) : String(e);
-        throw new Error(`run ${index} failed: ${why}`, { cause: e });
+        throw runFailed(index, describeError(e), e);
       }
-      const { figures, ...timing } = run;
-      log.runs.push(timing);
-      return figures;
     },
   };
 }

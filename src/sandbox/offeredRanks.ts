@@ -15,11 +15,6 @@ export class OfferedRanks {
     this.offered = new Uint8Array(size);
   }
 
-  /** Slots this structure can hold. */
-  get size(): number {
-    return this.offered.length;
-  }
-
   /** Whether the slot is offered. */
   has(slot: number): boolean {
     return this.offered[slot] === 1;

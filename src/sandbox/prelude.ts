@@ -62,6 +62,7 @@ export function sandboxPrelude(
   magic: number[],
   L: IoLayout,
   P: { selectServer: number; onComplete: number; onServerChange: number; idle: number },
+  R: { load: number; done: number; settings: number },
   describe: typeof describeReturn,
 ): PreludeExports {
   'use strict';
@@ -82,6 +83,9 @@ export function sandboxPrelude(
   const REQUEST_ATTEMPT = L.requestAttempt;
   const OP_LOAD = L.opLoad;
   const OP_DONE = L.opDone;
+  const LOAD_FLOATS = R.load;
+  const DONE_FLOATS = R.done;
+  const SETTINGS_FLOATS = R.settings;
   const IN_SELECT = P.selectServer;
   const IN_COMPLETE = P.onComplete;
   const IN_CHANGE = P.onServerChange;
@@ -254,20 +258,20 @@ export function sandboxPrelude(
         const hint = io[i + 5]! | 0;
         if (s.healthy !== healthyNow) setHealthy(s, healthyNow, hint);
         else if (healthyNow && registered[slot]) loads[placeOf(s, hint, true)] = active + queued;
-        i += 6;
+        i += LOAD_FLOATS;
       } else if (op === OP_DONE) {
         s.latencyEwmaMs = io[i + 3]!;
         if (onComplete !== null && registered[s.index]) {
           io[PHASE_AT] = IN_COMPLETE;
           onComplete(s, io[i + 2], state);
         }
-        i += 4;
+        i += DONE_FLOATS;
       } else {
         set(s, 'capacity', io[i + 2]! | 0);
         set(s, 'weight', io[i + 3]);
         set(s, 'speed', io[i + 4]);
         poolChanged = true;
-        i += 5;
+        i += SETTINGS_FLOATS;
       }
     }
     io[JOURNAL_LENGTH] = 0;

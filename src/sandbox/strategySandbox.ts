@@ -9,7 +9,7 @@ import type {
 import { describeReturn } from './describeReturn.ts';
 import { callRaw, rawCallOf, type RawCall } from './rawCall.ts';
 import { explainError, STRATEGY_FILE } from './explainError.ts';
-import { IO, IO_FLOATS, PHASE, type PhaseName } from './ioLayout.ts';
+import { IO, IO_FLOATS, PHASE, RECORD_FLOATS, type PhaseName } from './ioLayout.ts';
 import { sandboxPrelude, type PoolEntry } from './prelude.ts';
 import { SandboxError, type SandboxErrorWhere } from './sandboxError.ts';
 import { SANDBOX_MEMORY_BYTES, type SandboxLimits } from './sandboxLimits.ts';
@@ -29,7 +29,7 @@ const FIND_FUNCTIONS = `({
  * supplied so the same text runs whichever tool built this module.
  */
 function preludeSource(magic: number[]): string {
-  const args = [magic, IO, PHASE].map((a) => JSON.stringify(a)).join(', ');
+  const args = [magic, IO, PHASE, RECORD_FLOATS].map((a) => JSON.stringify(a)).join(', ');
   const prelude = sandboxPrelude.toString();
   return `(() => { const __name = (f) => f; return (${prelude})(${args}, ${describeReturn.toString()}); })()`;
 }

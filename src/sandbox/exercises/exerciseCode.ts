@@ -3,6 +3,14 @@
  * and the reference solution shown on request. Solutions to the exact algorithms pick exactly as
  * the built-in strategies do (exercises.test.ts checks each against its grader).
  */
+import { STRATEGY_TEMPLATES } from '../templates.ts';
+
+/** The code of one of the editor's templates. */
+function templateCode(id: string): string {
+  const template = STRATEGY_TEMPLATES.find((t) => t.id === id);
+  if (template === undefined) throw new Error(`no strategy template ${id}`);
+  return template.code;
+}
 
 function starter(what: string): string {
   return `// Exercise: ${what}.
@@ -33,21 +41,8 @@ function selectServer(servers, request, state) {
   return server;
 }
 `,
-  'least-connections': `// Least connections: fewest requests in service or waiting; the first on ties.
-// The plain way reads every server object:
-//   let best = servers[0];
-//   for (const server of servers) {
-//     if (server.active + server.queued < best.active + best.queued) best = server;
-//   }
-//   return best;
-// pool.loads[i] is servers[i].active + servers[i].queued, and Math.min and
-// indexOf scan it in native code (indexOf finds the first of equal loads),
-// about ten times as fast at 100 servers:
-function selectServer(servers, request, state, pool) {
-  const loads = pool.loads;
-  return servers[loads.indexOf(Math.min.apply(null, loads))];
-}
-`,
+  // The editor's least-connections template is the solution (its comment says why it is fast).
+  'least-connections': templateCode('least-connections'),
   'weighted-round-robin': `// nginx's smooth weighted round robin: at every pick each healthy server
 // earns its weight in credit; the richest wins and pays back the total.
 // Weights 5, 1, 1 give a a b a c a a, not a a a a a b c.

@@ -27,29 +27,32 @@ export function historyEntry(
   presetId: string | null,
   steps: { forward: readonly EditStep[]; backward: readonly EditStep[] } | null = null,
 ): HistoryEntry {
-  return withPreset(
-    {
-      setup,
-      key: '',
-      presetId,
-      forward: steps?.forward ?? null,
-      backward: steps?.backward ?? null,
-    },
-    presetId,
-  );
+  return entryOf(setup, presetId, steps?.forward ?? null, steps?.backward ?? null);
 }
 
 /**
- * `entry` as the setup `presetId` is. Its key is made when first read, not here: JSON of 10,000
- * servers costs tens of milliseconds, and an edit whose effect is known needs no comparison.
+ * Each setup's key, made when first read and kept with the setup object (entries that share a
+ * setup share it): JSON of 10,000 servers costs tens of milliseconds, and an edit whose effect is
+ * known needs no comparison at all.
  */
-function withPreset(entry: HistoryEntry, presetId: string | null): HistoryEntry {
-  let key: string | undefined;
-  const { setup, forward, backward } = entry;
+const keys = new WeakMap<RawScenario, string>();
+
+function keyOf(setup: RawScenario): string {
+  let key = keys.get(setup);
+  if (key === undefined) keys.set(setup, (key = JSON.stringify(setup)));
+  return key;
+}
+
+function entryOf(
+  setup: RawScenario,
+  presetId: string | null,
+  forward: readonly EditStep[] | null,
+  backward: readonly EditStep[] | null,
+): HistoryEntry {
   return {
     setup,
     get key() {
-      return (key ??= JSON.stringify(setup));
+      return keyOf(setup);
     },
     presetId,
     forward,
@@ -91,14 +94,19 @@ export class SetupHistory {
 
   /**
    * Records a new current setup. One equal to the current setup is not a change: it only updates
-   * which preset the current entry is. `changed` says, when the caller knows, whether `entry`
-   * differs from the current setup (so the two need not be compared). Returns whether an entry
-   * was added.
+   * which preset the current entry is. `knownChanged`: the caller knows `entry` differs from the
+   * current setup, so the two need not be compared. Returns whether an entry was added.
    */
-  push(entry: HistoryEntry, changed?: boolean): boolean {
+  push(entry: HistoryEntry, knownChanged = false): boolean {
     const current = this.current;
-    if (current && (changed === false || (changed === undefined && current.key === entry.key))) {
-      this.entries[this.index] = withPreset(current, entry.presetId ?? current.presetId);
+    if (current && !knownChanged && current.key === entry.key) {
+      const { setup, forward, backward } = current;
+      this.entries[this.index] = entryOf(
+        setup,
+        entry.presetId ?? current.presetId,
+        forward,
+        backward,
+      );
       return false;
     }
     this.entries.length = this.index + 1;
@@ -112,11 +120,7 @@ export class SetupHistory {
   refresh(setup: RawScenario): void {
     const current = this.current;
     if (!current) return;
-    const { presetId, forward, backward } = current;
-    this.entries[this.index] = withPreset(
-      { setup, key: '', presetId, forward, backward },
-      presetId,
-    );
+    this.entries[this.index] = entryOf(setup, current.presetId, current.forward, current.backward);
   }
 
   undo(): HistoryMove | null {

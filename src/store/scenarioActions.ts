@@ -122,8 +122,7 @@ export function scenarioActions(core: StoreCore): ScenarioActions {
     if (!read) return;
     const setup = serializeScenario(read.setup);
     // Known to differ from the copy read before (the setup before this change): no comparison.
-    const changed = read.changed === true || undefined;
-    const added = history.push(historyEntry(setup, presetId, plan), changed);
+    const added = history.push(historyEntry(setup, presetId, plan), read.changed === true);
     showHistory();
     if (added) core.set({ shareLink: null }); // a link shown now would open the old setup
     if (persist && added) save();

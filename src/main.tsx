@@ -2,7 +2,7 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { createPageStore } from './app/pageStore.ts';
-import { readUrlFlags } from './lib/urlFlags.ts';
+import { startupAddress } from './lib/urlFlags.ts';
 import { registerServiceWorker } from './lib/serviceWorker.ts';
 import { applyTheme, storedTheme } from './lib/theme.ts';
 import { AppStoreProvider } from './store/hooks.tsx';
@@ -14,10 +14,7 @@ applyTheme(storedTheme());
 const store = createPageStore();
 // Started before the first render (App asks again and gets the same promise): the worker loads
 // its code and the setup on the other core while this thread renders the page, instead of after.
-void store.getState().startup({
-  hash: window.location.hash,
-  preset: readUrlFlags(window.location.search).preset,
-});
+void store.getState().startup(startupAddress(window.location));
 
 // A transition, so React renders the first screen in slices with the browser free in between,
 // not in one task of several hundred milliseconds on a slow machine.

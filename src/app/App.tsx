@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useApp } from '../store/hooks.tsx';
-import { readUrlFlags } from '../lib/urlFlags.ts';
+import { readUrlFlags, startupAddress } from '../lib/urlFlags.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { SkipLinks } from './SkipLinks.tsx';
 import { PresentationLayout } from './PresentationLayout.tsx';
@@ -44,7 +44,7 @@ export function App() {
     const flags = readUrlFlags(window.location.search);
     if (!flags.motion) document.documentElement.dataset.motion = 'off';
     // Share link in the hash, then ?preset=, then the autosave, then the classic demo.
-    const opened = startup({ hash: window.location.hash, preset: flags.preset });
+    const opened = startup(startupAddress(window.location));
     // Once every panel has been laid out with its content, panels out of view may skip their
     // work: their sizes are remembered, so scrolling does not move the page (index.css).
     let cancel = () => {};

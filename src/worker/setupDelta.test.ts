@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO } from '../engine/scenario/schema.ts';
 import type { Scenario } from '../engine/scenario/types.ts';
-import { largePoolScenario } from '../../e2e/largePool.ts';
-import { parseScenario } from '../engine/scenario/schema.ts';
+import { scenarioOf } from '../engine/testing/scenarioOf.ts';
 import { LiveSetup } from './liveSetup.ts';
 import {
   applySetupDelta,
@@ -12,10 +11,13 @@ import {
   SetupVersions,
 } from './setupDelta.ts';
 
+/** A pool of `size` servers named node-1, node-2, ... under least connections. */
 function pool(size: number): Scenario {
-  const parsed = parseScenario(largePoolScenario(size));
-  if (!parsed.ok) throw new Error('the large pool did not parse');
-  return parsed.scenario;
+  return scenarioOf({
+    strategy: 'least-connections',
+    servers: Array.from({ length: size }, (_, i) => ({ name: `node-${i + 1}` })),
+    traffic: [{ from: 0, to: 60_000, ratePerSec: size * 5 }],
+  });
 }
 
 describe('setup deltas', () => {

@@ -67,25 +67,23 @@ export function noTheoryReasons(
   labelOf: (s: StrategyName) => string,
 ): string[] {
   if (figure === 'rejectedShare' || figure === 'hitRate') return [];
-  if (figure === 'sloAttainment') {
-    return strategies
-      .filter((s) => formulaFor(figure, s) === null)
-      .map(
-        (s) => `${labelOf(s)}: no closed-form SLO attainment here (M/M/1 covers random routing).`,
-      );
-  }
-  if (figure !== 'meanMs') {
+  const covered = NOT_COVERED[figure];
+  if (covered === undefined) {
     return [
       'No closed-form result for this figure: theory here covers mean latency, SLO attainment (M/M/1), the rejected share (Erlang B) and the hit rate (Che).',
     ];
   }
   return strategies
     .filter((s) => formulaFor(figure, s) === null)
-    .map(
-      (s) =>
-        `${labelOf(s)}: no closed-form mean latency here (M/M/1 covers random routing, the supermarket model power of d choices).`,
-    );
+    .map((s) => `${labelOf(s)}: no closed-form ${covered}.`);
 }
+
+/** The figures theory covers for some strategies only: what it covers, said of the others. */
+const NOT_COVERED: Partial<Record<FigureName, string>> = {
+  meanMs:
+    'mean latency here (M/M/1 covers random routing, the supermarket model power of d choices)',
+  sloAttainment: 'SLO attainment here (M/M/1 covers random routing)',
+};
 
 /** The theory curve of each strategy the figure has a formula for. */
 export function theoryCurves(plan: SweepPlan, figure: FigureName): TheoryCurve[] {

@@ -6,7 +6,8 @@
 
 /** One server as the user's code sees it. */
 export interface SandboxServer {
-  index: number;
+  /** Fixed when the server is made, and not writable in there either. */
+  readonly index: number;
   name: string;
   active: number;
   queued: number;

@@ -153,7 +153,7 @@ function firstLeast(pool: FakePool): number {
   return best;
 }
 
-/** Ways to wreck an array, each keeping its hands off the others' results. */
+/** Ways code might change the array it was given (reorder, resize, rewrite), one a test. */
 const WRECKS: Record<string, string> = {
   sort: 'loads.sort((a, b) => b - a)',
   reverse: 'loads.reverse()',

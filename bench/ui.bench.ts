@@ -10,6 +10,7 @@ import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.ts';
 import { median } from './measure.ts';
 import { startPreview } from './previewServer.ts';
+import { readWorkerThreads, workerShare, type WorkerShare } from './workerThreadTime.ts';
 
 const PORT = 4179;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -63,6 +64,8 @@ interface MaxRun {
   snapshotsPerSec: number;
   pauseMs: number;
   wallS: number;
+  /** The worker thread's shares of the window's wall time (Linux only). */
+  worker: WorkerShare | null;
 }
 
 /** One "max" run from a fresh page: the figures over the window, then Pause and its answer. */
@@ -72,6 +75,8 @@ async function maxRun(page: Page, url: string): Promise<MaxRun> {
   await page.getByTestId('controls.speed').selectOption('max');
   await page.getByTestId('controls.play').click();
   await page.waitForTimeout(300);
+  const threadsBefore = readWorkerThreads();
+  const wallBefore = performance.now();
   const run = await page.evaluate(
     async ({ maxSim, maxWall }) => {
       type Stats = { replies: { path: string; sent: number; ms: number }[] };
@@ -123,6 +128,7 @@ async function maxRun(page: Page, url: string): Promise<MaxRun> {
     },
     { maxSim: MAX_PHASE_SIM_S, maxWall: MAX_PHASE_WALL_S },
   );
+  const worker = workerShare(threadsBefore, readWorkerThreads(), performance.now() - wallBefore);
   await page.getByTestId('controls.play').click(); // pause, while the worker runs flat out
   await page.waitForTimeout(500);
   const pauseMs = await page.evaluate(() => {
@@ -130,7 +136,7 @@ async function maxRun(page: Page, url: string): Promise<MaxRun> {
     const replies = (window as unknown as { __bench: Stats }).__bench.replies;
     return replies.filter((r) => r.path === 'pause').at(-1)?.ms ?? NaN;
   });
-  return { ...run, pauseMs };
+  return { ...run, pauseMs, worker };
 }
 
 const server = await startPreview(PORT);
@@ -211,6 +217,17 @@ try {
   console.log(
     `snapshots received  ${median(maxRuns.map((r) => r.snapshotsPerSec)).toFixed(1)} per second (the page asks 5 a second for 100 servers)`,
   );
+  const shares = maxRuns.map((r) => r.worker);
+  if (shares.every((w): w is WorkerShare => w !== null)) {
+    const pct = (v: number) => `${Math.round(v * 100)}%`;
+    console.log(
+      `worker thread       on a CPU ${shares.map((w) => pct(w.onCpu)).join(', ')} of the wall time, ` +
+        `ready but waiting for one ${shares.map((w) => pct(w.waiting)).join(', ')}`,
+    );
+    console.log(
+      `per worker CPU s    ${maxRuns.map((r) => fmt(r.requestsPerSec / r.worker!.onCpu)).join(', ')} simulated requests`,
+    );
+  } else console.log('worker thread       CPU share not measured (needs Linux /proc)');
   console.log(
     `Pause answered in   ${maxRuns.map((r) => `${r.pauseMs.toFixed(0)} ms`).join(', ')} (target <= 200 ms)`,
   );

@@ -85,8 +85,9 @@ export const API_REFERENCE: readonly ApiSection[] = [
           'loop over the server objects (about ten times at 100 servers): least connections is ' +
           '`servers[pool.loads.indexOf(Math.min.apply(null, pool.loads))]` (indexOf finds the ' +
           'first of equal loads). `Math.min(...pool.loads)` gives the same but copies the array ' +
-          'first, several times slower. The same array is updated in place for every call: read ' +
-          'it, do not change it (copy it to sort it).',
+          'first, several times slower. Each call gets its own copy of the array, made at its ' +
+          'first read of `pool.loads` and the same for every later read in that call. Sort it or ' +
+          'change it as you like; neither the balancer nor any later call sees the change.',
       },
       {
         name: 'request.id, .key, .attempt',
@@ -124,7 +125,8 @@ export const API_REFERENCE: readonly ApiSection[] = [
         text:
           'A call that runs longer than half a second is stopped (an endless loop ends the run ' +
           'with its line); the sandbox has 64 MB of memory. Treat `servers` and their fields as ' +
-          'read-only: what you write there never reaches the balancer.',
+          'read-only: what you write there never reaches the balancer, but your own code reads ' +
+          "it back until that field next changes (a server's `index` cannot be written).",
       },
     ],
   },

@@ -3,7 +3,7 @@
  * and handed to the prelude, so it must stay self-contained (its parameters and ECMAScript's
  * built-ins only). Only a refused pick calls it, so it costs nothing while the code behaves.
  */
-import type { SandboxServer } from './prelude.ts';
+import type { SandboxServer } from './preludeTypes.ts';
 
 /**
  * Says what selectServer returned, for its error message: `bySlot`, `registered` and `healthy` are

@@ -6,53 +6,13 @@
  */
 import type { describeReturn } from './describeReturn.ts';
 import type { IoLayout } from './ioLayout.ts';
-
-/** One server as the user's code sees it. */
-export interface SandboxServer {
-  index: number;
-  name: string;
-  active: number;
-  queued: number;
-  capacity: number;
-  weight: number;
-  speed: number;
-  latencyEwmaMs: number;
-  healthy: boolean;
-}
-
-/** A registered server as the host describes it when the pool's membership changes. */
-export interface PoolEntry {
-  readonly slot: number;
-  readonly name: string;
-  readonly active: number;
-  readonly queued: number;
-  readonly healthy: boolean;
-  readonly capacity: number;
-  readonly weight: number;
-  readonly speed: number;
-  readonly latencyEwmaMs: number;
-}
-
-type UserFunction = (...args: unknown[]) => unknown;
-
-/** The user's functions, read from the global scope after their code ran. */
-export interface UserFunctions {
-  readonly selectServer: unknown;
-  readonly onComplete: unknown;
-  readonly onServerChange: unknown;
-}
-
-/** What the prelude hands back to the host (as QuickJS handles). */
-export interface PreludeExports {
-  /** Takes the user's functions; returns a problem in words, or '' when they are usable. */
-  init(found: UserFunctions): string;
-  /** Replays the journal, then picks when asked (see IO). */
-  step(): void;
-  /** Replaces the registered servers (JSON of PoolEntry[] in pool order). */
-  sync(json: string): void;
-  /** Reads back what the host wrote at IO.magic + 1 (checks that the buffer was found). */
-  echo(): number;
-}
+import type {
+  PoolEntry,
+  PreludeExports,
+  SandboxServer,
+  UserFunction,
+  UserFunctions,
+} from './preludeTypes.ts';
 
 /**
  * Builds the sandbox side of the strategy API. `magic` marks the shared buffer so the host can find
@@ -126,26 +86,45 @@ export function sandboxPrelude(
   const registered: boolean[] = [];
   /** Healthy registered servers in pool order (slot order): what selectServer is offered. */
   const healthy: SandboxServer[] = [];
-  /** A frozen copy of `healthy` handed to the user, rebuilt only after `healthy` changed. */
+  /**
+   * A frozen copy of `healthy` handed to the user, rebuilt only after `healthy` changed (by
+   * toSpliced, which QuickJS runs several times faster than slice: see `loadsCopy`).
+   */
   let offered: readonly SandboxServer[] = freeze([]);
   let offeredStale = true;
+  /** Per slot: whether it is on `healthy` (the prelude's own record; `s.healthy` is the user's). */
+  const up: boolean[] = [];
   /**
-   * `loads[k]` is `healthy[k].active + healthy[k].queued`, kept in step with `healthy` (the fourth
-   * argument's `pool.loads`): a plain array, because QuickJS's native Math.min.apply, indexOf and
-   * spread copy a plain array several times faster than a typed one, so the scan a least
-   * connections needs runs in C instead of one interpreted step per server.
+   * `loads[k]` is `healthy[k].active + healthy[k].queued`, kept in step with `healthy`: a plain
+   * array, because QuickJS's native Math.min.apply, indexOf and spread copy a plain array several
+   * times faster than a typed one, so the scan a least connections needs runs in C instead of one
+   * interpreted step per server.
    */
   const loads: number[] = [];
-  const pool = freeze({ loads });
+  /**
+   * What the user's code gets as `pool.loads`: a copy of `loads`, made at the first read in a call
+   * of theirs and kept for the rest of it, so nothing the code does to it (sort, push, write) can
+   * reach `loads` or a later call, and code that never reads it pays nothing. toSpliced, because
+   * QuickJS copies a plain array that way several times faster than by slice or spread, and the
+   * copy is a plain array again (the native scans stay fast).
+   */
+  let loadsCopy: number[] | null = null;
+  const pool = freeze({
+    get loads(): number[] {
+      return loadsCopy ?? (loadsCopy = loads.toSpliced(0, 0));
+    },
+  });
   /** Every registered server in pool order, for onServerChange. */
   let everyone: readonly SandboxServer[] = freeze([]);
   let poolChanged = false;
 
   /**
    * Fields are plain data properties, rewritten in place as the journal says. Making them
-   * non-writable would cost a defineProperty per change (half the budget of a pick); the API
-   * reference asks the user's code to treat them as read-only, and nothing the code writes there
-   * reaches the simulation.
+   * non-writable would cost a defineProperty per change (measured: about 1 µs more a pick for
+   * every strategy, two fifths of a round robin pick); the API reference asks the user's code to
+   * treat them as read-only, and what the code writes there is seen only by the code itself,
+   * until the field next changes. It never reaches the simulation or the prelude's own records: those read
+   * only `index` (fixed when the server is made, and not writable), `up` and `loads`.
    */
   function set(s: SandboxServer, key: keyof SandboxServer, value: unknown): void {
     (s as unknown as Record<string, unknown>)[key] = value;
@@ -165,8 +144,10 @@ export function sandboxPrelude(
         latencyEwmaMs: 0,
         healthy: false,
       };
+      Object.defineProperty(s, 'index', { writable: false, configurable: false });
       bySlot[slot] = s;
       registered[slot] = false;
+      up[slot] = false;
     }
     return s;
   }
@@ -205,6 +186,7 @@ export function sandboxPrelude(
   /** `s` goes on or off the offered list, at the place the host said (`hint`). */
   function setHealthy(s: SandboxServer, value: boolean, hint: number): void {
     set(s, 'healthy', value);
+    up[s.index] = value;
     if (!registered[s.index]) return;
     const at = placeOf(s, hint, !value);
     if (value) {
@@ -256,13 +238,14 @@ export function sandboxPrelude(
         s.queued = queued;
         const healthyNow = io[i + 4] === 1;
         const hint = io[i + 5]! | 0;
-        if (s.healthy !== healthyNow) setHealthy(s, healthyNow, hint);
+        if (up[slot] !== healthyNow) setHealthy(s, healthyNow, hint);
         else if (healthyNow && registered[slot]) loads[placeOf(s, hint, true)] = active + queued;
         i += LOAD_FLOATS;
       } else if (op === OP_DONE) {
         s.latencyEwmaMs = io[i + 3]!;
         if (onComplete !== null && registered[s.index]) {
           io[PHASE_AT] = IN_COMPLETE;
+          loadsCopy = null;
           onComplete(s, io[i + 2], state);
         }
         i += DONE_FLOATS;
@@ -284,19 +267,21 @@ export function sandboxPrelude(
 
   function pick(): void {
     if (offeredStale) {
-      offered = freeze(healthy.slice());
+      offered = freeze(healthy.toSpliced(0, 0));
       offeredStale = false;
     }
     if (poolChanged) {
       poolChanged = false;
       if (onServerChange !== null) {
         io[PHASE_AT] = IN_CHANGE;
+        loadsCopy = null;
         onServerChange(everyone, state);
       }
     }
     // A fresh object per pick (about 0.4 µs): code may keep it in `state`, as any plain object.
     const request = { id: io[REQUEST_ID]!, key: io[REQUEST_KEY]!, attempt: io[REQUEST_ATTEMPT]! };
     io[PHASE_AT] = IN_SELECT;
+    loadsCopy = null;
     const chosen = selectServer!(offered, request, state, pool);
     let s: SandboxServer | undefined;
     // bySlot holds servers at integer indexes only: any other number (-1, 1.5, NaN) finds nothing.
@@ -305,7 +290,7 @@ export function sandboxPrelude(
       s = bySlot[(chosen as SandboxServer).index];
       if (s !== chosen) s = undefined;
     }
-    if (s === undefined || !s.healthy || !registered[s.index]) refuse(chosen);
+    if (s === undefined || !up[s.index] || !registered[s.index]) refuse(chosen);
     io[RESULT] = s.index;
   }
 
@@ -352,6 +337,7 @@ export function sandboxPrelude(
       set(s, 'speed', e.speed);
       set(s, 'latencyEwmaMs', e.latencyEwmaMs);
       set(s, 'healthy', e.healthy);
+      up[e.slot] = e.healthy;
       if (e.healthy) {
         healthy.push(s);
         loads.push(e.active + e.queued);

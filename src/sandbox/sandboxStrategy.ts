@@ -15,7 +15,7 @@ import {
 import type { PickContext, PickTrace } from '../engine/strategies/strategy.ts';
 import { IO, RECORD_FLOATS } from './ioLayout.ts';
 import { OfferedRanks } from './offeredRanks.ts';
-import type { PoolEntry } from './prelude.ts';
+import type { PoolEntry } from './preludeTypes.ts';
 import { SandboxError } from './sandboxError.ts';
 import type { StrategySandbox } from './strategySandbox.ts';
 import { readRngState, sameRngState, writeRngState, type RngState } from './rngState.ts';

@@ -16,8 +16,6 @@ export class AliasTable {
    */
   private readonly table: Uint32Array;
   private readonly n: number;
-  /** What `warm` read: kept so the read is not optimised away. */
-  private warmed = 0;
 
   /** `weights` need not sum to 1; every weight must be finite and >= 0, and one > 0. */
   constructor(weights: ArrayLike<number>) {
@@ -67,18 +65,6 @@ export class AliasTable {
     // Scaling by 2^32 is exact: a 32-bit draw k / 2^32 becomes k.
     return rng.next() * TWO_32 < t[2 * i]! ? i : t[2 * i + 1]!;
   }
-
-  /**
-   * Reads the entry a draw starting with the 32-bit output `word` will read (its index is
-   * int(n) of that output, as in `sample`), so its cache line is loaded while the rest of a request
-   * is handled instead of when the next key is drawn. A table of a hundred thousand keys is 800 kB:
-   * the draw's one random read missed the cache and took a tenth of a live run in a browser worker.
-   * Draws are unchanged: this only reads.
-   */
-  warm(word: number): void {
-    this.warmed = this.table[2 * Math.floor((word / TWO_32) * this.n)]!;
-  }
-
 }
 
 const TWO_32 = 4294967296;

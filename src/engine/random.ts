@@ -54,14 +54,6 @@ export class Xoshiro128 implements Rng {
     return result;
   }
 
-  /**
-   * The output the next nextUint32 will return, without drawing it: the output is a function of
-   * s1 alone. Lets a sampler touch the memory its next draw will read (AliasTable.warm).
-   */
-  peekUint32(): number {
-    return Math.imul(rotl(Math.imul(this.s1, 5), 7), 9) >>> 0;
-  }
-
   next(): number {
     return this.nextUint32() / 4294967296;
   }

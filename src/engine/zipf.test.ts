@@ -155,15 +155,3 @@ describe('ZipfSampler without a table', () => {
     expectClose(head, p, draws, 5);
   });
 });
-
-describe('ZipfSampler warming its table', () => {
-  it('takes exactly two draws a key, as DeferredKeys steps over (warming draws nothing)', () => {
-    const rng = new Xoshiro128(21);
-    const twin = new Xoshiro128(21);
-    const sampler = new ZipfSampler(100_000, 0.9, rng);
-    expect(sampler.drawsPerKey).toBe(2);
-    for (let i = 0; i < 5000; i++) sampler.sample();
-    for (let i = 0; i < 5000 * 2; i++) twin.next();
-    expect(rng.nextUint32()).toBe(twin.nextUint32());
-  });
-});

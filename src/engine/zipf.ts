@@ -1,5 +1,5 @@
 import { AliasTable } from './aliasTable.ts';
-import type { Xoshiro128 } from './random.ts';
+import type { Rng } from './random.ts';
 
 /** Up to this many keys a table (12 bytes a key) serves draws; beyond it, rejection-inversion. */
 export const ZIPF_TABLE_MAX_KEYS = 1 << 18;
@@ -16,7 +16,7 @@ export const ZIPF_TABLE_MAX_KEYS = 1 << 18;
 export class ZipfSampler {
   readonly count: number;
   readonly exponent: number;
-  private readonly rng: Xoshiro128;
+  private readonly rng: Rng;
   /** H(1.5) - 1: the lower end of the range u is drawn from. */
   private readonly hIntegralX1: number;
   /** H(count + 0.5): the upper end. */
@@ -28,7 +28,7 @@ export class ZipfSampler {
   /** Uniform draws each key takes: 2 from the table, 1 uniform, 0 when it varies (rejection). */
   readonly drawsPerKey: number;
 
-  constructor(count: number, s: number, rng: Xoshiro128) {
+  constructor(count: number, s: number, rng: Rng) {
     if (!(Number.isSafeInteger(count) && count >= 1)) {
       throw new RangeError(`ZipfSampler count must be an integer >= 1, got ${count}`);
     }
@@ -47,11 +47,7 @@ export class ZipfSampler {
 
   /** A key in 0..count-1. */
   sample(): number {
-    if (this.table !== null) {
-      const key = this.table.sample(this.rng);
-      this.table.warm(this.rng.peekUint32());
-      return key;
-    }
+    if (this.table !== null) return this.table.sample(this.rng);
     // A 32-bit draw spreads evenly enough over up to a million keys (bias below 0.03%).
     if (this.exponent === 0 && this.count <= 1 << 20) return this.rng.int(this.count);
     const n = this.count;

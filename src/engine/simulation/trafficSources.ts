@@ -1,6 +1,6 @@
 import type { SpikeWindow } from '../arrivals/rateShapes.ts';
 import { spikeWindows } from '../arrivals/segments.ts';
-import type { Rng, Xoshiro128 } from '../random.ts';
+import type { Rng } from '../random.ts';
 import type { KeySpec, Scenario, ServiceSpec, TrafficSpec } from '../scenario/types.ts';
 import { createServiceSampler, type ServiceSampler } from '../serviceTime.ts';
 import { ArrivalSource } from '../traffic.ts';
@@ -45,7 +45,7 @@ export class TrafficSources {
     private readonly core: SimCore,
     scenario: Scenario,
     private readonly rng: Rng,
-    private readonly keysRng: Xoshiro128,
+    private readonly keysRng: Rng,
     private readonly serviceRng: Rng,
   ) {
     this.spikes = spikeWindows(scenario.traffic);

@@ -6,8 +6,8 @@ import { createServiceSampler, meanServiceMs } from './serviceTime.ts';
 const DRAWS = 200_000;
 
 function draw(spec: ServiceSpec, seed: number, n = DRAWS): number[] {
-  const sample = createServiceSampler(spec, new Xoshiro128(seed));
-  return Array.from({ length: n }, () => sample());
+  const sampler = createServiceSampler(spec, new Xoshiro128(seed));
+  return Array.from({ length: n }, () => sampler.sample());
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;

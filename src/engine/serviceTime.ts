@@ -1,31 +1,88 @@
 import type { Rng } from './random.ts';
 import type { ServiceSpec } from './scenario/types.ts';
 
-/**
- * Service times in simulated ms, drawn from the scenario's distribution with the given stream.
- * Each sampler is deterministic: the same spec and Rng state give the same sequence.
+/** Draws service times in simulated ms; deterministic: the same spec and Rng state give the same sequence. */
+export interface ServiceSampler {
+  sample(): number;
+}
+
+/*
+ * One class per distribution rather than a closure: V8 cannot inline a call to a function whose
+ * closures were created more than once (a second run, a reset, a changed spec), so every request
+ * paid a call and a boxed number for its service time; a method of a class inlines at any count.
  */
-export function createServiceSampler(spec: ServiceSpec, rng: Rng): () => number {
+
+class UniformService implements ServiceSampler {
+  private readonly span: number;
+  constructor(
+    private readonly minMs: number,
+    maxMs: number,
+    private readonly rng: Rng,
+  ) {
+    this.span = maxMs - minMs;
+  }
+  sample(): number {
+    return this.minMs + this.span * this.rng.next();
+  }
+}
+
+class ExponentialService implements ServiceSampler {
+  constructor(
+    private readonly meanMs: number,
+    private readonly rng: Rng,
+  ) {}
+  sample(): number {
+    // 1 - u lies in (0, 1], so the log is finite (and u = 0 gives +0, not -0).
+    return -this.meanMs * Math.log1p(-this.rng.next());
+  }
+}
+
+class ConstantService implements ServiceSampler {
+  constructor(private readonly ms: number) {}
+  sample(): number {
+    return this.ms;
+  }
+}
+
+/**
+ * Lognormal: the median times e^(σ·z) for standard normal z, drawn by the Box–Muller transform.
+ * Each pair of uniforms gives two independent normals; the second is kept for the next call.
+ */
+class LognormalService implements ServiceSampler {
+  private spare = 0;
+  private hasSpare = false;
+  constructor(
+    private readonly medianMs: number,
+    private readonly sigma: number,
+    private readonly rng: Rng,
+  ) {}
+  sample(): number {
+    return this.medianMs * Math.exp(this.sigma * this.normal());
+  }
+  private normal(): number {
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
+    }
+    const radius = Math.sqrt(-2 * Math.log1p(-this.rng.next()));
+    const angle = 2 * Math.PI * this.rng.next();
+    this.spare = radius * Math.sin(angle);
+    this.hasSpare = true;
+    return radius * Math.cos(angle);
+  }
+}
+
+/** Service times drawn from the scenario's distribution with the given stream. */
+export function createServiceSampler(spec: ServiceSpec, rng: Rng): ServiceSampler {
   switch (spec.distribution) {
-    case 'uniform': {
-      const { minMs, maxMs } = spec;
-      const span = maxMs - minMs;
-      return () => minMs + span * rng.next();
-    }
-    case 'exponential': {
-      const mean = spec.meanMs;
-      // 1 - u lies in (0, 1], so the log is finite (and u = 0 gives +0, not -0).
-      return () => -mean * Math.log1p(-rng.next());
-    }
-    case 'constant': {
-      const ms = spec.ms;
-      return () => ms;
-    }
-    case 'lognormal': {
-      const { medianMs, sigma } = spec;
-      const normal = standardNormal(rng);
-      return () => medianMs * Math.exp(sigma * normal());
-    }
+    case 'uniform':
+      return new UniformService(spec.minMs, spec.maxMs, rng);
+    case 'exponential':
+      return new ExponentialService(spec.meanMs, rng);
+    case 'constant':
+      return new ConstantService(spec.ms);
+    case 'lognormal':
+      return new LognormalService(spec.medianMs, spec.sigma, rng);
   }
 }
 
@@ -41,24 +98,4 @@ export function meanServiceMs(spec: ServiceSpec): number {
     case 'lognormal':
       return spec.medianMs * Math.exp((spec.sigma * spec.sigma) / 2);
   }
-}
-
-/**
- * Standard normal variates by the Box–Muller transform. Each pair of uniforms gives two
- * independent normals; the second is kept for the next call.
- */
-function standardNormal(rng: Rng): () => number {
-  let spare = 0;
-  let hasSpare = false;
-  return () => {
-    if (hasSpare) {
-      hasSpare = false;
-      return spare;
-    }
-    const radius = Math.sqrt(-2 * Math.log1p(-rng.next()));
-    const angle = 2 * Math.PI * rng.next();
-    spare = radius * Math.sin(angle);
-    hasSpare = true;
-    return radius * Math.cos(angle);
-  };
 }

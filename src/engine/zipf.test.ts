@@ -155,3 +155,15 @@ describe('ZipfSampler without a table', () => {
     expectClose(head, p, draws, 5);
   });
 });
+
+describe('ZipfSampler.drawsPerKey', () => {
+  it('is what a table draw takes, so DeferredKeys can step over owed keys exactly', () => {
+    const rng = new Xoshiro128(21);
+    const twin = new Xoshiro128(21);
+    const sampler = new ZipfSampler(100_000, 0.9, rng);
+    expect(sampler.drawsPerKey).toBe(2);
+    for (let i = 0; i < 5000; i++) sampler.sample();
+    for (let i = 0; i < 5000 * sampler.drawsPerKey; i++) twin.next();
+    expect(rng.nextUint32()).toBe(twin.nextUint32());
+  });
+});

@@ -206,7 +206,7 @@ export class SimulationCore implements SimCore {
     // Every request takes a key (drawn, or owed: deferredKeys.ts) and a service time: streams align.
     const traffic = this.traffic;
     const key = traffic.keyDraws.deferred ? 0 : traffic.keySampler.sample();
-    const serviceMs = traffic.serviceSampler();
+    const serviceMs = traffic.serviceSampler.sample();
     this.metrics.onArrival();
     this.callsInFlight++;
     const sending = this.sending;

@@ -4,7 +4,7 @@ import { ROUTE_HEDGE_BASE } from '../metrics/routeTrail.ts';
 import type { HedgeSpec } from '../overload/specs.ts';
 import type { Rng } from '../random.ts';
 import type { ServiceSpec } from '../scenario/types.ts';
-import { createServiceSampler } from '../serviceTime.ts';
+import { createServiceSampler, type ServiceSampler } from '../serviceTime.ts';
 import { HANGING, IN_SERVICE, NOWHERE, QUEUED } from '../requestTable.ts';
 import { HEDGE } from './eventKinds.ts';
 import type { SimCore } from './simCore.ts';
@@ -23,7 +23,7 @@ export class Hedging {
   on = false;
   private spec: HedgeSpec;
   /** A copy's service time: the requests' distribution, drawn from the hedge stream. */
-  private drawServiceMs: () => number;
+  private serviceTimes: ServiceSampler;
   /** How a copy is placed, reused (no allocation per hedge). */
   private readonly copy = { inflight: 0, copyOf: -1, route: 0 };
 
@@ -34,13 +34,13 @@ export class Hedging {
     private readonly rng: Rng,
   ) {
     this.spec = spec;
-    this.drawServiceMs = createServiceSampler(service, rng);
+    this.serviceTimes = createServiceSampler(service, rng);
     this.configure(spec);
   }
 
   /** The requests' service time distribution changed: copies draw from the new one. */
   setService(spec: ServiceSpec): void {
-    this.drawServiceMs = createServiceSampler(spec, this.rng);
+    this.serviceTimes = createServiceSampler(spec, this.rng);
   }
 
   configure(spec: HedgeSpec): void {
@@ -130,7 +130,7 @@ export class Hedging {
     sending[0] = id;
     sending[1] = req.arrival[r]!;
     sending[2] = req.key[r]!;
-    sending[3] = this.drawServiceMs();
+    sending[3] = this.serviceTimes.sample();
     const copy = this.copy;
     copy.inflight = inflight;
     copy.copyOf = r;

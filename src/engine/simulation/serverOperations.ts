@@ -29,18 +29,16 @@ export class ServerOperations {
   }
 
   /**
-   * Registers the scenario's servers at the start. The bill hears of the fleet once, at the end:
-   * recounting the fleet after each server made building a pool of 10,000 quadratic (~85 ms),
-   * and the counts between, all at time 0, bill nothing. The autoscaler still records each.
+   * Registers the scenario's servers at the start. The fleet's followers hear of it once, at the
+   * end: recounting the fleet after each server made building a pool of 10,000 quadratic (~85 ms
+   * for the bill), and the counts between, all at time 0, change nothing (the bill runs for no
+   * time, and the autoscaler's series keeps one row per instant, the last).
    */
   addInitial(specs: readonly ServerSpec[]): void {
     this.core.pool.reserve(specs.length);
     this.core.metrics.reserveServers(specs.length);
-    for (const spec of specs) {
-      this.register(spec);
-      this.core.autoscaler.fleetChanged();
-    }
-    this.core.objectives.fleetChanged();
+    for (const spec of specs) this.register(spec);
+    this.changed();
   }
 
   private register(spec: ServerSpec): number {

@@ -2,7 +2,7 @@ import type { SpikeWindow } from '../arrivals/rateShapes.ts';
 import { spikeWindows } from '../arrivals/segments.ts';
 import type { Rng } from '../random.ts';
 import type { KeySpec, Scenario, ServiceSpec, TrafficSpec } from '../scenario/types.ts';
-import { createServiceSampler } from '../serviceTime.ts';
+import { createServiceSampler, type ServiceSampler } from '../serviceTime.ts';
 import { ArrivalSource } from '../traffic.ts';
 import { ZipfSampler } from '../zipf.ts';
 import { DeferredKeys, keysRead } from './deferredKeys.ts';
@@ -30,7 +30,7 @@ export class TrafficSources {
   keys: KeySpec;
   /** Draw one request's key and service time (the core calls them on every arrival). */
   keySampler: ZipfSampler;
-  serviceSampler: () => number;
+  serviceSampler: ServiceSampler;
   /** Whether arrivals draw their keys now or owe them (see DeferredKeys). */
   readonly keyDraws: DeferredKeys;
   private readonly sources: ArrivalSource[] = [];

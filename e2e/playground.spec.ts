@@ -96,4 +96,13 @@ test('pause, step and resume move simulated time only when asked', async ({ play
   const paused = await clock.textContent();
   await playground.page.waitForTimeout(500);
   await expect(clock).toHaveText(paused!);
+
+  // Space, with no control focused, does what the button shows: play, then pause.
+  const playButton = playground.controls.playButton;
+  await playground.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await playground.page.keyboard.press('Space');
+  await expect(playButton).toHaveAttribute('aria-pressed', 'true');
+  await expect(clock).not.toHaveText(paused!);
+  await playground.page.keyboard.press('Space');
+  await expect(playButton).toHaveAttribute('aria-pressed', 'false');
 });

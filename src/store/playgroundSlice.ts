@@ -90,9 +90,6 @@ export function playgroundSlice(host: PlaygroundHost, helpers: CallHelpers): Pla
       await call((api) => api.pause());
       pump.soon(); // seen at once, not after a big pool's snapshot interval
     },
-    async togglePlay() {
-      await (get().snapshot?.playing ? get().pause() : get().play());
-    },
     async step() {
       await call((api) => api.step());
       pump.soon(); // seen at once, not after a big pool's snapshot interval

@@ -112,7 +112,6 @@ export interface PlaygroundActions {
   loadScenario(raw: unknown, label?: string): Promise<boolean>;
   play(): Promise<void>;
   pause(): Promise<void>;
-  togglePlay(): Promise<void>;
   step(): Promise<void>;
   stepBy(ms: number): Promise<void>;
   reset(): Promise<void>;

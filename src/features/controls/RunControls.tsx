@@ -10,7 +10,8 @@ export function RunControls() {
   const playing = useApp((s) => s.snapshot?.playing ?? false);
   const speed = useApp((s) => s.snapshot?.speed ?? 1);
   const hasNextEvent = useApp((s) => s.snapshot?.nextEventTime != null);
-  const togglePlay = useApp((s) => s.togglePlay);
+  const play = useApp((s) => s.play);
+  const pause = useApp((s) => s.pause);
   const step = useApp((s) => s.step);
   const reset = useApp((s) => s.reset);
   const setSpeed = useApp((s) => s.setSpeed);
@@ -20,11 +21,11 @@ export function RunControls() {
       if (e.key !== ' ' || e.repeat || e.ctrlKey || e.metaKey || e.altKey) return;
       if (keyIsTaken(e.target)) return;
       e.preventDefault(); // not scroll the page
-      void togglePlay();
+      void (playing ? pause() : play()); // as the button would (see its onClick)
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [togglePlay]);
+  }, [playing, play, pause]);
 
   return (
     <div className="toolbar-run" role="group" aria-label="Run controls">
@@ -35,7 +36,10 @@ export function RunControls() {
         aria-pressed={playing}
         disabled={!ready}
         title="Play or pause (Space)"
-        onClick={() => void togglePlay()}
+        // What the button said when it was pressed, not what the store holds by the time the click
+        // is handled: a run that resumed in between (new traffic after it paused at its end) would
+        // otherwise take a press of "Play" as a pause.
+        onClick={() => void (playing ? pause() : play())}
       >
         <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
       </button>

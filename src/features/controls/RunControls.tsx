@@ -15,17 +15,21 @@ export function RunControls() {
   const step = useApp((s) => s.step);
   const reset = useApp((s) => s.reset);
   const setSpeed = useApp((s) => s.setSpeed);
+  // What the button says now, not what the store holds by the time a press is handled: a run that
+  // resumed in between (new traffic after it paused at its end) would otherwise take a press of
+  // "Play" as a pause.
+  const press = playing ? pause : play;
 
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent): void {
       if (e.key !== ' ' || e.repeat || e.ctrlKey || e.metaKey || e.altKey) return;
       if (keyIsTaken(e.target)) return;
       e.preventDefault(); // not scroll the page
-      void (playing ? pause() : play()); // as the button would (see its onClick)
+      void press();
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [playing, play, pause]);
+  }, [press]);
 
   return (
     <div className="toolbar-run" role="group" aria-label="Run controls">
@@ -36,10 +40,7 @@ export function RunControls() {
         aria-pressed={playing}
         disabled={!ready}
         title="Play or pause (Space)"
-        // What the button said when it was pressed, not what the store holds by the time the click
-        // is handled: a run that resumed in between (new traffic after it paused at its end) would
-        // otherwise take a press of "Play" as a pause.
-        onClick={() => void (playing ? pause() : play())}
+        onClick={() => void press()}
       >
         <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
       </button>

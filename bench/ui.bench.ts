@@ -217,15 +217,15 @@ try {
   console.log(
     `snapshots received  ${median(maxRuns.map((r) => r.snapshotsPerSec)).toFixed(1)} per second (the page asks 5 a second for 100 servers)`,
   );
-  const shares = maxRuns.map((r) => r.worker);
-  if (shares.every((w): w is WorkerShare => w !== null)) {
+  const measured = maxRuns.flatMap((r) => (r.worker === null ? [] : [{ ...r, ...r.worker }]));
+  if (measured.length === maxRuns.length) {
     const pct = (v: number) => `${Math.round(v * 100)}%`;
     console.log(
-      `worker thread       on a CPU ${shares.map((w) => pct(w.onCpu)).join(', ')} of the wall time, ` +
-        `ready but waiting for one ${shares.map((w) => pct(w.waiting)).join(', ')}`,
+      `worker thread       on a CPU ${measured.map((r) => pct(r.onCpu)).join(', ')} of the wall time, ` +
+        `ready but waiting for one ${measured.map((r) => pct(r.waiting)).join(', ')}`,
     );
     console.log(
-      `per worker CPU s    ${maxRuns.map((r) => fmt(r.requestsPerSec / r.worker!.onCpu)).join(', ')} simulated requests`,
+      `per worker CPU s    ${measured.map((r) => fmt(r.requestsPerSec / r.onCpu)).join(', ')} simulated requests`,
     );
   } else console.log('worker thread       CPU share not measured (needs Linux /proc)');
   console.log(

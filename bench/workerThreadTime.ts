@@ -8,12 +8,15 @@ import { readdirSync, readFileSync } from 'node:fs';
  * wall time the worker got a core (on 2 cores the page's drawing competes for them). Null where
  * /proc is not there (not Linux) or no worker thread is found: the benchmark then says so.
  */
-export interface ThreadTimes {
-  /** ns on a CPU, per thread id. */
-  readonly run: ReadonlyMap<string, number>;
-  /** ns runnable but waiting for a CPU, per thread id. */
-  readonly wait: ReadonlyMap<string, number>;
+export interface ThreadTime {
+  /** ns on a CPU. */
+  readonly run: number;
+  /** ns runnable but waiting for a CPU. */
+  readonly wait: number;
 }
+
+/** Each dedicated-worker thread's times, by thread id. */
+export type ThreadTimes = ReadonlyMap<string, ThreadTime>;
 
 /** Chromium names a dedicated worker's thread "DedicatedWorker thread" (15 characters kept). */
 const WORKER_THREAD = 'DedicatedWorker';
@@ -26,8 +29,7 @@ export function readWorkerThreads(): ThreadTimes | null {
   } catch {
     return null;
   }
-  const run = new Map<string, number>();
-  const wait = new Map<string, number>();
+  const times = new Map<string, ThreadTime>();
   for (const pid of pids) {
     let tids: string[];
     try {
@@ -41,14 +43,13 @@ export function readWorkerThreads(): ThreadTimes | null {
         const base = `/proc/${pid}/task/${tid}`;
         if (!readFileSync(`${base}/comm`, 'utf8').startsWith(WORKER_THREAD)) continue;
         const [onCpu, waiting] = readFileSync(`${base}/schedstat`, 'utf8').trim().split(' ');
-        run.set(tid, Number(onCpu));
-        wait.set(tid, Number(waiting));
+        times.set(tid, { run: Number(onCpu), wait: Number(waiting) });
       } catch {
         // the thread ended while we looked
       }
     }
   }
-  return run.size > 0 ? { run, wait } : null;
+  return times.size > 0 ? times : null;
 }
 
 export interface WorkerShare {
@@ -69,10 +70,12 @@ export function workerShare(
 ): WorkerShare | null {
   if (before === null || after === null || !(wallMs > 0)) return null;
   let best: WorkerShare | null = null;
-  for (const [tid, run] of after.run) {
-    const ran = run - (before.run.get(tid) ?? 0);
-    const waited = (after.wait.get(tid) ?? 0) - (before.wait.get(tid) ?? 0);
-    const share = { onCpu: ran / 1e6 / wallMs, waiting: waited / 1e6 / wallMs };
+  for (const [tid, now] of after) {
+    const then = before.get(tid) ?? { run: 0, wait: 0 };
+    const share = {
+      onCpu: (now.run - then.run) / 1e6 / wallMs,
+      waiting: (now.wait - then.wait) / 1e6 / wallMs,
+    };
     if (best === null || share.onCpu > best.onCpu) best = share;
   }
   return best;

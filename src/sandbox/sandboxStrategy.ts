@@ -18,7 +18,7 @@ import { OfferedRanks } from './offeredRanks.ts';
 import type { PoolEntry } from './preludeTypes.ts';
 import { SandboxError } from './sandboxError.ts';
 import type { StrategySandbox } from './strategySandbox.ts';
-import { readRngState, sameRngState, writeRngState, type RngState } from './rngState.ts';
+import { readRngState, sameRngState, writeRngState } from './rngState.ts';
 
 /**
  * Weight of the newest reply in `latencyEwmaMs`: ewma += 0.2 × (latency − ewma), the first reply
@@ -62,7 +62,7 @@ export class SandboxStrategy {
   private ewma = new Float64Array(0);
   private replies = new Float64Array(0);
   /** The stream's state as the sandbox last left it: unchanged means no need to send it in. */
-  private readonly rngSeen: RngState = { s0: 0, s1: 0, s2: 0, s3: 0 };
+  private readonly rngSeen = new Int32Array(4);
   private rngKnown = false;
 
   constructor(readonly sandbox: StrategySandbox) {}
@@ -232,10 +232,10 @@ export class SandboxStrategy {
     const seen = this.rngSeen;
     if (this.rngKnown && sameRngState(rng, seen)) return;
     readRngState(rng, seen);
-    floats[IO.rng] = seen.s0 >>> 0;
-    floats[IO.rng + 1] = seen.s1 >>> 0;
-    floats[IO.rng + 2] = seen.s2 >>> 0;
-    floats[IO.rng + 3] = seen.s3 >>> 0;
+    floats[IO.rng] = seen[0]! >>> 0;
+    floats[IO.rng + 1] = seen[1]! >>> 0;
+    floats[IO.rng + 2] = seen[2]! >>> 0;
+    floats[IO.rng + 3] = seen[3]! >>> 0;
     floats[IO.rngIn] = 1;
     this.rngKnown = true;
   }
@@ -243,10 +243,10 @@ export class SandboxStrategy {
   /** Takes back the state Math.random left, so the run's stream moves on from there. */
   private takeRng(floats: Float64Array, rng: Rng): void {
     const seen = this.rngSeen;
-    seen.s0 = floats[IO.rng]! | 0;
-    seen.s1 = floats[IO.rng + 1]! | 0;
-    seen.s2 = floats[IO.rng + 2]! | 0;
-    seen.s3 = floats[IO.rng + 3]! | 0;
+    seen[0] = floats[IO.rng]! | 0;
+    seen[1] = floats[IO.rng + 1]! | 0;
+    seen[2] = floats[IO.rng + 2]! | 0;
+    seen[3] = floats[IO.rng + 3]! | 0;
     writeRngState(rng, seen);
   }
 

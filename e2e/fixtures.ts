@@ -41,11 +41,14 @@ export class Playground {
   }
 
   /**
-   * Opens the page with animation off and waits until the simulation answers. A fresh browser
+   * Opens the page with animation off (unless `motion`) and waits until the simulation answers. A fresh browser
    * is a first visit, which opens the getting-started guide; it is marked as seen beforehand
    * unless `guide` asks for the newcomer's page.
    */
-  async open(query = '', { guide = false }: { guide?: boolean } = {}): Promise<void> {
+  async open(
+    query = '',
+    { guide = false, motion = false }: { guide?: boolean; motion?: boolean } = {},
+  ): Promise<void> {
     if (!guide && !this.guideSeen) {
       this.guideSeen = true;
       await this.page.addInitScript(() => {
@@ -56,7 +59,8 @@ export class Playground {
         }
       });
     }
-    await this.page.goto(`./?motion=0${query}`);
+    // Without motion unless a test looks at it: counts instead of dots keep screens steady.
+    await this.page.goto(`./?motion=${motion ? 1 : 0}${query}`);
     await expect(this.controls.clock).toBeVisible();
     await expect(this.servers.rows.first()).toBeVisible();
   }

@@ -106,3 +106,52 @@ test('pause, step and resume move simulated time only when asked', async ({ play
   await playground.page.keyboard.press('Space');
   await expect(playButton).toHaveAttribute('aria-pressed', 'false');
 });
+
+test.describe('with motion', () => {
+  test.use({ reducedMotion: 'no-preference' });
+
+  test('routed requests travel across the flow picture as dots in their server’s colour', async ({
+    page,
+    playground,
+  }) => {
+    await playground.open('', { motion: true });
+    await playground.controls.speed('0.1');
+    await playground.controls.play();
+    // Each frame, count the dot canvas's pixels exactly in a server's colour (a dot's inside; its
+    // edges are blended), keeping the most seen: a dot's trip lasts about half a second.
+    await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas.flow-dots')!;
+      const probe = document.createElement('span');
+      canvas.parentElement!.append(probe);
+      const colours = new Set<string>();
+      for (let k = 0; k < 3; k++) {
+        probe.style.color = `var(--server-${k})`;
+        colours.add(getComputedStyle(probe).color.replace(/\s/g, ''));
+      }
+      probe.remove();
+      const copy = document.createElement('canvas');
+      const ctx = copy.getContext('2d', { willReadFrequently: true })!;
+      const w = window as unknown as { mostDotPixels: number };
+      w.mostDotPixels = 0;
+      const look = () => {
+        copy.width = canvas.width;
+        copy.height = canvas.height;
+        ctx.drawImage(canvas, 0, 0);
+        const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4)
+          if (data[i + 3] === 255 && colours.has(`rgb(${data[i]},${data[i + 1]},${data[i + 2]})`))
+            n++;
+        w.mostDotPixels = Math.max(w.mostDotPixels, n);
+        requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await playground.traffic.fireBurst(12);
+    await expect
+      .poll(() =>
+        page.evaluate(() => (window as unknown as { mostDotPixels: number }).mostDotPixels),
+      )
+      .toBeGreaterThan(20);
+  });
+});

@@ -83,7 +83,8 @@ function textAt(x: number, y: number, text: string, font: CSSStyleDeclaration, f
 
 /**
  * The picture of the chart in `container`: its drawn layers (svg[role=img], and the flow view's
- * dot layer), its legend entries where they stand on screen, and `title` above them.
+ * dots as the image their canvas holds), its legend entries where they stand on screen, and
+ * `title` above them.
  */
 export function chartSvg(
   container: HTMLElement,
@@ -131,9 +132,19 @@ export function chartSvg(
       }
     }
   }
-  for (const svg of container.querySelectorAll<SVGSVGElement>('svg[role="img"], svg.flow-dots')) {
+  for (const svg of container.querySelectorAll<SVGSVGElement>('svg[role="img"]')) {
     const r = svg.getBoundingClientRect();
     out.append(placed(svg, r.left + ox, r.top + oy));
+  }
+  for (const canvas of container.querySelectorAll<HTMLCanvasElement>('canvas.flow-dots')) {
+    const r = canvas.getBoundingClientRect();
+    const image = document.createElementNS(SVG_NS, 'image');
+    image.setAttribute('x', String(r.left + ox));
+    image.setAttribute('y', String(r.top + oy));
+    image.setAttribute('width', String(r.width));
+    image.setAttribute('height', String(r.height));
+    image.setAttribute('href', canvas.toDataURL('image/png'));
+    out.append(image);
   }
   return { text: new XMLSerializer().serializeToString(out), width, height };
 }

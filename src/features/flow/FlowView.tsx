@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { ServerSnapshot } from '../../worker/protocol.ts';
 import { useElementSize } from '../../lib/useElementSize.ts';
-import { DOT_POOL, hedgeSlot, type FlowAnchors } from './dotAnimator.ts';
+import { hedgeSlot, type FlowAnchors } from './dotAnimator.ts';
 import { flowCellLimit, layoutFlow, wrapLabel } from './flowLayout.ts';
 import { cellOfServer, groupServers } from './flowGroups.ts';
 import { FlowGroupNode } from './FlowGroupNode.tsx';
@@ -38,7 +38,8 @@ export interface StartingServer {
 
 const NONE: readonly StartingServer[] = [];
 
-const DOT_KEYS = Array.from({ length: DOT_POOL }, (_, i) => i);
+/** Canvas pixels per CSS pixel for the dots. */
+const dotScale = () => Math.min(2, window.devicePixelRatio || 1);
 
 /**
  * The request-flow picture: clients → balancer → one node per server, a ✕ bin for rejections,
@@ -74,7 +75,7 @@ export function FlowView(props: FlowViewProps) {
   const { servers, rejectedByReason, strategyLabel, motion, hedging = false } = props;
   const starting = props.starting ?? NONE;
   const [ref, { width }] = useElementSize<HTMLDivElement>();
-  const layerRef = useRef<SVGGElement | null>(null);
+  const layerRef = useRef<HTMLCanvasElement | null>(null);
   const anchorsRef = useRef<FlowAnchors | null>(null);
   // A pool larger than the boxes the width can draw is drawn as groups of neighbours (servers
   // still starting are then left out of the picture; the label counts them).
@@ -251,14 +252,16 @@ export function FlowView(props: FlowViewProps) {
         </svg>
       )}
       {width > 0 && (
-        // Dots live in their own layer, so their movement never repaints the nodes beneath.
-        <svg className="flow-dots" width={width} height={layout.height} aria-hidden="true">
-          <g ref={layerRef}>
-            {DOT_KEYS.map((k) => (
-              <path key={k} className="flow-dot" />
-            ))}
-          </g>
-        </svg>
+        // Dots live on their own canvas, so their movement never repaints the nodes beneath
+        // (backing store at the device's pixel ratio, at most 2, to stay sharp and cheap).
+        <canvas
+          className="flow-dots"
+          ref={layerRef}
+          width={Math.round(width * dotScale())}
+          height={Math.round(layout.height * dotScale())}
+          style={{ width: `${width}px`, height: `${layout.height}px` }}
+          aria-hidden="true"
+        />
       )}
       <FlowCaption traffic={traffic} motion={motion} hedging={hedging} />
     </div>

@@ -1,5 +1,5 @@
 import { ROUTE_HEDGE_BASE } from '../../engine/metrics/routeTrail.ts';
-import { WARNING_COLOUR, serverColour } from '../../lib/palette.ts';
+import { SERVER_COLOUR_COUNT, WARNING_COLOUR, serverColour } from '../../lib/palette.ts';
 import type { Point } from './flowLayout.ts';
 
 /** Where dots start, turn and land; read afresh every frame, so a resize re-aims dots in flight. */
@@ -38,15 +38,28 @@ export function hedgeSlot(dest: number): number {
 /** A request not yet routed: no server's colour, since the balancer has not chosen one. */
 const UNROUTED = 'var(--ink-muted)';
 
+/** Every colour a dot can take, as CSS (design tokens): resolved to values a canvas can use. */
+export const DOT_COLOURS: readonly string[] = [
+  UNROUTED,
+  WARNING_COLOUR,
+  ...Array.from({ length: SERVER_COLOUR_COUNT }, (_, k) => serverColour(k)),
+];
+
 const smooth = (t: number) => t * t * (3 - 2 * t);
 
 /**
- * Moves a fixed pool of SVG paths (rendered once by React, never re-rendered) along
- * clients → balancer → server with requestAnimationFrame, setting only their transform. It runs
- * frames only while dots are in flight, and allocates nothing per dot beyond the transform string.
+ * Moves up to DOT_POOL dots along clients → balancer → server with requestAnimationFrame,
+ * drawing them on one canvas. They were SVG paths once, each frame setting 200 transforms, and
+ * restyling and repainting them took a fifth of a core of the page's main thread at speed "max"
+ * (measured per thread, Linux schedstat), CPU the simulation's worker then waited for on a 2-core
+ * machine. It runs frames only while dots are in flight and allocates nothing per dot.
  */
 export class DotAnimator {
-  private readonly els: SVGPathElement[];
+  private readonly shapes = {
+    circle: new Path2D(CIRCLE),
+    cross: new Path2D(CROSS),
+    diamond: new Path2D(DIAMOND),
+  };
   private readonly start = new Float64Array(DOT_POOL);
   private readonly dest = new Int32Array(DOT_POOL);
   /** 0 free, 1 waiting for its start time, 2 on its way to the balancer, 3 routed. */
@@ -54,13 +67,25 @@ export class DotAnimator {
   private readonly free: number[] = [];
   private alive = 0;
   private frame = 0;
+  private readonly unrouted: string;
+  private readonly warning: string;
+  private readonly servers: string[];
 
+  /**
+   * `colours` maps each of DOT_COLOURS to a colour the canvas understands (the theme's values);
+   * the canvas's backing store is its CSS size (inline style) times the device pixel ratio.
+   */
   constructor(
-    layer: SVGGElement,
+    private readonly canvas: HTMLCanvasElement,
+    private readonly ctx: CanvasRenderingContext2D,
     private readonly anchors: () => FlowAnchors | null,
+    colours: ReadonlyMap<string, string>,
   ) {
-    this.els = Array.from(layer.querySelectorAll<SVGPathElement>('path'));
-    for (let i = this.els.length - 1; i >= 0; i--) this.free.push(i);
+    const resolved = (css: string) => colours.get(css) ?? 'grey';
+    this.unrouted = resolved(UNROUTED);
+    this.warning = resolved(WARNING_COLOUR);
+    this.servers = Array.from({ length: SERVER_COLOUR_COUNT }, (_, k) => resolved(serverColour(k)));
+    for (let i = DOT_POOL - 1; i >= 0; i--) this.free.push(i);
   }
 
   /**
@@ -70,11 +95,6 @@ export class DotAnimator {
   spawn(dest: number, delayMs: number): boolean {
     const i = this.free.pop();
     if (i === undefined) return false;
-    const el = this.els[i]!;
-    // Until the balancer decides, a request is just a request: neutral, round.
-    el.setAttribute('d', CIRCLE);
-    el.setAttribute('fill', UNROUTED);
-    el.style.visibility = 'hidden';
     this.start[i] = performance.now() + delayMs;
     this.dest[i] = dest;
     this.state[i] = 1;
@@ -85,11 +105,14 @@ export class DotAnimator {
 
   private readonly tick = (now: number): void => {
     const a = this.anchors();
+    const { canvas, ctx } = this;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    const scale = canvas.width / (parseFloat(canvas.style.width) || canvas.width);
     for (let i = 0; i < DOT_POOL; i++) {
       if (this.state[i] === 0) continue;
       const p = (now - this.start[i]!) / TRAVEL_MS;
       if (p < 0) continue;
-      const el = this.els[i]!;
       const d = this.dest[i]!;
       const hedged = hedgeSlot(d);
       const to = hedged >= 0 ? hedged : d;
@@ -98,45 +121,68 @@ export class DotAnimator {
         this.release(i);
         continue;
       }
-      if (this.state[i] === 1) {
-        this.state[i] = 2;
-        el.style.visibility = 'visible';
-      }
       let x: number;
       let y: number;
+      let shape = this.shapes.circle;
+      // Until the balancer decides, a request is just a request: neutral, round.
+      let fill = this.unrouted;
       if (p < SPLIT) {
+        this.state[i] = 2;
         const t = smooth(p / SPLIT);
         x = a.clients.x + (a.balancerIn.x - a.clients.x) * t;
         y = a.clients.y + (a.balancerIn.y - a.clients.y) * t;
       } else {
-        if (this.state[i] !== 3) {
-          // The balancer has decided: the dot takes its server's colour (a diamond for a hedge),
-          // or becomes a ✕.
-          this.state[i] = 3;
-          el.setAttribute('d', to < 0 ? CROSS : hedged >= 0 ? DIAMOND : CIRCLE);
-          el.setAttribute('fill', to < 0 ? WARNING_COLOUR : serverColour(to));
+        // The balancer has decided: the dot takes its server's colour (a diamond for a hedge),
+        // or becomes a ✕.
+        this.state[i] = 3;
+        if (to < 0) {
+          shape = this.shapes.cross;
+          fill = this.warning;
+        } else {
+          if (hedged >= 0) shape = this.shapes.diamond;
+          fill = this.servers[to % SERVER_COLOUR_COUNT]!;
         }
         const t = smooth((p - SPLIT) / (1 - SPLIT));
         const from = to < 0 ? a.balancerDown : a.balancerOut;
         x = from.x + (target.x - from.x) * t;
         y = from.y + (target.y - from.y) * t;
       }
-      el.setAttribute('transform', `translate(${x.toFixed(1)},${y.toFixed(1)})`);
+      ctx.setTransform(scale, 0, 0, scale, x * scale, y * scale);
+      ctx.fillStyle = fill;
+      ctx.fill(shape);
     }
     this.frame = this.alive > 0 ? requestAnimationFrame(this.tick) : 0;
   };
 
   private release(i: number): void {
-    this.els[i]!.style.visibility = 'hidden';
     this.state[i] = 0;
     this.free.push(i);
     this.alive--;
   }
 
-  /** Stops the animation and hides every dot. */
+  /** Stops the animation and clears every dot. */
   dispose(): void {
     if (this.frame !== 0) cancelAnimationFrame(this.frame);
     this.frame = 0;
     for (let i = 0; i < DOT_POOL; i++) if (this.state[i] !== 0) this.release(i);
+    this.ctx.setTransform(1, 0, 0, 1, 0, 0);
+    this.ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
   }
+}
+
+/**
+ * What each CSS colour in `css` (design tokens, light-dark() values) is in the theme shown at
+ * `host`, read once through a probe element: a canvas cannot take var(--…).
+ */
+export function resolveColours(host: Element, css: readonly string[]): Map<string, string> {
+  const probe = document.createElement('span');
+  probe.style.display = 'none';
+  host.appendChild(probe);
+  const out = new Map<string, string>();
+  for (const c of css) {
+    probe.style.color = c;
+    out.set(c, getComputedStyle(probe).color);
+  }
+  probe.remove();
+  return out;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState, type RefObject } from 'react';
+import { useTheme } from '../../lib/theme.ts';
 import { useApp } from '../../store/hooks.tsx';
-import { DotAnimator, type FlowAnchors } from './dotAnimator.ts';
+import { DOT_COLOURS, DotAnimator, resolveColours, type FlowAnchors } from './dotAnimator.ts';
 
 /** What the flow view reports about the last second of routing decisions. */
 export interface RouteTraffic {
@@ -49,24 +50,35 @@ function total(slices: readonly Slice[], counts: boolean): RouteTraffic {
 }
 
 /**
- * Listens to the routing feed outside React state: with motion each decision launches a dot in
- * `layerRef` (aimed with `anchorsRef`); without, decisions are tallied per destination. Either
+ * Listens to the routing feed outside React state: with motion each decision launches a dot on
+ * the canvas `layerRef` (aimed with `anchorsRef`, in the theme's colours); without, decisions are tallied per destination. Either
  * way React hears about it at most four times a second, with the true count beside the drawn one.
  */
 export function useRouteTraffic(
   motion: boolean,
   /** The dot layer is in the page (it waits for the first measured width). */
   ready: boolean,
-  layerRef: RefObject<SVGGElement | null>,
+  layerRef: RefObject<HTMLCanvasElement | null>,
   anchorsRef: RefObject<FlowAnchors | null>,
 ): RouteTraffic {
   const routeFeed = useApp((s) => s.routeFeed);
   const [traffic, setTraffic] = useState<RouteTraffic>(IDLE);
+  // A new theme means new colours: the dots start afresh in them.
+  const theme = useTheme();
 
   useEffect(() => {
     if (!ready) return;
-    const layer = layerRef.current;
-    const animator = motion && layer ? new DotAnimator(layer, () => anchorsRef.current) : null;
+    const canvas = layerRef.current;
+    const ctx = motion && canvas ? canvas.getContext('2d') : null;
+    const animator =
+      canvas && ctx
+        ? new DotAnimator(
+            canvas,
+            ctx,
+            () => anchorsRef.current,
+            resolveColours(canvas, DOT_COLOURS),
+          )
+        : null;
     const slices: Slice[] = Array.from({ length: SLICES }, emptySlice);
     let current = slices[SLICES - 1]!;
 
@@ -94,7 +106,7 @@ export function useRouteTraffic(
       window.clearInterval(timer);
       animator?.dispose();
     };
-  }, [motion, ready, layerRef, anchorsRef, routeFeed]);
+  }, [motion, ready, layerRef, anchorsRef, routeFeed, theme]);
 
   return traffic;
 }

@@ -41,9 +41,9 @@ export class Playground {
   }
 
   /**
-   * Opens the page with animation off (unless `motion`) and waits until the simulation answers. A fresh browser
-   * is a first visit, which opens the getting-started guide; it is marked as seen beforehand
-   * unless `guide` asks for the newcomer's page.
+   * Opens the page with animation off (unless `motion`) and waits until the simulation answers.
+   * A fresh browser is a first visit, which opens the getting-started guide; it is marked as seen
+   * beforehand unless `guide` asks for the newcomer's page.
    */
   async open(
     query = '',

@@ -11,7 +11,7 @@ export interface FleetCounts {
   readonly starting: number;
   /** The count the autoscaler manages (Kubernetes' replicas): ready, down and starting. */
   readonly desired: number;
-  /** Servers billed: running (ready or draining) or starting. */
+  /** Servers billed: up (ready, or draining and still up) or starting; a crashed one is not. */
   readonly running: number;
 }
 
@@ -19,7 +19,9 @@ export function countFleet(pool: ServerPool, starting: number): FleetCounts {
   let inPool = 0;
   let down = 0;
   let draining = 0;
+  let up = 0;
   for (const slot of pool.members) {
+    if (pool.up[slot] === 1) up++;
     if (pool.draining[slot] === 1) draining++;
     else if (pool.up[slot] === 1) inPool++;
     else down++;
@@ -30,7 +32,7 @@ export function countFleet(pool: ServerPool, starting: number): FleetCounts {
     draining,
     starting,
     desired: inPool + down + starting,
-    running: inPool + draining + starting,
+    running: up + starting,
   };
 }
 

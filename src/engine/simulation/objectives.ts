@@ -1,6 +1,7 @@
 import { CostMeter, type CostSpec } from '../metrics/costMeter.ts';
 import { SloTracker, type SloSpec } from '../metrics/sloTracker.ts';
 import type { SimCore } from './simCore.ts';
+import { countFleet } from './fleetMeasure.ts';
 import { SERVED } from './simCore.ts';
 
 /** Prices used to keep the meter running while the setup has no `cost`. */
@@ -54,11 +55,9 @@ export class Objectives {
     this.slo!.onEnd(core.now, outcome === SERVED ? core.now - core.requests.arrival[r]! : null);
   }
 
-  /** The fleet changed: the bill runs on from now at the new count. */
+  /** The fleet changed: the bill runs on from now at the new count (the autoscaler's `running`). */
   fleetChanged(): void {
-    const pool = this.core.pool;
-    let running = this.core.autoscaler.starting.length;
-    for (const slot of pool.members) if (pool.up[slot] === 1) running++;
-    this.meter.setCount(this.core.now, running);
+    const core = this.core;
+    this.meter.setCount(core.now, countFleet(core.pool, core.autoscaler.starting.length).running);
   }
 }

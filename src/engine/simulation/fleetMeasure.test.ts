@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULTS } from '../scenario/limits.ts';
 import type { ServerSpec } from '../scenario/types.ts';
 import { ServerPool } from '../serverPool.ts';
 import { countFleet } from './fleetMeasure.ts';
 
-const spec = (name: string): ServerSpec => ({
-  name,
-  capacity: 1,
-  weight: 1,
-  speed: 1,
-  queueLimit: 0,
-  up: true,
-  errorRate: 0,
-  partitioned: false,
-});
+const spec = (name: string): ServerSpec => ({ ...DEFAULTS.server, name });
 
 describe('countFleet', () => {
   it('counts each server state once, and bills what is up or starting', () => {

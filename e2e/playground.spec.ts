@@ -110,48 +110,58 @@ test('pause, step and resume move simulated time only when asked', async ({ play
 test.describe('with motion', () => {
   test.use({ reducedMotion: 'no-preference' });
 
-  test('routed requests travel across the flow picture as dots in their server’s colour', async ({
+  test('the classic run’s requests cross the flow picture: dots in their server’s colour, a ✕ for the rejection', async ({
     page,
     playground,
   }) => {
     await playground.open('', { motion: true });
     await playground.controls.speed('0.1');
-    await playground.controls.play();
-    // Each frame, count the dot canvas's pixels exactly in a server's colour (a dot's inside; its
-    // edges are blended), keeping the most seen: a dot's trip lasts about half a second.
+    // Each frame, count the dot canvas's pixels exactly in a server's colour and in the warning
+    // colour (a shape's inside; its edges are blended), keeping the most seen: a trip lasts about
+    // half a second, so the watch starts before the run.
     await page.evaluate(() => {
       const canvas = document.querySelector<HTMLCanvasElement>('canvas.flow-dots')!;
       const probe = document.createElement('span');
       canvas.parentElement!.append(probe);
-      const colours = new Set<string>();
-      for (let k = 0; k < 3; k++) {
-        probe.style.color = `var(--server-${k})`;
-        colours.add(getComputedStyle(probe).color.replace(/\s/g, ''));
-      }
+      const colourOf = (css: string) => {
+        probe.style.color = css;
+        return getComputedStyle(probe).color.replace(/\s/g, '');
+      };
+      const servers = new Set([0, 1, 2].map((k) => colourOf(`var(--server-${k})`)));
+      const warning = colourOf('var(--warning)');
       probe.remove();
       const copy = document.createElement('canvas');
       const ctx = copy.getContext('2d', { willReadFrequently: true })!;
-      const w = window as unknown as { mostDotPixels: number };
-      w.mostDotPixels = 0;
+      const most = { server: 0, warning: 0 };
+      (window as unknown as { mostDotPixels: typeof most }).mostDotPixels = most;
       const look = () => {
         copy.width = canvas.width;
         copy.height = canvas.height;
         ctx.drawImage(canvas, 0, 0);
         const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
-        let n = 0;
-        for (let i = 0; i < data.length; i += 4)
-          if (data[i + 3] === 255 && colours.has(`rgb(${data[i]},${data[i + 1]},${data[i + 2]})`))
-            n++;
-        w.mostDotPixels = Math.max(w.mostDotPixels, n);
+        let server = 0;
+        let warned = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (data[i + 3] !== 255) continue;
+          const rgb = `rgb(${data[i]},${data[i + 1]},${data[i + 2]})`;
+          if (servers.has(rgb)) server++;
+          else if (rgb === warning) warned++;
+        }
+        most.server = Math.max(most.server, server);
+        most.warning = Math.max(most.warning, warned);
         requestAnimationFrame(look);
       };
       requestAnimationFrame(look);
     });
-    await playground.traffic.fireBurst(12);
-    await expect
-      .poll(() =>
-        page.evaluate(() => (window as unknown as { mostDotPixels: number }).mostDotPixels),
-      )
-      .toBeGreaterThan(20);
+    await playground.controls.play();
+    const most = () =>
+      page.evaluate(
+        () =>
+          (window as unknown as { mostDotPixels: { server: number; warning: number } })
+            .mostDotPixels,
+      );
+    // Nine requests go to servers A, B and C; the tenth finds no healthy server.
+    await expect.poll(async () => (await most()).server).toBeGreaterThan(20);
+    await expect.poll(async () => (await most()).warning).toBeGreaterThan(0);
   });
 });

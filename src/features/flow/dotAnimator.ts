@@ -62,7 +62,7 @@ export class DotAnimator {
   };
   private readonly start = new Float64Array(DOT_POOL);
   private readonly dest = new Int32Array(DOT_POOL);
-  /** 0 free, 1 waiting for its start time, 2 on its way to the balancer, 3 routed. */
+  /** 1 for a dot in flight (or waiting for its start time), 0 for a free one. */
   private readonly state = new Uint8Array(DOT_POOL);
   private readonly free: number[] = [];
   private alive = 0;
@@ -81,6 +81,7 @@ export class DotAnimator {
     private readonly anchors: () => FlowAnchors | null,
     colours: ReadonlyMap<string, string>,
   ) {
+    // Every DOT_COLOURS entry is in `colours`; grey only if a caller passed fewer.
     const resolved = (css: string) => colours.get(css) ?? 'grey';
     this.unrouted = resolved(UNROUTED);
     this.warning = resolved(WARNING_COLOUR);
@@ -127,14 +128,12 @@ export class DotAnimator {
       // Until the balancer decides, a request is just a request: neutral, round.
       let fill = this.unrouted;
       if (p < SPLIT) {
-        this.state[i] = 2;
         const t = smooth(p / SPLIT);
         x = a.clients.x + (a.balancerIn.x - a.clients.x) * t;
         y = a.clients.y + (a.balancerIn.y - a.clients.y) * t;
       } else {
         // The balancer has decided: the dot takes its server's colour (a diamond for a hedge),
         // or becomes a ✕.
-        this.state[i] = 3;
         if (to < 0) {
           shape = this.shapes.cross;
           fill = this.warning;

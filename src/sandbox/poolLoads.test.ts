@@ -29,15 +29,21 @@ const CHECKER = `function selectServer(servers, request, state, pool) {
   return servers[loads.lastIndexOf(Math.max.apply(null, loads))];
 }`;
 
-/** The same answer worked out from the pool: healthy servers in pool order, the last busiest. */
-function lastBusiest(pool: FakePool): number {
+/**
+ * The healthy server a scan in pool order keeps: each one replaces the best so far when `better`
+ * says its load (in service + waiting) beats the best's.
+ */
+function scanPool(pool: FakePool, better: (load: number, bestLoad: number) => boolean): number {
   let best = -1;
   for (const slot of pool.members) {
     if (pool.healthy[slot] !== 1) continue;
-    if (best < 0 || pool.outstanding(slot) >= pool.outstanding(best)) best = slot;
+    if (best < 0 || better(pool.outstanding(slot), pool.outstanding(best))) best = slot;
   }
   return best;
 }
+
+/** The same answer worked out from the pool: healthy servers in pool order, the last busiest. */
+const lastBusiest = (pool: FakePool) => scanPool(pool, (load, bestLoad) => load >= bestLoad);
 
 /**
  * Runs `code` over a pool of twelve reshaped at random between picks (loads, fills, outages,
@@ -144,14 +150,7 @@ describe('pool.loads matches the servers offered, pick after pick', () => {
 });
 
 /** The first of the least busy healthy servers in pool order: least connections, from the pool. */
-function firstLeast(pool: FakePool): number {
-  let best = -1;
-  for (const slot of pool.members) {
-    if (pool.healthy[slot] !== 1) continue;
-    if (best < 0 || pool.outstanding(slot) < pool.outstanding(best)) best = slot;
-  }
-  return best;
-}
+const firstLeast = (pool: FakePool) => scanPool(pool, (load, bestLoad) => load < bestLoad);
 
 /** Ways code might change the array it was given (reorder, resize, rewrite), one a test. */
 const WRECKS: Record<string, string> = {

@@ -82,9 +82,9 @@ function textAt(x: number, y: number, text: string, font: CSSStyleDeclaration, f
 }
 
 /**
- * The picture of the chart in `container`: its drawn layers (svg[role=img], and the flow view's
- * dots as the image their canvas holds), its legend entries where they stand on screen, and
- * `title` above them.
+ * The picture of the chart in `container`: its drawn layers (svg[role=img], and any canvas, such
+ * as the flow view's dots, as the image it holds), its legend entries where they stand on screen,
+ * and `title` above them.
  */
 export function chartSvg(
   container: HTMLElement,
@@ -136,7 +136,7 @@ export function chartSvg(
     const r = svg.getBoundingClientRect();
     out.append(placed(svg, r.left + ox, r.top + oy));
   }
-  for (const canvas of container.querySelectorAll<HTMLCanvasElement>('canvas.flow-dots')) {
+  for (const canvas of container.querySelectorAll('canvas')) {
     const r = canvas.getBoundingClientRect();
     const image = document.createElementNS(SVG_NS, 'image');
     image.setAttribute('x', String(r.left + ox));

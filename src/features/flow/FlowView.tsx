@@ -121,6 +121,7 @@ export function FlowView(props: FlowViewProps) {
   // The strategy's name in full on one or two lines (10.5 px type: about 6.3 px a character).
   const strategyLines = wrapLabel(strategyLabel.toLowerCase(), (b.w - 8) / 6.3);
   const twoLines = strategyLines.length > 1;
+  const scale = dotScale();
 
   return (
     <div className="flow-view" ref={ref}>
@@ -257,8 +258,8 @@ export function FlowView(props: FlowViewProps) {
         <canvas
           className="flow-dots"
           ref={layerRef}
-          width={Math.round(width * dotScale())}
-          height={Math.round(layout.height * dotScale())}
+          width={Math.round(width * scale)}
+          height={Math.round(layout.height * scale)}
           style={{ width: `${width}px`, height: `${layout.height}px` }}
           aria-hidden="true"
         />

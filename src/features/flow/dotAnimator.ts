@@ -1,5 +1,6 @@
 import { ROUTE_HEDGE_BASE } from '../../engine/metrics/routeTrail.ts';
 import { SERVER_COLOUR_COUNT, WARNING_COLOUR, serverColour } from '../../lib/palette.ts';
+import { resolveCssColours } from '../../lib/cssColours.ts';
 import type { Point } from './flowLayout.ts';
 
 /** Where dots start, turn and land; read afresh every frame, so a resize re-aims dots in flight. */
@@ -38,13 +39,6 @@ export function hedgeSlot(dest: number): number {
 /** A request not yet routed: no server's colour, since the balancer has not chosen one. */
 const UNROUTED = 'var(--ink-muted)';
 
-/** Every colour a dot can take, as CSS (design tokens): resolved to values a canvas can use. */
-export const DOT_COLOURS: readonly string[] = [
-  UNROUTED,
-  WARNING_COLOUR,
-  ...Array.from({ length: SERVER_COLOUR_COUNT }, (_, k) => serverColour(k)),
-];
-
 const smooth = (t: number) => t * t * (3 - 2 * t);
 
 /**
@@ -72,20 +66,23 @@ export class DotAnimator {
   private readonly servers: string[];
 
   /**
-   * `colours` maps each of DOT_COLOURS to a colour the canvas understands (the theme's values);
-   * the canvas's backing store is its CSS size (inline style) times the device pixel ratio.
+   * Draws in the theme's colours as they are now (a new theme needs a new animator); the canvas's
+   * backing store is its CSS size (inline style) times the device pixel ratio.
    */
   constructor(
     private readonly canvas: HTMLCanvasElement,
     private readonly ctx: CanvasRenderingContext2D,
     private readonly anchors: () => FlowAnchors | null,
-    colours: ReadonlyMap<string, string>,
   ) {
-    // Every DOT_COLOURS entry is in `colours`; grey only if a caller passed fewer.
-    const resolved = (css: string) => colours.get(css) ?? 'grey';
-    this.unrouted = resolved(UNROUTED);
-    this.warning = resolved(WARNING_COLOUR);
-    this.servers = Array.from({ length: SERVER_COLOUR_COUNT }, (_, k) => resolved(serverColour(k)));
+    const servers = Array.from({ length: SERVER_COLOUR_COUNT }, (_, k) => serverColour(k));
+    const [unrouted, warning, ...resolved] = resolveCssColours(canvas.parentElement ?? canvas, [
+      UNROUTED,
+      WARNING_COLOUR,
+      ...servers,
+    ]);
+    this.unrouted = unrouted!;
+    this.warning = warning!;
+    this.servers = resolved;
     for (let i = DOT_POOL - 1; i >= 0; i--) this.free.push(i);
   }
 
@@ -167,21 +164,4 @@ export class DotAnimator {
     this.ctx.setTransform(1, 0, 0, 1, 0, 0);
     this.ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
   }
-}
-
-/**
- * What each CSS colour in `css` (design tokens, light-dark() values) is in the theme shown at
- * `host`, read once through a probe element: a canvas cannot take var(--…).
- */
-export function resolveColours(host: Element, css: readonly string[]): Map<string, string> {
-  const probe = document.createElement('span');
-  probe.style.display = 'none';
-  host.appendChild(probe);
-  const out = new Map<string, string>();
-  for (const c of css) {
-    probe.style.color = c;
-    out.set(c, getComputedStyle(probe).color);
-  }
-  probe.remove();
-  return out;
 }

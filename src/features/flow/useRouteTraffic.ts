@@ -1,7 +1,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { useTheme } from '../../lib/theme.ts';
 import { useApp } from '../../store/hooks.tsx';
-import { DOT_COLOURS, DotAnimator, resolveColours, type FlowAnchors } from './dotAnimator.ts';
+import { DotAnimator, type FlowAnchors } from './dotAnimator.ts';
 
 /** What the flow view reports about the last second of routing decisions. */
 export interface RouteTraffic {
@@ -51,8 +51,9 @@ function total(slices: readonly Slice[], counts: boolean): RouteTraffic {
 
 /**
  * Listens to the routing feed outside React state: with motion each decision launches a dot on
- * the canvas `layerRef` (aimed with `anchorsRef`, in the theme's colours); without, decisions are tallied per destination. Either
- * way React hears about it at most four times a second, with the true count beside the drawn one.
+ * the canvas `layerRef` (aimed with `anchorsRef`, in the theme's colours); without, decisions are
+ * tallied per destination. Either way React hears about it at most four times a second, with the
+ * true count beside the drawn one.
  */
 export function useRouteTraffic(
   motion: boolean,
@@ -70,15 +71,7 @@ export function useRouteTraffic(
     if (!ready) return;
     const canvas = layerRef.current;
     const ctx = motion && canvas ? canvas.getContext('2d') : null;
-    const animator =
-      canvas && ctx
-        ? new DotAnimator(
-            canvas,
-            ctx,
-            () => anchorsRef.current,
-            resolveColours(canvas, DOT_COLOURS),
-          )
-        : null;
+    const animator = canvas && ctx ? new DotAnimator(canvas, ctx, () => anchorsRef.current) : null;
     const slices: Slice[] = Array.from({ length: SLICES }, emptySlice);
     let current = slices[SLICES - 1]!;
 

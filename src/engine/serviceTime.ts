@@ -1,7 +1,7 @@
 import type { Rng } from './random.ts';
 import type { ServiceSpec } from './scenario/types.ts';
 
-/** Draws service times in simulated ms; deterministic: the same spec and Rng state give the same sequence. */
+/** Draws service times in simulated ms: the same spec and Rng state give the same sequence. */
 export interface ServiceSampler {
   sample(): number;
 }

@@ -92,8 +92,11 @@ export function sandboxPrelude(
    */
   let offered: readonly SandboxServer[] = freeze([]);
   let offeredStale = true;
-  /** Per slot: whether it is on `healthy` (the prelude's own record; `s.healthy` is the user's). */
-  const up: boolean[] = [];
+  /**
+   * Per slot: healthy as the host last said (on `healthy` once registered). The prelude's own
+   * record: `s.healthy` is the user's code's to overwrite.
+   */
+  const hostHealthy: boolean[] = [];
   /**
    * `loads[k]` is `healthy[k].active + healthy[k].queued`, kept in step with `healthy`: a plain
    * array, because QuickJS's native Math.min.apply, indexOf and spread copy a plain array several
@@ -123,8 +126,9 @@ export function sandboxPrelude(
    * non-writable would cost a defineProperty per change (measured: about 1 µs more a pick for
    * every strategy, two fifths of a round robin pick); the API reference asks the user's code to
    * treat them as read-only, and what the code writes there is seen only by the code itself,
-   * until the field next changes. It never reaches the simulation or the prelude's own records: those read
-   * only `index` (fixed when the server is made, and not writable), `up` and `loads`.
+   * until the field next changes. It never reaches the simulation or the prelude's own records:
+   * those read only `index` (fixed when the server is made, and not writable), `hostHealthy` and
+   * `loads`.
    */
   function set(s: SandboxServer, key: keyof SandboxServer, value: unknown): void {
     (s as unknown as Record<string, unknown>)[key] = value;
@@ -147,7 +151,7 @@ export function sandboxPrelude(
       Object.defineProperty(s, 'index', { writable: false, configurable: false });
       bySlot[slot] = s;
       registered[slot] = false;
-      up[slot] = false;
+      hostHealthy[slot] = false;
     }
     return s;
   }
@@ -186,7 +190,7 @@ export function sandboxPrelude(
   /** `s` goes on or off the offered list, at the place the host said (`hint`). */
   function setHealthy(s: SandboxServer, value: boolean, hint: number): void {
     set(s, 'healthy', value);
-    up[s.index] = value;
+    hostHealthy[s.index] = value;
     if (!registered[s.index]) return;
     const at = placeOf(s, hint, !value);
     if (value) {
@@ -238,7 +242,7 @@ export function sandboxPrelude(
         s.queued = queued;
         const healthyNow = io[i + 4] === 1;
         const hint = io[i + 5]! | 0;
-        if (up[slot] !== healthyNow) setHealthy(s, healthyNow, hint);
+        if (hostHealthy[slot] !== healthyNow) setHealthy(s, healthyNow, hint);
         else if (healthyNow && registered[slot]) loads[placeOf(s, hint, true)] = active + queued;
         i += LOAD_FLOATS;
       } else if (op === OP_DONE) {
@@ -290,7 +294,7 @@ export function sandboxPrelude(
       s = bySlot[(chosen as SandboxServer).index];
       if (s !== chosen) s = undefined;
     }
-    if (s === undefined || !up[s.index] || !registered[s.index]) refuse(chosen);
+    if (s === undefined || !hostHealthy[s.index] || !registered[s.index]) refuse(chosen);
     io[RESULT] = s.index;
   }
 
@@ -337,7 +341,7 @@ export function sandboxPrelude(
       set(s, 'speed', e.speed);
       set(s, 'latencyEwmaMs', e.latencyEwmaMs);
       set(s, 'healthy', e.healthy);
-      up[e.slot] = e.healthy;
+      hostHealthy[e.slot] = e.healthy;
       if (e.healthy) {
         healthy.push(s);
         loads.push(e.active + e.queued);

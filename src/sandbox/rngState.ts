@@ -1,12 +1,12 @@
 import { Xoshiro128, type Rng } from '../engine/random.ts';
 
-/** The run's strategy stream's four state words (xoshiro128**), which the sandbox's Math.random goes on from. */
+/** The strategy stream's four state words (xoshiro128**), which the sandbox's Math.random uses. */
 function stateOf(rng: Rng): Int32Array {
   if (!(rng instanceof Xoshiro128)) throw new TypeError('the strategy stream is not xoshiro128**');
   return rng.state;
 }
 
-/** Copies the strategy stream's state into `out`, so Math.random in the sandbox can go on from it. */
+/** Copies the strategy stream's state into `out`, for Math.random in the sandbox to go on from. */
 export function readRngState(rng: Rng, out: Int32Array): void {
   out.set(stateOf(rng));
 }

@@ -232,10 +232,8 @@ export class SandboxStrategy {
     const seen = this.rngSeen;
     if (this.rngKnown && sameRngState(rng, seen)) return;
     readRngState(rng, seen);
-    floats[IO.rng] = seen[0]! >>> 0;
-    floats[IO.rng + 1] = seen[1]! >>> 0;
-    floats[IO.rng + 2] = seen[2]! >>> 0;
-    floats[IO.rng + 3] = seen[3]! >>> 0;
+    // The words go across as unsigned numbers, and come back (takeRng) as 32-bit integers.
+    for (let k = 0; k < 4; k++) floats[IO.rng + k] = seen[k]! >>> 0;
     floats[IO.rngIn] = 1;
     this.rngKnown = true;
   }
@@ -243,10 +241,7 @@ export class SandboxStrategy {
   /** Takes back the state Math.random left, so the run's stream moves on from there. */
   private takeRng(floats: Float64Array, rng: Rng): void {
     const seen = this.rngSeen;
-    seen[0] = floats[IO.rng]! | 0;
-    seen[1] = floats[IO.rng + 1]! | 0;
-    seen[2] = floats[IO.rng + 2]! | 0;
-    seen[3] = floats[IO.rng + 3]! | 0;
+    for (let k = 0; k < 4; k++) seen[k] = floats[IO.rng + k]! | 0;
     writeRngState(rng, seen);
   }
 

@@ -10,6 +10,7 @@ test('the morning peak scales up for the rush and back down after it', async ({ 
   await expect(scaling.enabled).toBeChecked();
   expect(await scaling.actual()).toBe(2);
   await playground.controls.speed('max');
+  await scaling.recordActual();
   await playground.controls.play();
   // The rush: the HPA orders servers as utilization climbs past its 50% target.
   const peak = await scaling.waitForActual((n) => n >= 6, 150_000);

@@ -2,7 +2,7 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { createPageStore } from './app/pageStore.ts';
-import { startupAddress } from './lib/urlFlags.ts';
+import { readPageAddress } from './lib/urlFlags.ts';
 import { registerServiceWorker } from './lib/serviceWorker.ts';
 import { applyTheme, storedTheme } from './lib/theme.ts';
 import { AppStoreProvider } from './store/hooks.tsx';
@@ -12,9 +12,10 @@ import './index.css';
 applyTheme(storedTheme());
 
 const store = createPageStore();
-// Started before the first render (App asks again and gets the same promise): the worker loads
-// its code and the setup on the other core while this thread renders the page, instead of after.
-void store.getState().startup(startupAddress(window.location));
+const address = readPageAddress(window.location);
+// Started before the first render: the worker loads its code and the setup on the other core
+// while this thread renders the page, instead of after. App waits for the same promise.
+const opened = store.getState().startup(address.startup);
 
 // A transition, so React renders the first screen in slices with the browser free in between,
 // not in one task of several hundred milliseconds on a slow machine.
@@ -22,7 +23,7 @@ startTransition(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <AppStoreProvider store={store}>
-        <App />
+        <App motion={address.motion} opened={opened} />
       </AppStoreProvider>
     </StrictMode>,
   );

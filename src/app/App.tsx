@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { useApp } from '../store/hooks.tsx';
-import { readUrlFlags, startupAddress } from '../lib/urlFlags.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { SkipLinks } from './SkipLinks.tsx';
 import { PresentationLayout } from './PresentationLayout.tsx';
@@ -33,18 +32,22 @@ import { AutoscalingPanel, ServersOverTimePanel } from '../features/autoscaling/
 import { CostSloPanel } from '../features/objectives/index.ts';
 import { Guide, Shortcuts } from '../features/help/index.ts';
 
+interface AppProps {
+  /** False with `?motion=0`: animation off. */
+  readonly motion: boolean;
+  /** The store's startup (share link, then ?preset=, then the autosave, then the classic demo). */
+  readonly opened: Promise<void>;
+}
+
 /**
  * The playground's one screen: controls on the left, pictures in the middle, explanations right;
- * or, in presentation mode, the flow picture and one chart big.
+ * or, in presentation mode, the flow picture and one chart big. main.tsx reads the page's
+ * address once, starts the store with it and passes what the page itself needs.
  */
-export function App() {
-  const startup = useApp((s) => s.startup);
+export function App({ motion, opened }: AppProps) {
   const presenting = useApp((s) => s.view.presenting);
   useEffect(() => {
-    const flags = readUrlFlags(window.location.search);
-    if (!flags.motion) document.documentElement.dataset.motion = 'off';
-    // Share link in the hash, then ?preset=, then the autosave, then the classic demo.
-    const opened = startup(startupAddress(window.location));
+    if (!motion) document.documentElement.dataset.motion = 'off';
     // Once every panel has been laid out with its content, panels out of view may skip their
     // work: their sizes are remembered, so scrolling does not move the page (index.css).
     let cancel = () => {};
@@ -56,7 +59,7 @@ export function App() {
       live = false;
       cancel();
     };
-  }, [startup]);
+  }, [motion, opened]);
   useEffect(() => {
     const root = document.documentElement;
     if (presenting === null) delete root.dataset.presenting;

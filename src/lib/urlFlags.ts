@@ -1,21 +1,19 @@
-/** Flags read from the page's query string: `?motion=0` turns animation off (tests use it). */
-export interface UrlFlags {
+/** What the page's address asks for, read once at startup (main.tsx). */
+export interface PageAddress {
+  /** False with `?motion=0`: animation off (tests use it). */
   readonly motion: boolean;
-  readonly preset: string | null;
+  /** A share link (`#s=…`) in the hash, and `?preset=` (or null): what the page opens with. */
+  readonly startup: { readonly hash: string; readonly preset: string | null };
 }
 
-export function readUrlFlags(search: string): UrlFlags {
-  const params = new URLSearchParams(search);
-  return { motion: params.get('motion') !== '0', preset: params.get('preset') };
-}
-
-/**
- * What the page opens with, read from its address: a share link in the hash, or `?preset=`.
- * main.tsx starts with it before the first render, and App asks again (getting the same start).
- */
-export function startupAddress(location: { readonly hash: string; readonly search: string }): {
+/** Reads the page's address, parsing its query string once. */
+export function readPageAddress(location: {
   readonly hash: string;
-  readonly preset: string | null;
-} {
-  return { hash: location.hash, preset: readUrlFlags(location.search).preset };
+  readonly search: string;
+}): PageAddress {
+  const params = new URLSearchParams(location.search);
+  return {
+    motion: params.get('motion') !== '0',
+    startup: { hash: location.hash, preset: params.get('preset') },
+  };
 }

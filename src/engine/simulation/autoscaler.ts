@@ -4,7 +4,7 @@ import type { AutoscalingSpec } from '../autoscaling/spec.ts';
 import type { ServerSpec } from '../scenario/types.ts';
 import { AUTOSCALE_SYNC, SCHEDULED_SCALE, SERVER_READY } from './eventKinds.ts';
 import { FleetLedger } from './fleetLedger.ts';
-import { countFleet, measureFleet } from './fleetMeasure.ts';
+import { countFleet, measureFleet, type FleetCounts } from './fleetMeasure.ts';
 import { ScalingPolicy, type ScalingAction, type ScalingDecision } from './scalingPolicy.ts';
 import type { SimCore } from './simCore.ts';
 
@@ -178,10 +178,13 @@ export class Autoscaler {
     if (next < Infinity) core.schedule(next, SCHEDULED_SCALE, this.generation);
   }
 
-  /** Called by every operation that changes the fleet: counts, the mean's integral, a row. */
-  fleetChanged(): void {
+  /**
+   * Called with the new counts by every operation that changes the fleet (ServerOperations'
+   * fleetChanged, which also tells the bill): counts, the mean's integral, a row.
+   */
+  fleetChanged(counts: FleetCounts): void {
     if (this.spec === null) return;
-    this.record();
+    this.ledger.record(this.core.now, counts);
   }
 
   // ---- Deciding. ----
@@ -222,8 +225,7 @@ export class Autoscaler {
       });
       core.schedule(core.now + provisioningMs, SERVER_READY, id);
     }
-    this.core.objectives.fleetChanged();
-    this.record();
+    core.operations.fleetChanged();
   }
 
   private shrink(count: number): void {
@@ -245,8 +247,7 @@ export class Autoscaler {
         );
       for (const slot of candidates.slice(0, left)) core.operations.retire(slot);
     }
-    core.objectives.fleetChanged();
-    this.record();
+    core.operations.fleetChanged();
   }
 
   private join(name: string, coldStartMs: number): void {

@@ -1,7 +1,7 @@
 import { CostMeter, type CostSpec } from '../metrics/costMeter.ts';
 import { SloTracker, type SloSpec } from '../metrics/sloTracker.ts';
 import type { SimCore } from './simCore.ts';
-import { countFleet } from './fleetMeasure.ts';
+import type { FleetCounts } from './fleetMeasure.ts';
 import { SERVED } from './simCore.ts';
 
 /** Prices used to keep the meter running while the setup has no `cost`. */
@@ -56,8 +56,7 @@ export class Objectives {
   }
 
   /** The fleet changed: the bill runs on from now at the new count (the autoscaler's `running`). */
-  fleetChanged(): void {
-    const core = this.core;
-    this.meter.setCount(core.now, countFleet(core.pool, core.autoscaler.starting.length).running);
+  fleetChanged(counts: FleetCounts): void {
+    this.meter.setCount(this.core.now, counts.running);
   }
 }

@@ -1,5 +1,6 @@
 import { HANGING, IN_SERVICE, NOWHERE } from '../requestTable.ts';
 import type { ServerChanges, ServerSpec } from '../scenario/types.ts';
+import { countFleet } from './fleetMeasure.ts';
 import type { SimCore } from './simCore.ts';
 
 const SYSTEM = 'LoadBalancerSystem';
@@ -15,16 +16,22 @@ export class ServerOperations {
 
   constructor(private readonly core: SimCore) {}
 
-  /** Tells the parts that follow the fleet's size (autoscaler, bill) that it changed. */
-  private changed(): void {
-    this.core.autoscaler.fleetChanged();
-    this.core.objectives.fleetChanged();
+  /**
+   * Tells the parts that follow the fleet's size (the autoscaler's books, the bill) that it
+   * changed, counted once for both. The autoscaler calls it too when it orders or cancels servers
+   * still starting, which count in the fleet without being in the pool.
+   */
+  fleetChanged(): void {
+    const core = this.core;
+    const counts = countFleet(core.pool, core.autoscaler.starting.length);
+    core.autoscaler.fleetChanged(counts);
+    core.objectives.fleetChanged(counts);
   }
 
   /** Registers a server; returns its slot. */
   add(spec: ServerSpec): number {
     const slot = this.register(spec);
-    this.changed();
+    this.fleetChanged();
     return slot;
   }
 
@@ -38,7 +45,7 @@ export class ServerOperations {
     this.core.pool.reserve(specs.length);
     this.core.metrics.reserveServers(specs.length);
     for (const spec of specs) this.register(spec);
-    this.changed();
+    this.fleetChanged();
   }
 
   private register(spec: ServerSpec): number {
@@ -63,7 +70,7 @@ export class ServerOperations {
     core.log('WARNING', SYSTEM, `Server ${pool.names[slot]} removed from the registry`);
     core.defences.updatePanic();
     this.leaving.delete(slot);
-    this.changed();
+    this.fleetChanged();
   }
 
   /**
@@ -88,7 +95,7 @@ export class ServerOperations {
     if (!pool.member[slot] || !pool.up[slot] || pool.draining[slot]) return;
     pool.markDraining(slot, true);
     core.log('WARNING', pool.names[slot]!, `Server ${pool.names[slot]} is draining`);
-    this.changed();
+    this.fleetChanged();
     this.finishDrain(slot);
   }
 
@@ -103,7 +110,7 @@ export class ServerOperations {
     core.defences.setBelief(slot, false, 'it was drained');
     // A retired server has finished its work: it leaves (remove tells the fleet).
     if (this.leaving.has(slot)) this.remove(slot);
-    else this.changed();
+    else this.fleetChanged();
   }
 
   /** Crashes a server: it goes down at once and every request it holds fails. */
@@ -136,7 +143,7 @@ export class ServerOperations {
     if (core.resilience.healthCheck.mode === 'instant')
       core.defences.setBelief(slot, false, 'it crashed');
     if (this.leaving.has(slot)) this.remove(slot);
-    else this.changed();
+    else this.fleetChanged();
   }
 
   /**
@@ -155,13 +162,13 @@ export class ServerOperations {
     if (pool.draining[slot]) {
       pool.markDraining(slot, false);
       core.log('INFO', name, `Server ${name} stopped draining`);
-      this.changed();
+      this.fleetChanged();
       return;
     }
     if (pool.up[slot]) return;
     pool.setRunning(slot, true);
     core.log('INFO', name, `Server ${name} is up again`);
-    this.changed();
+    this.fleetChanged();
     const mode = core.resilience.healthCheck.mode;
     // Active checks find out by themselves; otherwise the operator's "up" reaches the balancer.
     if (mode === 'instant') core.defences.setBelief(slot, pool.partitioned[slot] === 0, 'it is up');

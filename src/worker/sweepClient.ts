@@ -77,11 +77,12 @@ export class SweepPool implements SweepRunner {
     const members = this.ensure(this.size);
     try {
       await Promise.all(members.map((m) => this.guard(m, m.remote.init(plan))));
+      // Two runs queued at each worker: it starts the next as soon as it finishes one.
       const workers: SweepWorker[] = members.map((m) => ({
+        depth: 2,
         run: (index) => this.guard(m, m.remote.run(index)),
       }));
-      // Two runs queued at each worker: it starts the next as soon as it finishes one.
-      return await runSweep(plan, runs, workers, { depth: 2, ...options });
+      return await runSweep(plan, runs, workers, options);
     } catch (e) {
       this.terminate();
       throw e;

@@ -59,8 +59,9 @@ describe('running a sweep on a pool of workers', () => {
         outstanding[i]!--;
         return figures;
       },
+      depth: 2,
     }));
-    const deep = await runSweep(plan, runs, counting, { depth: 2 });
+    const deep = await runSweep(plan, runs, counting);
     const one = await runSweep(plan, runs, [inThreadWorker(plan)]);
     expect(resultJson(assembleResult(plan.header, deep.figures))).toBe(
       resultJson(assembleResult(plan.header, one.figures)),
@@ -68,7 +69,7 @@ describe('running a sweep on a pool of workers', () => {
     expect(most).toEqual([2, 2, 2]);
   });
 
-  it("lets a worker's own depth override the sweep's, with the same results", async () => {
+  it('keeps each worker as many runs ahead as its own depth, with the same results', async () => {
     const outstanding = [0, 0, 0];
     const most = [0, 0, 0];
     const counting: SweepWorker[] = jitteryWorkers(3, 12).map((w, i) => ({
@@ -78,9 +79,9 @@ describe('running a sweep on a pool of workers', () => {
         outstanding[i]!--;
         return figures;
       },
-      ...(i === 0 ? { depth: 1 } : i === 1 ? { depth: 3 } : {}),
+      depth: [1, 3, 2][i],
     }));
-    const mixed = await runSweep(plan, runs, counting, { depth: 2 });
+    const mixed = await runSweep(plan, runs, counting);
     const one = await runSweep(plan, runs, [inThreadWorker(plan)]);
     expect(resultJson(assembleResult(plan.header, mixed.figures))).toBe(
       resultJson(assembleResult(plan.header, one.figures)),

@@ -23,10 +23,12 @@ import { runOne } from './runOne.ts';
 export interface SweepWorker {
   run(index: number): Promise<RunFigures>;
   /**
-   * Runs to hand this worker ahead of its answers, overriding `RunSweepOptions.depth`: a worker
-   * that runs in the caller's own thread gains nothing from a queue (it cannot start the next run
-   * while this thread is busy anyway) and would only hold back runs that an idle worker could
-   * take at the end.
+   * Runs handed to this worker ahead of its answers (default 1). With 2, a worker in another
+   * thread that finishes a run starts the next at once instead of waiting for this thread to hear
+   * of it and answer, which on a busy machine (this thread not scheduled for a while) leaves
+   * workers idle. A worker that runs in the caller's own thread gains nothing from a queue (it
+   * cannot start the next run while this thread is busy anyway) and would only hold back runs
+   * that an idle worker could take at the end.
    */
   readonly depth?: number;
 }
@@ -47,12 +49,6 @@ export interface RunSweepOptions {
    * finish, and the promise resolves with `cancelled: true` and the figures so far.
    */
   readonly cancelled?: () => boolean;
-  /**
-   * Runs handed to each worker ahead of its answers (default 1). With 2, a worker that finishes a
-   * run starts the next at once instead of waiting for this thread to hear of it and answer,
-   * which on a busy machine (this thread not scheduled for a while) leaves workers idle.
-   */
-  readonly depth?: number;
 }
 
 export interface SweepRuns {
@@ -94,7 +90,7 @@ export async function runSweep(
       options.onRun?.({ index, figures: figures[index], done, total: runs.length });
     }
   };
-  const depthOf = (w: SweepWorker) => Math.max(1, Math.floor(w.depth ?? options.depth ?? 1));
+  const depthOf = (w: SweepWorker) => Math.max(1, Math.floor(w.depth ?? 1));
   await Promise.all(workers.flatMap((w) => Array.from({ length: depthOf(w) }, () => lane(w))));
   return { figures, cancelled };
 }

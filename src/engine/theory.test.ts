@@ -5,6 +5,7 @@ import {
   cheHitRate,
   erlangB,
   mm1,
+  mm1SloAttainment,
   supermarketMeanSojourn,
   supermarketTail,
   zipfProbabilities,
@@ -132,6 +133,49 @@ describe('mm1', () => {
     expect(mm1(0.5, 0)).toBeNull();
     expect(mm1(-1, 1)).toBeNull();
     expect(mm1(NaN, 1)).toBeNull();
+  });
+});
+
+describe('mm1SloAttainment', () => {
+  it('gives the exponential time in system’s share within the threshold, by hand', () => {
+    // W = 20 ms (10 ms service at load 0.5): 1 − e^(−50/20) within 50 ms, 1 − e^(−50/200) at
+    // load 0.95 (W = 200 ms).
+    expect(mm1SloAttainment(50, 20)).toBeCloseTo(0.9179150013761012, 14);
+    expect(mm1SloAttainment(50, 200)).toBeCloseTo(0.22119921692859512, 14);
+    // The median is W ln 2 and the 99th percentile W ln 100.
+    expect(mm1SloAttainment(20 * Math.LN2, 20)).toBeCloseTo(0.5, 12);
+    expect(mm1SloAttainment(20 * Math.log(100), 20)).toBeCloseTo(0.99, 12);
+    expect(mm1SloAttainment(0, 20)).toBe(0);
+    expect(mm1SloAttainment(Infinity, 20)).toBe(1);
+  });
+
+  it('takes the mean time in system mm1 gives: P(T ≤ t) = 1 − e^(−(μ − λ)t)', () => {
+    const w = mm1(0.08, 0.1)!.meanResponseMs;
+    expect(mm1SloAttainment(30, w)).toBeCloseTo(1 - Math.exp(-(0.1 - 0.08) * 30), 12);
+  });
+
+  it('rises with the threshold and falls with the mean time in system', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        fc.double({ min: 1e-3, max: 1e4, noNaN: true }),
+        (a, b, w) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          const low = mm1SloAttainment(lo, w);
+          expect(low).toBeGreaterThanOrEqual(0);
+          expect(mm1SloAttainment(hi, w)).toBeGreaterThanOrEqual(low);
+          expect(mm1SloAttainment(lo, w * 2)).toBeLessThanOrEqual(low);
+        },
+      ),
+    );
+  });
+
+  it('rejects invalid arguments', () => {
+    expect(() => mm1SloAttainment(-1, 20)).toThrow(RangeError);
+    expect(() => mm1SloAttainment(NaN, 20)).toThrow(RangeError);
+    expect(() => mm1SloAttainment(50, 0)).toThrow(RangeError);
+    expect(() => mm1SloAttainment(50, NaN)).toThrow(RangeError);
   });
 });
 

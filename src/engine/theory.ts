@@ -61,6 +61,25 @@ export function mm1(arrivalRatePerMs: number, serviceRatePerMs: number): MM1Resu
 }
 
 /**
+ * SLO attainment of an M/M/1 queue: the share of requests whose time in system is within
+ * `thresholdMs`. Served FIFO, the time in system is exponential with mean W = 1/(μ − λ), so the
+ * share is P(T ≤ t) = 1 − e^(−t/W) (Kleinrock, Queueing Systems I, §3.2). Under random routing
+ * each of n servers is such a queue (Poisson splitting), so the same share holds for the pool.
+ *
+ * @param thresholdMs t ≥ 0
+ * @param meanResponseMs W > 0, as `mm1(...).meanResponseMs`
+ */
+export function mm1SloAttainment(thresholdMs: number, meanResponseMs: number): number {
+  if (!(thresholdMs >= 0)) {
+    throw new RangeError(`mm1SloAttainment threshold must be ≥ 0, got ${thresholdMs}`);
+  }
+  if (!(meanResponseMs > 0)) {
+    throw new RangeError(`mm1SloAttainment mean time must be > 0, got ${meanResponseMs}`);
+  }
+  return 1 - Math.exp(-thresholdMs / meanResponseMs);
+}
+
+/**
  * Zipf popularity over `count` keys: p_k = (k+1)^-s / H(count, s) for k = 0..count-1, where
  * H(count, s) = Σ_{j=1..count} j^-s is the generalized harmonic number. s = 0 is uniform; larger
  * s concentrates requests on the first keys.

@@ -1,11 +1,12 @@
+import { mm1SloAttainment } from '../../engine/theory.ts';
 import { formatMs } from '../../lib/format.ts';
 import { mm1Prediction, type TheoryPrediction, type TheorySetup } from './theoryOverlay.ts';
 
 /**
- * SLO attainment under M/M/1: with random routing each server is an M/M/1 queue (Poisson
- * splitting) whose time in system, FIFO, is exponential with mean W = 1/(μ − λ/n), so the share
- * of requests answered within the threshold t is 1 − e^(−t/W) (Kleinrock, Queueing Systems I,
- * §3.2). Where M/M/1 does not cover the setup, its reasons stand.
+ * SLO attainment under M/M/1 for the setup: with random routing each server is an M/M/1 queue
+ * whose mean time in system is W = 1/(μ − λ/n) (mm1Prediction), and the engine's
+ * mm1SloAttainment gives the share answered within the threshold, 1 − e^(−t/W). Where M/M/1 does
+ * not cover the setup, its reasons stand.
  */
 export function mm1AttainmentPrediction(input: TheorySetup): TheoryPrediction {
   const mean = mm1Prediction(input);
@@ -14,7 +15,7 @@ export function mm1AttainmentPrediction(input: TheorySetup): TheoryPrediction {
   if (!slo) reasons.push('the setup has no SLO: attainment needs a latency threshold');
   const predicted =
     reasons.length === 0 && mean.predicted !== null && slo
-      ? 1 - Math.exp(-slo.thresholdMs / mean.predicted)
+      ? mm1SloAttainment(slo.thresholdMs, mean.predicted)
       : null;
   const detail =
     !slo || mean.predicted === null

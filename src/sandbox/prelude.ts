@@ -109,7 +109,9 @@ export function sandboxPrelude(
    * of theirs and kept for the rest of it, so nothing the code does to it (sort, push, write) can
    * reach `loads` or a later call, and code that never reads it pays nothing. toSpliced, because
    * QuickJS copies a plain array that way several times faster than by slice or spread, and the
-   * copy is a plain array again (the native scans stay fast).
+   * copy is a plain array again (the native scans stay fast). Each of the three calls into the
+   * user's code (onComplete, onServerChange, selectServer) clears it beside setting PHASE_AT, in
+   * line: a shared helper would add an interpreted function call to every pick.
    */
   let loadsCopy: number[] | null = null;
   const pool = freeze({

@@ -44,6 +44,16 @@ export class Agenda {
     else this.main.push(time, kind, data);
   }
 
+  /** `push` of an event known not to be an arrival (a completion: the hot path's one per attempt). */
+  pushMain(time: number, kind: number, data: number): void {
+    this.main.push(time, kind, data);
+  }
+
+  /** `push` of a source's next arrival. */
+  pushArrival(time: number, data: number): void {
+    this.arrivals.push(time, this.arrivalKind, data);
+  }
+
   /** Removes the earliest event; read it first with peekTime/peekKind/peekData. */
   pop(): void {
     if (this.arrivalFirst()) this.arrivals.pop();

@@ -58,6 +58,11 @@ export class ArrivalSource {
       return next < spec.to ? next : Infinity;
     }
     if (spec.kind !== 'ramp') return Infinity; // drawn from `shape` above
+    return this.nextOfRamp(spec, t);
+  }
+
+  /** A ramp's next arrival: candidates at its peak rate, each kept with rate(t) / peak. */
+  private nextOfRamp(spec: Extract<TrafficSpec, { kind: 'ramp' }>, t: number): number {
     const peak = Math.max(spec.startRatePerSec, spec.endRatePerSec);
     if (peak <= 0) return Infinity;
     let candidate = t;

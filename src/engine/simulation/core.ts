@@ -87,9 +87,6 @@ export class SimulationCore implements SimCore {
     options: SimulationOptions = {},
   ) {
     const seed = scenario.seed;
-    const arrivalsRng = streamRng(seed, 'arrivals');
-    const keysRng = streamRng(seed, 'keys');
-    const serviceRng = streamRng(seed, 'service');
     this.strategyRng = streamRng(seed, 'strategy');
     this.faultsRng = streamRng(seed, 'faults');
     this.logRequests = options.logRequests ?? true;
@@ -104,7 +101,7 @@ export class SimulationCore implements SimCore {
     this.durationMs = scenario.durationMs;
     this.resilience = scenario.resilience;
     Object.assign(this, buildOverloadParts(this, scenario));
-    this.traffic = new TrafficSources(this, scenario, arrivalsRng, keysRng, serviceRng);
+    this.traffic = new TrafficSources(this, this.agenda, scenario);
     this.explainer = new PickExplainer(this, options.explainPicks ?? this.logRequests);
     this.sender = new Sender(this);
     this.operations = new ServerOperations(this);
@@ -345,7 +342,8 @@ export class SimulationCore implements SimCore {
     }
     if (this.queues.contentionOn && req.fail[r] === 0) duration *= this.queues.factor(active);
     req.refs[r]!++;
-    this.agenda.push(this.now + (duration * pool.spike[slot]!) / pool.speed[slot]!, COMPLETE, r);
+    const end = this.now + (duration * pool.spike[slot]!) / pool.speed[slot]!;
+    this.agenda.pushMain(end, COMPLETE, r);
     if (this.logRequests)
       this.logLine(HANDLING, pool.names[slot]!, req.id[r]!, active, pool.capacity[slot]!);
   }

@@ -1,6 +1,7 @@
+import type { Agenda } from '../agenda.ts';
 import type { SpikeWindow } from '../arrivals/rateShapes.ts';
 import { spikeWindows } from '../arrivals/segments.ts';
-import type { Rng } from '../random.ts';
+import { type Rng, streamRng } from '../random.ts';
 import type { KeySpec, Scenario, ServiceSpec, TrafficSpec } from '../scenario/types.ts';
 import { createServiceSampler, type ServiceSampler } from '../serviceTime.ts';
 import { ArrivalSource } from '../traffic.ts';
@@ -40,20 +41,27 @@ export class TrafficSources {
   private steadySource = -1;
   /** The scenario's spikes: they multiply every rate-based source's rate while they last. */
   private readonly spikes: readonly SpikeWindow[];
+  /** The run's arrivals, keys and service streams (see random.ts). */
+  private readonly rng: Rng;
+  private readonly keysRng: Rng;
+  private readonly serviceRng: Rng;
 
   constructor(
     private readonly core: SimCore,
+    /** The core's agenda, where each source's next arrival goes directly (one per request). */
+    private readonly agenda: Agenda,
     scenario: Scenario,
-    private readonly rng: Rng,
-    private readonly keysRng: Rng,
-    private readonly serviceRng: Rng,
   ) {
+    const seed = scenario.seed;
+    this.rng = streamRng(seed, 'arrivals');
+    this.keysRng = streamRng(seed, 'keys');
+    this.serviceRng = streamRng(seed, 'service');
     this.spikes = spikeWindows(scenario.traffic);
     this.service = scenario.service;
-    this.serviceSampler = createServiceSampler(scenario.service, serviceRng);
+    this.serviceSampler = createServiceSampler(scenario.service, this.serviceRng);
     this.keys = scenario.keys;
-    this.keySampler = new ZipfSampler(scenario.keys.count, scenario.keys.zipf, keysRng);
-    this.keyDraws = new DeferredKeys(keysRng);
+    this.keySampler = new ZipfSampler(scenario.keys.count, scenario.keys.zipf, this.keysRng);
+    this.keyDraws = new DeferredKeys(this.keysRng);
   }
 
   /** New service times from now on. */
@@ -102,19 +110,24 @@ export class TrafficSources {
   sourceArrival(index: number): void {
     const source = this.sources[index]!;
     if (!source.active) return;
-    const core = this.core;
     if (source.spec.kind === 'burst') {
-      const left = this.burstLeft[index]!;
-      const slice = Math.min(left, BURST_SLICE);
-      this.burstLeft[index] = left - slice;
-      this.burst(slice);
-      if (left > slice) core.schedule(core.now, ARRIVAL, index, true);
-      else source.active = false;
+      this.burstSlice(index, source);
       return;
     }
+    const core = this.core;
     core.arrive();
     const next = source.nextAfter(core.now);
-    if (next < Infinity) core.schedule(next, ARRIVAL, index);
+    if (next < Infinity) this.agenda.pushArrival(next, index);
+    else source.active = false;
+  }
+
+  /** A burst's next slice: up to BURST_SLICE requests now, and the next slice right after. */
+  private burstSlice(index: number, source: ArrivalSource): void {
+    const left = this.burstLeft[index]!;
+    const slice = Math.min(left, BURST_SLICE);
+    this.burstLeft[index] = left - slice;
+    this.burst(slice);
+    if (left > slice) this.core.schedule(this.core.now, ARRIVAL, index, true);
     else source.active = false;
   }
 

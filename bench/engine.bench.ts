@@ -14,6 +14,7 @@ import { summarize } from '../src/engine/summary.ts';
 import { scenarioOf } from '../src/engine/testing/scenarioOf.ts';
 import { runLiveSession } from './liveSession.ts';
 import { runReference } from './referenceSim.ts';
+import { pool, referenceModel, withDefaultKeys } from './benchModels.ts';
 import { cpuMs, median } from './measure.ts';
 
 /** `npm run bench -- --only=model,live`: run only these blocks (model, setups, live, memory). */
@@ -25,21 +26,6 @@ interface Case {
   readonly label: string;
   readonly raw: Record<string, unknown>;
   readonly requests: number;
-}
-
-/** Poisson traffic at 80% of the pool's capacity (mean service 400 ms), for about `requests`. */
-function pool(servers: number, capacity: number, requests: number) {
-  const rate = Math.round(((servers * capacity) / 0.4) * 0.8);
-  return {
-    servers: Array.from({ length: servers }, (_, i) => ({ name: `S${i}`, capacity })),
-    traffic: [{ from: 0, to: Math.ceil((requests / rate) * 1000), ratePerSec: rate }],
-    keys: { count: 100_000, zipf: 0.9 },
-  };
-}
-
-/** The same pool with the scenario defaults' keys (1,000 keys, Zipf 1) instead of 100,000. */
-function withDefaultKeys(raw: ReturnType<typeof pool>) {
-  return { servers: raw.servers, traffic: raw.traffic };
 }
 
 const cases: Case[] = [
@@ -92,25 +78,6 @@ function timeRun(raw: Record<string, unknown>): Timed {
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-
-/**
- * The reference model as a scenario: 100 servers of capacity 1 with unbounded FIFO queues,
- * exponential service (mean 1 s), power of two choices, Poisson arrivals at 90% of capacity for
- * about `arrivals` requests; no cache (the model has none), histograms and every series on.
- */
-function referenceModel(arrivals: number) {
-  return {
-    strategy: 'power-of-two-choices',
-    servers: Array.from({ length: 100 }, (_, i) => ({
-      name: `S${i}`,
-      capacity: 1,
-      queueLimit: null,
-    })),
-    service: { distribution: 'exponential', meanMs: 1000 },
-    cache: { placement: 'off' },
-    traffic: [{ from: 0, to: Math.round((arrivals / 90) * 1000), ratePerSec: 90 }],
-  };
-}
 
 interface ModelRun {
   /** Wall ms and CPU ms per simulated request. */

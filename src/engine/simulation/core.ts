@@ -248,9 +248,11 @@ export class SimulationCore implements SimCore {
   startWaiting(slot: number): void {
     const pool = this.pool;
     if (this.queues.on) this.queues.startWaiting(slot);
+    // startQueued's own test, read here too so that a completion with nothing waiting (or no
+    // free place) costs no call.
     else
-      for (let r = pool.startQueued(slot); r >= 0; r = pool.startQueued(slot))
-        this.serve(r, slot, pool.active[slot]!);
+      while (pool.queued[slot]! > 0 && pool.active[slot]! < pool.limit[slot]!)
+        this.serve(pool.startQueued(slot), slot, pool.active[slot]!);
     if (pool.draining[slot] === 1) this.operations.finishDrain(slot);
   }
 

@@ -8,6 +8,8 @@ import {
   HISTOGRAM_MIN_VALUE,
   HISTOGRAM_RELATIVE_ERROR,
   LatencyHistogram,
+  quantileOfCounts,
+  tailQuantilesOfCounts,
 } from './histogram.ts';
 
 /** Nearest-rank quantile of sorted values, the definition LatencyHistogram.quantile follows. */
@@ -224,6 +226,53 @@ describe('LatencyHistogram', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('tailQuantilesOfCounts: p50, p90 and p99 in one walk', () => {
+  /** What quantileOfCounts gives one by one, for the same counts. */
+  function oneByOne(h: LatencyHistogram): number[] {
+    const counts = h.copyCounts();
+    return [0.5, 0.9, 0.99].map((q) => quantileOfCounts(counts, h.count, h.min, h.max, q));
+  }
+
+  function inOneWalk(h: LatencyHistogram): number[] {
+    const out = new Float64Array(5).fill(-1);
+    tailQuantilesOfCounts(h.copyCounts(), h.count, h.min, h.max, out, 1);
+    expect([out[0], out[4]]).toEqual([-1, -1]); // writes its three places and no others
+    return [...out.subarray(1, 4)];
+  }
+
+  it('gives what three calls of quantileOfCounts give, for any values', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: HISTOGRAM_MAX_VALUE, noNaN: true }), {
+          minLength: 1,
+          maxLength: 400,
+        }),
+        (values) => {
+          const h = new LatencyHistogram();
+          for (const v of values) h.record(v);
+          expect(inOneWalk(h)).toEqual(oneByOne(h));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reports the maximum for ranks at or past the count, and 0 for an empty histogram', () => {
+    const h = new LatencyHistogram();
+    // Two values: p50's rank is 1 (the lower one's bucket), p90's and p99's are 2 = n (the max).
+    h.record(10);
+    h.record(500);
+    const [p50, p90, p99] = inOneWalk(h);
+    expect(p90).toBe(500);
+    expect(p99).toBe(500);
+    expect(p50).toBeCloseTo(10, -1);
+    expect(inOneWalk(h)).toEqual(oneByOne(h));
+    const out = new Float64Array(3).fill(-1);
+    tailQuantilesOfCounts(new Float64Array(h.bucketCount), 0, Infinity, -Infinity, out, 0);
+    expect([...out]).toEqual([0, 0, 0]);
   });
 });
 

@@ -262,6 +262,41 @@ export function quantileOfCounts(
 }
 
 /**
+ * quantileOfCounts for q = 0.5, 0.9 and 0.99 at once, written to `out` at `at`, `at + 1` and
+ * `at + 2`: one walk up the buckets instead of three from the bottom (a busy sample interval's
+ * summary, on every interval of a run).
+ */
+export function tailQuantilesOfCounts(
+  counts: Float64Array,
+  n: number,
+  lo: number,
+  hi: number,
+  out: Float64Array,
+  at: number,
+): void {
+  if (n <= 0) {
+    out[at] = out[at + 1] = out[at + 2] = 0;
+    return;
+  }
+  // Ranks as quantileOfCounts computes them; they never fall from one q to the next, so each
+  // walk goes on from where the last stopped. A rank of n or more reports the exact maximum.
+  const last = bucketIndex(hi);
+  let i = bucketIndex(lo);
+  let cumulative = counts[i]!;
+  for (let k = 0; k < 3; k++) {
+    const q = k === 0 ? 0.5 : k === 1 ? 0.9 : 0.99;
+    const rank = Math.max(1, Math.ceil(q * n - 1e-9));
+    if (rank >= n) {
+      out[at + k] = hi;
+      continue;
+    }
+    // The loop's body is one load and one add: nothing in it for the compiler to re-check.
+    while (cumulative < rank && i < last) cumulative += counts[++i]!;
+    out[at + k] = cumulative >= rank ? reported(i, lo, hi) : hi;
+  }
+}
+
+/**
  * The same q-quantile when the buckets of the `n` values are known one by one, sorted ascending
  * (for a handful of values this beats walking the buckets): the rank-th value's bucket.
  */

@@ -1,8 +1,8 @@
 import {
   bucketIndex,
   LatencyHistogram,
-  quantileOfCounts,
   quantileOfSortedBuckets,
+  tailQuantilesOfCounts,
 } from './histogram.ts';
 
 /** Up to this many latencies an interval keeps one by one, and its quantiles wait until read. */
@@ -73,9 +73,7 @@ export class IntervalLatency {
       return true;
     }
     const counts = this.counts!;
-    out[at] = quantileOfCounts(counts, n, lo, hi, 0.5);
-    out[at + 1] = quantileOfCounts(counts, n, lo, hi, 0.9);
-    out[at + 2] = quantileOfCounts(counts, n, lo, hi, 0.99);
+    tailQuantilesOfCounts(counts, n, lo, hi, out, at);
     counts.fill(0, bucketIndex(lo), bucketIndex(hi) + 1);
     return false;
   }

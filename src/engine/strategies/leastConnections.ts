@@ -67,9 +67,29 @@ export class LeastConnectionsStrategy implements Strategy {
     const from = this.level[slot]!;
     const to = pool.healthy[slot] === 1 ? pool.active[slot]! + pool.queued[slot]! : -1;
     if (from === to) return;
-    if (from >= 0) this.remove(slot, from);
-    if (to >= 0) this.insert(slot, to);
+    if (from >= 0 && to >= 0) this.move(slot, from, to);
+    else if (from >= 0) this.remove(slot, from);
+    else this.insert(slot, to);
     this.level[slot] = to;
+  }
+
+  /**
+   * A healthy server's load changed (a request came or went): remove then insert, in one step.
+   * The target bucket gains the slot first, so a search for the lowest load stops there at most.
+   */
+  private move(slot: number, from: number, to: number): void {
+    if (to >= this.counts.length) this.growLevels(to + 1);
+    const words = this.words;
+    const w = slot >>> 5;
+    const bit = 1 << (slot & 31);
+    const bits = this.bits;
+    const counts = this.counts;
+    bits[from * words + w]! &= ~bit;
+    bits[to * words + w]! |= bit;
+    counts[to]!++;
+    counts[from]!--;
+    if (to < this.min) this.min = to;
+    else if (from === this.min && counts[from] === 0) while (counts[this.min] === 0) this.min++;
   }
 
   private insert(slot: number, load: number): void {

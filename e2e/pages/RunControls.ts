@@ -20,11 +20,14 @@ export class RunControls {
   async play(): Promise<void> {
     const pressed = this.page.locator('[data-testid="controls.play"][aria-pressed="true"]');
     const over = this.page.getByTestId('clock.finished').filter({ hasText: 'paused' });
+    let first = true;
     // A button that still says "playing" may be a run that has just paused itself at the end of
-    // its traffic (the page learns it a frame later): then it is pressed again.
+    // its traffic (the page learns it a frame later): then it is pressed again, unless the run
+    // is over (the first press plays on a run that was over, as a person's would).
     await expect(async () => {
-      if ((await this.playButton.getAttribute('aria-pressed')) !== 'true' && !(await over.count()))
-        await this.playButton.click();
+      const playing = (await this.playButton.getAttribute('aria-pressed')) === 'true';
+      if (!playing && (first || (await over.count()) === 0)) await this.playButton.click();
+      first = false;
       await expect(pressed.or(over).first()).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 15_000 });
   }

@@ -74,11 +74,14 @@ export function useVirtualRows(place: (width: number) => Float64Array, overscan 
     return () => cancelAnimationFrame(id);
   }, [following, totalHeight, viewport]);
 
+  const lastScrollTop = useRef(0);
   const onScroll = useCallback(() => {
     const el = ref.current;
     if (!el) return;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 10;
-    setFollowing(atBottom);
+    const movedUp = el.scrollTop < lastScrollTop.current - 1;
+    lastScrollTop.current = el.scrollTop;
+    setFollowing((was) => followsAfterScroll(was, atBottom, movedUp));
     // While following, the window is derived from the rows' height; skipping the position here
     // spares a re-render on every frame in which new rows arrived.
     if (!atBottom) setScrollTop(el.scrollTop);
@@ -94,4 +97,19 @@ export function useVirtualRows(place: (width: number) => Float64Array, overscan 
     ...{ ref, start, end, offsets, totalHeight, width: viewport.width },
     ...{ following, onScroll, jumpToLatest },
   };
+}
+
+/**
+ * Whether the list follows the newest rows after a scroll event. Only a scroll up stops it: the
+ * event of the list's own jump to the bottom can arrive after more rows made the list taller,
+ * which looks "not at the bottom" but is not the reader leaving it (a busy page then stopped
+ * following for good, and new lines stayed out of view). At the bottom it follows again.
+ */
+export function followsAfterScroll(
+  following: boolean,
+  atBottom: boolean,
+  movedUp: boolean,
+): boolean {
+  if (atBottom) return true;
+  return following && !movedUp;
 }

@@ -2,7 +2,7 @@ import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { createPageStore } from './app/pageStore.ts';
-import { readPageAddress } from './lib/urlFlags.ts';
+import { readPageAddress } from './lib/pageAddress.ts';
 import { registerServiceWorker } from './lib/serviceWorker.ts';
 import { applyTheme, storedTheme } from './lib/theme.ts';
 import { AppStoreProvider } from './store/hooks.tsx';
@@ -11,8 +11,11 @@ import './index.css';
 // Before the first render, so a remembered dark theme never flashes light.
 applyTheme(storedTheme());
 
-const store = createPageStore();
 const address = readPageAddress(window.location);
+// `?motion=0` (tests use it): before the first render too, so nothing starts to move.
+if (!address.motion) document.documentElement.dataset.motion = 'off';
+
+const store = createPageStore();
 // Started before the first render: the worker loads its code and the setup on the other core
 // while this thread renders the page, instead of after. App waits for the same promise.
 const opened = store.getState().startup(address.startup);
@@ -23,7 +26,7 @@ startTransition(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <AppStoreProvider store={store}>
-        <App motion={address.motion} opened={opened} />
+        <App opened={opened} />
       </AppStoreProvider>
     </StrictMode>,
   );

@@ -33,8 +33,6 @@ import { CostSloPanel } from '../features/objectives/index.ts';
 import { Guide, Shortcuts } from '../features/help/index.ts';
 
 interface AppProps {
-  /** False with `?motion=0`: animation off. */
-  readonly motion: boolean;
   /** The store's startup (share link, then ?preset=, then the autosave, then the classic demo). */
   readonly opened: Promise<void>;
 }
@@ -42,12 +40,11 @@ interface AppProps {
 /**
  * The playground's one screen: controls on the left, pictures in the middle, explanations right;
  * or, in presentation mode, the flow picture and one chart big. main.tsx reads the page's
- * address once, starts the store with it and passes what the page itself needs.
+ * address once and starts the store with it; App waits for that start.
  */
-export function App({ motion, opened }: AppProps) {
+export function App({ opened }: AppProps) {
   const presenting = useApp((s) => s.view.presenting);
   useEffect(() => {
-    if (!motion) document.documentElement.dataset.motion = 'off';
     // Once every panel has been laid out with its content, panels out of view may skip their
     // work: their sizes are remembered, so scrolling does not move the page (index.css).
     let cancel = () => {};
@@ -59,7 +56,7 @@ export function App({ motion, opened }: AppProps) {
       live = false;
       cancel();
     };
-  }, [motion, opened]);
+  }, [opened]);
   useEffect(() => {
     const root = document.documentElement;
     if (presenting === null) delete root.dataset.presenting;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPageAddress } from './urlFlags.ts';
+import { readPageAddress } from './pageAddress.ts';
 
 describe('readPageAddress', () => {
   it('reads the motion flag, the preset and the share link from one address', () => {

@@ -9,6 +9,7 @@ import {
   HISTOGRAM_RELATIVE_ERROR,
   LatencyHistogram,
   quantileOfCounts,
+  TAIL_QUANTILES,
   tailQuantilesOfCounts,
 } from './histogram.ts';
 
@@ -233,7 +234,7 @@ describe('tailQuantilesOfCounts: p50, p90 and p99 in one walk', () => {
   /** What quantileOfCounts gives one by one, for the same counts. */
   function oneByOne(h: LatencyHistogram): number[] {
     const counts = h.copyCounts();
-    return [0.5, 0.9, 0.99].map((q) => quantileOfCounts(counts, h.count, h.min, h.max, q));
+    return TAIL_QUANTILES.map((q) => quantileOfCounts(counts, h.count, h.min, h.max, q));
   }
 
   function inOneWalk(h: LatencyHistogram): number[] {

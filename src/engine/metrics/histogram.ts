@@ -249,8 +249,7 @@ export function quantileOfCounts(
   if (n <= 0) return 0;
   if (!(q > 0)) return lo;
   if (q >= 1) return hi;
-  // The epsilon keeps e.g. 0.07 · 100 = 7.000000000000001 at rank 7.
-  const rank = Math.max(1, Math.ceil(q * n - 1e-9));
+  const rank = rankOf(q, n);
   if (rank >= n) return hi;
   const last = bucketIndex(hi);
   let cumulative = 0;
@@ -261,9 +260,18 @@ export function quantileOfCounts(
   return hi;
 }
 
+/** The nearest rank (1-based) of the q-quantile among n values, as every quantile here takes it. */
+function rankOf(q: number, n: number): number {
+  // The epsilon keeps e.g. 0.07 · 100 = 7.000000000000001 at rank 7.
+  return Math.max(1, Math.ceil(q * n - 1e-9));
+}
+
+/** The quantiles a sample interval keeps: p50, p90 and p99, in that order. */
+export const TAIL_QUANTILES = [0.5, 0.9, 0.99] as const;
+
 /**
- * quantileOfCounts for q = 0.5, 0.9 and 0.99 at once, written to `out` at `at`, `at + 1` and
- * `at + 2`: one walk up the buckets instead of three from the bottom (a busy sample interval's
+ * quantileOfCounts for each of TAIL_QUANTILES at once, written to `out` from `at` on, in order:
+ * one walk up the buckets instead of one from the bottom for each (a busy sample interval's
  * summary, on every interval of a run).
  */
 export function tailQuantilesOfCounts(
@@ -275,7 +283,7 @@ export function tailQuantilesOfCounts(
   at: number,
 ): void {
   if (n <= 0) {
-    out[at] = out[at + 1] = out[at + 2] = 0;
+    out.fill(0, at, at + TAIL_QUANTILES.length);
     return;
   }
   // Ranks as quantileOfCounts computes them; they never fall from one q to the next, so each
@@ -283,9 +291,8 @@ export function tailQuantilesOfCounts(
   const last = bucketIndex(hi);
   let i = bucketIndex(lo);
   let cumulative = counts[i]!;
-  for (let k = 0; k < 3; k++) {
-    const q = k === 0 ? 0.5 : k === 1 ? 0.9 : 0.99;
-    const rank = Math.max(1, Math.ceil(q * n - 1e-9));
+  for (let k = 0; k < TAIL_QUANTILES.length; k++) {
+    const rank = rankOf(TAIL_QUANTILES[k]!, n);
     if (rank >= n) {
       out[at + k] = hi;
       continue;
@@ -310,7 +317,7 @@ export function quantileOfSortedBuckets(
   if (n <= 0) return 0;
   if (!(q > 0)) return lo;
   if (q >= 1) return hi;
-  const rank = Math.max(1, Math.ceil(q * n - 1e-9));
+  const rank = rankOf(q, n);
   if (rank >= n) return hi;
   return reported(sorted[rank - 1]!, lo, hi);
 }

@@ -2,6 +2,7 @@ import {
   bucketIndex,
   LatencyHistogram,
   quantileOfSortedBuckets,
+  TAIL_QUANTILES,
   tailQuantilesOfCounts,
 } from './histogram.ts';
 
@@ -96,9 +97,8 @@ export class IntervalLatency {
     }
     const lo = this.rowLo[row]!;
     const hi = this.rowHi[row]!;
-    out[at] = quantileOfSortedBuckets(s, n, lo, hi, 0.5);
-    out[at + 1] = quantileOfSortedBuckets(s, n, lo, hi, 0.9);
-    out[at + 2] = quantileOfSortedBuckets(s, n, lo, hi, 0.99);
+    for (let k = 0; k < TAIL_QUANTILES.length; k++)
+      out[at + k] = quantileOfSortedBuckets(s, n, lo, hi, TAIL_QUANTILES[k]!);
   }
 
   /** The interval outgrew FEW latencies: count the kept ones into buckets and go on there. */

@@ -224,13 +224,18 @@ export class ServerPool implements PoolView {
     this.refreshLoad(slot);
   }
 
+  /** Whether a request waits at the server and a place is free for it (startQueued would start one). */
+  canStartQueued(slot: number): boolean {
+    return this.queued[slot]! > 0 && this.active[slot]! < this.limit[slot]!;
+  }
+
   /**
    * Moves the first waiting request into service if a place is free: returns its row (the new
    * active count is in `active`), or -1 when nothing waits or no place is free. The server holds
    * as many requests as before, so its health is unchanged and nobody needs telling.
    */
   startQueued(slot: number): number {
-    if (this.queued[slot]! === 0 || this.active[slot]! >= this.limit[slot]!) return -1;
+    if (!this.canStartQueued(slot)) return -1;
     this.queued[slot]!--;
     const r = this.queues[slot]!.shift();
     this.accrue(slot);

@@ -248,10 +248,8 @@ export class SimulationCore implements SimCore {
   startWaiting(slot: number): void {
     const pool = this.pool;
     if (this.queues.on) this.queues.startWaiting(slot);
-    // startQueued's own test, read here too so that a completion with nothing waiting (or no
-    // free place) costs no call.
     else
-      while (pool.queued[slot]! > 0 && pool.active[slot]! < pool.limit[slot]!)
+      while (pool.canStartQueued(slot))
         this.serve(pool.startQueued(slot), slot, pool.active[slot]!);
     if (pool.draining[slot] === 1) this.operations.finishDrain(slot);
   }

@@ -106,7 +106,7 @@ export class ServerQueues {
     const core = this.core;
     const pool = core.pool;
     const spec = this.shedding;
-    while (pool.queued[slot]! > 0 && pool.active[slot]! < pool.limit[slot]!) {
+    while (pool.canStartQueued(slot)) {
       if (spec.codel) {
         this.view.slot = slot;
         if (!this.codelOf(slot).dequeue(core.now, this.view)) break;

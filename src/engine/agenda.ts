@@ -37,11 +37,9 @@ export class Agenda {
 
   /** Schedules an event; `first`: ahead of all due at `time` (see EventQueue.pushFirst). */
   push(time: number, kind: number, data: number, first = false): void {
-    if (kind === this.arrivalKind) {
-      if (first) this.arrivals.pushFirst(time, kind, data);
-      else this.arrivals.push(time, kind, data);
-    } else if (first) this.main.pushFirst(time, kind, data);
-    else this.main.push(time, kind, data);
+    if (kind === this.arrivalKind) this.pushArrival(time, data, first);
+    else if (first) this.main.pushFirst(time, kind, data);
+    else this.pushMain(time, kind, data);
   }
 
   /** `push` of an event known not to be an arrival (a completion: the hot path's one per attempt). */
@@ -49,9 +47,10 @@ export class Agenda {
     this.main.push(time, kind, data);
   }
 
-  /** `push` of a source's next arrival. */
-  pushArrival(time: number, data: number): void {
-    this.arrivals.push(time, this.arrivalKind, data);
+  /** `push` of a source's next arrival (one per request on the hot path). */
+  pushArrival(time: number, data: number, first = false): void {
+    if (first) this.arrivals.pushFirst(time, this.arrivalKind, data);
+    else this.arrivals.push(time, this.arrivalKind, data);
   }
 
   /** Removes the earliest event; read it first with peekTime/peekKind/peekData. */

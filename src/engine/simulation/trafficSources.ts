@@ -7,7 +7,6 @@ import { createServiceSampler, type ServiceSampler } from '../serviceTime.ts';
 import { ArrivalSource } from '../traffic.ts';
 import { ZipfSampler } from '../zipf.ts';
 import { DeferredKeys, keysRead } from './deferredKeys.ts';
-import { ARRIVAL } from './eventKinds.ts';
 import type { SimCore } from './simCore.ts';
 
 /**
@@ -48,7 +47,7 @@ export class TrafficSources {
 
   constructor(
     private readonly core: SimCore,
-    /** The core's agenda, where each source's next arrival goes directly (one per request). */
+    /** The core's agenda, where the sources' arrivals go directly (one per request). */
     private readonly agenda: Agenda,
     scenario: Scenario,
   ) {
@@ -101,7 +100,7 @@ export class TrafficSources {
     this.sources.push(source);
     this.burstLeft.push(spec.kind === 'burst' ? spec.burst : 0);
     const first = source.first(core.now);
-    if (first < Infinity) core.schedule(first, ARRIVAL, index);
+    if (first < Infinity) this.agenda.pushArrival(first, index);
     else source.active = false;
     return index;
   }
@@ -127,7 +126,7 @@ export class TrafficSources {
     const slice = Math.min(left, BURST_SLICE);
     this.burstLeft[index] = left - slice;
     this.burst(slice);
-    if (left > slice) this.core.schedule(this.core.now, ARRIVAL, index, true);
+    if (left > slice) this.agenda.pushArrival(this.core.now, index, true);
     else source.active = false;
   }
 

@@ -74,38 +74,42 @@ export class LeastConnectionsStrategy implements Strategy {
   }
 
   /**
-   * A healthy server's load changed (a request came or went): remove then insert, in one step.
-   * The target bucket gains the slot first, so a search for the lowest load stops there at most.
+   * A healthy server's load changed (a request came or went): out of one bucket and into another
+   * with the healthy count unchanged. The target gains the slot first, so a search for the lowest
+   * load stops there at most.
    */
   private move(slot: number, from: number, to: number): void {
-    if (to >= this.counts.length) this.growLevels(to + 1);
-    const words = this.words;
-    const w = slot >>> 5;
-    const bit = 1 << (slot & 31);
-    const bits = this.bits;
+    this.enter(slot, to);
+    this.leave(slot, from);
     const counts = this.counts;
-    bits[from * words + w]! &= ~bit;
-    bits[to * words + w]! |= bit;
-    counts[to]!++;
-    counts[from]!--;
     if (to < this.min) this.min = to;
     else if (from === this.min && counts[from] === 0) while (counts[this.min] === 0) this.min++;
   }
 
   private insert(slot: number, load: number): void {
-    if (load >= this.counts.length) this.growLevels(load + 1);
-    this.bits[load * this.words + (slot >>> 5)]! |= 1 << (slot & 31);
-    this.counts[load]!++;
+    this.enter(slot, load);
     if (this.healthy++ === 0 || load < this.min) this.min = load;
   }
 
   private remove(slot: number, load: number): void {
-    this.bits[load * this.words + (slot >>> 5)]! &= ~(1 << (slot & 31));
-    this.counts[load]!--;
+    this.leave(slot, load);
     if (--this.healthy > 0 && load === this.min) {
       // Loads move one step at a time, so the next bucket up is usually the answer.
       while (this.counts[this.min] === 0) this.min++;
     }
+  }
+
+  /** The slot's bit set in the bucket of `load`, and the bucket counted one more. */
+  private enter(slot: number, load: number): void {
+    if (load >= this.counts.length) this.growLevels(load + 1);
+    this.bits[load * this.words + (slot >>> 5)]! |= 1 << (slot & 31);
+    this.counts[load]!++;
+  }
+
+  /** The slot's bit cleared in the bucket of `load`, and the bucket counted one less. */
+  private leave(slot: number, load: number): void {
+    this.bits[load * this.words + (slot >>> 5)]! &= ~(1 << (slot & 31));
+    this.counts[load]!--;
   }
 
   private build(pool: PoolView): void {

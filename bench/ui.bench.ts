@@ -17,6 +17,9 @@ import { readWorkerThreads, workerShare, type WorkerShare } from './workerThread
 const PORT = 4179;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 /** The preset's traffic stops at 600 simulated seconds: the "max" window ends well before. */
+/** The part of `window.__bench` (see instrument) that the runs at "max" read: the worker's replies. */
+type Stats = { replies: { path: string; sent: number; ms: number }[] };
+
 /**
  * Where a run at "max" stops being measured: 150 simulated seconds before large-pool's traffic
  * ends (at 600 s), so the run is still going when the benchmark then presses Pause (at 540 s, a
@@ -97,7 +100,6 @@ async function maxRun(page: Page, url: string, fresh: boolean): Promise<MaxRun> 
   const wallBefore = performance.now();
   const run = await page.evaluate(
     async ({ maxSim, maxWall }) => {
-      type Stats = { replies: { path: string; sent: number; ms: number }[] };
       const stats = (window as unknown as { __bench: Stats }).__bench;
       const total = () =>
         Number(
@@ -147,7 +149,6 @@ async function maxRun(page: Page, url: string, fresh: boolean): Promise<MaxRun> 
     { maxSim: MAX_PHASE_SIM_S, maxWall: MAX_PHASE_WALL_S },
   );
   const worker = workerShare(threadsBefore, readWorkerThreads(), performance.now() - wallBefore);
-  type Stats = { replies: { path: string; ms: number }[] };
   // Only this Pause's answer counts (after Reset, the runs before left theirs in the list).
   const repliesBefore = await page.evaluate(
     () => (window as unknown as { __bench: Stats }).__bench.replies.length,

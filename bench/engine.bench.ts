@@ -16,6 +16,7 @@ import { runLiveSession } from './liveSession.ts';
 import { runReference } from './referenceSim.ts';
 import { pool, referenceModel, withDefaultKeys } from './benchModels.ts';
 import { cpuMs, median } from './measure.ts';
+import { formatCount } from '../src/lib/format.ts';
 
 /** `npm run bench -- --only=model,live`: run only these blocks (model, setups, live, memory). */
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
@@ -77,7 +78,6 @@ function timeRun(raw: Record<string, unknown>): Timed {
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 interface ModelRun {
   /** Wall ms and CPU ms per simulated request. */
@@ -130,10 +130,10 @@ function modelBlock(): void {
   const engCpuMsPer = median(engRuns.map((r) => r.cpuMsPer));
   const ratios = (time: (r: ModelRun) => number) =>
     engRuns.map((r, i) => (time(r) / time(refRuns[i]!)).toFixed(2)).join(', ');
-  const perSec = (msPer: number) => fmt(1000 / msPer).padStart(11);
+  const perSec = (msPer: number) => formatCount(1000 / msPer).padStart(11);
   console.log(
     `Reference model: 100 servers of capacity 1, FIFO queues, exponential 1 s service, power of two\n` +
-      `choices at load 0.9, ${fmt(MODEL_ARRIVALS)} arrivals; median of ${MODEL_RUNS} alternated runs, start-up not timed\n` +
+      `choices at load 0.9, ${formatCount(MODEL_ARRIVALS)} arrivals; median of ${MODEL_RUNS} alternated runs, start-up not timed\n` +
       `                                               wall clock      CPU time\n` +
       `  reference simulator (bench/referenceSim.ts) ${perSec(refMsPer)} ${perSec(refCpuMsPer)} req/s  mean latency ${refRuns[0]!.meanMs.toFixed(1)} ms\n` +
       `  engine, full metrics, no log                ${perSec(engMsPer)} ${perSec(engCpuMsPer)} req/s  mean latency ${engRuns[0]!.meanMs.toFixed(1)} ms\n` +
@@ -159,8 +159,8 @@ function setupsBlock(): void {
       ? ''
       : `; ${timesRef.toFixed(2)}x the reference's CPU time per request`;
     console.log(
-      `${c.label.padEnd(54)} ${fmt(wall).padStart(11)} req/s (CPU time: ${fmt(cpu)} req/s), median ` +
-        `of 3 runs of ${fmt(runs[0]!.requests)}${vsRef}`,
+      `${c.label.padEnd(54)} ${formatCount(wall).padStart(11)} req/s (CPU time: ${formatCount(cpu)} req/s), median ` +
+        `of 3 runs of ${formatCount(runs[0]!.requests)}${vsRef}`,
     );
   }
 }
@@ -176,9 +176,9 @@ function liveBlock(): void {
   const perWall = live.map((r) => r.requests / (r.wallMs / 1000));
   console.log(
     `\nLive session at "max" (worker code in Node: SimSession.advance in 12 ms slices, large-pool\n` +
-      `preset, request log and pick explanations on), ${fmt(LIVE_REQUESTS)} requests, 3 fresh runs\n` +
-      `  simulated requests per CPU second:  median ${fmt(median(perCpu))} (${perCpu.map(fmt).join(', ')})\n` +
-      `  simulated requests per wall second: median ${fmt(median(perWall))} (${perWall.map(fmt).join(', ')})`,
+      `preset, request log and pick explanations on), ${formatCount(LIVE_REQUESTS)} requests, 3 fresh runs\n` +
+      `  simulated requests per CPU second:  median ${formatCount(median(perCpu))} (${perCpu.map((n) => formatCount(n)).join(', ')})\n` +
+      `  simulated requests per wall second: median ${formatCount(median(perWall))} (${perWall.map((n) => formatCount(n)).join(', ')})`,
   );
 }
 
@@ -201,7 +201,7 @@ function memoryBlock(): void {
   gc?.();
   const after = process.memoryUsage().heapUsed;
   console.log(
-    `\n10 million requests (${fmt(sim.metrics.arrived)} run in ${(ms / 1000).toFixed(1)} s): ` +
+    `\n10 million requests (${formatCount(sim.metrics.arrived)} run in ${(ms / 1000).toFixed(1)} s): ` +
       `heap before ${(before / 2 ** 20).toFixed(1)} MB, peak ${(peak / 2 ** 20).toFixed(1)} MB ` +
       `(+${((peak - before) / 2 ** 20).toFixed(1)} MB), after GC ${(after / 2 ** 20).toFixed(1)} MB` +
       (gc ? '' : ' (run with --expose-gc for exact before/after figures)'),

@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { WORKLOADS, type Workload } from './benchModels.ts';
+import { formatCount } from '../src/lib/format.ts';
 
 const REQUESTS = 300_000;
 
@@ -82,11 +83,10 @@ async function perRequest(workload: Workload): Promise<number> {
   return (withRun - without) / REQUESTS;
 }
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 console.log(
   `Balancer Playground instruction counts · node ${process.version} --predictable · valgrind ` +
     `callgrind · ${new Date().toISOString().slice(0, 10)}\n` +
-    `Steady state: ${fmt(REQUESTS)} requests after two warm-ups of 200,000, start-up taken off\n`,
+    `Steady state: ${formatCount(REQUESTS)} requests after two warm-ups of 200,000, start-up taken off\n`,
 );
 try {
   const counts = new Map<Workload, number>();
@@ -104,7 +104,7 @@ try {
         ? ''
         : `  ${(n / reference).toFixed(2)}x the reference`;
     console.log(
-      `  ${labels[workload].padEnd(42)} ${fmt(n).padStart(6)} instructions per request${times}`,
+      `  ${labels[workload].padEnd(42)} ${formatCount(n).padStart(6)} instructions per request${times}`,
     );
   }
 } finally {

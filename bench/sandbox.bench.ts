@@ -20,6 +20,7 @@ import { nodeSandboxHost } from '../src/sandbox/node/nodeSandboxHost.ts';
 import { SandboxStrategy } from '../src/sandbox/sandboxStrategy.ts';
 import { STRATEGY_TEMPLATES } from '../src/sandbox/templates.ts';
 import { cpuMs } from './measure.ts';
+import { formatCount } from '../src/lib/format.ts';
 
 const SERVERS = 100;
 const PICKS = 200_000;
@@ -87,10 +88,9 @@ function picksPerSecond(make: () => Strategy, atLimit = false): number {
 
 const host = await nodeSandboxHost();
 const sandboxed = (code: string) => () => new SandboxStrategy(host.load(code));
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const line = (label: string, perSecond: number, note = '') =>
   console.log(
-    `  ${label.padEnd(44)} ${fmt(perSecond).padStart(11)} picks/s  ${(1e6 / perSecond).toFixed(2).padStart(6)} µs a pick${note}`,
+    `  ${label.padEnd(44)} ${formatCount(perSecond).padStart(11)} picks/s  ${(1e6 / perSecond).toFixed(2).padStart(6)} µs a pick${note}`,
   );
 const target = (perSecond: number) =>
   `   target >= 200,000/s: ${perSecond >= 200_000 ? 'met' : 'NOT met'}`;
@@ -100,7 +100,7 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(' ')} on ${availableParallelism()} CPUs)\n`,
 );
-console.log(`Least connections over ${SERVERS} servers, ${fmt(PICKS)} picks:`);
+console.log(`Least connections over ${SERVERS} servers, ${formatCount(PICKS)} picks:`);
 const builtIn = picksPerSecond(() => createStrategy('least-connections'));
 line('built-in', builtIn);
 const byLoads = picksPerSecond(sandboxed(LEAST_BY_LOADS));

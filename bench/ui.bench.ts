@@ -13,6 +13,7 @@ import { chromiumLaunchOptions } from '../e2e/chromium.ts';
 import { median } from './measure.ts';
 import { startPreview } from './previewServer.ts';
 import { readWorkerThreads, workerShare, type WorkerShare } from './workerThreadTime.ts';
+import { formatCount } from '../src/lib/format.ts';
 
 const PORT = 4179;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -244,13 +245,12 @@ try {
 
 /** The figures of a set of "max" runs. */
 function printMaxRuns(title: string, runs: readonly MaxRun[]): void {
-  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
   console.log(
     `\nat "max" (${title}, each until ${MAX_PHASE_SIM_S} simulated s or ${MAX_PHASE_WALL_S} s of wall time)`,
   );
   console.log(
-    `simulated requests  ${fmt(median(runs.map((r) => r.requestsPerSec)))} per wall second, median ` +
-      `(runs: ${runs.map((r) => `${fmt(r.requestsPerSec)} over ${r.wallS.toFixed(1)} s`).join(', ')}) (target >= 1,000,000)`,
+    `simulated requests  ${formatCount(median(runs.map((r) => r.requestsPerSec)))} per wall second, median ` +
+      `(runs: ${runs.map((r) => `${formatCount(r.requestsPerSec)} over ${r.wallS.toFixed(1)} s`).join(', ')}) (target >= 1,000,000)`,
   );
   console.log(
     `frames per second   median ${median(runs.map((r) => r.medianFps))}, worst second ${Math.min(...runs.map((r) => r.minFps))} (target >= 30)`,
@@ -266,7 +266,7 @@ function printMaxRuns(title: string, runs: readonly MaxRun[]): void {
         `ready but waiting for one ${measured.map((r) => pct(r.waiting)).join(', ')}`,
     );
     console.log(
-      `per worker CPU s    ${measured.map((r) => fmt(r.requestsPerSec / r.onCpu)).join(', ')} simulated requests`,
+      `per worker CPU s    ${measured.map((r) => formatCount(r.requestsPerSec / r.onCpu)).join(', ')} simulated requests`,
     );
   } else console.log('worker thread       CPU share not measured (needs Linux /proc)');
   console.log(

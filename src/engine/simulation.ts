@@ -93,6 +93,28 @@ export class Simulation extends SimulationCore {
     return this.defences.healthChecks;
   }
 
+  /** Runs to the end: the duration, or until traffic ends and every request finished. */
+  runToEnd(): void {
+    this.runEvents(Infinity);
+    if (this.durationMs !== null) this.advanceClock(this.durationMs);
+  }
+
+  /**
+   * Processes every event up to and including `time`, then sets the clock to it. With `maxEvents`
+   * it stops early after that many events (the clock then stays at the last one), so a caller with
+   * a frame budget can come back for the rest. Returns whether `time` was reached.
+   */
+  runUntil(time: number, maxEvents = Infinity): boolean {
+    const end = Math.min(time, this.durationMs ?? Infinity);
+    let budget = maxEvents;
+    while (this.agenda.size > 0 && this.agenda.peekTime() <= end) {
+      if (budget-- <= 0) return false;
+      this.handle(this.agenda.take(Infinity));
+    }
+    this.advanceClock(end);
+    return true;
+  }
+
   /** Whether the balancers are in panic mode (too few servers look healthy). */
   get panic(): boolean {
     return this.pool.panic;
@@ -174,6 +196,7 @@ export class Simulation extends SimulationCore {
     this.admission.configure(spec.throttling, spec.limiter, before);
     this.hedging.configure(spec.hedge);
     this.noteOverload();
+    this.refreshExtras();
     this.log('INFO', 'LoadBalancer', 'Resilience settings changed');
   }
 
@@ -181,6 +204,7 @@ export class Simulation extends SimulationCore {
   private noteOverload(): void {
     if (this.overloadSeen || !overloadOn(this, this.resilience)) return;
     this.overloadSeen = true;
+    this.refreshExtras();
     this.metrics.overload.start(this.metrics.series.time.length);
   }
 

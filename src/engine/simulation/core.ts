@@ -78,6 +78,12 @@ export class SimulationCore implements SimCore {
   nextRequestId = 1;
   /** Some overload mechanism was on at some point: the summary reports their figures. */
   overloadSeen = false;
+  /**
+   * Whether a request's send, answer or end has an optional mechanism to consult: overload control
+   * (since first on), outlier detection, breakers, client timeouts or an SLO. Off in the plain
+   * model, where each of those steps then costs one test (see refreshExtras).
+   */
+  extrasOn = false;
   private nextSampleAt: number;
   /** Requests not yet ended (the client still waits). */
   private callsInFlight = 0;
@@ -126,17 +132,23 @@ export class SimulationCore implements SimCore {
     this.defences.updatePanic();
     this.overloadSeen = overloadOn(this, this.resilience);
     if (this.overloadSeen) this.metrics.overload.start(0);
+    this.refreshExtras();
+  }
+
+  /** Recomputes `extrasOn`: after the settings it sums up changed (defences, overload, timeouts). */
+  protected refreshExtras(): void {
+    const d = this.defences;
+    this.extrasOn =
+      this.overloadSeen ||
+      d.outlierOn ||
+      d.breakerOn ||
+      this.resilience.timeoutMs !== null ||
+      this.objectives.slo !== null;
   }
 
   /** Requests that have arrived and not yet ended. */
   get inFlight(): number {
     return this.callsInFlight;
-  }
-
-  /** Runs to the end: the duration, or until traffic ends and every request finished. */
-  runToEnd(): void {
-    this.runEvents(Infinity);
-    if (this.durationMs !== null) this.advanceClock(this.durationMs);
   }
 
   /** Processes up to `count` events as fast as possible (the clock jumps from event to event). */
@@ -152,22 +164,6 @@ export class SimulationCore implements SimCore {
       done++;
     }
     return done;
-  }
-
-  /**
-   * Processes every event up to and including `time`, then sets the clock to it. With `maxEvents`
-   * it stops early after that many events (the clock then stays at the last one), so a caller with
-   * a frame budget can come back for the rest. Returns whether `time` was reached.
-   */
-  runUntil(time: number, maxEvents = Infinity): boolean {
-    const end = Math.min(time, this.durationMs ?? Infinity);
-    let budget = maxEvents;
-    while (this.agenda.size > 0 && this.agenda.peekTime() <= end) {
-      if (budget-- <= 0) return false;
-      this.processNext();
-    }
-    this.advanceClock(end);
-    return true;
   }
 
   /**
@@ -220,7 +216,8 @@ export class SimulationCore implements SimCore {
     const id = this.sending[0]!;
     const balancers = this.balancers;
     const admission = this.admission;
-    if (admission.throttleOn && !admission.admit()) return this.retries.throttled(id, attempt);
+    if (this.extrasOn && admission.throttleOn && !admission.admit())
+      return this.retries.throttled(id, attempt);
     const b = balancers.balancerFor(id);
     if (balancers.healthyCount(b) === 0) {
       this.retries.refused(attempt, ROUTE_NO_HEALTHY, -1);
@@ -236,7 +233,7 @@ export class SimulationCore implements SimCore {
       this.retries.refused(attempt, ROUTE_OVERLOADED, slot);
       return;
     }
-    const inflight = admission.limiterOn ? admission.acquire(slot) : -1;
+    const inflight = this.extrasOn && admission.limiterOn ? admission.acquire(slot) : -1;
     if (inflight === 0) {
       this.retries.refused(attempt, ROUTE_LIMITED, slot);
       return;
@@ -259,25 +256,26 @@ export class SimulationCore implements SimCore {
     if (outcome === SERVED) {
       const latencyMs = this.now - this.requests.arrival[r]!;
       m.onServed(latencyMs);
-      if (this.overloadSeen) m.overload.onServed(latencyMs);
     } else if (outcome === FAILED) m.onFailed();
     else if (outcome === TIMED_OUT) m.onTimedOut();
     else if (outcome <= REJECTED_OVERLOADED) m.onReject(outcome === REJECTED_NO_HEALTHY);
     else m.onRejectOther(outcome - REJECTED_SHED);
     this.callsInFlight--;
+    if (this.extrasOn) this.endedExtras(outcome, r);
+  }
+
+  /** endRequest's part for overload control's figures, closed-loop clients and the SLO. */
+  private endedExtras(outcome: number, r: number): void {
+    if (outcome === SERVED && this.overloadSeen)
+      this.metrics.overload.onServed(this.now - this.requests.arrival[r]!);
     if (this.clients.on) this.clients.ended(r >= 0 ? this.requests.id[r]! : this.sending[0]!);
     if (this.objectives.slo !== null) this.objectives.requestEnded(outcome, r);
   }
 
   // ---- The event loop. ----
 
-  /** Takes the next event off the agenda and handles it (the agenda must not be empty). */
-  protected processNext(): void {
-    this.handle(this.agenda.take(Infinity));
-  }
-
   /** Handles the event of `kind` just taken (its time and data are the agenda's). */
-  private handle(kind: number): void {
+  protected handle(kind: number): void {
     const agenda = this.agenda;
     this.advanceClock(agenda.time);
     this.eventsProcessed++;
@@ -385,12 +383,14 @@ export class SimulationCore implements SimCore {
     pool.countServed(slot);
     req.waiting[r] = 0;
     const latency = this.now - req.arrival[r]!;
-    answered(this, r);
+    if (this.extrasOn) answered(this, r);
     this.endRequest(SERVED, r);
     if (req.attempt[r] !== 0) this.retries.retryEnded();
     this.balancers.strategyOf(r).onComplete?.(slot, latency, this.now);
-    const defences = this.defences;
-    if (defences.outlierOn || defences.breakerOn) defences.onSuccess(slot, req.probe[r] === 1);
+    if (this.extrasOn) {
+      const defences = this.defences;
+      if (defences.outlierOn || defences.breakerOn) defences.onSuccess(slot, req.probe[r] === 1);
+    }
     if (this.logRequests)
       this.logLine(COMPLETED, pool.names[slot]!, req.id[r]!, active, pool.capacity[slot]!);
   }

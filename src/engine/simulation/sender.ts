@@ -39,31 +39,15 @@ export class Sender {
     const r = req.allocate(core.sending, slot, attempt, b, now);
     const id = req.id[r]!;
     if (core.logRequests) core.metrics.routes.record(now, id, how.route);
-    if (how.inflight > 0) core.admission.hold(r, how.inflight);
-    if (how.copyOf >= 0) {
-      req.hedge[r] = 1;
-      req.twin[r] = how.copyOf;
-      req.twin[how.copyOf] = r;
-    } else if (core.hedging.on) core.hedging.arm(r);
-    if (core.defences.breakerOn) core.defences.onSend(r, slot);
-    const timeoutMs = core.resilience.timeoutMs;
-    if (timeoutMs !== null) {
-      req.refs[r]!++;
-      core.schedule(now + timeoutMs, TIMEOUT, r);
-    }
+    if (core.extrasOn) this.extras(r, slot, how);
     if (pool.up[slot] === 0) {
       // Nothing listens there: the connection is refused at once.
       core.retries.attemptFailed(r, 'connection refused (the server is down)');
       req.releaseIfDone(r);
       return r;
     }
-    if (pool.partitioned[slot] === 1) {
-      // Unreachable: the connection hangs, holding one of the server's places, until it times out.
-      pool.holdConnection(slot);
-      req.phase[r] = HANGING;
-      req.refs[r]!++;
-      core.schedule(now + core.resilience.connectTimeoutMs, COMPLETE, r);
-    } else if (pool.active[slot]! < pool.limit[slot]!) core.serve(r, slot, pool.startService(slot));
+    if (pool.partitioned[slot] === 1) this.hang(r, slot);
+    else if (pool.active[slot]! < pool.limit[slot]!) core.serve(r, slot, pool.startService(slot));
     else if (core.queues.on) core.queues.enqueue(r, slot);
     else {
       pool.enqueue(slot, r);
@@ -81,5 +65,35 @@ export class Sender {
     }
     core.balancers.sent(b, slot);
     return r;
+  }
+
+  /**
+   * What a send sets going besides the attempt, with some optional mechanism on (core.extrasOn):
+   * a limiter's hold, a hedge, a breaker's probe count, the client's timeout.
+   */
+  private extras(r: number, slot: number, how: Placement): void {
+    const core = this.core;
+    const req = core.requests;
+    if (how.inflight > 0) core.admission.hold(r, how.inflight);
+    if (how.copyOf >= 0) {
+      req.hedge[r] = 1;
+      req.twin[r] = how.copyOf;
+      req.twin[how.copyOf] = r;
+    } else if (core.hedging.on) core.hedging.arm(r);
+    if (core.defences.breakerOn) core.defences.onSend(r, slot);
+    const timeoutMs = core.resilience.timeoutMs;
+    if (timeoutMs !== null) {
+      req.refs[r]!++;
+      core.schedule(core.now + timeoutMs, TIMEOUT, r);
+    }
+  }
+
+  /** Unreachable: the connection hangs, holding one of the server's places, until it times out. */
+  private hang(r: number, slot: number): void {
+    const core = this.core;
+    core.pool.holdConnection(slot);
+    core.requests.phase[r] = HANGING;
+    core.requests.refs[r]!++;
+    core.schedule(core.now + core.resilience.connectTimeoutMs, COMPLETE, r);
   }
 }

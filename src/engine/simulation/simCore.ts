@@ -90,6 +90,11 @@ export interface SimCore {
   readonly logRequests: boolean;
   /** Requests that have arrived and not yet ended. */
   readonly inFlight: number;
+  /**
+   * Whether a send, answer or end has an optional mechanism to consult (overload control,
+   * outlier detection, breakers, client timeouts, an SLO): off in the plain model.
+   */
+  readonly extrasOn: boolean;
   /** The seeded streams the parts draw from (one per purpose; see random.ts). */
   readonly strategyRng: Rng;
   readonly faultsRng: Rng;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FakePool } from '../testing/fakePool.ts';
 import { Xoshiro128 } from '../random.ts';
+import { newPickTrace, resetPickTrace } from './strategy.ts';
 import { LeastConnectionsStrategy } from './leastConnections.ts';
 import { HealthySampler, PowerOfTwoChoicesStrategy } from './powerOfTwoChoices.ts';
 
@@ -70,6 +71,35 @@ describe('PowerOfTwoChoicesStrategy', () => {
       }
     }
     expect(compared).toBeGreaterThan(50);
+  });
+
+  it('picks with d = 2 exactly as the traced, general path does, draw for draw', () => {
+    // The untraced pick of two has a path of its own (lessLoadedOfTwo); a traced pick takes the
+    // general sample. Same seed, same pool changes: the same slots and the same stream after.
+    const rng = new Xoshiro128(7);
+    const specs = Array.from({ length: 12 }, (_, i) => ({ name: `s${i}`, capacity: 4 }));
+    const pool = new FakePool(specs);
+    const fast = new PowerOfTwoChoicesStrategy();
+    const traced = new PowerOfTwoChoicesStrategy();
+    const fastRng = new Xoshiro128(3);
+    const tracedRng = new Xoshiro128(3);
+    const trace = newPickTrace();
+    let picks = 0;
+    for (let step = 0; step < 3000; step++) {
+      if (rng.next() < 0.6 && pool.healthyCount > 0) {
+        resetPickTrace(trace);
+        const slot = fast.pick(pool, ctx, fastRng);
+        expect(traced.pick(pool, { ...ctx, trace }, tracedRng)).toBe(slot);
+        expect(fastRng.next()).toBe(tracedRng.next());
+        if (slot >= 0 && pool.healthy[slot] === 1) pool.dispatch(slot);
+        picks++;
+      } else {
+        const slot = rng.int(pool.size);
+        if (rng.next() < 0.1) pool.setUp(slot, !pool.up[slot]);
+        else pool.complete(slot);
+      }
+    }
+    expect(picks).toBeGreaterThan(1000);
   });
 
   it('is deterministic given the seed', () => {

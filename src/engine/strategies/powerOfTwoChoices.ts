@@ -75,6 +75,32 @@ export class HealthySampler {
     return n;
   }
 
+  /**
+   * `sample` with d = 2 and more than two healthy, and the less loaded of the pair (the first on
+   * ties): the same draws and the same shuffle, without the output array (the common pick).
+   */
+  lessLoadedOfTwo(pool: PoolView, rng: Rng): number {
+    const healthy = pool.healthy;
+    if (pool.version !== this.version || this.permLength !== pool.members.length)
+      this.copyMembers(pool);
+    const perm = this.perm;
+    const m = this.permLength;
+    let first = -1;
+    for (let k = 0; k < m; k++) {
+      const r = k + rng.int(m - k);
+      const slot = perm[r]!;
+      perm[r] = perm[k]!;
+      perm[k] = slot;
+      if (healthy[slot] !== 1) continue;
+      if (first < 0) first = slot;
+      else {
+        const load = pool.active[slot]! + pool.queued[slot]!;
+        return load < pool.active[first]! + pool.queued[first]! ? slot : first;
+      }
+    }
+    return first;
+  }
+
   private ensureOut(length: number): Int32Array {
     if (this.out.length < length) this.out = new Int32Array(Math.max(length, this.out.length * 2));
     return this.out;
@@ -106,6 +132,8 @@ export class PowerOfTwoChoicesStrategy implements Strategy {
   }
 
   pick(pool: PoolView, ctx: PickContext, rng: Rng): number {
+    if (this.choices === 2 && ctx.trace === null && pool.healthyCount > 2)
+      return this.sampler.lessLoadedOfTwo(pool, rng);
     const n = this.sampler.sample(pool, rng, this.choices);
     const sampled = this.sampler.out;
     const active = pool.active;

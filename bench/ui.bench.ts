@@ -17,14 +17,12 @@ import { formatCount } from '../src/lib/format.ts';
 
 const PORT = 4179;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-/** The preset's traffic stops at 600 simulated seconds: the "max" window ends well before. */
 /** The part of `window.__bench` (see instrument) that the runs at "max" read: the worker's replies. */
 type Stats = { replies: { path: string; sent: number; ms: number }[] };
 
 /**
- * Where a run at "max" stops being measured: 150 simulated seconds before large-pool's traffic
- * ends (at 600 s), so the run is still going when the benchmark then presses Pause (at 540 s, a
- * slow machine's Pause could reach a run that had already paused itself at its end).
+ * Where a run at "max" stops being measured and the page presses Pause: 150 simulated seconds
+ * before large-pool's traffic ends (at 600 s), so the Pause always reaches a running simulation.
  */
 const MAX_PHASE_SIM_S = 450;
 const MAX_PHASE_WALL_S = 8;
@@ -116,6 +114,7 @@ async function maxRun(page: Page, url: string, fresh: boolean): Promise<MaxRun> 
       const startTotal = total();
       let endTotal = startTotal;
       let end = start;
+      let pauseFrom = 0;
       await new Promise<void>((done) => {
         const frame = (t: number) => {
           frames.push(t);
@@ -125,7 +124,13 @@ async function maxRun(page: Page, url: string, fresh: boolean): Promise<MaxRun> 
             end = t;
           }
           if (t - start < maxWall * 1000 && simSeconds() < maxSim) requestAnimationFrame(frame);
-          else done();
+          else {
+            // Pause at once, from the page: pressed from the test after the window, a slow
+            // machine's Pause could come a second later and find the run already over.
+            pauseFrom = stats.replies.length;
+            document.querySelector<HTMLButtonElement>('[data-testid="controls.play"]')?.click();
+            done();
+          }
         };
         requestAnimationFrame(frame);
       });
@@ -145,16 +150,15 @@ async function maxRun(page: Page, url: string, fresh: boolean): Promise<MaxRun> 
         minFps: perSecond[0] ?? 0,
         snapshotsPerSec: snapshots / ((performance.now() - start) / 1000),
         wallS: wall,
+        pauseFrom,
       };
     },
     { maxSim: MAX_PHASE_SIM_S, maxWall: MAX_PHASE_WALL_S },
   );
   const worker = workerShare(threadsBefore, readWorkerThreads(), performance.now() - wallBefore);
-  // Only this Pause's answer counts (after Reset, the runs before left theirs in the list).
-  const repliesBefore = await page.evaluate(
-    () => (window as unknown as { __bench: Stats }).__bench.replies.length,
-  );
-  await page.getByTestId('controls.play').click(); // pause, while the worker runs flat out
+  // The page pressed Pause as the window ended; only this Pause's answer counts (after Reset,
+  // the runs before left theirs in the list).
+  const { pauseFrom, ...figures } = run;
   await page.waitForTimeout(500);
   const pauseMs = await page.evaluate((from) => {
     const replies = (window as unknown as { __bench: Stats }).__bench.replies;
@@ -164,8 +168,8 @@ async function maxRun(page: Page, url: string, fresh: boolean): Promise<MaxRun> 
         .filter((r) => r.path === 'pause')
         .at(-1)?.ms ?? NaN
     );
-  }, repliesBefore);
-  return { ...run, pauseMs, worker };
+  }, pauseFrom);
+  return { ...figures, pauseMs, worker };
 }
 
 const server = await startPreview(PORT);

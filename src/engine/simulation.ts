@@ -280,6 +280,7 @@ export class Simulation extends SimulationCore {
   /** Sets a latency objective counted from now, or none. */
   setSlo(spec: SloSpec | null): void {
     this.objectives.setSlo(spec);
+    this.refreshExtras(); // every request's end now has an objective to tell
   }
 
   /**

@@ -257,6 +257,7 @@ describe('changing autoscaling, cost and the SLO mid-run', () => {
   it('bills the whole run once priced, and counts the SLO from when it is set', () => {
     const s = sim(base);
     s.runUntil(60 * S);
+    const endedBefore = s.metrics.arrived - s.inFlight;
     s.setCost({ pricePerServerHour: 3.6, pricePerMillionRequests: null });
     s.setSlo({ thresholdMs: 600, objective: 0.9 });
     s.runToEnd();
@@ -264,6 +265,9 @@ describe('changing autoscaling, cost and the SLO mid-run', () => {
     // One server for 120 s at $3.60 an hour: $0.12, the first minute included.
     expect(summary.cost!.dollars).toBeCloseTo(0.12, 6);
     expect(s.objectives.sloSince).toBe(60 * S);
-    expect(s.objectives.slo!.ended).toBeLessThan(summary.requests.total);
+    // Every request that ended after the objective was set counts, and only those.
+    expect(endedBefore).toBeGreaterThan(0);
+    expect(s.objectives.slo!.ended).toBe(s.metrics.arrived - s.inFlight - endedBefore);
+    expect(s.objectives.slo!.ended).toBeGreaterThan(100); // 2 a second for 60 s
   });
 });

@@ -1,7 +1,5 @@
-import { DATA_BITS, MAX_EVENT_DATA } from './eventQueue.ts';
 import { grownFrom } from './typedArrays.ts';
 
-const NIL = -1; // no node: the end of a list, or an empty one
 const MIN_BUCKETS = 8; // the calendar never has fewer
 const SAMPLE = 25; // events sampled at the head to estimate the width (as Brown does)
 /** A new width when pops and pushes walk more buckets + nodes than this per pop (usually ~1). */
@@ -29,33 +27,37 @@ const COSTLY_WORK_PER_POP = 8;
  *   measured work per pop grows (the times' distribution drifted after the last resize), as Oh
  *   and Ahn's dynamic calendar queue does (Proc. 32nd Annual Simulation Symposium, 1999).
  * - Events at +Infinity (never due) wait in a list of their own, after every finite one.
- * Nodes live in typed arrays with a free list: nothing is allocated per event.
+ * Nodes live in typed arrays with a free list: nothing is allocated per event. -1 is no node (the
+ * end of a list, or an empty one), and an event's word is kind << 26 | data (EventQueue's
+ * DATA_BITS and MAX_EVENT_DATA): written as numbers, not as the named constants, because V8 loads
+ * a module-level constant from the module's context, with a check, at every use, and these run
+ * several times an event (1% of a request's instructions, `npm run bench:instructions`).
  */
 export class CalendarQueue {
   // The node pool: one event per node, `nexts` links a bucket's list (or the free list).
   private times: Float64Array;
   private seqs: Float64Array;
-  /** kind << DATA_BITS | data, as in EventQueue. */
+  /** kind << 26 | data, as in EventQueue. */
   private words: Int32Array;
   private nexts: Int32Array;
-  private free = NIL;
+  private free = -1;
   private fresh = 0; // nodes from here to the end of the pool were never used
 
   // The calendar: buckets hold sorted lists of the finite events.
-  private firsts = new Int32Array(MIN_BUCKETS).fill(NIL);
-  private lasts = new Int32Array(MIN_BUCKETS).fill(NIL);
+  private firsts = new Int32Array(MIN_BUCKETS).fill(-1);
+  private lasts = new Int32Array(MIN_BUCKETS).fill(-1);
   private mask = MIN_BUCKETS - 1;
   private width = 1;
   private perWidth = 1;
   /** Finite events in the calendar. */
   private count = 0;
-  /** The earliest event (NIL when empty); when finite, the first in bucket `day & mask`. */
-  private head = NIL;
+  /** The earliest event (-1 when empty); when finite, the first in bucket `day & mask`. */
+  private head = -1;
   /** day(time of head): no finite event is on an earlier day. */
   private day = 0;
   /** Events at +Infinity, in sequence order. */
-  private farFirst = NIL;
-  private farLast = NIL;
+  private farFirst = -1;
+  private farLast = -1;
   private farCount = 0;
 
   // Work done since the last review (buckets stepped over + list nodes walked past), and pops.
@@ -90,7 +92,7 @@ export class CalendarQueue {
 
   /** Time of the earliest event; Infinity when empty. */
   peekTime(): number {
-    return this.head !== NIL ? this.times[this.head]! : Infinity;
+    return this.head !== -1 ? this.times[this.head]! : Infinity;
   }
 
   /** Scheduling number of the earliest event (only valid when size > 0). */
@@ -100,22 +102,22 @@ export class CalendarQueue {
 
   /** Kind of the earliest event (only valid when size > 0). */
   peekKind(): number {
-    return this.words[this.head]! >>> DATA_BITS;
+    return this.words[this.head]! >>> 26;
   }
 
   /** Data of the earliest event (only valid when size > 0). */
   peekData(): number {
-    return this.words[this.head]! & MAX_EVENT_DATA;
+    return this.words[this.head]! & 0x3ffffff;
   }
 
   /** Schedules an event; `kind` is 0..MAX_EVENT_KIND and `data` 0..MAX_EVENT_DATA. */
   push(time: number, kind: number, data: number): void {
-    this.insert(time, this.sequence.next++, (kind << DATA_BITS) | data);
+    this.insert(time, this.sequence.next++, (kind << 26) | data);
   }
 
   /** Schedules an event ahead of all others due at `time` (see EventQueue.pushFirst). */
   pushFirst(time: number, kind: number, data: number): void {
-    this.insert(time, --this.sequence.first, (kind << DATA_BITS) | data);
+    this.insert(time, --this.sequence.first, (kind << 26) | data);
   }
 
   /** Removes the earliest event; read it first with peekTime/peekKind/peekData. */
@@ -134,27 +136,27 @@ export class CalendarQueue {
   /** Only events at +Infinity are left (or none): takes the first. */
   private popFar(): void {
     const h = this.head;
-    if (h === NIL) return;
+    if (h === -1) return;
     this.farFirst = this.nexts[h]!;
-    if (this.farFirst === NIL) this.farLast = NIL;
+    if (this.farFirst === -1) this.farLast = -1;
     this.farCount--;
     this.release(h);
     this.head = this.farFirst;
   }
 
   clear(): void {
-    this.free = NIL;
+    this.free = -1;
     this.fresh = 0;
     this.setBuckets(MIN_BUCKETS);
     this.count = 0;
-    this.head = NIL;
-    this.farFirst = this.farLast = NIL;
+    this.head = -1;
+    this.farFirst = this.farLast = -1;
     this.farCount = 0;
   }
 
   private insert(time: number, seq: number, word: number): void {
     let n = this.free;
-    if (n !== NIL) this.free = this.nexts[n]!;
+    if (n !== -1) this.free = this.nexts[n]!;
     else n = this.allocFresh();
     const { times, seqs } = this;
     times[n] = time;
@@ -170,7 +172,7 @@ export class CalendarQueue {
     const h = this.head;
     // The new event is the earliest: it becomes the head, and its day the current one (it may
     // be earlier than the current day, which the calendar then goes back to).
-    if (h === NIL || time < times[h]! || (time === times[h]! && seq < seqs[h]!)) {
+    if (h === -1 || time < times[h]! || (time === times[h]! && seq < seqs[h]!)) {
       this.head = n;
       this.day = day;
     }
@@ -190,20 +192,20 @@ export class CalendarQueue {
   /** Files node `n` into bucket `b`'s list, sorted by (time, seq). */
   private link(n: number, time: number, seq: number, b: number): void {
     const last = this.lasts[b]!;
-    if (last === NIL) {
+    if (last === -1) {
       this.firsts[b] = this.lasts[b] = n;
-      this.nexts[n] = NIL;
+      this.nexts[n] = -1;
     } else if (this.times[last]! < time || (this.times[last] === time && this.seqs[last]! < seq)) {
       this.nexts[last] = n;
       this.lasts[b] = n;
-      this.nexts[n] = NIL;
+      this.nexts[n] = -1;
     } else this.linkInside(n, time, seq, b);
   }
 
   /** Files node `n` before the last of bucket `b`: walks from the first to its place. */
   private linkInside(n: number, time: number, seq: number, b: number): void {
     const { firsts, times, seqs, nexts } = this;
-    let prev = NIL;
+    let prev = -1;
     let c = firsts[b]!;
     let walked = 0;
     for (;;) {
@@ -215,7 +217,7 @@ export class CalendarQueue {
     }
     this.work += walked;
     nexts[n] = c;
-    if (prev === NIL) firsts[b] = n;
+    if (prev === -1) firsts[b] = n;
     else nexts[prev] = n;
   }
 
@@ -224,9 +226,9 @@ export class CalendarQueue {
     const { seqs, nexts } = this;
     this.farCount++;
     let prev = this.farLast;
-    let c = NIL;
-    if (prev !== NIL && seqs[prev]! > seq) {
-      prev = NIL;
+    let c = -1;
+    if (prev !== -1 && seqs[prev]! > seq) {
+      prev = -1;
       c = this.farFirst;
       while (seqs[c]! < seq) {
         prev = c;
@@ -234,9 +236,9 @@ export class CalendarQueue {
       }
     }
     nexts[n] = c;
-    if (prev === NIL) this.farFirst = n;
+    if (prev === -1) this.farFirst = n;
     else nexts[prev] = n;
-    if (c === NIL) this.farLast = n;
+    if (c === -1) this.farLast = n;
   }
 
   /** Takes the (finite) head out of its bucket (a node still to release); `findHead` must follow. */
@@ -244,7 +246,7 @@ export class CalendarQueue {
     const b = this.day & this.mask;
     const next = this.nexts[this.head]!;
     this.firsts[b] = next;
-    if (next === NIL) this.lasts[b] = NIL;
+    if (next === -1) this.lasts[b] = -1;
     this.count--;
   }
 
@@ -264,7 +266,7 @@ export class CalendarQueue {
     let day = this.day;
     for (let step = 0; step <= mask; step++, day++) {
       const c = firsts[day & mask]!;
-      if (c !== NIL && Math.floor(times[c]! * perWidth) === day) {
+      if (c !== -1 && Math.floor(times[c]! * perWidth) === day) {
         this.head = c;
         this.day = day;
         this.work += step;
@@ -277,13 +279,13 @@ export class CalendarQueue {
 
   private directSearch(): void {
     const { firsts, times } = this;
-    let best = NIL;
+    let best = -1;
     for (let b = 0; b < firsts.length; b++) {
       const c = firsts[b]!;
       // Strictly earlier: bucket heads never tie, as events due at one time share a bucket.
-      if (c !== NIL && (best === NIL || times[c]! < times[best]!)) best = c;
+      if (c !== -1 && (best === -1 || times[c]! < times[best]!)) best = c;
     }
-    if (best === NIL) {
+    if (best === -1) {
       this.head = this.farFirst;
       return;
     }
@@ -308,10 +310,10 @@ export class CalendarQueue {
     this.perWidth = 1 / this.width;
     // Chain every finite event into one list, then file each into the new buckets.
     const { nexts } = this;
-    let chain = NIL;
+    let chain = -1;
     for (let b = 0; b < this.firsts.length; b++) {
       let c = this.firsts[b]!;
-      while (c !== NIL) {
+      while (c !== -1) {
         const next = nexts[c]!;
         nexts[c] = chain;
         chain = c;
@@ -320,7 +322,7 @@ export class CalendarQueue {
     }
     this.setBuckets(buckets);
     const { times, seqs, perWidth, mask } = this;
-    while (chain !== NIL) {
+    while (chain !== -1) {
       const next = nexts[chain]!;
       this.link(chain, times[chain]!, seqs[chain]!, Math.floor(times[chain]! * perWidth) & mask);
       chain = next;
@@ -366,8 +368,8 @@ export class CalendarQueue {
 
   /** New empty buckets, and the sizes at which to resize them (Brown: double, half). */
   private setBuckets(buckets: number): void {
-    this.firsts = new Int32Array(buckets).fill(NIL);
-    this.lasts = new Int32Array(buckets).fill(NIL);
+    this.firsts = new Int32Array(buckets).fill(-1);
+    this.lasts = new Int32Array(buckets).fill(-1);
     this.mask = buckets - 1;
     this.growAt = 2 * buckets;
     this.shrinkAt = buckets > MIN_BUCKETS ? buckets >> 1 : 0;

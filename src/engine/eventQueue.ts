@@ -13,12 +13,14 @@ export const MAX_EVENT_KIND = 31;
  * run of millions of requests allocates nothing per event (four children per node halve the
  * heap's depth, and the children sit next to each other in memory). Events at the same time come
  * out in the order they were scheduled (a sequence number breaks ties): runs are deterministic.
- * Kind and data share one 32-bit word, so moving an event moves three numbers, not four.
+ * Kind and data share one 32-bit word, so moving an event moves three numbers, not four: kind <<
+ * 26 | data, with DATA_BITS written as its number where events are made and read (V8 loads a
+ * module-level constant from the module's context at every use; see CalendarQueue).
  */
 export class EventQueue {
   private times: Float64Array;
   private seqs: Float64Array;
-  /** kind << DATA_BITS | data. */
+  /** kind << 26 | data (26 is DATA_BITS). */
   private words: Int32Array;
   private count = 0;
 
@@ -52,12 +54,12 @@ export class EventQueue {
 
   /** Kind of the earliest event (only valid when size > 0). */
   peekKind(): number {
-    return this.words[0]! >>> DATA_BITS;
+    return this.words[0]! >>> 26;
   }
 
   /** Data of the earliest event (only valid when size > 0). */
   peekData(): number {
-    return this.words[0]! & DATA_MASK;
+    return this.words[0]! & 0x3ffffff;
   }
 
   /** Schedules an event; `kind` is 0..MAX_EVENT_KIND and `data` 0..MAX_EVENT_DATA. */
@@ -76,7 +78,7 @@ export class EventQueue {
 
   private insert(time: number, seq: number, kind: number, data: number): void {
     if (this.count === this.times.length) this.grow();
-    const word = (kind << DATA_BITS) | data;
+    const word = (kind << 26) | data;
     let i = this.count++;
     const { times, seqs, words } = this;
     // Sift up: move parents down until the new event's place is found.

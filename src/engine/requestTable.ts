@@ -69,7 +69,7 @@ export class RequestTable {
     this.serviceMs[r] = request[3]!;
     this.slot[r] = slot;
     this.miss[r] = 0;
-    this.phase[r] = NOWHERE;
+    // `phase` is NOWHERE already: a row on the free list was released (or is new, all zeros).
     this.waiting[r] = 1;
     this.refs[r] = 0;
     this.attempt[r] = attempt;
@@ -86,7 +86,7 @@ export class RequestTable {
   /** Frees the row once nothing refers to it; returns whether it was freed. */
   releaseIfDone(r: number): boolean {
     if (this.refs[r] !== 0 || this.waiting[r] !== 0 || this.phase[r] !== NOWHERE) return false;
-    this.release(r);
+    this.recycle(r);
     return true;
   }
 
@@ -113,6 +113,11 @@ export class RequestTable {
   release(r: number): void {
     this.waiting[r] = 0;
     this.phase[r] = NOWHERE;
+    this.recycle(r);
+  }
+
+  /** Puts a row whose client no longer waits and that is nowhere back on the free list. */
+  private recycle(r: number): void {
     this.free[this.freeCount++] = r;
     this.used--;
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Xoshiro128 } from '../random.ts';
 import {
+  BucketIndexer,
   bucketIndex,
   bucketIndexByLog,
   HISTOGRAM_MAX_VALUE,
@@ -286,7 +287,7 @@ describe('bucketIndex without a logarithm', () => {
     return f[0]!;
   }
 
-  it('puts every value in the same bucket as the logarithm does, at and next to every bound', () => {
+  it('puts every value in the same bucket as the logarithm does, at and next to every bound (bucketIndex and BucketIndexer)', () => {
     const h = new LatencyHistogram();
     const values = [0, 1e-9, 5e-4, 1e-3, 0.5, 1, 1e9, 1e10, 3e10, Infinity, Number.MAX_VALUE];
     for (let i = 1; i < h.bucketCount; i++) {
@@ -299,7 +300,10 @@ describe('bucketIndex without a logarithm', () => {
       x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
       values.push(Math.pow(10, -4 + 15 * (x / 4294967296)));
     }
-    const mismatches = values.filter((v) => bucketIndex(v) !== bucketIndexByLog(v));
+    const indexer = new BucketIndexer();
+    const mismatches = values.filter(
+      (v) => bucketIndex(v) !== bucketIndexByLog(v) || indexer.of(v) !== bucketIndexByLog(v),
+    );
     expect(mismatches).toEqual([]);
   });
 });

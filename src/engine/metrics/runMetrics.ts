@@ -1,5 +1,5 @@
 import { EventLog } from './eventLog.ts';
-import { bucketIndex, LatencyHistogram } from './histogram.ts';
+import { BucketIndexer, LatencyHistogram } from './histogram.ts';
 import { IntervalLatency } from './intervalLatency.ts';
 import { keyCounterFor, type KeyCounter } from './keyCounts.ts';
 import { OverloadMetrics } from './overloadMetrics.ts';
@@ -76,6 +76,8 @@ export class RunMetrics {
   readonly log: EventLog;
   /** Cache look-ups per key; replaced when the key space changes. */
   hotKeys: KeyCounter;
+  /** The bucket of each served latency (one lookup serves both histograms). */
+  private readonly buckets = new BucketIndexer();
   readonly routes = new RouteTrail(512);
   /** The last routing decisions explained, one sampled request per interval. */
   readonly picks = new PickLog(32);
@@ -164,7 +166,7 @@ export class RunMetrics {
     this.served++;
     this.intervalServed++;
     // Latencies are never negative or NaN (times only move forward); one bucket lookup serves both.
-    const bucket = bucketIndex(latencyMs);
+    const bucket = this.buckets.of(latencyMs);
     this.latency.recordInBucket(latencyMs, bucket);
     this.intervalLatency.record(latencyMs, bucket);
   }

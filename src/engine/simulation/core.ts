@@ -135,7 +135,7 @@ export class SimulationCore implements SimCore {
     this.refreshExtras();
   }
 
-  /** Recomputes `extrasOn`: after the settings it sums up changed (defences, overload, timeouts). */
+  /** Recomputes `extrasOn`, after any setting it sums up changed. */
   protected refreshExtras(): void {
     const d = this.defences;
     this.extrasOn =

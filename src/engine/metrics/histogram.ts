@@ -80,19 +80,11 @@ for (let c = 0; c < CELL_BUCKET.length; c++) {
   CELL_BUCKET[c] = bucketByLog(SCRATCH[0]!);
 }
 
-/** The bucket a non-negative, non-NaN value belongs to (the same in every histogram). */
-export function bucketIndex(v: number): number {
-  if (v < HISTOGRAM_MIN_VALUE) return 0;
-  if (v >= BOUNDS[GEOMETRIC]!) return GEOMETRIC;
-  let i = CELL_BUCKET[cellOf(v) - FIRST_CELL]!;
-  if (v >= BOUNDS[i + 1]!) i++;
-  return i;
-}
-
 /**
- * bucketIndex with its tables held as fields, for RunMetrics' one call per served request: V8
- * loads a module-level binding from the module's context, with a check, at every use, where a
- * field of an object it knows costs one load.
+ * The bucket of a non-negative, non-NaN value (the same in every histogram), with the tables held
+ * as fields: V8 loads a module-level binding from the module's context, with a check, at every
+ * use, where a field of an object it knows costs one load. RunMetrics keeps one for its call per
+ * served request; `bucketIndex` is the same lookup for everyone else.
  */
 export class BucketIndexer {
   private readonly min = HISTOGRAM_MIN_VALUE;
@@ -104,7 +96,6 @@ export class BucketIndexer {
   private readonly high = HIGH;
   private readonly firstCell = FIRST_CELL;
 
-  /** The same as bucketIndex(v). */
   of(v: number): number {
     if (v < this.min) return 0;
     if (v >= this.top) return GEOMETRIC;
@@ -113,6 +104,13 @@ export class BucketIndexer {
     if (v >= this.bounds[i + 1]!) i++;
     return i;
   }
+}
+
+const SHARED_INDEXER = new BucketIndexer();
+
+/** The bucket a non-negative, non-NaN value belongs to (the same in every histogram). */
+export function bucketIndex(v: number): number {
+  return SHARED_INDEXER.of(v);
 }
 
 /** The log-based lookup, exported for the test that checks both agree on every value. */

@@ -195,17 +195,20 @@ export class Simulation extends SimulationCore {
     this.metrics.overload.deadlineMs = deadlineOf(spec);
     this.admission.configure(spec.throttling, spec.limiter, before);
     this.hedging.configure(spec.hedge);
-    this.noteOverload();
-    this.refreshExtras();
+    this.settingsChanged();
     this.log('INFO', 'LoadBalancer', 'Resilience settings changed');
   }
 
-  /** Starts overload control's figures once one of its mechanisms is switched on live. */
-  private noteOverload(): void {
-    if (this.overloadSeen || !overloadOn(this, this.resilience)) return;
-    this.overloadSeen = true;
+  /**
+   * After any setting that adds a step to a request changed (every setter below that can): starts
+   * overload control's figures once one of its mechanisms is first on, and recomputes extrasOn.
+   */
+  private settingsChanged(): void {
+    if (!this.overloadSeen && overloadOn(this, this.resilience)) {
+      this.overloadSeen = true;
+      this.metrics.overload.start(this.metrics.series.time.length);
+    }
     this.refreshExtras();
-    this.metrics.overload.start(this.metrics.series.time.length);
   }
 
   /** How every server sheds load from its queue, from now on. */
@@ -213,21 +216,21 @@ export class Simulation extends SimulationCore {
     this.queues.configure(spec);
     // A queue rule switched off: whatever waits is served in order again.
     if (!this.queues.on) for (const slot of this.pool.members) this.startWaiting(slot);
-    this.noteOverload();
+    this.settingsChanged();
     this.log('INFO', 'LoadBalancer', 'Load shedding settings changed');
   }
 
   /** How every server's service time grows with its concurrency, from now on. */
   setContention(spec: ContentionSpec): void {
     this.queues.setContention(spec);
-    this.noteOverload();
+    this.settingsChanged();
     this.log('INFO', 'LoadBalancer', 'Contention settings changed');
   }
 
   /** A closed-loop population of `clients` thinking `thinkMs` from now on (0 stops it). */
   setPopulation(clients: number, thinkMs: number): void {
     this.clients.setPopulation(clients, thinkMs);
-    this.noteOverload();
+    this.settingsChanged();
   }
 
   /** The learned concurrency limit of the server in `slot`, or NaN without a limiter. */
@@ -280,7 +283,7 @@ export class Simulation extends SimulationCore {
   /** Sets a latency objective counted from now, or none. */
   setSlo(spec: SloSpec | null): void {
     this.objectives.setSlo(spec);
-    this.refreshExtras(); // every request's end now has an objective to tell
+    this.settingsChanged();
   }
 
   /**

@@ -62,14 +62,9 @@ export class HealthySampler {
       }
       return n;
     }
-    if (pool.version !== this.version || this.permLength !== members.length) this.copyMembers(pool);
-    const perm = this.perm;
-    const m = this.permLength;
-    for (let k = 0; k < m && n < d; k++) {
-      const r = k + rng.int(m - k);
-      const slot = perm[r]!;
-      perm[r] = perm[k]!;
-      perm[k] = slot;
+    this.follow(pool);
+    for (let k = 0, m = this.permLength; k < m && n < d; k++) {
+      const slot = this.drawAt(k, rng);
       if (healthy[slot] === 1) out[n++] = slot;
     }
     return n;
@@ -81,16 +76,10 @@ export class HealthySampler {
    */
   lessLoadedOfTwo(pool: PoolView, rng: Rng): number {
     const healthy = pool.healthy;
-    if (pool.version !== this.version || this.permLength !== pool.members.length)
-      this.copyMembers(pool);
-    const perm = this.perm;
-    const m = this.permLength;
+    this.follow(pool);
     let first = -1;
-    for (let k = 0; k < m; k++) {
-      const r = k + rng.int(m - k);
-      const slot = perm[r]!;
-      perm[r] = perm[k]!;
-      perm[k] = slot;
+    for (let k = 0, m = this.permLength; k < m; k++) {
+      const slot = this.drawAt(k, rng);
       if (healthy[slot] !== 1) continue;
       if (first < 0) first = slot;
       else {
@@ -99,6 +88,22 @@ export class HealthySampler {
       }
     }
     return first;
+  }
+
+  /** Step k of the partial Fisher–Yates shuffle: a uniform member of perm[k..], swapped to k. */
+  private drawAt(k: number, rng: Rng): number {
+    const perm = this.perm;
+    const r = k + rng.int(this.permLength - k);
+    const slot = perm[r]!;
+    perm[r] = perm[k]!;
+    perm[k] = slot;
+    return slot;
+  }
+
+  /** Copies the member list again if the pool's membership changed since the last copy. */
+  private follow(pool: PoolView): void {
+    if (pool.version !== this.version || this.permLength !== pool.members.length)
+      this.copyMembers(pool);
   }
 
   private ensureOut(length: number): Int32Array {

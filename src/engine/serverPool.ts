@@ -50,8 +50,10 @@ export class ServerPool implements PoolView {
   /** Its circuit breaker lets nothing through. */
   breakerBlocked = new Uint8Array(0);
   partitioned = new Uint8Array(0);
-  /** Cached per slot for the load path: routable() and limit + queueLimit (see refresh). */
-  private routableNow = new Uint8Array(0);
+  /**
+   * Cached per slot for the load path (see refresh): limit + queueLimit while routable(), else 0,
+   * so that healthy is exactly active + queued < room.
+   */
   private room = new Float64Array(0);
   /** Share of requests failed fast (sinkhole). */
   errorRate = new Float64Array(0);
@@ -324,17 +326,14 @@ export class ServerPool implements PoolView {
 
   /** Recomputes the healthy flag of a slot after its state changed, and tells the listener. */
   private refresh(slot: number): void {
-    this.routableNow[slot] = this.routable(slot) ? 1 : 0;
-    this.room[slot] = this.limit[slot]! + this.queueLimit[slot]!;
+    // Held requests are never negative, so a room of 0 keeps an unroutable server unhealthy.
+    this.room[slot] = this.routable(slot) ? this.limit[slot]! + this.queueLimit[slot]! : 0;
     this.refreshLoad(slot);
   }
 
-  /** `refresh` after only the load changed (hot path), from its cached routable and room. */
+  /** `refresh` after only the load changed (hot path), from its cached room. */
   private refreshLoad(slot: number): void {
-    const ok =
-      this.routableNow[slot] === 1 && this.active[slot]! + this.queued[slot]! < this.room[slot]!
-        ? 1
-        : 0;
+    const ok = this.active[slot]! + this.queued[slot]! < this.room[slot]! ? 1 : 0;
     if (ok !== this.healthy[slot]) {
       this.healthy[slot] = ok;
       this.healthyCount += ok ? 1 : -1;
@@ -374,7 +373,6 @@ export class ServerPool implements PoolView {
     this.draining = grownFrom(this.draining, new Uint8Array(cap));
     this.ejected = grownFrom(this.ejected, new Uint8Array(cap));
     this.breakerBlocked = grownFrom(this.breakerBlocked, new Uint8Array(cap));
-    this.routableNow = grownFrom(this.routableNow, new Uint8Array(cap));
     this.room = grownFrom(this.room, new Float64Array(cap));
     this.partitioned = grownFrom(this.partitioned, new Uint8Array(cap));
     this.errorRate = grownFrom(this.errorRate, new Float64Array(cap));

@@ -67,7 +67,8 @@ export class IntervalLatency {
     }
     if (n <= FEW) {
       const base = row * FEW;
-      for (let i = 0; i < n; i++) this.rowBuckets[base + i] = this.few[i]!;
+      const { rowBuckets, few } = this;
+      for (let i = 0; i < n; i++) rowBuckets[base + i] = few[i]!;
       this.rowN[row] = n;
       this.rowLo[row] = lo;
       this.rowHi[row] = hi;

@@ -95,12 +95,13 @@ export class BucketIndexer {
   private readonly words = new Uint32Array(this.scratch.buffer);
   private readonly high = HIGH;
   private readonly firstCell = FIRST_CELL;
+  private readonly cellShift = CELL_SHIFT;
 
   of(v: number): number {
     if (v < this.min) return 0;
     if (v >= this.top) return GEOMETRIC;
     this.scratch[0] = v;
-    let i = this.cellBucket[(this.words[this.high]! >>> CELL_SHIFT) - this.firstCell]!;
+    let i = this.cellBucket[(this.words[this.high]! >>> this.cellShift) - this.firstCell]!;
     if (v >= this.bounds[i + 1]!) i++;
     return i;
   }

@@ -16,6 +16,9 @@ export class AliasTable {
    */
   private readonly table: Uint32Array;
   private readonly n: number;
+  /** 2^32 and its inverse as fields: V8 reads a module constant from the module's context. */
+  private readonly two32 = TWO_32;
+  private readonly twoMinus32 = 1 / TWO_32;
 
   /** `weights` need not sum to 1; every weight must be finite and >= 0, and one > 0. */
   constructor(weights: ArrayLike<number>) {
@@ -68,10 +71,9 @@ export class AliasTable {
     // branch, since which side a random draw falls is what a branch predictor cannot guess
     // (a draw from 1,000 keys: 20 ns with the branch, 12 ns without in Node; 16 and 9 ns in a
     // Chromium worker).
-    const keep = Math.floor((rng.next() * TWO_32 - t[2 * i]!) * TWO_MINUS_32) | 0;
+    const keep = Math.floor((rng.next() * this.two32 - t[2 * i]!) * this.twoMinus32) | 0;
     return alias ^ ((i ^ alias) & keep);
   }
 }
 
 const TWO_32 = 4294967296;
-const TWO_MINUS_32 = 1 / TWO_32;

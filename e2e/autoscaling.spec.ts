@@ -45,13 +45,7 @@ test('the autoscaling panels, at work, have no serious accessibility problems; t
   playground,
   page,
 }) => {
-  await playground.open('&preset=cold-starts');
-  // Twenty simulated minutes in twelve seconds: the spike's servers are there for about six.
-  await playground.controls.speed('100');
-  await playground.controls.play();
-  await playground.autoscaling.waitForActual((n) => n > 2, 60_000);
-  await playground.controls.pause();
-  await page.getByTestId('autoscaling.actions').locator('summary').click();
+  await playground.autoscalingAtWork();
   expect(await seriousViolations(page, SCALING_PANELS)).toEqual([]);
 
   await playground.byId('config.open').click();

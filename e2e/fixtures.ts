@@ -65,6 +65,20 @@ export class Playground {
     await expect(this.servers.rows.first()).toBeVisible();
   }
 
+  /**
+   * The autoscaling panels at work: the cold-starts preset at 100× until its spike has added
+   * servers (twenty simulated minutes in twelve seconds; they stay about six), then paused with
+   * the list of scaling actions open.
+   */
+  async autoscalingAtWork(): Promise<void> {
+    await this.open('&preset=cold-starts');
+    await this.controls.speed('100');
+    await this.controls.play();
+    await this.autoscaling.waitForActual((n) => n > 2, 60_000);
+    await this.controls.pause();
+    await this.byId('autoscaling.actions').locator('summary').click();
+  }
+
   byId(id: string) {
     return this.page.getByTestId(id);
   }

@@ -64,13 +64,8 @@ test('the autoscaling panels, at work, keep their contrast in the dark theme', a
   page,
 }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
-  await playground.open('&preset=cold-starts');
+  await playground.autoscalingAtWork();
   expect(await background(page)).toBe(DARK_BG);
-  await playground.controls.speed('100');
-  await playground.controls.play();
-  await playground.autoscaling.waitForActual((n) => n > 2, 60_000);
-  await playground.controls.pause();
-  await page.getByTestId('autoscaling.actions').locator('summary').click();
   expect(await seriousViolations(page, SCALING_PANELS)).toEqual([]);
   // The fleet chart draws in the theme's colours, not the light page's ink.
   const stroke = await page

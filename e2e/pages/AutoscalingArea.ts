@@ -1,31 +1,28 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
+import { ScreenArea } from './ScreenArea.ts';
 
 /** The Autoscaling panel and the servers-over-time chart. */
-export class AutoscalingArea {
-  constructor(private readonly page: Page) {}
-
+export class AutoscalingArea extends ScreenArea {
   get panel(): Locator {
-    return this.page.getByTestId('autoscaling.panel');
+    return this.byId('autoscaling.panel');
   }
 
   get enabled(): Locator {
-    return this.page.getByTestId('autoscaling.enabled');
+    return this.byId('autoscaling.enabled');
   }
 
   get reason(): Locator {
-    return this.page.getByTestId('autoscaling.reason');
+    return this.byId('autoscaling.reason');
   }
 
   /** The count the autoscaler manages now (servers in the pool and starting). */
   async actual(): Promise<number> {
-    return Number(await this.page.getByTestId('autoscaling.actual').getAttribute('data-value'));
+    return Number(await this.byId('autoscaling.actual').getAttribute('data-value'));
   }
 
   /** The count the policy recommended at its last sync. */
   async recommended(): Promise<number> {
-    return Number(
-      await this.page.getByTestId('autoscaling.recommended').getAttribute('data-value'),
-    );
+    return Number(await this.byId('autoscaling.recommended').getAttribute('data-value'));
   }
 
   /** Waits until the managed count satisfies `test` (the run goes on meanwhile). */

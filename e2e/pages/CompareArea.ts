@@ -1,20 +1,19 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { ScreenArea } from './ScreenArea.ts';
 
 /** Compare mode: which strategies, the run, and the table of results. */
-export class CompareArea {
-  constructor(private readonly page: Page) {}
-
+export class CompareArea extends ScreenArea {
   /** The checkbox that adds or removes `strategy` from the comparison. */
   strategy(strategy: string): Locator {
     return this.page.locator(`[data-testid="compare.strategy"][data-strategy="${strategy}"]`);
   }
 
   get table(): Locator {
-    return this.page.getByTestId('compare.table');
+    return this.byId('compare.table');
   }
 
   get workload(): Locator {
-    return this.page.getByTestId('compare.workload');
+    return this.byId('compare.workload');
   }
 
   /** A cell of the results table: `row` (total, p99, spread…) for `strategy`. */
@@ -25,6 +24,6 @@ export class CompareArea {
   }
 
   async run(): Promise<void> {
-    await this.page.getByTestId('compare.run').click();
+    await this.byId('compare.run').click();
   }
 }

@@ -1,22 +1,21 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
+import { ScreenArea } from './ScreenArea.ts';
 
 /** The strategy editor (Custom strategy) and the strategy exercises. */
-export class CustomStrategyArea {
-  constructor(private readonly page: Page) {}
-
+export class CustomStrategyArea extends ScreenArea {
   /** The editor's text area (CodeMirror, inside the editor's shadow root). */
   get editor(): Locator {
-    return this.page.getByTestId('strategy.editor');
+    return this.byId('strategy.editor');
   }
 
   /** What the sandbox said of the code: loads, its error and line, or why the run stopped. */
   get check(): Locator {
-    return this.page.getByTestId('strategy.check');
+    return this.byId('strategy.check');
   }
 
   /** Chooses "Custom (your code)", which opens the editor. */
   async open(): Promise<void> {
-    await this.page.getByTestId('strategy.custom').check();
+    await this.byId('strategy.custom').check();
     await expect(this.editor).toBeVisible();
   }
 
@@ -37,6 +36,6 @@ export class CustomStrategyArea {
   }
 
   async run(): Promise<void> {
-    await this.page.getByTestId('strategy.run').click();
+    await this.byId('strategy.run').click();
   }
 }

@@ -1,11 +1,10 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { ScreenArea } from './ScreenArea.ts';
 
 /** The guided lessons and the interview challenges. */
-export class LearnArea {
-  constructor(private readonly page: Page) {}
-
+export class LearnArea extends ScreenArea {
   private id(testId: string): Locator {
-    return this.page.getByTestId(testId);
+    return this.byId(testId);
   }
 
   // ---- Lessons ----

@@ -1,16 +1,15 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
+import { ScreenArea } from './ScreenArea.ts';
 
 /** The toolbar's run controls: play, pause, step, speed, reset, and the simulated clock. */
-export class RunControls {
-  constructor(private readonly page: Page) {}
-
+export class RunControls extends ScreenArea {
   get playButton(): Locator {
-    return this.page.getByTestId('controls.play');
+    return this.byId('controls.play');
   }
 
   /** The simulated clock ("12.402 s"). */
   get clock(): Locator {
-    return this.page.getByTestId('clock');
+    return this.byId('clock');
   }
 
   /**
@@ -19,7 +18,7 @@ export class RunControls {
    */
   async play(): Promise<void> {
     const pressed = this.page.locator('[data-testid="controls.play"][aria-pressed="true"]');
-    const over = this.page.getByTestId('clock.finished').filter({ hasText: 'paused' });
+    const over = this.byId('clock.finished').filter({ hasText: 'paused' });
     let first = true;
     // A button that still says "playing" may be a run that has just paused itself at the end of
     // its traffic (the page learns it a frame later): then it is pressed again, unless the run
@@ -41,23 +40,23 @@ export class RunControls {
 
   /** Speed: "0.1" to "1000" (times real time) or "max". */
   async speed(value: string): Promise<void> {
-    await this.page.getByTestId('controls.speed').selectOption(value);
+    await this.byId('controls.speed').selectOption(value);
   }
 
   /** Runs the single next event. */
   async step(): Promise<void> {
-    await this.page.getByTestId('controls.step').click();
+    await this.byId('controls.step').click();
   }
 
   /** Runs `ms` of simulated time. */
   async stepBy(ms: number): Promise<void> {
-    await this.page.getByTestId('controls.stepMs').fill(String(ms));
-    await this.page.getByTestId('controls.stepBy').click();
+    await this.byId('controls.stepMs').fill(String(ms));
+    await this.byId('controls.stepBy').click();
   }
 
   /** Back to time 0 with the current setup. */
   async reset(): Promise<void> {
-    await this.page.getByTestId('controls.reset').click();
+    await this.byId('controls.reset').click();
   }
 
   /**

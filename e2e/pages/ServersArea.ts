@@ -1,17 +1,16 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { ScreenArea } from './ScreenArea.ts';
 
 /** The servers list and the load bars: add, edit, drain, crash and revive servers. */
-export class ServersArea {
-  constructor(private readonly page: Page) {}
-
+export class ServersArea extends ScreenArea {
   /** Every server's row, in list order. */
   get rows(): Locator {
-    return this.page.getByTestId('server.row');
+    return this.byId('server.row');
   }
 
   /** Each row's "active/capacity" figure, in list order. */
   get loads(): Locator {
-    return this.page.getByTestId('server.load');
+    return this.byId('server.load');
   }
 
   /** The row of the server called `name`. */
@@ -26,7 +25,7 @@ export class ServersArea {
 
   /** Adds a server (named next in the Server-A, Server-B… sequence). */
   async add(): Promise<void> {
-    await this.page.getByTestId('servers.add').click();
+    await this.byId('servers.add').click();
   }
 
   /** Opens (or closes) the server's editor. */

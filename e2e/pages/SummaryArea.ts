@@ -1,11 +1,10 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { ScreenArea } from './ScreenArea.ts';
 
 /** The run summary's figures, by name: served, rejected, failed, total, inFlight, max… */
-export class SummaryArea {
-  constructor(private readonly page: Page) {}
-
+export class SummaryArea extends ScreenArea {
   stat(name: string): Locator {
-    return this.page.getByTestId(`summary.${name}`);
+    return this.byId(`summary.${name}`);
   }
 
   /** The figure as a number ("1,234" is 1234); NaN when it shows none. */

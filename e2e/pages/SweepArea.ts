@@ -1,23 +1,22 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { ScreenArea } from './ScreenArea.ts';
 
 /** The sweep panel: its form, Run and Stop, progress, the chart and the exports. */
-export class SweepArea {
-  constructor(private readonly page: Page) {}
-
+export class SweepArea extends ScreenArea {
   get panel(): Locator {
-    return this.page.getByTestId('sweep.panel');
+    return this.byId('sweep.panel');
   }
 
   get status(): Locator {
-    return this.page.getByTestId('sweep.status');
+    return this.byId('sweep.status');
   }
 
   get grid(): Locator {
-    return this.page.getByTestId('sweep.grid');
+    return this.byId('sweep.grid');
   }
 
   get points(): Locator {
-    return this.page.getByTestId('sweep.point');
+    return this.byId('sweep.point');
   }
 
   /** The checkbox that adds or removes `strategy` from the sweep. */
@@ -26,25 +25,25 @@ export class SweepArea {
   }
 
   async preset(id: string): Promise<void> {
-    await this.page.getByTestId('sweep.preset').selectOption(id);
+    await this.byId('sweep.preset').selectOption(id);
   }
 
   /** Types into one of the form's fields (`sweep.list`, `sweep.duration`…) and commits it. */
   async fill(testId: string, text: string): Promise<void> {
-    const field = this.page.getByTestId(testId);
+    const field = this.byId(testId);
     await field.fill(text);
     await field.press('Enter');
   }
 
   async run(): Promise<void> {
-    await this.page.getByTestId('sweep.run').click();
+    await this.byId('sweep.run').click();
   }
 
   async cancel(): Promise<void> {
-    await this.page.getByTestId('sweep.cancel').click();
+    await this.byId('sweep.cancel').click();
   }
 
   export(kind: 'file' | 'csv' | 'json'): Locator {
-    return this.page.getByTestId(`sweep.export-${kind}`);
+    return this.byId(`sweep.export-${kind}`);
   }
 }

@@ -113,12 +113,8 @@ export class SimulationCore implements SimCore {
     this.operations = new ServerOperations(this);
     this.defences = new Defences(this);
     this.retries = new RetryFlow(this);
-    this.balancers = new Balancers(
-      this,
-      scenario.strategy,
-      scenario.strategyOptions,
-      options.customStrategy,
-    );
+    const { strategy, strategyOptions } = scenario;
+    this.balancers = new Balancers(this, strategy, strategyOptions, options.customStrategy);
     this.objectives = new Objectives(this);
     this.autoscaler = new Autoscaler(this);
     this.handlers = bindEventHandlers(this);
@@ -160,7 +156,13 @@ export class SimulationCore implements SimCore {
       if (this.callsInFlight === 0 && this.settledForGood()) break;
       const kind = agenda.take(end);
       if (kind < 0) break;
-      this.handle(kind);
+      // `handle` written out: one call fewer per event, 2.5% of a request's instructions.
+      this.advanceClock(agenda.time);
+      this.eventsProcessed++;
+      const data = agenda.data;
+      if (kind === COMPLETE) this.complete(data);
+      else if (kind === ARRIVAL) this.traffic.sourceArrival(data);
+      else this.handlers[kind]!(data);
       done++;
     }
     return done;
@@ -274,7 +276,7 @@ export class SimulationCore implements SimCore {
 
   // ---- The event loop. ----
 
-  /** Handles the event of `kind` just taken (its time and data are the agenda's). */
+  /** Handles the event of `kind` just taken, for runUntil (runEvents has the same inline). */
   protected handle(kind: number): void {
     const agenda = this.agenda;
     this.advanceClock(agenda.time);

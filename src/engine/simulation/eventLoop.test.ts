@@ -10,7 +10,7 @@ import { scenarioOf } from '../testing/scenarioOf.ts';
  * run exactly the same events the same way, whatever the mix of kinds.
  */
 const run = (id: string, drive: (sim: Simulation) => void) => {
-  const raw = PRESETS.find((p) => p.id === id)!.raw;
+  const raw = PRESETS.find((p) => p.id === id)!.raw as Record<string, unknown>;
   // A duration, so that both ways end at the same time with the same events run.
   const sim = new Simulation(scenarioOf({ ...raw, durationMs: 40_000 }), { logRequests: true });
   drive(sim);

@@ -3,19 +3,15 @@ import { ScreenArea } from './ScreenArea.ts';
 
 /** The guided lessons and the interview challenges. */
 export class LearnArea extends ScreenArea {
-  private id(testId: string): Locator {
-    return this.byId(testId);
-  }
-
   // ---- Lessons ----
 
   /** Opens the lessons panel. */
   async openLessons(): Promise<void> {
-    await this.id('lesson.toggle').click();
+    await this.byId('lesson.toggle').click();
   }
 
   get lessonPicker(): Locator {
-    return this.id('lesson.picker');
+    return this.byId('lesson.picker');
   }
 
   async startLesson(id: string): Promise<void> {
@@ -24,15 +20,15 @@ export class LearnArea extends ScreenArea {
 
   /** The current step (its `data-step-kind` says setup, predict, run or explain). */
   get step(): Locator {
-    return this.id('lesson.step');
+    return this.byId('lesson.step');
   }
 
   async next(): Promise<void> {
-    await this.id('lesson.next').click();
+    await this.byId('lesson.next').click();
   }
 
   async back(): Promise<void> {
-    await this.id('lesson.back').click();
+    await this.byId('lesson.back').click();
   }
 
   /** A prediction's radio button. */
@@ -41,29 +37,29 @@ export class LearnArea extends ScreenArea {
   }
 
   async runLesson(): Promise<void> {
-    await this.id('lesson.run').click();
+    await this.byId('lesson.run').click();
   }
 
   get runResult(): Locator {
-    return this.id('lesson.runResult');
+    return this.byId('lesson.runResult');
   }
 
   get verdict(): Locator {
-    return this.id('lesson.verdict');
+    return this.byId('lesson.verdict');
   }
 
   get explanation(): Locator {
-    return this.id('lesson.explanation');
+    return this.byId('lesson.explanation');
   }
 
   // ---- Challenges ----
 
   async openChallenges(): Promise<void> {
-    await this.id('challenge.toggle').click();
+    await this.byId('challenge.toggle').click();
   }
 
   get challengePicker(): Locator {
-    return this.id('challenge.picker');
+    return this.byId('challenge.picker');
   }
 
   async startChallenge(id: string): Promise<void> {
@@ -71,12 +67,12 @@ export class LearnArea extends ScreenArea {
   }
 
   async check(): Promise<void> {
-    await this.id('challenge.check').click();
+    await this.byId('challenge.check').click();
   }
 
   /** The verdict of the last check (`data-outcome` pass or fail). */
   get result(): Locator {
-    return this.id('challenge.result');
+    return this.byId('challenge.result');
   }
 
   goal(id: string): Locator {
@@ -88,19 +84,19 @@ export class LearnArea extends ScreenArea {
   }
 
   async showHint(): Promise<void> {
-    await this.id('challenge.hint').click();
+    await this.byId('challenge.hint').click();
   }
 
   get hintText(): Locator {
-    return this.id('challenge.hintText');
+    return this.byId('challenge.hintText');
   }
 
   /** "Show me": loads the challenge's solution. */
   async showMe(): Promise<void> {
-    await this.id('challenge.showMe').click();
+    await this.byId('challenge.showMe').click();
   }
 
   get solution(): Locator {
-    return this.id('challenge.solution');
+    return this.byId('challenge.solution');
   }
 }

@@ -106,11 +106,9 @@ export class Simulation extends SimulationCore {
    */
   runUntil(time: number, maxEvents = Infinity): boolean {
     const end = Math.min(time, this.durationMs ?? Infinity);
-    let budget = maxEvents;
-    while (this.agenda.size > 0 && this.agenda.peekTime() <= end) {
-      if (budget-- <= 0) return false;
-      this.handle(this.agenda.take(Infinity));
-    }
+    this.runEvents(maxEvents, end, false);
+    // Stopped by maxEvents with events still due by `end`: the clock stays at the last one.
+    if (this.agenda.size > 0 && this.agenda.peekTime() <= end) return false;
     this.advanceClock(end);
     return true;
   }

@@ -147,16 +147,20 @@ export class SimulationCore implements SimCore {
     return this.callsInFlight;
   }
 
-  /** Processes up to `count` events as fast as possible (the clock jumps from event to event). */
-  runEvents(count: number): number {
-    const end = this.durationMs ?? Infinity;
+  /**
+   * The event loop: processes up to `count` events due by `end` as fast as possible (the clock
+   * jumps from event to event). It stops once the run is over for good (see settledForGood) unless
+   * `settle` is false, as for runUntil, which goes on through recurring events to its time. Each
+   * event is handled here rather than in a method: one call fewer per event, 2.5% of a request's
+   * instructions (a wrapper around a loop elsewhere lost that to V8's inlining).
+   */
+  runEvents(count: number, end = this.durationMs ?? Infinity, settle = true): number {
     const agenda = this.agenda;
     let done = 0;
     while (done < count) {
-      if (this.callsInFlight === 0 && this.settledForGood()) break;
+      if (this.callsInFlight === 0 && settle && this.settledForGood()) break;
       const kind = agenda.take(end);
       if (kind < 0) break;
-      // `handle` written out: one call fewer per event, 2.5% of a request's instructions.
       this.advanceClock(agenda.time);
       this.eventsProcessed++;
       const data = agenda.data;
@@ -275,17 +279,6 @@ export class SimulationCore implements SimCore {
   }
 
   // ---- The event loop. ----
-
-  /** Handles the event of `kind` just taken, for runUntil (runEvents has the same inline). */
-  protected handle(kind: number): void {
-    const agenda = this.agenda;
-    this.advanceClock(agenda.time);
-    this.eventsProcessed++;
-    const data = agenda.data;
-    if (kind === COMPLETE) this.complete(data);
-    else if (kind === ARRIVAL) this.traffic.sourceArrival(data);
-    else this.handlers[kind]!(data);
-  }
 
   /** Moves the clock forward, closing every sample interval passed on the way. */
   protected advanceClock(time: number): void {

@@ -5,9 +5,10 @@ import { summarize } from '../summary.ts';
 import { scenarioOf } from '../testing/scenarioOf.ts';
 
 /*
- * The core handles events in two places: runEvents' loop (as fast as possible: the CLI, benchmarks
- * and "max") and runUntil's `handle` (to a time: the live session's speeds, replays). Both must
- * run exactly the same events the same way, whatever the mix of kinds.
+ * One event loop (runEvents) serves a run to its end (the CLI, benchmarks, "max") and runUntil (to
+ * a time: the live session's speeds, replays), which goes on past the point where a run to the end
+ * stops and may be cut by an event budget. Up to the same time, both must run exactly the same
+ * events the same way, whatever the mix of kinds.
  */
 const run = (id: string, drive: (sim: Simulation) => void) => {
   const raw = PRESETS.find((p) => p.id === id)!.raw as Record<string, unknown>;

@@ -23,6 +23,14 @@ export const DOT_POOL = 200;
 const TRAVEL_MS = 480;
 /** Share of the trip spent reaching the balancer; the balancer → server leg is what teaches. */
 const SPLIT = 0.3;
+/**
+ * On a page whose frames come late (a long render, a loaded machine) dots would jump: one frame
+ * after they leave, the next after they landed, never seen in a server's colour. So a dot is at
+ * most this far into its trip when first drawn, and the dots move on at most MAX_STEP_MS of their
+ * trip per frame: on a slow page they lag rather than vanish. At 60 frames a second neither binds.
+ */
+const FIRST_STEP_MS = 16;
+const MAX_STEP_MS = 100;
 const CIRCLE = 'M-3.5,0a3.5,3.5 0 1,0 7,0a3.5,3.5 0 1,0 -7,0';
 /** A filled ✕, so a rejection differs from a routed dot by shape as well as colour. */
 const CROSS =
@@ -56,11 +64,13 @@ export class DotAnimator {
   };
   private readonly start = new Float64Array(DOT_POOL);
   private readonly dest = new Int32Array(DOT_POOL);
-  /** 1 for a dot in flight (or waiting for its start time), 0 for a free one. */
+  /** 0 for a free dot, 1 for one not drawn yet (or waiting for its start time), 2 in flight. */
   private readonly state = new Uint8Array(DOT_POOL);
   private readonly free: number[] = [];
   private alive = 0;
   private frame = 0;
+  /** The time of the last frame drawn, 0 while no frame is running. */
+  private lastFrame = 0;
   private readonly unrouted: string;
   private readonly warning: string;
   private readonly servers: string[];
@@ -107,10 +117,22 @@ export class DotAnimator {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     const scale = canvas.width / (parseFloat(canvas.style.width) || canvas.width);
+    // Time beyond a step since the last frame is not travelled: dots already on their way start
+    // that much later.
+    const lag = this.lastFrame > 0 ? Math.max(0, now - this.lastFrame - MAX_STEP_MS) : 0;
+    this.lastFrame = now;
     for (let i = 0; i < DOT_POOL; i++) {
       if (this.state[i] === 0) continue;
-      const p = (now - this.start[i]!) / TRAVEL_MS;
+      if (this.state[i] === 2) this.start[i] = this.start[i]! + lag;
+      let p = (now - this.start[i]!) / TRAVEL_MS;
       if (p < 0) continue;
+      if (this.state[i] === 1) {
+        this.state[i] = 2;
+        if (now - this.start[i]! > FIRST_STEP_MS) {
+          this.start[i] = now - FIRST_STEP_MS;
+          p = FIRST_STEP_MS / TRAVEL_MS;
+        }
+      }
       const d = this.dest[i]!;
       const hedged = hedgeSlot(d);
       const to = hedged >= 0 ? hedged : d;
@@ -148,6 +170,7 @@ export class DotAnimator {
       ctx.fill(shape);
     }
     this.frame = this.alive > 0 ? requestAnimationFrame(this.tick) : 0;
+    if (this.frame === 0) this.lastFrame = 0;
   };
 
   private release(i: number): void {
@@ -160,6 +183,7 @@ export class DotAnimator {
   dispose(): void {
     if (this.frame !== 0) cancelAnimationFrame(this.frame);
     this.frame = 0;
+    this.lastFrame = 0;
     for (let i = 0; i < DOT_POOL; i++) if (this.state[i] !== 0) this.release(i);
     this.ctx.setTransform(1, 0, 0, 1, 0, 0);
     this.ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);

@@ -10,11 +10,10 @@
  * whichever run was unlucky; CPU time does not, so the ratio is read from it.
  */
 import { Simulation } from '../src/engine/simulation.ts';
-import { summarize } from '../src/engine/summary.ts';
 import { scenarioOf } from '../src/engine/testing/scenarioOf.ts';
 import { runLiveSession } from './liveSession.ts';
-import { runReference } from './referenceSim.ts';
-import { pool, referenceModel, withDefaultKeys } from './benchModels.ts';
+import { pool, withDefaultKeys } from './benchModels.ts';
+import { modelRuns, timeToEnd, type Clocks, type ModelRun } from './modelRuns.ts';
 import { cpuMs, median } from './measure.ts';
 import { formatCount } from '../src/lib/format.ts';
 
@@ -63,46 +62,15 @@ interface Timed {
   readonly requests: number;
 }
 
-/** Runs `sim` to its end (construction not timed): wall and CPU ms, and requests that arrived. */
-function timeToEnd(sim: Simulation): { ms: number; cpu: number; n: number } {
-  const start = performance.now();
-  const cpuStart = cpuMs();
-  sim.runToEnd();
-  const cpu = cpuMs() - cpuStart;
-  return { ms: performance.now() - start, cpu, n: sim.metrics.arrived };
-}
+const clocks: Clocks = { wallMs: () => performance.now(), cpuMs };
 
 function timeRun(raw: Record<string, unknown>): Timed {
-  const { ms, cpu, n } = timeToEnd(new Simulation(scenarioOf(raw), { logRequests: false }));
+  const sim = new Simulation(scenarioOf(raw), { logRequests: false });
+  const { ms, cpu, n } = timeToEnd(sim, clocks);
   return { perSec: n / (ms / 1000), perCpuSec: n / (cpu / 1000), requests: n };
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
-
-interface ModelRun {
-  /** Wall ms and CPU ms per simulated request. */
-  readonly msPer: number;
-  readonly cpuMsPer: number;
-  readonly meanMs: number;
-  readonly requests: number;
-}
-
-/** One engine run of the model (construction not timed) and its mean latency. */
-function engineOnModel(arrivals: number): ModelRun {
-  const sim = new Simulation(scenarioOf(referenceModel(arrivals)), { logRequests: false });
-  const { ms, cpu, n } = timeToEnd(sim);
-  return { msPer: ms / n, cpuMsPer: cpu / n, meanMs: summarize(sim).latencyMs.mean!, requests: n };
-}
-
-function referenceOnModel(arrivals: number): ModelRun {
-  const start = performance.now();
-  const cpuStart = cpuMs();
-  const r = runReference(arrivals);
-  const cpu = cpuMs() - cpuStart;
-  const ms = performance.now() - start;
-  const n = r.arrivals;
-  return { msPer: ms / n, cpuMsPer: cpu / n, meanMs: r.meanLatencyMs, requests: n };
-}
 
 console.log(
   `Balancer Playground engine benchmark · node ${process.version} · ${new Date().toISOString().slice(0, 10)}\n`,
@@ -116,14 +84,7 @@ let refCpuMsPer = NaN;
 if (wanted('model')) modelBlock();
 
 function modelBlock(): void {
-  referenceOnModel(3e5);
-  engineOnModel(3e5);
-  const refRuns: ModelRun[] = [];
-  const engRuns: ModelRun[] = [];
-  for (let i = 0; i < MODEL_RUNS; i++) {
-    refRuns.push(referenceOnModel(MODEL_ARRIVALS));
-    engRuns.push(engineOnModel(MODEL_ARRIVALS));
-  }
+  const { reference: refRuns, engine: engRuns } = modelRuns(MODEL_ARRIVALS, MODEL_RUNS, clocks);
   const refMsPer = median(refRuns.map((r) => r.msPer));
   const engMsPer = median(engRuns.map((r) => r.msPer));
   refCpuMsPer = median(refRuns.map((r) => r.cpuMsPer));

@@ -14,6 +14,8 @@ import { median } from './measure.ts';
 import { startPreview } from './previewServer.ts';
 import { readWorkerThreads, workerShare, type WorkerShare } from './workerThreadTime.ts';
 import { formatCount } from '../src/lib/format.ts';
+import { modelRunsInBrowser } from './modelInBrowser.ts';
+import type { ModelRun } from './modelRuns.ts';
 
 const PORT = 4179;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -27,6 +29,9 @@ type Stats = { replies: { path: string; sent: number; ms: number }[] };
 const MAX_PHASE_SIM_S = 450;
 const MAX_PHASE_WALL_S = 8;
 const MAX_RUNS = 3;
+/** The reference model as `npm run bench` runs it: arrivals per run, and runs of each. */
+const MODEL_ARRIVALS = 3e6;
+const MODEL_RUNS = 5;
 
 /**
  * Before the app starts: count worker messages and long tasks, and time the worker's answers to
@@ -225,6 +230,8 @@ try {
   for (let i = 0; i < MAX_RUNS; i++) maxRuns.push(await maxRun(page, server.url, true));
   const warmRuns: MaxRun[] = [];
   for (let i = 0; i < MAX_RUNS; i++) warmRuns.push(await maxRun(page, server.url, false));
+  await page.close();
+  const model = await modelRunsInBrowser(browser, MODEL_ARRIVALS, MODEL_RUNS);
   await browser.close();
 
   console.log(
@@ -243,6 +250,7 @@ try {
     `${MAX_RUNS} runs after Reset on the same page, its code already compiled`,
     warmRuns,
   );
+  printModelRuns(model);
 } finally {
   server.stop();
 }
@@ -275,5 +283,18 @@ function printMaxRuns(title: string, runs: readonly MaxRun[]): void {
   } else console.log('worker thread       CPU share not measured (needs Linux /proc)');
   console.log(
     `Pause answered in   ${runs.map((r) => (Number.isFinite(r.pauseMs) ? `${r.pauseMs.toFixed(0)} ms` : 'no answer (the run had ended first)')).join(', ')} (target <= 200 ms)`,
+  );
+}
+
+/** The reference model in a worker in Chromium: the engine's time against the reference's. */
+function printModelRuns({ reference, engine }: { reference: ModelRun[]; engine: ModelRun[] }) {
+  const ratio = median(engine.map((r) => r.msPer)) / median(reference.map((r) => r.msPer));
+  const perSec = (runs: ModelRun[]) => formatCount(1000 / median(runs.map((r) => r.msPer)));
+  console.log(
+    `\nreference model in a worker in Chromium (as npm run bench: ${formatCount(MODEL_ARRIVALS)} arrivals, median of ${MODEL_RUNS} alternated runs, wall clock)`,
+  );
+  console.log(
+    `engine / reference  ${ratio.toFixed(2)}x (per run: ${engine.map((r, i) => (r.msPer / reference[i]!.msPer).toFixed(2)).join(', ')}); ` +
+      `reference ${perSec(reference)} req/s, engine ${perSec(engine)} req/s`,
   );
 }

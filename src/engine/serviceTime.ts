@@ -32,8 +32,10 @@ class ExponentialService implements ServiceSampler {
     private readonly rng: Rng,
   ) {}
   sample(): number {
-    // 1 - u lies in (0, 1], so the log is finite (and u = 0 gives +0, not -0).
-    return -this.meanMs * Math.log1p(-this.rng.next());
+    // u is a multiple of 2^-32 below 1, so 1 - u is exact and in (0, 1]: log(1 - u) is as exact
+    // as log1p(-u) and finite (u = 0 gives +0, not -0), and V8 computes it in about 60% of the
+    // time (log1p was 8% of the engine's time on the reference model, perf record -e cpu-clock).
+    return -this.meanMs * Math.log(1 - this.rng.next());
   }
 }
 
@@ -64,7 +66,7 @@ class LognormalService implements ServiceSampler {
       this.hasSpare = false;
       return this.spare;
     }
-    const radius = Math.sqrt(-2 * Math.log1p(-this.rng.next()));
+    const radius = Math.sqrt(-2 * Math.log(1 - this.rng.next())); // exact 1 - u, as above
     const angle = 2 * Math.PI * this.rng.next();
     this.spare = radius * Math.sin(angle);
     this.hasSpare = true;

@@ -114,8 +114,8 @@ export class ClientPopulation {
     this.live--;
   }
 
-  /** An exponential think time of mean `meanMs`, from the clients' own stream. */
+  /** An exponential think time of mean `meanMs`, from the clients' own stream (see serviceTime.ts). */
   private drawThink(meanMs: number): number {
-    return -meanMs * Math.log1p(-this.rng.next());
+    return -meanMs * Math.log(1 - this.rng.next());
   }
 }

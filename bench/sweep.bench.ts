@@ -18,18 +18,14 @@ import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { wallNow } from '../src/cli/sweep/runTiming.ts';
 import { startThreadPool } from '../src/cli/sweep/threadPool.ts';
-import {
-  startWorkers,
-  workerUse,
-  type SweepWorkers,
-  type WorkerUse,
-} from '../src/cli/sweep/workers.ts';
+import { startWorkers, type SweepWorkers } from '../src/cli/sweep/workers.ts';
 import { longestFirst, runEffort } from '../src/engine/sweep/effort.ts';
 import { loadSweep } from '../src/engine/sweep/loadSweep.ts';
 import { allRuns, type SweepPlan } from '../src/engine/sweep/plan.ts';
 import { runSweep } from '../src/engine/sweep/pool.ts';
 import { SWEEP_PRESETS } from '../src/engine/sweep/presets.ts';
 import { assembleResult, resultJson } from '../src/engine/sweep/results.ts';
+import { workerUse, type WorkerUse } from './workerUse.ts';
 
 function repeatsArg(): number {
   const i = process.argv.indexOf('--repeats');

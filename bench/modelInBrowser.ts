@@ -1,6 +1,5 @@
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import type { Browser } from '@playwright/test';
+import { browserBundle } from '../e2e/browserBundle.ts';
 import type { ModelRun } from './modelRuns.ts';
 
 /**
@@ -14,16 +13,7 @@ export async function modelRunsInBrowser(
   arrivals: number,
   runs: number,
 ): Promise<{ reference: ModelRun[]; engine: ModelRun[] }> {
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('./modelRunsWorker.ts', import.meta.url))],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'warning',
-  });
-  const code = bundle.outputFiles[0]!.text;
+  const code = await browserBundle(new URL('./modelRunsWorker.ts', import.meta.url));
   // A blank page: the built site's content security policy rightly refuses workers from blobs.
   const page = await browser.newPage();
   try {

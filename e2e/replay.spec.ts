@@ -1,7 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
-import { build } from 'esbuild';
 import { expect, test } from '@playwright/test';
+import { browserBundle } from './browserBundle.ts';
 
 type Replay = { replay: { presetSummaries: () => Record<string, string> } };
 
@@ -15,17 +14,7 @@ test('every preset runs to the same summary and event count in Chromium as in No
   page,
 }) => {
   test.setTimeout(120_000);
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL('./presetSummaries.ts', import.meta.url))],
-    bundle: true,
-    format: 'iife',
-    globalName: 'replay',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'warning',
-  });
-  const code = bundle.outputFiles[0]!.text;
+  const code = await browserBundle(new URL('./presetSummaries.ts', import.meta.url), 'replay');
   await page.goto('about:blank');
   await page.addScriptTag({ content: code });
   const inBrowser = await page.evaluate(() =>

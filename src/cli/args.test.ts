@@ -58,6 +58,11 @@ describe('command-line arguments', () => {
     });
   });
 
+  it('keep the usage text within 90 columns, as a terminal shows it', () => {
+    const long = USAGE.split('\n').filter((line) => line.length > 90);
+    expect(long).toEqual([]);
+  });
+
   it('name both caps and their defaults in the usage text', () => {
     expect(USAGE).toContain('--max-requests-held N');
     expect(USAGE).toContain('default 1,000,000');

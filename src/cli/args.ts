@@ -23,7 +23,8 @@ const count = (n: number) => n.toLocaleString('en-US');
 export const USAGE = `Usage: npm run sim -- <scenario.json | preset name | -> [--json] [--seed N]
                       [${HELD_FLAG} N] [${EVENTS_FLAG} N] [--config FORMAT]
 
-  scenario.json   a scenario file (format v1, at most 1 MB); "-" reads one from standard input
+  scenario.json   a scenario file (format v1, at most 1 MB); "-" reads one from standard
+                  input
   preset name     one of the built-in presets (run with --list to see them)
   --json          print one JSON object instead of a table
   --seed N        override the scenario's seed (an integer 0..4294967295)
@@ -37,8 +38,9 @@ export const USAGE = `Usage: npm run sim -- <scenario.json | preset name | -> [-
                   run the strategy in my.js (JavaScript defining selectServer, run in a
                   sandbox) instead of the scenario's
   --config FORMAT print the scenario as configuration for a real balancer instead of
-                  running it: ${FORMAT_LIST}; the same text as the playground's
-                  Config dialog; its notes go to standard error
+                  running it, the same text as the playground's Config dialog (its notes
+                  go to standard error); FORMAT is one of
+                  ${FORMAT_LIST}
   --list          list the presets
 
 A run stopped by a cap exits with status 2, as bad input does.

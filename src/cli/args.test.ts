@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs, USAGE } from './args.ts';
+import { TEXT_COLUMNS } from './presetList.ts';
 import { DEFAULT_LIMITS } from './runBounds.ts';
 
 describe('command-line arguments', () => {
@@ -58,8 +59,8 @@ describe('command-line arguments', () => {
     });
   });
 
-  it('keep the usage text within 90 columns, as a terminal shows it', () => {
-    const long = USAGE.split('\n').filter((line) => line.length > 90);
+  it(`keep the usage text within ${TEXT_COLUMNS} columns, as a terminal shows it`, () => {
+    const long = USAGE.split('\n').filter((line) => line.length > TEXT_COLUMNS);
     expect(long).toEqual([]);
   });
 

@@ -17,6 +17,7 @@ import { runWithinLimits } from './runBounds.ts';
 import { readStrategyFile } from './strategyFile.ts';
 import { terminalSafeJson, terminalSafeLines } from './terminalText.ts';
 import { exportConfig } from '../features/exports/config/index.ts';
+import { presetList } from './presetList.ts';
 
 /** Bad input or a run stopped by a cap. */
 const EXIT_REFUSED = 2;
@@ -67,7 +68,7 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   if ('list' in args) {
-    for (const p of PRESETS) process.stdout.write(`${p.id.padEnd(18)} ${p.description}\n`);
+    process.stdout.write(presetList(PRESETS));
     return;
   }
   if ('error' in args) fail(`${args.error}\n\n${USAGE}`);

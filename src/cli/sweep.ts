@@ -19,6 +19,7 @@ import { formatDuration, SweepProgress } from './sweep/progress.ts';
 import { readJson } from './sweep/readInput.ts';
 import { prepareThreads } from './sweep/threadPool.ts';
 import { startWorkers, type SweepWorkers } from './sweep/workers.ts';
+import { presetList } from './presetList.ts';
 
 function fail(message: string, code = 2): never {
   process.stderr.write(message.endsWith('\n') ? message : `${message}\n`);
@@ -133,8 +134,7 @@ async function main(argv: readonly string[]): Promise<void> {
     case 'help':
       return void write(USAGE);
     case 'list':
-      for (const p of SWEEP_PRESETS) write(`${p.id.padEnd(18)} ${p.description}\n`);
-      return;
+      return void write(presetList(SWEEP_PRESETS));
     case 'error':
       return fail(`${args.error}\n\n${USAGE}`);
     case 'merge':

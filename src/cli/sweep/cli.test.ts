@@ -133,7 +133,7 @@ describe('npm run sweep', () => {
     expect(
       out
         .split('\n')
-        .filter(Boolean)
+        .filter((l) => l !== '' && !l.startsWith(' ')) // a description's further lines are indented
         .map((l) => l.split(' ')[0]),
     ).toEqual(['the-knee', 'how-many-servers', 'cache-size']);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSweepArgs } from './args.ts';
+import { TEXT_COLUMNS } from '../presetList.ts';
+import { parseSweepArgs, USAGE } from './args.ts';
 
 describe('sweep arguments', () => {
   it('a sweep with its options, in any order and either spelling', () => {
@@ -44,5 +45,11 @@ describe('sweep arguments', () => {
     expect(error('merge', 'a.json', '--workers', '2')).toBe(
       'merge takes only part files and --json',
     );
+  });
+});
+
+describe('the sweep usage text', () => {
+  it(`keeps within ${TEXT_COLUMNS} columns, as a terminal shows it`, () => {
+    expect(USAGE.split('\n').filter((line) => line.length > TEXT_COLUMNS)).toEqual([]);
   });
 });

@@ -14,7 +14,8 @@ export type SweepArgs =
   | { readonly command: 'help' }
   | { readonly command: 'error'; readonly error: string };
 
-export const USAGE = `Usage: npm run sweep -- <sweep.json | preset name | -> [--json] [--workers N] [--shard i/n] [--quiet]
+export const USAGE = `Usage: npm run sweep -- <sweep.json | preset name | -> [--json] [--workers N]
+                        [--shard i/n] [--quiet]
        npm run sweep -- merge <part.json>... [--json]
        npm run sweep -- --list
 
@@ -22,8 +23,9 @@ export const USAGE = `Usage: npm run sweep -- <sweep.json | preset name | -> [--
   preset name   one of the built-in sweeps (run with --list to see them)
   --json        print one JSON object instead of a table
   --workers N   run on N threads: this one and N-1 worker threads (default: one per core)
-  --shard i/n   run only shard i of n (every n-th run from the i-th); save each with --json and
-                join them with \`merge\`, which prints exactly what the whole sweep prints
+  --shard i/n   run only shard i of n (every n-th run from the i-th); save each with
+                --json and join them with \`merge\`, which prints exactly what the whole
+                sweep prints
   --quiet       no progress on standard error
   --list        list the built-in sweeps
 `;

@@ -13,7 +13,7 @@ import { Simulation } from '../src/engine/simulation.ts';
 import { scenarioOf } from '../src/engine/testing/scenarioOf.ts';
 import { runLiveSession } from './liveSession.ts';
 import { pool, withDefaultKeys } from './benchModels.ts';
-import { modelRuns, timeToEnd, type Clocks, type ModelRun } from './modelRuns.ts';
+import { modelRuns, perRunRatios, timeToEnd, type Clocks, type ModelRun } from './modelRuns.ts';
 import { cpuMs, median } from './measure.ts';
 import { formatCount } from '../src/lib/format.ts';
 
@@ -89,8 +89,7 @@ function modelBlock(): void {
   const engMsPer = median(engRuns.map((r) => r.msPer));
   refCpuMsPer = median(refRuns.map((r) => r.cpuMsPer));
   const engCpuMsPer = median(engRuns.map((r) => r.cpuMsPer));
-  const ratios = (time: (r: ModelRun) => number) =>
-    engRuns.map((r, i) => (time(r) / time(refRuns[i]!)).toFixed(2)).join(', ');
+  const ratios = (time: (r: ModelRun) => number) => perRunRatios(refRuns, engRuns, time);
   const perSec = (msPer: number) => formatCount(1000 / msPer).padStart(11);
   console.log(
     `Reference model: 100 servers of capacity 1, FIFO queues, exponential 1 s service, power of two\n` +

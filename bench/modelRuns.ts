@@ -24,13 +24,19 @@ export interface ModelRun {
   readonly requests: number;
 }
 
-/** Runs `sim` to its end (construction not timed): wall and CPU ms, and requests that arrived. */
-export function timeToEnd(sim: Simulation, clocks: Clocks): { ms: number; cpu: number; n: number } {
+/** Runs `run` once: its result, and the wall and CPU ms it took. */
+function timed<T>(clocks: Clocks, run: () => T): { value: T; ms: number; cpu: number } {
   const start = clocks.wallMs();
   const cpuStart = clocks.cpuMs();
-  sim.runToEnd();
+  const value = run();
   const cpu = clocks.cpuMs() - cpuStart;
-  return { ms: clocks.wallMs() - start, cpu, n: sim.metrics.arrived };
+  return { value, ms: clocks.wallMs() - start, cpu };
+}
+
+/** Runs `sim` to its end (construction not timed): wall and CPU ms, and requests that arrived. */
+export function timeToEnd(sim: Simulation, clocks: Clocks): { ms: number; cpu: number; n: number } {
+  const { ms, cpu } = timed(clocks, () => sim.runToEnd());
+  return { ms, cpu, n: sim.metrics.arrived };
 }
 
 /** One engine run of the model (construction not timed) and its mean latency. */
@@ -41,11 +47,7 @@ function engineOnModel(arrivals: number, clocks: Clocks): ModelRun {
 }
 
 function referenceOnModel(arrivals: number, clocks: Clocks): ModelRun {
-  const start = clocks.wallMs();
-  const cpuStart = clocks.cpuMs();
-  const r = runReference(arrivals);
-  const cpu = clocks.cpuMs() - cpuStart;
-  const ms = clocks.wallMs() - start;
+  const { value: r, ms, cpu } = timed(clocks, () => runReference(arrivals));
   const n = r.arrivals;
   return { msPer: ms / n, cpuMsPer: cpu / n, meanMs: r.meanLatencyMs, requests: n };
 }
@@ -65,4 +67,13 @@ export function modelRuns(
     engine.push(engineOnModel(arrivals, clocks));
   }
   return { reference, engine };
+}
+
+/** Each run's engine / reference ratio by `time` (its runs alternate), as "2.11, 2.05, …". */
+export function perRunRatios(
+  reference: readonly ModelRun[],
+  engine: readonly ModelRun[],
+  time: (r: ModelRun) => number,
+): string {
+  return engine.map((r, i) => (time(r) / time(reference[i]!)).toFixed(2)).join(', ');
 }

@@ -15,7 +15,7 @@ import { startPreview } from './previewServer.ts';
 import { readWorkerThreads, workerShare, type WorkerShare } from './workerThreadTime.ts';
 import { formatCount } from '../src/lib/format.ts';
 import { modelRunsInBrowser } from './modelInBrowser.ts';
-import type { ModelRun } from './modelRuns.ts';
+import { perRunRatios, type ModelRun } from './modelRuns.ts';
 
 const PORT = 4179;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -294,7 +294,7 @@ function printModelRuns({ reference, engine }: { reference: ModelRun[]; engine: 
     `\nreference model in a worker in Chromium (as npm run bench: ${formatCount(MODEL_ARRIVALS)} arrivals, median of ${MODEL_RUNS} alternated runs, wall clock)`,
   );
   console.log(
-    `engine / reference  ${ratio.toFixed(2)}x (per run: ${engine.map((r, i) => (r.msPer / reference[i]!.msPer).toFixed(2)).join(', ')}); ` +
+    `engine / reference  ${ratio.toFixed(2)}x (per run: ${perRunRatios(reference, engine, (r) => r.msPer)}); ` +
       `reference ${perSec(reference)} req/s, engine ${perSec(engine)} req/s`,
   );
 }

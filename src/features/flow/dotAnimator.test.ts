@@ -59,7 +59,9 @@ beforeEach(() => {
   vi.stubGlobal('document', {
     createElement: () => ({ style: { color: '' }, remove: () => {} }),
   });
-  vi.stubGlobal('getComputedStyle', (el: { style: { color: string } }) => ({ color: el.style.color }));
+  vi.stubGlobal('getComputedStyle', (el: { style: { color: string } }) => ({
+    color: el.style.color,
+  }));
   vi.stubGlobal('Path2D', class {});
   vi.stubGlobal('requestAnimationFrame', (cb: (now: number) => void) => frames.push(cb));
   vi.stubGlobal('cancelAnimationFrame', () => {});

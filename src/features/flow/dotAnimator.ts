@@ -31,6 +31,11 @@ const SPLIT = 0.3;
  */
 const FIRST_STEP_MS = 16;
 const MAX_STEP_MS = 100;
+
+// A dot's state: free, spawned but not drawn yet (or waiting for its start time), in flight.
+const FREE = 0;
+const SPAWNED = 1;
+const FLYING = 2;
 const CIRCLE = 'M-3.5,0a3.5,3.5 0 1,0 7,0a3.5,3.5 0 1,0 -7,0';
 /** A filled ✕, so a rejection differs from a routed dot by shape as well as colour. */
 const CROSS =
@@ -64,7 +69,7 @@ export class DotAnimator {
   };
   private readonly start = new Float64Array(DOT_POOL);
   private readonly dest = new Int32Array(DOT_POOL);
-  /** 0 for a free dot, 1 for one not drawn yet (or waiting for its start time), 2 in flight. */
+  /** FREE, SPAWNED or FLYING. */
   private readonly state = new Uint8Array(DOT_POOL);
   private readonly free: number[] = [];
   private alive = 0;
@@ -105,7 +110,7 @@ export class DotAnimator {
     if (i === undefined) return false;
     this.start[i] = performance.now() + delayMs;
     this.dest[i] = dest;
-    this.state[i] = 1;
+    this.state[i] = SPAWNED;
     this.alive++;
     if (this.frame === 0) this.frame = requestAnimationFrame(this.tick);
     return true;
@@ -122,12 +127,12 @@ export class DotAnimator {
     const lag = this.lastFrame > 0 ? Math.max(0, now - this.lastFrame - MAX_STEP_MS) : 0;
     this.lastFrame = now;
     for (let i = 0; i < DOT_POOL; i++) {
-      if (this.state[i] === 0) continue;
-      if (this.state[i] === 2) this.start[i] = this.start[i]! + lag;
+      if (this.state[i] === FREE) continue;
+      if (this.state[i] === FLYING) this.start[i] = this.start[i]! + lag;
       let p = (now - this.start[i]!) / TRAVEL_MS;
       if (p < 0) continue;
-      if (this.state[i] === 1) {
-        this.state[i] = 2;
+      if (this.state[i] === SPAWNED) {
+        this.state[i] = FLYING;
         if (now - this.start[i]! > FIRST_STEP_MS) {
           this.start[i] = now - FIRST_STEP_MS;
           p = FIRST_STEP_MS / TRAVEL_MS;
@@ -174,7 +179,7 @@ export class DotAnimator {
   };
 
   private release(i: number): void {
-    this.state[i] = 0;
+    this.state[i] = FREE;
     this.free.push(i);
     this.alive--;
   }
@@ -184,7 +189,7 @@ export class DotAnimator {
     if (this.frame !== 0) cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.lastFrame = 0;
-    for (let i = 0; i < DOT_POOL; i++) if (this.state[i] !== 0) this.release(i);
+    for (let i = 0; i < DOT_POOL; i++) if (this.state[i] !== FREE) this.release(i);
     this.ctx.setTransform(1, 0, 0, 1, 0, 0);
     this.ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs, USAGE } from './args.ts';
-import { TEXT_COLUMNS } from './presetList.ts';
+import { TEXT_COLUMNS } from './terminalText.ts';
 import { DEFAULT_LIMITS } from './runBounds.ts';
 
 describe('command-line arguments', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../engine/scenario/presets.ts';
 import { SWEEP_PRESETS } from '../engine/sweep/presets.ts';
-import { presetList, TEXT_COLUMNS } from './presetList.ts';
+import { presetList } from './presetList.ts';
+import { TEXT_COLUMNS } from './terminalText.ts';
 
 describe('the --list of presets', () => {
   it('wraps each description under the others, indented past the longest id', () => {

@@ -1,5 +1,4 @@
-/** How wide the CLI's own text runs (its usage text keeps to it too). */
-export const TEXT_COLUMNS = 90;
+import { TEXT_COLUMNS } from './terminalText.ts';
 
 /**
  * `--list`: each preset's id, then its description wrapped to `columns` with every line after

@@ -1,6 +1,6 @@
 /**
- * Text from a scenario (its name, server names, values quoted in problems) shown on a terminal.
- * A name is data, never a command to the terminal: ESC starts sequences that clear the screen,
+ * Text shown on a terminal: how wide the CLIs' own text runs, and text from a scenario (its name,
+ * server names, values quoted in problems) made safe to print. A name is data, never a command to the terminal: ESC starts sequences that clear the screen,
  * move the cursor or retitle the window, a carriage return or newline forges table rows, and the
  * bidirectional overrides reorder what is shown (the "Trojan Source" trick, CVE-2021-42574).
  *
@@ -8,6 +8,9 @@
  * ANSI sequences and would hide that the name held anything, while here every control character
  * is shown as an escape, so what is printed still says exactly what the file holds.
  */
+
+/** How wide the CLIs' own text runs: usage texts and lists keep within it (tables may not). */
+export const TEXT_COLUMNS = 90;
 
 /**
  * C0 controls (tab and newline included: inside a table cell they break the layout), DEL, the C1

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEXT_COLUMNS } from '../presetList.ts';
+import { TEXT_COLUMNS } from '../terminalText.ts';
 import { parseSweepArgs, USAGE } from './args.ts';
 
 describe('sweep arguments', () => {

@@ -29,6 +29,23 @@ async function playClassicWithLongName(playground: Playground) {
   await expect(playground.byId('clock.finished')).toBeVisible();
 }
 
+test('at 1440 × 900 the first screen has the servers, the traffic to send and the request flow', async ({
+  playground,
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await playground.open('', { guide: true });
+  // Overload settings are folded while all are off, so the Traffic panel is not pushed down.
+  await expect(playground.byId('servers.overload.state')).toHaveText('○ all off');
+  await expect(playground.byId('traffic.fire')).toBeInViewport({ ratio: 1 });
+  await expect(playground.byId('traffic.rateSlider')).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole('heading', { name: 'Request flow' })).toBeInViewport({ ratio: 1 });
+  // A preset with shedding on opens them.
+  await playground.open('&preset=storm-codel-lifo');
+  await expect(playground.byId('servers.overload')).toHaveAttribute('open', '');
+  await expect(playground.byId('servers.overload.state')).toContainText('CoDel');
+});
+
 for (const width of [768, 390]) {
   test(`at ${width} px: no sideways scrolling, names in full, the log wraps`, async ({
     playground,

@@ -13,9 +13,13 @@ test('switching on CoDel and adaptive LIFO during a retry storm brings goodput b
   await expect.poll(() => controls.simSeconds()).toBeGreaterThanOrEqual(40);
   await expect.poll(() => playground.count('summary.goodputNow')).toBeLessThan(5);
 
+  // The overload settings are folded while all are off; their summary says so.
+  await expect(page.getByTestId('servers.overload.state')).toHaveText('○ all off');
+  await page.getByTestId('servers.overload').locator('summary').click();
   await page.getByTestId('servers.shedding.codel').check();
   await page.getByTestId('servers.shedding.lifo').check();
   await expect(page.getByTestId('servers.shedding')).toContainText('● on');
+  await expect(page.getByTestId('servers.overload.state')).toHaveText('● CoDel, adaptive LIFO');
 
   // Fifteen seconds later the servers answer requests whose clients still wait.
   await controls.stepBy(15_000);

@@ -52,11 +52,15 @@ function fakeWorker() {
   jobs.watch((p) => listeners.forEach((l) => l(structuredClone(p))));
   const clone = structuredClone;
   const versions = new SetupVersions();
+  /** The setup versions the page said it held, call by call (null: none). */
+  const setupAsked: Array<number | null> = [];
   const api = {
     load: async (raw: unknown) => clone(session.load(clone(raw))),
     setup: async () => clone(session.setup()),
-    setupSince: async (known: number | null) =>
-      clone(versions.update(known, session.setupVersion, session.setup())),
+    setupSince: async (known: number | null) => {
+      setupAsked.push(known);
+      return clone(versions.update(known, session.setupVersion, session.setup()));
+    },
     command: async (cmd: SimCommand) => session.command(clone(cmd)),
     snapshot: async (cursor: SnapshotCursor) => {
       const snap = session.snapshot(cursor);
@@ -102,6 +106,7 @@ function fakeWorker() {
     crash: (message: string, how: WorkerLoss = 'crashed') =>
       crashes.forEach((c) => c(message, how)),
     restarts: () => restarts,
+    setupAsked,
     hold: (on: boolean) => {
       held = on;
       if (!on) release?.();
@@ -232,6 +237,18 @@ describe('the app store', () => {
     expect(h.worker.restarts()).toBe(1);
     expect(h.state().status).toBe('starting');
     expect(h.worker.session.setup().name).toBe('Unequal servers');
+  });
+
+  it('asks a restarted worker for its whole setup: the old one’s version numbers mean nothing to it', async () => {
+    const h = harness();
+    await h.state().loadPreset('unequal-servers');
+    await h.state().command({ type: 'setStrategy', strategy: 'least-connections' });
+    await h.frame();
+    const before = h.worker.setupAsked.length;
+    expect(h.worker.setupAsked.at(-1)).not.toBeNull(); // the page held a version of the old one
+    h.worker.crash('the simulation worker failed');
+    await h.state().restart();
+    expect(h.worker.setupAsked.slice(before)[0]).toBeNull();
   });
 
   it('replaces a worker that stopped answering at once, with the setup and a notice', async () => {

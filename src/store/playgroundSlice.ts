@@ -78,6 +78,7 @@ export function playgroundSlice(host: PlaygroundHost, helpers: CallHelpers): Pla
       load,
       report,
       restartCursors: () => pump.restart(),
+      workerGeneration: () => link.generation,
       refreshSoon: () => pump.soon(),
       page: host.page,
     }),

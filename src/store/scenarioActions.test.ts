@@ -94,6 +94,7 @@ function harness(data: Map<string, string> | null = null) {
       return result?.ok ?? false;
     },
     restartCursors: () => undefined,
+    workerGeneration: () => 0,
     page: fake.page,
   };
   const actions = scenarioActions(core);

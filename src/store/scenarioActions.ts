@@ -26,6 +26,8 @@ export interface StoreCore {
   readonly report: (result: CommandResult | undefined) => boolean;
   /** A new run started: the page's log and cursors start over. */
   readonly restartCursors: () => void;
+  /** Which worker answers calls: it changes when a fresh one replaces a lost one (SimLink). */
+  readonly workerGeneration: () => number;
   /** A change the person waits to see: the next frame asks for a snapshot (optional in tests). */
   readonly refreshSoon?: () => void;
   /** Storage, address bar, clipboard, downloads. */
@@ -90,7 +92,8 @@ export function scenarioActions(core: StoreCore): ScenarioActions {
 
   /** The worker's setup, crossing as the changes since the page's copy (setupMirror.ts). */
   const mirror = new SetupMirror();
-  const readSetup = () => mirror.read((known) => core.call((api) => api.setupSince(known)));
+  const readSetup = () =>
+    mirror.read(core.workerGeneration(), (known) => core.call((api) => api.setupSince(known)));
 
   async function liveSetup(): Promise<RawScenario | undefined> {
     const read = await readSetup();

@@ -21,6 +21,11 @@ export type Connect = (onCrash: OnWorkerLoss) => SimConnection;
  */
 export class SimLink {
   private connection: SimConnection | null = null;
+  /**
+   * Counts the workers replaced: a fresh worker numbers its setup versions from the start again,
+   * so what the page holds of the old one's (SetupMirror) must not be matched against them.
+   */
+  generation = 0;
 
   constructor(
     private readonly connect: Connect,
@@ -39,6 +44,7 @@ export class SimLink {
 
   /** A fresh worker in place of a dead one. */
   restart(): void {
+    this.generation++;
     this.client.restart();
   }
 

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PRESETS } from '../engine/scenario/presets.ts';
 import { DEFAULT_SCENARIO } from '../engine/scenario/schema.ts';
 import { serializeScenario } from '../engine/scenario/serialize.ts';
-import { encodeScenarioHash } from '../lib/shareLink.ts';
+import { scenarioFileText } from '../lib/scenarioFile.ts';
+import { decodeScenarioHash, encodeScenarioHash } from '../lib/shareLink.ts';
 import type { SimCommand } from '../worker/protocol.ts';
 import { SimSession } from '../worker/simSession.ts';
 import { SetupVersions } from '../worker/setupDelta.ts';
@@ -336,6 +337,22 @@ describe('autosave and startup', () => {
       url: 'http://p.test/#s=q1bKS8xNVbJScs5JLC7OTFZISc3NV6oFAA',
       copied: true,
     });
+  });
+
+  it('exports and shares the setup as edited since, from the page’s copy kept by deltas', async () => {
+    const h = harness();
+    await h.actions.startup({ hash: '', preset: null });
+    await h.actions.exportScenario();
+    await h.actions.command({ type: 'setSeed', seed: 7 });
+    await h.actions.command({ type: 'killServer', slot: h.slot('Server-B') });
+    await h.actions.exportScenario();
+    const file = JSON.parse(h.fake.downloads[1]![1]) as { seed: number; servers: unknown[] };
+    expect(file).toEqual(JSON.parse(scenarioFileText(h.session.setup())));
+    expect(file.seed).toBe(7);
+    expect(file.servers[1]).toMatchObject({ name: 'Server-B', up: false });
+    await h.actions.copyShareLink();
+    const shared = await decodeScenarioHash(new URL(h.state().shareLink!.url).hash);
+    expect(shared).toMatchObject({ kind: 'ok', raw: { seed: 7 } });
   });
 
   it('opens the default setup with a message when the link is bad or unknown', async () => {

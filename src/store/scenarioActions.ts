@@ -199,7 +199,8 @@ export function scenarioActions(core: StoreCore): ScenarioActions {
 
     exportScenario: () =>
       serial(async () => {
-        const setup = await core.call((api) => api.setup());
+        // The page's copy, brought up to date by the changes since (not the whole setup again).
+        const setup = (await readSetup())?.setup;
         if (!setup) return;
         const fileName = scenarioFileName(setup.name);
         page.download(fileName, scenarioFileText(setup));
@@ -225,7 +226,7 @@ export function scenarioActions(core: StoreCore): ScenarioActions {
 
     copyShareLink: () =>
       serial(async () => {
-        const setup = await core.call((api) => api.setup());
+        const setup = (await readSetup())?.setup;
         if (!setup) return;
         const encoded = await encodeScenarioHash(setup);
         if (!encoded.ok) {

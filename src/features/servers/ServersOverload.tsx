@@ -107,7 +107,8 @@ export function ServersOverload() {
       <summary className="servers-subhead">
         Under overload (every server){' '}
         <span className="defence-state" data-testid="servers.overload.state">
-          {anyOn ? `● ${on.join(', ')}` : '○ all off'}
+          <span aria-hidden="true">{anyOn ? '● ' : '○ '}</span>
+          {anyOn ? on.join(', ') : 'all off'}
         </span>
       </summary>
       {refusal && (

@@ -11,6 +11,12 @@ test('the main screen after playing the classic demo has no serious accessibilit
   await expect(playground.summary.stat('served')).toHaveText('9');
   await playground.controls.pause();
   expect(await seriousViolations(page)).toEqual([]);
+  // The sections folded while their settings are off, opened: their controls are checked too.
+  for (const id of ['servers.overload', 'defences.tail']) {
+    await playground.byId(id).locator('summary').click();
+    await expect(playground.byId(id)).toHaveAttribute('open', '');
+  }
+  expect(await seriousViolations(page)).toEqual([]);
 });
 
 test('the share link box and a refusal notice have no serious accessibility problems', async ({

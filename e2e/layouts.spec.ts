@@ -40,10 +40,15 @@ test('at 1440 × 900 the first screen has the servers, the traffic to send and t
   await expect(playground.byId('traffic.fire')).toBeInViewport({ ratio: 1 });
   await expect(playground.byId('traffic.rateSlider')).toBeInViewport({ ratio: 1 });
   await expect(page.getByRole('heading', { name: 'Request flow' })).toBeInViewport({ ratio: 1 });
-  // A preset with shedding on opens them.
+  await expect(playground.byId('defences.tail.state')).toHaveText('○ all off');
+  await expect(playground.byId('defences.tail')).not.toHaveAttribute('open', '');
+  // A preset with shedding on opens them; one with hedging opens the defences' section.
   await playground.open('&preset=storm-codel-lifo');
   await expect(playground.byId('servers.overload')).toHaveAttribute('open', '');
   await expect(playground.byId('servers.overload.state')).toContainText('CoDel');
+  await playground.open('&preset=heavy-tail-hedged');
+  await expect(playground.byId('defences.tail')).toHaveAttribute('open', '');
+  await expect(playground.byId('defences.tail.state')).toHaveText('● hedged requests');
 });
 
 for (const width of [768, 390]) {

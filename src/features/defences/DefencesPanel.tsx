@@ -12,13 +12,17 @@ import { DefencesOutlier } from './DefencesOutlier.tsx';
 import { DefencesRetry } from './DefencesRetry.tsx';
 import { DefencesThrottling } from './DefencesThrottling.tsx';
 import { DefencesTimeouts } from './DefencesTimeouts.tsx';
+import { FoldedWhileOff } from '../../ui/FoldedWhileOff.tsx';
 import { RULES, type ChangeDefences } from './defences.ts';
+import { tailDefencesOn } from './tailDefences.ts';
 import './DefencesPanel.css';
 
 /**
  * The defences against faults, each switchable and tunable live: health checks, outlier ejection,
- * panic threshold, timeouts, retries, circuit breaker, slow start, and several balancers. A change
- * the simulation refuses is explained here, next to the controls.
+ * panic threshold, timeouts, retries, circuit breaker, slow start, and several balancers; and,
+ * folded while all are off, those against overload and the tail (a concurrency limit, adaptive
+ * throttling, hedged requests). A change the simulation refuses is explained here, next to the
+ * controls.
  */
 export function DefencesPanel() {
   const spec = useApp((s) => s.snapshot?.setup.resilience ?? null);
@@ -103,10 +107,17 @@ export function DefencesPanel() {
         />
       </DefenceGroup>
       <DefencesBalancers {...props} />
-      <h3 className="defences-subhead">Against overload and the tail</h3>
-      <DefencesLimiter {...props} />
-      <DefencesThrottling {...props} />
-      <DefencesHedging {...props} />
+      <FoldedWhileOff
+        title="Against overload and the tail"
+        on={tailDefencesOn(spec)}
+        className="defences-tail"
+        summaryClassName="defences-subhead"
+        testId="defences.tail"
+      >
+        <DefencesLimiter {...props} />
+        <DefencesThrottling {...props} />
+        <DefencesHedging {...props} />
+      </FoldedWhileOff>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { OVERLOAD_LIMITS } from '../../engine/scenario/overloadLimits.ts';
 import { useApp, useAppStore } from '../../store/hooks.tsx';
 import { ruleFor } from '../../ui/fieldRules.ts';
 import { usePending } from '../../ui/usePending.ts';
+import { FoldedWhileOff } from '../../ui/FoldedWhileOff.tsx';
 import { overloadSettingsOn } from './overloadSettings.ts';
 import {
   DefenceField,
@@ -45,12 +46,8 @@ const MODELS: ReadonlyArray<DefenceMode<ContentionSpec['model']>> = [
 /**
  * How every server behaves under overload: its service time grows with concurrency (contention)
  * and it sheds requests from its queue (a length or time limit, CoDel, adaptive LIFO). Settings
- * for all servers at once, as a deployment's server configuration would be.
- *
- * Folded while all of it is off, so that the Traffic panel stays on the first screen (the first
- * run needs a burst or a rate, not these); it opens by itself when a setup turns something on,
- * and stays as the person leaves it after that (folding it under their hand when they switch the
- * last setting off would lose their place).
+ * for all servers at once, as a deployment's server configuration would be. Folded while all of
+ * it is off, so that the Traffic panel below stays on the first screen.
  */
 export function ServersOverload() {
   const shedding = useApp((s) => s.snapshot?.setup.shedding ?? null);
@@ -64,16 +61,6 @@ export function ServersOverload() {
   const model = usePending(contention?.model ?? 'off');
   const codel = usePending(shedding?.codel ?? false);
   const lifo = usePending(shedding?.adaptiveLifo ?? false);
-  const on = shedding && contention ? overloadSettingsOn(contention, shedding) : [];
-  const anyOn = on.length > 0;
-  const [open, setOpen] = useState(anyOn);
-  // Opens when something turns on (a preset, an import, an undo), set while
-  // rendering as React advises for state that follows a prop.
-  const [wasOn, setWasOn] = useState(anyOn);
-  if (anyOn !== wasOn) {
-    setWasOn(anyOn);
-    if (anyOn) setOpen(true);
-  }
   if (!shedding || !contention) return null;
 
   const report = (ok: boolean) => {
@@ -98,19 +85,13 @@ export function ServersOverload() {
   const peak = peakConcurrency(contention);
 
   return (
-    <details
-      className={`servers-overload ${anyOn ? 'is-on' : ''}`}
-      data-testid="servers.overload"
-      open={open}
-      onToggle={(e) => setOpen(e.currentTarget.open)}
+    <FoldedWhileOff
+      title="Under overload (every server)"
+      on={overloadSettingsOn(contention, shedding)}
+      className="servers-overload"
+      summaryClassName="servers-subhead"
+      testId="servers.overload"
     >
-      <summary className="servers-subhead">
-        Under overload (every server){' '}
-        <span className="defence-state" data-testid="servers.overload.state">
-          <span aria-hidden="true">{anyOn ? '● ' : '○ '}</span>
-          {anyOn ? on.join(', ') : 'all off'}
-        </span>
-      </summary>
       {refusal && (
         <p className="defences-refusal" role="alert">
           <span aria-hidden="true">⚠ </span>
@@ -225,6 +206,6 @@ export function ServersOverload() {
           Adaptive LIFO: newest first while the queue has stood for an interval
         </label>
       </DefenceGroup>
-    </details>
+    </FoldedWhileOff>
   );
 }

@@ -61,6 +61,13 @@ export interface HedgeSpec {
   readonly budgetPercent: number | null;
 }
 
+/** Each algorithm's name as people read it (Netflix's classes are AIMDLimit, GradientLimit, …). */
+export const LIMIT_ALGORITHM_NAMES: Record<LimitAlgorithm, string> = {
+  aimd: 'AIMD',
+  gradient: 'Gradient',
+  gradient2: 'Gradient2',
+};
+
 /** The library defaults per algorithm, Netflix concurrency-limits' builders (see limits/). */
 export const LIMITER_DEFAULTS: Record<LimitAlgorithm, Omit<LimiterSpec, 'algorithm'>> = {
   // AIMDLimit.Builder: initial 20, min 20, max 200, backoff 0.9, timeout 5 s.

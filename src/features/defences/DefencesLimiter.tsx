@@ -1,4 +1,8 @@
-import { LIMITER_DEFAULTS, type LimiterSpec } from '../../engine/overload/specs.ts';
+import {
+  LIMIT_ALGORITHM_NAMES,
+  LIMITER_DEFAULTS,
+  type LimiterSpec,
+} from '../../engine/overload/specs.ts';
 import { DefenceField } from './DefenceField.tsx';
 import { DefenceGroup } from './DefenceGroup.tsx';
 import { DefenceModes, type DefenceMode } from './DefenceModes.tsx';
@@ -12,17 +16,17 @@ const MODES: ReadonlyArray<DefenceMode<Algorithm>> = [
   { mode: 'off', label: 'Off', what: 'The balancer sends a server as much as its queue takes.' },
   {
     mode: 'aimd',
-    label: 'AIMD',
+    label: LIMIT_ALGORITHM_NAMES.aimd,
     what: 'Loss based, like TCP: +1 while the limit is in use, ×0.9 on a failure or timeout (AIMDLimit). The library suggests it for clients, which the balancer is.',
   },
   {
     mode: 'gradient',
-    label: 'Gradient',
+    label: LIMIT_ALGORITHM_NAMES.gradient,
     what: 'Delay based: grows while latency stays within 2× the minimum seen, shrinks as it rises; a new minimum is probed now and then (GradientLimit, per 1 s window).',
   },
   {
     mode: 'gradient2',
-    label: 'Gradient2',
+    label: LIMIT_ALGORITHM_NAMES.gradient2,
     what: 'Delay based against a long average instead of the minimum, which bursty latencies bias (Gradient2Limit, per 1 s window; the library’s choice for servers).',
   },
 ];

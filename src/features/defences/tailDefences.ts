@@ -1,11 +1,5 @@
-import type { LimitAlgorithm } from '../../engine/overload/specs.ts';
+import { LIMIT_ALGORITHM_NAMES } from '../../engine/overload/specs.ts';
 import type { ResilienceSpec } from '../../engine/scenario/types.ts';
-
-const ALGORITHM_NAMES: Record<LimitAlgorithm, string> = {
-  aimd: 'AIMD',
-  gradient: 'Gradient',
-  gradient2: 'Gradient2',
-};
 
 /**
  * The defences against overload and the tail that are on, by name, as the folded section's
@@ -14,7 +8,7 @@ const ALGORITHM_NAMES: Record<LimitAlgorithm, string> = {
 export function tailDefencesOn(spec: ResilienceSpec): string[] {
   const on: string[] = [];
   if (spec.limiter.algorithm !== 'off')
-    on.push(`${ALGORITHM_NAMES[spec.limiter.algorithm]} concurrency limit`);
+    on.push(`${LIMIT_ALGORITHM_NAMES[spec.limiter.algorithm]} concurrency limit`);
   if (spec.throttling.enabled) on.push('adaptive throttling');
   if (spec.hedge.afterMs !== null) on.push('hedged requests');
   return on;

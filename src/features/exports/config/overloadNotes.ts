@@ -4,7 +4,11 @@
  * there is one (Envoy’s adaptive concurrency and admission control filters, its hedge policy,
  * HAProxy’s `timeout queue` and `maxqueue`, NGINX Plus’s `queue`) and plainly "none" where not.
  */
-import type { ContentionSpec, SheddingSpec } from '../../../engine/overload/specs.ts';
+import {
+  LIMIT_ALGORITHM_NAMES,
+  type ContentionSpec,
+  type SheddingSpec,
+} from '../../../engine/overload/specs.ts';
 import { envoyDuration, spokenMs, unitTime, type ExportResilience } from './defences.ts';
 import type { ConfigFormat } from './types.ts';
 
@@ -89,7 +93,7 @@ function limiterNote(r: ExportResilience, format: ConfigFormat): string[] {
       'Envoy’s adaptive concurrency filter is the nearest to the learned limit: add it to the ' +
         'listener’s HTTP filters (it limits the whole cluster, measured at the server side, with ' +
         'its own gradient controller rather than Netflix’s ' +
-        `${l.algorithm === 'aimd' ? 'AIMD' : l.algorithm === 'gradient' ? 'Gradient' : 'Gradient2'}): ` +
+        `${LIMIT_ALGORITHM_NAMES[l.algorithm]}): ` +
         '`name: envoy.filters.http.adaptive_concurrency`, typed_config ' +
         '`gradient_controller_config: { sample_aggregate_percentile: { value: 90 }, ' +
         'concurrency_limit_params: { concurrency_update_interval: 0.1s }, ' +

@@ -1,6 +1,6 @@
 import type { Browser } from '@playwright/test';
 import { browserBundle } from '../e2e/browserBundle.ts';
-import type { ModelRun } from './modelRuns.ts';
+import type { ModelComparison } from './modelRuns.ts';
 
 /**
  * The reference-model benchmark of `npm run bench` (modelRuns.ts), run in a dedicated worker of
@@ -12,17 +12,17 @@ export async function modelRunsInBrowser(
   browser: Browser,
   arrivals: number,
   runs: number,
-): Promise<{ reference: ModelRun[]; engine: ModelRun[] }> {
+): Promise<ModelComparison> {
   const code = await browserBundle(new URL('./modelRunsWorker.ts', import.meta.url));
   // A blank page: the built site's content security policy rightly refuses workers from blobs.
   const page = await browser.newPage();
   try {
     return await page.evaluate(
       ({ code, arrivals, runs }) =>
-        new Promise<{ reference: ModelRun[]; engine: ModelRun[] }>((resolve, reject) => {
+        new Promise<ModelComparison>((resolve, reject) => {
           const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
           const worker = new Worker(url);
-          worker.onmessage = (e: MessageEvent<{ reference: ModelRun[]; engine: ModelRun[] }>) => {
+          worker.onmessage = (e: MessageEvent<ModelComparison>) => {
             worker.terminate();
             resolve(e.data);
           };

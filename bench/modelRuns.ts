@@ -24,6 +24,12 @@ export interface ModelRun {
   readonly requests: number;
 }
 
+/** Both simulators' runs of the model, in the order they alternated. */
+export interface ModelComparison {
+  readonly reference: ModelRun[];
+  readonly engine: ModelRun[];
+}
+
 /** Runs `run` once: its result, and the wall and CPU ms it took. */
 function timed<T>(clocks: Clocks, run: () => T): { value: T; ms: number; cpu: number } {
   const start = clocks.wallMs();
@@ -53,11 +59,7 @@ function referenceOnModel(arrivals: number, clocks: Clocks): ModelRun {
 }
 
 /** A warm-up of each (not kept), then `runs` runs of each, reference first, in turn. */
-export function modelRuns(
-  arrivals: number,
-  runs: number,
-  clocks: Clocks,
-): { reference: ModelRun[]; engine: ModelRun[] } {
+export function modelRuns(arrivals: number, runs: number, clocks: Clocks): ModelComparison {
   referenceOnModel(arrivals / 10, clocks);
   engineOnModel(arrivals / 10, clocks);
   const reference: ModelRun[] = [];

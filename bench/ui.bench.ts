@@ -15,7 +15,7 @@ import { startPreview } from './previewServer.ts';
 import { readWorkerThreads, workerShare, type WorkerShare } from './workerThreadTime.ts';
 import { formatCount } from '../src/lib/format.ts';
 import { modelRunsInBrowser } from './modelInBrowser.ts';
-import { perRunRatios, type ModelRun } from './modelRuns.ts';
+import { perRunRatios, type ModelComparison, type ModelRun } from './modelRuns.ts';
 
 const PORT = 4179;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -287,7 +287,7 @@ function printMaxRuns(title: string, runs: readonly MaxRun[]): void {
 }
 
 /** The reference model in a worker in Chromium: the engine's time against the reference's. */
-function printModelRuns({ reference, engine }: { reference: ModelRun[]; engine: ModelRun[] }) {
+function printModelRuns({ reference, engine }: ModelComparison) {
   const ratio = median(engine.map((r) => r.msPer)) / median(reference.map((r) => r.msPer));
   const perSec = (runs: ModelRun[]) => formatCount(1000 / median(runs.map((r) => r.msPer)));
   console.log(

@@ -1,8 +1,9 @@
 /**
  * Text shown on a terminal: how wide the CLIs' own text runs, and text from a scenario (its name,
- * server names, values quoted in problems) made safe to print. A name is data, never a command to the terminal: ESC starts sequences that clear the screen,
- * move the cursor or retitle the window, a carriage return or newline forges table rows, and the
- * bidirectional overrides reorder what is shown (the "Trojan Source" trick, CVE-2021-42574).
+ * server names, values quoted in problems) made safe to print. A name is data, never a command to
+ * the terminal: ESC starts sequences that clear the screen, move the cursor or retitle the window,
+ * a carriage return or newline forges table rows, and the bidirectional overrides reorder what is
+ * shown (the "Trojan Source" trick, CVE-2021-42574).
  *
  * A few lines of our own rather than a package: `strip-ansi` and friends remove only well-formed
  * ANSI sequences and would hide that the name held anything, while here every control character

@@ -76,6 +76,11 @@ export class EventQueue {
     this.insert(time, --this.sequence.first, kind, data);
   }
 
+  /** Schedules an event under a sequence number already drawn (an agenda moving one in). */
+  pushNumbered(time: number, seq: number, kind: number, data: number): void {
+    this.insert(time, seq, kind, data);
+  }
+
   private insert(time: number, seq: number, kind: number, data: number): void {
     if (this.count === this.times.length) this.grow();
     const word = (kind << 26) | data;

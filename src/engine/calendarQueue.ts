@@ -1,3 +1,4 @@
+import { brownWidth } from './calendarWidth.ts';
 import { grownFrom } from './typedArrays.ts';
 
 const MIN_BUCKETS = 8; // the calendar never has fewer
@@ -53,6 +54,8 @@ export class CalendarQueue {
   private count = 0;
   /** The earliest event (-1 when empty); when finite, the first in bucket `day & mask`. */
   private head = -1;
+  /** Its time (Infinity when empty), kept beside it: the run loop reads it at every event. */
+  private headTime = Infinity;
   /** day(time of head): no finite event is on an earlier day. */
   private day = 0;
   /** Events at +Infinity, in sequence order. */
@@ -92,7 +95,7 @@ export class CalendarQueue {
 
   /** Time of the earliest event; Infinity when empty. */
   peekTime(): number {
-    return this.head !== -1 ? this.times[this.head]! : Infinity;
+    return this.headTime;
   }
 
   /** Scheduling number of the earliest event (only valid when size > 0). */
@@ -141,7 +144,7 @@ export class CalendarQueue {
     if (this.farFirst === -1) this.farLast = -1;
     this.farCount--;
     this.release(h);
-    this.head = this.farFirst;
+    this.setHead(this.farFirst);
   }
 
   clear(): void {
@@ -149,7 +152,7 @@ export class CalendarQueue {
     this.fresh = 0;
     this.setBuckets(MIN_BUCKETS);
     this.count = 0;
-    this.head = -1;
+    this.setHead(-1);
     this.farFirst = this.farLast = -1;
     this.farCount = 0;
   }
@@ -172,8 +175,10 @@ export class CalendarQueue {
     const h = this.head;
     // The new event is the earliest: it becomes the head, and its day the current one (it may
     // be earlier than the current day, which the calendar then goes back to).
-    if (h === -1 || time < times[h]! || (time === times[h]! && seq < seqs[h]!)) {
+    const ht = this.headTime;
+    if (h === -1 || time < ht || (time === ht && seq < seqs[h]!)) {
       this.head = n;
+      this.headTime = time;
       this.day = day;
     }
     if (++this.count > this.growAt) this.rebuild(2 * (this.mask + 1));
@@ -186,7 +191,7 @@ export class CalendarQueue {
       throw new RangeError(`an event's time must be a number above -Infinity, not ${time}`);
     }
     this.linkFar(n, seq);
-    if (this.count === 0) this.head = this.farFirst;
+    if (this.count === 0) this.setHead(this.farFirst);
   }
 
   /** Files node `n` into bucket `b`'s list, sorted by (time, seq). */
@@ -259,7 +264,7 @@ export class CalendarQueue {
    */
   private findHead(): void {
     if (this.count === 0) {
-      this.head = this.farFirst;
+      this.setHead(this.farFirst);
       return;
     }
     const { firsts, times, mask, perWidth } = this;
@@ -268,6 +273,7 @@ export class CalendarQueue {
       const c = firsts[day & mask]!;
       if (c !== -1 && Math.floor(times[c]! * perWidth) === day) {
         this.head = c;
+        this.headTime = times[c]!;
         this.day = day;
         this.work += step;
         return;
@@ -286,10 +292,10 @@ export class CalendarQueue {
       if (c !== -1 && (best === -1 || times[c]! < times[best]!)) best = c;
     }
     if (best === -1) {
-      this.head = this.farFirst;
+      this.setHead(this.farFirst);
       return;
     }
-    this.head = best;
+    this.setHead(best);
     this.day = Math.floor(times[best]! * this.perWidth);
   }
 
@@ -331,8 +337,8 @@ export class CalendarQueue {
   }
 
   /**
-   * Brown's estimate: the mean gap between the first few events (taken off in order, filed back),
-   * again without gaps over twice that, times three. The old width if too few or all ties.
+   * Brown's estimate (calendarWidth.ts) from the first few events, taken off in order and filed
+   * back.
    */
   private estimateWidth(): number {
     const m = Math.min(this.count, SAMPLE);
@@ -348,22 +354,9 @@ export class CalendarQueue {
       this.link(n, times[n]!, this.seqs[n]!, Math.floor(times[n]! * this.perWidth) & this.mask);
       this.count++;
     }
-    this.head = sample[0]!;
+    this.setHead(sample[0]!);
     this.day = Math.floor(times[this.head]! * this.perWidth);
-    const mean = (times[sample[m - 1]!]! - times[sample[0]!]!) / (m - 1);
-    let sum = 0;
-    let gaps = 0;
-    for (let k = 1; k < m; k++) {
-      const gap = times[sample[k]!]! - times[sample[k - 1]!]!;
-      if (gap <= 2 * mean) {
-        sum += gap;
-        gaps++;
-      }
-    }
-    const width = 3 * (sum / gaps);
-    // Days are numbered exactly only below 2^53: never narrower than the times' magnitude allows.
-    const floor = Math.abs(times[sample[m - 1]!]!) * 2 ** -40;
-    return width > floor && width < Infinity ? width : Math.max(this.width, floor);
+    return brownWidth(times, sample, m, this.width);
   }
 
   /** New empty buckets, and the sizes at which to resize them (Brown: double, half). */
@@ -375,6 +368,12 @@ export class CalendarQueue {
     this.shrinkAt = buckets > MIN_BUCKETS ? buckets >> 1 : 0;
     this.work = this.pops = 0;
     this.reviewAt = 2 * buckets + 64;
+  }
+
+  /** Makes node `n` (or -1: none) the head, with its time. */
+  private setHead(n: number): void {
+    this.head = n;
+    this.headTime = n === -1 ? Infinity : this.times[n]!;
   }
 
   private allocFresh(): number {

@@ -85,7 +85,8 @@ export class RequestTable {
 
   /** Frees the row once nothing refers to it; returns whether it was freed. */
   releaseIfDone(r: number): boolean {
-    if (this.refs[r] !== 0 || this.waiting[r] !== 0 || this.phase[r] !== NOWHERE) return false;
+    // 0 is NOWHERE, as a number on the hot path (see the top of simulation/core.ts).
+    if (this.refs[r] !== 0 || this.waiting[r] !== 0 || this.phase[r] !== 0) return false;
     this.recycle(r);
     return true;
   }

@@ -6,6 +6,9 @@
  * SimCore, off by default, with a random stream of its own if it draws; one line per event kind in
  * eventKinds.ts; hooks behind a field the hot path reads (admission in `dispatch`, queues in
  * `Sender.place` and `startWaiting`, service time in `serve`, outcomes once in `endRequest`).
+ * The hot path writes phases and outcomes as numbers (`req.phase[r] = 2; // IN_SERVICE`): V8 reads
+ * an imported constant from its module's context, with a check, at every use (eight such uses were
+ * 1.6% of a request's instructions). src/hotPathNumbers.test.ts holds the names to these numbers.
  */
 import { Agenda } from '../agenda.ts';
 import { CacheLayer } from '../cacheLayer.ts';
@@ -14,7 +17,7 @@ import { COMPLETED, HANDLING } from '../metrics/requestLines.ts';
 import { ROUTE_LIMITED, ROUTE_NO_HEALTHY, ROUTE_OVERLOADED } from '../metrics/routeTrail.ts';
 import { RunMetrics } from '../metrics/runMetrics.ts';
 import { streamRng, type Xoshiro128 } from '../random.ts';
-import { HANGING, IN_SERVICE, NOWHERE, RequestTable } from '../requestTable.ts';
+import { HANGING, NOWHERE, RequestTable } from '../requestTable.ts';
 import type { ResilienceSpec, Scenario } from '../scenario/types.ts';
 import { ServerPool } from '../serverPool.ts';
 import { Autoscaler } from './autoscaler.ts';
@@ -73,6 +76,9 @@ export class SimulationCore implements SimCore {
   readonly objectives: Objectives;
   readonly sending = new Float64Array(4);
   protected readonly agenda = new Agenda(ARRIVAL);
+  // The hot path's two kinds as fields (one load each; an imported binding: see the top).
+  private readonly completeKind = COMPLETE;
+  private readonly arrivalKind = ARRIVAL;
   /** Each kind's handler (see eventKinds.ts), bound once. */
   private readonly handlers: ((data: number) => void)[];
   nextRequestId = 1;
@@ -156,6 +162,8 @@ export class SimulationCore implements SimCore {
    */
   runEvents(count: number, end = this.durationMs ?? Infinity, settle = true): number {
     const agenda = this.agenda;
+    const completeKind = this.completeKind;
+    const arrivalKind = this.arrivalKind;
     let done = 0;
     while (done < count) {
       if (this.callsInFlight === 0 && settle && this.settledForGood()) break;
@@ -164,8 +172,8 @@ export class SimulationCore implements SimCore {
       this.advanceClock(agenda.time);
       this.eventsProcessed++;
       const data = agenda.data;
-      if (kind === COMPLETE) this.complete(data);
-      else if (kind === ARRIVAL) this.traffic.sourceArrival(data);
+      if (kind === completeKind) this.complete(data);
+      else if (kind === arrivalKind) this.traffic.sourceArrival(data);
       else this.handlers[kind]!(data);
       done++;
     }
@@ -259,7 +267,7 @@ export class SimulationCore implements SimCore {
 
   endRequest(outcome: number, r: number): void {
     const m = this.metrics;
-    if (outcome === SERVED) {
+    if (outcome === 0 /* SERVED */) {
       const latencyMs = this.now - this.requests.arrival[r]!;
       m.onServed(latencyMs);
     } else if (outcome === FAILED) m.onFailed();
@@ -315,7 +323,7 @@ export class SimulationCore implements SimCore {
   serve(r: number, slot: number, active: number): void {
     const pool = this.pool;
     const req = this.requests;
-    req.phase[r] = IN_SERVICE;
+    req.phase[r] = 2; // IN_SERVICE (a number on the hot path: see the top of this file)
     req.begun[r] = this.now;
     let duration = req.serviceMs[r]!;
     const errorRate = pool.errorRate[slot]!;
@@ -336,7 +344,7 @@ export class SimulationCore implements SimCore {
     if (this.queues.contentionOn && req.fail[r] === 0) duration *= this.queues.factor(active);
     req.refs[r]!++;
     const end = this.now + (duration * pool.spike[slot]!) / pool.speed[slot]!;
-    this.agenda.pushMain(end, COMPLETE, r);
+    this.agenda.pushMain(end, this.completeKind, r);
     if (this.logRequests)
       this.logLine(HANDLING, pool.names[slot]!, req.id[r]!, active, pool.capacity[slot]!);
   }
@@ -348,9 +356,9 @@ export class SimulationCore implements SimCore {
     req.refs[r]!--;
     const phase = req.phase[r];
     const slot = req.slot[r]!;
-    if (phase === IN_SERVICE) {
+    if (phase === 2 /* IN_SERVICE */) {
       const active = pool.endService(slot);
-      req.phase[r] = NOWHERE;
+      req.phase[r] = 0; // NOWHERE
       const failed = req.fail[r] === 1;
       // A miss stores its result once it has been computed, as lru_cache does.
       if (!failed && req.miss[r] === 1) this.cache.forSlot(slot)?.insert(req.key[r]!);
@@ -379,7 +387,7 @@ export class SimulationCore implements SimCore {
     req.waiting[r] = 0;
     const latency = this.now - req.arrival[r]!;
     if (this.extrasOn) answered(this, r);
-    this.endRequest(SERVED, r);
+    this.endRequest(0 /* SERVED */, r);
     if (req.attempt[r] !== 0) this.retries.retryEnded();
     this.balancers.strategyOf(r).onComplete?.(slot, latency, this.now);
     if (this.extrasOn) {

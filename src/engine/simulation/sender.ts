@@ -1,6 +1,6 @@
 import { INFO } from '../metrics/eventLog.ts';
 import { QUEUED_AT } from '../metrics/requestLines.ts';
-import { HANGING, QUEUED } from '../requestTable.ts';
+import { HANGING } from '../requestTable.ts';
 import { COMPLETE, TIMEOUT } from './eventKinds.ts';
 import type { Placement, SimCore } from './simCore.ts';
 
@@ -51,7 +51,7 @@ export class Sender {
     else if (core.queues.on) core.queues.enqueue(r, slot);
     else {
       pool.enqueue(slot, r);
-      req.phase[r] = QUEUED;
+      req.phase[r] = 1; // QUEUED, as a number on the hot path (see the top of core.ts)
       if (core.logRequests)
         core.metrics.log.appendCoded(
           INFO,

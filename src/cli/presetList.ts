@@ -1,3 +1,4 @@
+import { wrapWords } from '../lib/wrapWords.ts';
 import { TEXT_COLUMNS } from './terminalText.ts';
 
 /**
@@ -12,7 +13,7 @@ export function presetList(
   const room = Math.max(20, columns - indent);
   return presets
     .map((p) =>
-      wrap(p.description, room)
+      wrapLines(p.description, room)
         .map((line, k) => (k === 0 ? p.id.padEnd(indent) : ' '.repeat(indent)) + line)
         .join('\n'),
     )
@@ -20,16 +21,8 @@ export function presetList(
     .concat('\n');
 }
 
-/** Words into lines of at most `width` characters (a longer word gets a line of its own). */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  if (line !== '' || lines.length === 0) lines.push(line);
-  return lines;
+/** A description's lines (an empty one still gets its line, beside its id). */
+function wrapLines(text: string, width: number): string[] {
+  const lines = wrapWords(text, width);
+  return lines.length > 0 ? lines : [''];
 }

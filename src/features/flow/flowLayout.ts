@@ -1,3 +1,5 @@
+import { wrapWords } from '../../lib/wrapWords.ts';
+
 /** Where everything in the request-flow picture sits, for a given width and number of servers. */
 
 export interface Point {
@@ -129,13 +131,7 @@ export function fitName(name: string, room: number): { text: string; px: number 
  */
 export function wrapLabel(text: string, chars: number, maxLines = 2): string[] {
   const n = Math.max(2, Math.floor(chars));
-  const lines: string[] = [];
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const last = lines.at(-1);
-    if (last !== undefined && last.length + 1 + word.length <= n)
-      lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
+  const lines = wrapWords(text, n);
   if (lines.length > maxLines)
     lines.splice(maxLines - 1, Infinity, lines.slice(maxLines - 1).join(' '));
   return lines.map((line) => elide(line, n));

@@ -9,11 +9,12 @@
  * other jobs share, the wall clock also counts the time the run waited for a core, which lands on
  * whichever run was unlucky; CPU time does not, so the ratio is read from it.
  */
+import { execFileSync } from 'node:child_process';
 import { Simulation } from '../src/engine/simulation.ts';
 import { scenarioOf } from '../src/engine/testing/scenarioOf.ts';
 import { runLiveSession } from './liveSession.ts';
 import { pool, withDefaultKeys } from './benchModels.ts';
-import { modelRuns, perRunRatios, timeToEnd, type Clocks, type ModelRun } from './modelRuns.ts';
+import { perRunRatios, timeToEnd, type Clocks, type ModelComparison } from './modelRuns.ts';
 import { cpuMs, median } from './measure.ts';
 import { formatCount } from '../src/lib/format.ts';
 
@@ -79,27 +80,51 @@ console.log(
 // The same model in both, alternated so both see the same machine; warm-ups not timed.
 const MODEL_ARRIVALS = 3e6;
 const MODEL_RUNS = 5;
+/**
+ * Each in a fresh process: V8 compiles the engine's hot path a little differently from one process
+ * to the next (which calls it inlines depends on when its compiler thread ran), and one process's
+ * ratio was seen anywhere from 1.90x to 2.03x on a quiet machine. The median over all runs of a
+ * few processes does not rest on one process's luck.
+ */
+const MODEL_PROCESSES = 3;
 /** The reference's median CPU ms per request (this run's yardstick for the other blocks). */
 let refCpuMsPer = NaN;
 if (wanted('model')) modelBlock();
 
+/** One fresh process's runs of both (modelRunsProcess.ts). */
+function modelRunsInProcess(): ModelComparison {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/modelRunsProcess.ts', String(MODEL_ARRIVALS), String(MODEL_RUNS)],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return JSON.parse(out) as ModelComparison;
+}
+
 function modelBlock(): void {
-  const { reference: refRuns, engine: engRuns } = modelRuns(MODEL_ARRIVALS, MODEL_RUNS, clocks);
+  const processes = Array.from({ length: MODEL_PROCESSES }, modelRunsInProcess);
+  const refRuns = processes.flatMap((p) => p.reference);
+  const engRuns = processes.flatMap((p) => p.engine);
   const refMsPer = median(refRuns.map((r) => r.msPer));
   const engMsPer = median(engRuns.map((r) => r.msPer));
   refCpuMsPer = median(refRuns.map((r) => r.cpuMsPer));
   const engCpuMsPer = median(engRuns.map((r) => r.cpuMsPer));
-  const ratios = (time: (r: ModelRun) => number) => perRunRatios(refRuns, engRuns, time);
   const perSec = (msPer: number) => formatCount(1000 / msPer).padStart(11);
+  const perProcess = processes
+    .map(
+      (p, i) =>
+        `    process ${i + 1}, CPU time: ${perRunRatios(p.reference, p.engine, (r) => r.cpuMsPer)}`,
+    )
+    .join('\n');
   console.log(
     `Reference model: 100 servers of capacity 1, FIFO queues, exponential 1 s service, power of two\n` +
-      `choices at load 0.9, ${formatCount(MODEL_ARRIVALS)} arrivals; median of ${MODEL_RUNS} alternated runs, start-up not timed\n` +
+      `choices at load 0.9, ${formatCount(MODEL_ARRIVALS)} arrivals; median of ${MODEL_RUNS} alternated runs in each of\n` +
+      `${MODEL_PROCESSES} fresh processes, start-up not timed\n` +
       `                                               wall clock      CPU time\n` +
       `  reference simulator (bench/referenceSim.ts) ${perSec(refMsPer)} ${perSec(refCpuMsPer)} req/s  mean latency ${refRuns[0]!.meanMs.toFixed(1)} ms\n` +
       `  engine, full metrics, no log                ${perSec(engMsPer)} ${perSec(engCpuMsPer)} req/s  mean latency ${engRuns[0]!.meanMs.toFixed(1)} ms\n` +
       `  engine time / reference time (target <= 2)  ${(engMsPer / refMsPer).toFixed(2).padStart(10)}x ${(engCpuMsPer / refCpuMsPer).toFixed(2).padStart(10)}x\n` +
-      `    per run, wall clock: ${ratios((r) => r.msPer)}\n` +
-      `    per run, CPU time:   ${ratios((r) => r.cpuMsPer)}\n`,
+      `  per run (engine / reference), by process:\n${perProcess}\n`,
   );
 }
 

@@ -58,10 +58,16 @@ function referenceOnModel(arrivals: number, clocks: Clocks): ModelRun {
   return { msPer: ms / n, cpuMsPer: cpu / n, meanMs: r.meanLatencyMs, requests: n };
 }
 
-/** A warm-up of each (not kept), then `runs` runs of each, reference first, in turn. */
+/**
+ * Two warm-ups of each (not kept), then `runs` runs of each, reference first, in turn. Two: after
+ * one, the reference's next run was compiled again while it ran (its loop had been compiled on
+ * stack replacement only), which made the first measured run of it 15-20% slower than the rest.
+ */
 export function modelRuns(arrivals: number, runs: number, clocks: Clocks): ModelComparison {
-  referenceOnModel(arrivals / 10, clocks);
-  engineOnModel(arrivals / 10, clocks);
+  for (let i = 0; i < 2; i++) {
+    referenceOnModel(arrivals / 10, clocks);
+    engineOnModel(arrivals / 10, clocks);
+  }
   const reference: ModelRun[] = [];
   const engine: ModelRun[] = [];
   for (let i = 0; i < runs; i++) {

@@ -45,4 +45,25 @@ describe('IntervalLatency', () => {
       ...histogramQuantiles([5, 6]),
     ]);
   });
+
+  it('resets between intervals: waiting rows and busy intervals each give their own quantiles', () => {
+    const il = new IntervalLatency(4);
+    const rng = new Xoshiro128(11);
+    const draw = (n: number, scale: number) =>
+      Array.from({ length: n }, () => -scale * Math.log1p(-rng.next()));
+    // Busy intervals count in buckets and track their extremes: the slow one's must not leak
+    // into the one after it (300 latencies of 7 ms: every quantile is exactly 7), nor into the
+    // waiting rows around them.
+    const intervals = [draw(7, 300), draw(500, 9000), new Array<number>(300).fill(7), draw(5, 700)];
+    const out = new Float64Array(12);
+    const waiting = intervals.map((values, row) => {
+      for (const v of values) il.record(v, bucketIndex(v));
+      return il.close(row, out, 3 * row);
+    });
+    expect(waiting).toEqual([true, false, false, true]);
+    il.resolve(3, out, 9);
+    il.resolve(0, out, 0);
+    expect(Array.from(out)).toEqual(intervals.flatMap(histogramQuantiles));
+    expect(Array.from(out.subarray(6, 9))).toEqual([7, 7, 7]);
+  });
 });

@@ -10,6 +10,7 @@
  * whichever run was unlucky; CPU time does not, so the ratio is read from it.
  */
 import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Simulation } from '../src/engine/simulation.ts';
 import { scenarioOf } from '../src/engine/testing/scenarioOf.ts';
 import { runLiveSession } from './liveSession.ts';
@@ -87,6 +88,9 @@ const MODEL_RUNS = 5;
  * few processes does not rest on one process's luck.
  */
 const MODEL_PROCESSES = 3;
+const PROCESS_ENTRY = fileURLToPath(new URL('./modelRunsProcess.ts', import.meta.url));
+/** The project's folder: where the child finds tsx, whatever the current directory. */
+const PROJECT_DIR = fileURLToPath(new URL('..', import.meta.url));
 /** The reference's median CPU ms per request (this run's yardstick for the other blocks). */
 let refCpuMsPer = NaN;
 if (wanted('model')) modelBlock();
@@ -95,8 +99,8 @@ if (wanted('model')) modelBlock();
 function modelRunsInProcess(): ModelComparison {
   const out = execFileSync(
     process.execPath,
-    ['--import', 'tsx', 'bench/modelRunsProcess.ts', String(MODEL_ARRIVALS), String(MODEL_RUNS)],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    ['--import', 'tsx', PROCESS_ENTRY, String(MODEL_ARRIVALS), String(MODEL_RUNS)],
+    { cwd: PROJECT_DIR, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return JSON.parse(out) as ModelComparison;
 }
@@ -118,8 +122,8 @@ function modelBlock(): void {
     .join('\n');
   console.log(
     `Reference model: 100 servers of capacity 1, FIFO queues, exponential 1 s service, power of two\n` +
-      `choices at load 0.9, ${formatCount(MODEL_ARRIVALS)} arrivals; median of ${MODEL_RUNS} alternated runs in each of\n` +
-      `${MODEL_PROCESSES} fresh processes, start-up not timed\n` +
+      `choices at load 0.9, ${formatCount(MODEL_ARRIVALS)} arrivals; median of ${MODEL_PROCESSES * MODEL_RUNS} runs (${MODEL_RUNS} alternated in each\n` +
+      `of ${MODEL_PROCESSES} fresh processes), start-up not timed\n` +
       `                                               wall clock      CPU time\n` +
       `  reference simulator (bench/referenceSim.ts) ${perSec(refMsPer)} ${perSec(refCpuMsPer)} req/s  mean latency ${refRuns[0]!.meanMs.toFixed(1)} ms\n` +
       `  engine, full metrics, no log                ${perSec(engMsPer)} ${perSec(engCpuMsPer)} req/s  mean latency ${engRuns[0]!.meanMs.toFixed(1)} ms\n` +

@@ -31,7 +31,8 @@ export class IntervalLatency {
   private counts: Float64Array | null = null;
   private lo = Infinity;
   private hi = -Infinity;
-  // Per sample row: the kept latencies of a closed interval whose quantiles are still to compute.
+  // Per sample row: the kept latencies of a closed interval whose quantiles are still to compute
+  // (8 bytes a latency: 300 kB for the 600 rows of a run's history, where buckets took 77 kB).
   private readonly rowValues: Float64Array;
   private readonly rowN: Int32Array;
   private readonly sorted = new Uint16Array(FEW);

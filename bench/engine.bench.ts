@@ -15,8 +15,8 @@ import { Simulation } from '../src/engine/simulation.ts';
 import { scenarioOf } from '../src/engine/testing/scenarioOf.ts';
 import { runLiveSession } from './liveSession.ts';
 import { pool, withDefaultKeys } from './benchModels.ts';
-import { perRunRatios, timeToEnd, type Clocks, type ModelComparison } from './modelRuns.ts';
-import { cpuMs, median } from './measure.ts';
+import { perRunRatios, timeToEnd, type ModelComparison } from './modelRuns.ts';
+import { median, processClocks } from './measure.ts';
 import { formatCount } from '../src/lib/format.ts';
 
 /** `npm run bench -- --only=model,live`: run only these blocks (model, setups, live, memory). */
@@ -64,11 +64,9 @@ interface Timed {
   readonly requests: number;
 }
 
-const clocks: Clocks = { wallMs: () => performance.now(), cpuMs };
-
 function timeRun(raw: Record<string, unknown>): Timed {
   const sim = new Simulation(scenarioOf(raw), { logRequests: false });
-  const { ms, cpu, n } = timeToEnd(sim, clocks);
+  const { ms, cpu, n } = timeToEnd(sim, processClocks);
   return { perSec: n / (ms / 1000), perCpuSec: n / (cpu / 1000), requests: n };
 }
 

@@ -3,7 +3,7 @@
  * (modelRuns.ts), printed as JSON on stdout for engine.bench.ts, which starts several of these.
  * Usage: node --import tsx bench/modelRunsProcess.ts <arrivals> <runs>
  */
-import { cpuMs } from './measure.ts';
+import { processClocks } from './measure.ts';
 import { modelRuns } from './modelRuns.ts';
 
 const [arrivals, runs] = process.argv.slice(2).map(Number);
@@ -11,5 +11,5 @@ if (!(Number.isInteger(arrivals) && arrivals! > 0 && Number.isInteger(runs) && r
   console.error('usage: modelRunsProcess.ts <arrivals> <runs> (positive integers)');
   process.exit(2);
 }
-const comparison = modelRuns(arrivals!, runs!, { wallMs: () => performance.now(), cpuMs });
+const comparison = modelRuns(arrivals!, runs!, processClocks);
 process.stdout.write(JSON.stringify(comparison));

@@ -33,6 +33,13 @@ export class Balancers {
   first!: Strategy;
   /** More than one balancer, or stale load views: dispatches and departures must tell them. */
   multi = false;
+  /**
+   * Whether a dispatch, a departure or an answer has anyone to tell: `multi`, or a strategy that
+   * hears of them (`onDispatch`, `onComplete`: peak EWMA, a user's strategy). The hot path asks
+   * this before calling `sent`, `leftServer` and `completed`, which otherwise find nobody: three
+   * calls a request, 149 of the 3,542 instructions a request of `npm run bench`'s model.
+   */
+  hooked = false;
   private generation = 0;
   private readonly pickContext = {
     key: 0,
@@ -103,6 +110,7 @@ export class Balancers {
     this.first = list[0]!.strategy;
     for (const b of replaced) b.strategy.dispose?.();
     this.multi = list.length > 1 || stale;
+    this.hooked = this.multi || list.some((b) => b.strategy.onDispatch || b.strategy.onComplete);
     pool.listenWith(this.multi ? this.fanOut : listenerOf(this.first));
   }
 
@@ -200,6 +208,12 @@ export class Balancers {
   leftServer(r: number, slot: number): void {
     if (!this.multi) return;
     this.list[this.core.requests.lb[r]!]?.stale?.adjust(slot, -1);
+  }
+
+  /** Attempt `r` was answered from `slot`: its strategy hears the request's latency so far. */
+  completed(r: number, slot: number): void {
+    const now = this.core.now;
+    this.strategyOf(r).onComplete?.(slot, now - this.core.requests.arrival[r]!, now);
   }
 
   /** The strategy that hears how attempt `r` went: its balancer's (after a rewiring, the first). */

@@ -362,7 +362,7 @@ export class SimulationCore implements SimCore {
       const failed = req.fail[r] === 1;
       // A miss stores its result once it has been computed, as lru_cache does.
       if (!failed && req.miss[r] === 1) this.cache.forSlot(slot)?.insert(req.key[r]!);
-      this.balancers.leftServer(r, slot);
+      if (this.balancers.hooked) this.balancers.leftServer(r, slot);
       if (req.waiting[r] === 0) {
         this.metrics.lateResponses++;
         this.metrics.wastedMs += this.now - req.begun[r]!;
@@ -385,11 +385,10 @@ export class SimulationCore implements SimCore {
     const req = this.requests;
     pool.countServed(slot);
     req.waiting[r] = 0;
-    const latency = this.now - req.arrival[r]!;
     if (this.extrasOn) answered(this, r);
     this.endRequest(0 /* SERVED */, r);
     if (req.attempt[r] !== 0) this.retries.retryEnded();
-    this.balancers.strategyOf(r).onComplete?.(slot, latency, this.now);
+    if (this.balancers.hooked) this.balancers.completed(r, slot);
     if (this.extrasOn) {
       const defences = this.defences;
       if (defences.outlierOn || defences.breakerOn) defences.onSuccess(slot, req.probe[r] === 1);

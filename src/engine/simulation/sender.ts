@@ -63,7 +63,7 @@ export class Sender {
           0,
         );
     }
-    core.balancers.sent(b, slot);
+    if (core.balancers.hooked) core.balancers.sent(b, slot);
     return r;
   }
 

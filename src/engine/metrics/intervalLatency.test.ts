@@ -66,4 +66,32 @@ describe('IntervalLatency', () => {
     expect(Array.from(out)).toEqual(intervals.flatMap(histogramQuantiles));
     expect(Array.from(out.subarray(6, 9))).toEqual([7, 7, 7]);
   });
+
+  it('keeps each waiting row its own latencies while the sample table goes round', () => {
+    // The table reuses its rows in turn (0, 1, 2, 0, ...), and a row's kept latencies live in a
+    // block that changes hands as intervals close: every row must read its latest interval's.
+    const il = new IntervalLatency(3);
+    const rng = new Xoshiro128(23);
+    const out = new Float64Array(9);
+    const latest: number[][] = [];
+    for (let k = 0; k < 11; k++) {
+      const row = k % 3;
+      // Every fourth interval is busy (counted in buckets, read at once); the rest wait.
+      const values = Array.from({ length: k % 4 === 3 ? 90 : 1 + k }, () => 50 + rng.next() * k);
+      for (const v of values) il.record(v, bucketIndex(v));
+      if (il.close(row, out, 3 * row)) latest[row] = values;
+      else latest[row] = [];
+      if (latest[row]!.length === 0) {
+        expect(Array.from(out.subarray(3 * row, 3 * row + 3))).toEqual(histogramQuantiles(values));
+      }
+    }
+    for (let row = 0; row < 3; row++) {
+      if (latest[row]!.length === 0) continue;
+      il.resolve(row, out, 3 * row);
+      const read = Array.from(out.subarray(3 * row, 3 * row + 3));
+      expect(read, `row ${row}`).toEqual(histogramQuantiles(latest[row]!));
+    }
+    // Intervals 9 and 10 (rows 0 and 1) wait; 8 (row 2, 9 values) waits too.
+    expect(latest.map((values) => values.length)).toEqual([10, 11, 9]);
+  });
 });

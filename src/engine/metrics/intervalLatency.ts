@@ -25,27 +25,36 @@ const FEW = 64;
  */
 export class IntervalLatency {
   private n = 0;
-  /** The interval's first FEW latencies, as recorded. */
-  private readonly few = new Float64Array(FEW);
   /** Counts per bucket, and the least and greatest, once the interval has more than FEW. */
   private counts: Float64Array | null = null;
   private lo = Infinity;
   private hi = -Infinity;
-  // Per sample row: the kept latencies of a closed interval whose quantiles are still to compute
-  // (8 bytes a latency: 300 kB for the 600 rows of a run's history, where buckets took 77 kB).
-  private readonly rowValues: Float64Array;
+  /**
+   * Blocks of FEW latencies: one per sample row, holding a closed interval's whose quantiles are
+   * still to compute, and one more that the current interval fills as it goes (8 bytes a latency:
+   * 300 kB for the 600 rows of a run's history, where buckets took 77 kB). When an interval of a
+   * few closes, its block becomes its row's and the row's old block (the sample the table just
+   * overwrote) takes the next interval, so nothing is copied.
+   */
+  private readonly values: Float64Array;
+  /** Per sample row: its block, and how many latencies the block holds. */
+  private readonly blockOf: Int32Array;
   private readonly rowN: Int32Array;
+  /** Where the current interval's block starts in `values`. */
+  private base: number;
   private readonly sorted = new Uint16Array(FEW);
 
   constructor(rows: number) {
-    this.rowValues = new Float64Array(rows * FEW);
+    this.values = new Float64Array((rows + 1) * FEW);
+    this.blockOf = Int32Array.from({ length: rows }, (_, row) => row);
     this.rowN = new Int32Array(rows);
+    this.base = rows * FEW;
   }
 
   /** One latency (ms, never negative) whose histogram bucket the caller already knows. */
   record(v: number, bucket: number): void {
     const n = this.n++;
-    if (n < FEW) this.few[n] = v;
+    if (n < FEW) this.values[this.base + n] = v;
     else {
       if (n === FEW) this.spill();
       this.counts![bucket]!++;
@@ -66,9 +75,9 @@ export class IntervalLatency {
       return false;
     }
     if (n <= FEW) {
-      const base = row * FEW;
-      const { rowValues, few } = this;
-      for (let i = 0; i < n; i++) rowValues[base + i] = few[i]!;
+      const freed = this.blockOf[row]!;
+      this.blockOf[row] = this.base / FEW;
+      this.base = freed * FEW;
       this.rowN[row] = n;
       return true;
     }
@@ -85,11 +94,11 @@ export class IntervalLatency {
   resolve(row: number, out: Float64Array, at: number): void {
     const n = this.rowN[row]!;
     const s = this.sorted;
-    const base = row * FEW;
+    const base = this.blockOf[row]! * FEW;
     let lo = Infinity;
     let hi = -Infinity;
     for (let i = 0; i < n; i++) {
-      const v = this.rowValues[base + i]!;
+      const v = this.values[base + i]!;
       s[i] = bucketIndex(v);
       if (v < lo) lo = v;
       if (v > hi) hi = v;
@@ -112,7 +121,7 @@ export class IntervalLatency {
   private spill(): void {
     const counts = (this.counts ??= new Float64Array(LatencyHistogram.bucketCount));
     for (let i = 0; i < FEW; i++) {
-      const v = this.few[i]!;
+      const v = this.values[this.base + i]!;
       counts[bucketIndex(v)]!++;
       if (v < this.lo) this.lo = v;
       if (v > this.hi) this.hi = v;

@@ -79,11 +79,10 @@ describe('IntervalLatency', () => {
       // Every fourth interval is busy (counted in buckets, read at once); the rest wait.
       const values = Array.from({ length: k % 4 === 3 ? 90 : 1 + k }, () => 50 + rng.next() * k);
       for (const v of values) il.record(v, bucketIndex(v));
-      if (il.close(row, out, 3 * row)) latest[row] = values;
-      else latest[row] = [];
-      if (latest[row]!.length === 0) {
+      const waits = il.close(row, out, 3 * row);
+      latest[row] = waits ? values : [];
+      if (!waits)
         expect(Array.from(out.subarray(3 * row, 3 * row + 3))).toEqual(histogramQuantiles(values));
-      }
     }
     for (let row = 0; row < 3; row++) {
       if (latest[row]!.length === 0) continue;

@@ -1,6 +1,5 @@
-import { wrapWords } from '../../lib/wrapWords.ts';
-
 /** Where everything in the request-flow picture sits, for a given width and number of servers. */
+import { wrapWords } from '../../lib/wrapWords.ts';
 
 export interface Point {
   readonly x: number;

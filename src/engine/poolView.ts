@@ -21,6 +21,9 @@ export interface PoolView {
   readonly capacity: Int32Array;
   readonly weight: Float64Array;
   readonly names: ReadonlyArray<string>;
-  /** Bumped whenever membership, names or weights change, so strategies can rebuild caches. */
+  /**
+   * Bumped whenever membership, names or weights change, so strategies can rebuild caches (and
+   * the log learns names again: EventLog.nameServersFrom).
+   */
   readonly version: number;
 }

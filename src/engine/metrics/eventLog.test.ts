@@ -135,3 +135,87 @@ describe('EventLog lines kept as codes', () => {
     expect(log.entries().map((e) => e.timeMs)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 });
+
+describe('EventLog server lines', () => {
+  /** A pool's names as the log reads them (ServerPool bumps `version` on every such change). */
+  function servers(...names: string[]) {
+    return { names, version: 1 };
+  }
+  const texts = (log: EventLog) => log.entries().map((e) => `${e.source} | ${e.message}`);
+
+  it('names each line as the server was named when it was written', () => {
+    const clock = { now: 0 };
+    const log = new EventLog(20, clock);
+    const pool = servers('A', 'B');
+    log.nameServersFrom(pool);
+    clock.now = 1;
+    log.serverLine(HANDLING, 1, 7, 1, 2);
+    log.serverLine(QUEUED_AT, 0, 8, 3, 0);
+    pool.names[1] = 'B2';
+    pool.version++;
+    clock.now = 2;
+    log.serverLine(COMPLETED, 1, 7, 0, 2);
+    log.appendCoded(ERROR, OVERLOADED, 'B2', '', 9, 0, 0);
+    pool.names.push('C');
+    pool.version++;
+    log.serverLine(HANDLING, 2, 10, 1, 1);
+    log.serverLine(HANDLING, 0, 11, 1, 4);
+    expect(texts(log)).toEqual([
+      'B | Server B handling request 7. Load: 1/2',
+      'A | Request 8 queued at A (3 waiting)',
+      'B2 | Server B2 completed request 7. Load: 0/2',
+      'B2 | Request 9 failed: B2 is overloaded!',
+      'C | Server C handling request 10. Load: 1/1',
+      'A | Server A handling request 11. Load: 1/4',
+    ]);
+    expect(log.entries().map((e) => [e.seq, e.timeMs, e.level])).toEqual([
+      [0, 1, 'INFO'],
+      [1, 1, 'INFO'],
+      [2, 2, 'INFO'],
+      [3, 2, 'ERROR'],
+      [4, 2, 'INFO'],
+      [5, 2, 'INFO'],
+    ]);
+  });
+
+  it('keeps its table of names bounded when every new server has a new name', () => {
+    const log = new EventLog(5);
+    const pool = servers('A');
+    log.nameServersFrom(pool);
+    // As an autoscaler that names each server afresh: a thousand names, one line each, and a text
+    // line from a new source every third. After every step the held lines (renumbered each time
+    // the table fills) read as written.
+    const written: string[] = [];
+    let most = 0;
+    for (let i = 1; i <= 1000; i++) {
+      pool.names[0] = `Auto-${i}`;
+      pool.version++;
+      log.serverLine(HANDLING, 0, i, 1, 1);
+      written.push(`Auto-${i} | Server Auto-${i} handling request ${i}. Load: 1/1`);
+      if (i % 3 === 0) {
+        log.append(i, 'WARNING', `Text-${i}`, `line ${i}`);
+        written.push(`Text-${i} | line ${i}`);
+      }
+      expect(texts(log)).toEqual(written.slice(-5));
+      most = Math.max(most, log.sourceNames);
+    }
+    // LogSources' limit for this log is 2 × capacity + 64 names.
+    expect(most).toBe(2 * 5 + 64);
+    expect(log.entries().map((e) => e.seq)).toEqual([1328, 1329, 1330, 1331, 1332]);
+  });
+
+  it('starts its names again when cleared, and lines after it read right', () => {
+    const log = new EventLog(4);
+    const pool = servers('A', 'B');
+    log.nameServersFrom(pool);
+    log.serverLine(HANDLING, 1, 1, 1, 1);
+    log.clear();
+    expect(log.sourceNames).toBe(0);
+    log.serverLine(COMPLETED, 1, 1, 0, 1);
+    log.serverLine(HANDLING, 0, 2, 1, 1);
+    expect(texts(log)).toEqual([
+      'B | Server B completed request 1. Load: 0/1',
+      'A | Server A handling request 2. Load: 1/1',
+    ]);
+  });
+});

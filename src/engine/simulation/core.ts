@@ -12,7 +12,7 @@
  */
 import { Agenda } from '../agenda.ts';
 import { CacheLayer } from '../cacheLayer.ts';
-import { INFO, type LogLevel } from '../metrics/eventLog.ts';
+import type { LogLevel } from '../metrics/eventLog.ts';
 import { COMPLETED, HANDLING } from '../metrics/requestLines.ts';
 import { ROUTE_LIMITED, ROUTE_NO_HEALTHY, ROUTE_OVERLOADED } from '../metrics/routeTrail.ts';
 import { RunMetrics } from '../metrics/runMetrics.ts';
@@ -108,6 +108,7 @@ export class SimulationCore implements SimCore {
       scenario.keys.count,
       this,
     );
+    this.metrics.log.nameServersFrom(this.pool);
     this.sampleIntervalMs = scenario.sampleIntervalMs;
     this.nextSampleAt = scenario.sampleIntervalMs;
     this.durationMs = scenario.durationMs;
@@ -200,11 +201,6 @@ export class SimulationCore implements SimCore {
 
   log(level: LogLevel, source: string, message: string): void {
     this.metrics.log.append(this.now, level, source, message);
-  }
-
-  /** A request's INFO line, kept as numbers until read (see requestLines.ts). */
-  private logLine(code: number, source: string, a: number, b: number, c: number): void {
-    this.metrics.log.appendCoded(INFO, code, source, '', a, b, c);
   }
 
   /** One request reaches the balancer now. */
@@ -346,7 +342,7 @@ export class SimulationCore implements SimCore {
     const end = this.now + (duration * pool.spike[slot]!) / pool.speed[slot]!;
     this.agenda.pushMain(end, this.completeKind, r);
     if (this.logRequests)
-      this.logLine(HANDLING, pool.names[slot]!, req.id[r]!, active, pool.capacity[slot]!);
+      this.metrics.log.serverLine(HANDLING, slot, req.id[r]!, active, pool.capacity[slot]!);
   }
 
   /** Event: attempt `r` leaves its server. */
@@ -394,6 +390,6 @@ export class SimulationCore implements SimCore {
       if (defences.outlierOn || defences.breakerOn) defences.onSuccess(slot, req.probe[r] === 1);
     }
     if (this.logRequests)
-      this.logLine(COMPLETED, pool.names[slot]!, req.id[r]!, active, pool.capacity[slot]!);
+      this.metrics.log.serverLine(COMPLETED, slot, req.id[r]!, active, pool.capacity[slot]!);
   }
 }

@@ -1,4 +1,3 @@
-import { INFO } from '../metrics/eventLog.ts';
 import { QUEUED_AT } from '../metrics/requestLines.ts';
 import { HANGING } from '../requestTable.ts';
 import { COMPLETE, TIMEOUT } from './eventKinds.ts';
@@ -52,16 +51,7 @@ export class Sender {
     else {
       pool.enqueue(slot, r);
       req.phase[r] = 1; // QUEUED, as a number on the hot path (see the top of core.ts)
-      if (core.logRequests)
-        core.metrics.log.appendCoded(
-          INFO,
-          QUEUED_AT,
-          pool.names[slot]!,
-          '',
-          id,
-          pool.queued[slot]!,
-          0,
-        );
+      if (core.logRequests) core.metrics.log.serverLine(QUEUED_AT, slot, id, pool.queued[slot]!, 0);
     }
     if (core.balancers.hooked) core.balancers.sent(b, slot);
     return r;

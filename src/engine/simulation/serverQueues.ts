@@ -2,7 +2,6 @@ import { QueueEmptiness } from '../overload/adaptiveLifo.ts';
 import { CoDel, type CoDelQueue } from '../overload/codel.ts';
 import { contentionFactor, type ContentionSpec } from '../overload/contention.ts';
 import { sheddingOn, type SheddingSpec } from '../overload/specs.ts';
-import { INFO } from '../metrics/eventLog.ts';
 import { QUEUED_AT } from '../metrics/requestLines.ts';
 import { NOWHERE, QUEUED } from '../requestTable.ts';
 import { QUEUE_TIMEOUT } from './eventKinds.ts';
@@ -92,7 +91,7 @@ export class ServerQueues {
     req.phase[r] = QUEUED;
     if (core.logRequests) {
       const id = req.id[r]!;
-      core.metrics.log.appendCoded(INFO, QUEUED_AT, pool.names[slot]!, '', id, waiting + 1, 0);
+      core.metrics.log.serverLine(QUEUED_AT, slot, id, waiting + 1, 0);
     }
     if (spec.maxQueueMs !== null) {
       req.refs[r]!++;

@@ -140,11 +140,15 @@ async function maxRun(page: Page, url: string, fresh: boolean): Promise<MaxRun> 
         requestAnimationFrame(frame);
       });
       const wall = (end - start) / 1000;
+      const framesS = (frames[frames.length - 1]! - start) / 1000;
       const perSecond: number[] = [];
-      for (let s = 0; s + 1 <= (frames[frames.length - 1]! - start) / 1000; s++)
+      for (let s = 0; s + 1 <= framesS; s++)
         perSecond.push(
           frames.filter((t) => t - start >= s * 1000 && t - start < (s + 1) * 1000).length,
         );
+      // On a fast machine the window is over within a second: then the rate over all of it.
+      if (perSecond.length === 0 && framesS > 0)
+        perSecond.push(Math.round(frames.length / framesS));
       perSecond.sort((a, b) => a - b);
       const snapshots = stats.replies.filter(
         (r) => r.path === 'snapshot' && r.sent >= start,
@@ -265,7 +269,8 @@ function printMaxRuns(title: string, runs: readonly MaxRun[]): void {
       `(runs: ${runs.map((r) => `${formatCount(r.requestsPerSec)} over ${r.wallS.toFixed(1)} s`).join(', ')}) (target >= 1,000,000)`,
   );
   console.log(
-    `frames per second   median ${median(runs.map((r) => r.medianFps))}, worst second ${Math.min(...runs.map((r) => r.minFps))} (target >= 30)`,
+    `frames per second   median ${median(runs.map((r) => r.medianFps))}, worst second ${Math.min(...runs.map((r) => r.minFps))} (target >= 30)` +
+      (runs.some((r) => r.wallS < 1) ? '; a run under a second counts as one' : ''),
   );
   console.log(
     `snapshots received  ${median(runs.map((r) => r.snapshotsPerSec)).toFixed(1)} per second (the page asks 5 a second for 100 servers)`,

@@ -50,10 +50,11 @@ describe('ServerPool operations keep `healthy` exact', () => {
     // A place frees: the waiting request moves into service, and the server has room again.
     clock.now = 10;
     expect(pool.endService(a)).toBe(1);
+    expect(pool.canStartQueued(a)).toBe(true);
     expect(pool.startQueued(a)).toBe(7);
     expect(pool.active[a]).toBe(2);
     expect(pool.queued[a]).toBe(0);
-    expect(pool.startQueued(a)).toBe(-1);
+    expect(pool.canStartQueued(a)).toBe(false);
     expect(pool.healthy[a]).toBe(1);
     expectConsistent(pool);
   });

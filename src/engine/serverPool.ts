@@ -232,12 +232,12 @@ export class ServerPool implements PoolView {
   }
 
   /**
-   * Moves the first waiting request into service if a place is free: returns its row (the new
-   * active count is in `active`), or -1 when nothing waits or no place is free. The server holds
-   * as many requests as before, so its health is unchanged and nobody needs telling.
+   * Moves the first waiting request into service: returns its row (the new active count is in
+   * `active`). Only when canStartQueued(slot): every caller asks that first to decide whether to
+   * call, so asking again here was a second test of three typed arrays per queued request. The
+   * server holds as many requests as before, so its health is unchanged and nobody needs telling.
    */
   startQueued(slot: number): number {
-    if (!this.canStartQueued(slot)) return -1;
     this.queued[slot]!--;
     const r = this.queues[slot]!.shift();
     this.accrue(slot);

@@ -4,8 +4,8 @@ import { requestLine } from './requestLines.ts';
 /**
  * Capped, structured event log in the spirit of the original Python demo's log lines
  * ("time | level | source | message"). It keeps the newest `capacity` entries as numbers in a
- * ring (no object per entry while appending) and numbers every entry with a sequence number that only
- * grows, so a UI can poll `since(lastSeq)` for what is new without re-reading the whole log.
+ * ring (no object per entry while appending) and numbers every entry with a sequence number that
+ * only grows, so a UI can poll `since(lastSeq)` for what is new without re-reading the whole log.
  * Lines written for every request are kept as a code and numbers (see requestLines.ts) and become
  * text only when read, so logging costs a few stores per line, not a string.
  */

@@ -1,8 +1,8 @@
 /**
  * The sources of an EventLog's lines as numbers. Each distinct name is kept once in a table, and
  * a line keeps its name's number in the log's typed array: storing a reference to a string in a
- * JS array costs V8 a write barrier, the dearest of a line's stores (two such per line were a
- * fifth of the log's cost in the live session's profile, `bench/liveSession.ts`).
+ * JS array costs V8 a write barrier, the dearest of a line's stores (the two such stores of each
+ * line were about 15% of the log's cost in the live session's profile, `bench/liveSession.ts`).
  *
  * Names are never forgotten one by one (a held line may still need one), so the table could grow
  * without bound in a long run whose autoscaler names every new server afresh. When it is full,

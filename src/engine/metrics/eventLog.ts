@@ -1,3 +1,4 @@
+import type { PoolView } from '../poolView.ts';
 import { LogSources } from './logSources.ts';
 import { requestLine } from './requestLines.ts';
 
@@ -33,12 +34,8 @@ export const INFO = 1;
 export const WARNING = 2;
 export const ERROR = 3;
 
-/** What server lines read their names from: the pool (a ServerPool or any PoolView). */
-export interface ServerNames {
-  readonly names: ReadonlyArray<string>;
-  /** Changes whenever a server is added, removed or renamed (PoolView.version). */
-  readonly version: number;
-}
+/** What server lines read their names from: the pool's names and its version (see PoolView). */
+export type ServerNames = Pick<PoolView, 'names' | 'version'>;
 
 /** Numbers a line keeps in `cells`: time, head (level, code, has text), source, a, b, c. */
 const STRIDE = 6;

@@ -30,15 +30,16 @@ export class IntervalLatency {
   private lo = Infinity;
   private hi = -Infinity;
   /**
-   * Blocks of FEW latencies: one per sample row, holding a closed interval's whose quantiles are
-   * still to compute, and one more that the current interval fills as it goes (8 bytes a latency:
-   * 300 kB for the 600 rows of a run's history, where buckets took 77 kB). When an interval of a
-   * few closes, its block becomes its row's and the row's old block (the sample the table just
-   * overwrote) takes the next interval, so nothing is copied.
+   * Blocks of FEW latencies: one per sample row, holding the latencies of a closed interval whose
+   * quantiles are still to compute, and one more that the current interval fills as it goes
+   * (8 bytes a latency: 300 kB for the 600 rows of a run's history, where buckets took 77 kB).
+   * When an interval of a few closes, its block becomes its row's and the row's old block (the
+   * sample the table just overwrote) takes the next interval, so nothing is copied.
    */
   private readonly values: Float64Array;
-  /** Per sample row: its block, and how many latencies the block holds. */
+  /** Per sample row: which block of `values` is its. */
   private readonly blockOf: Int32Array;
+  /** Per sample row: how many latencies its block holds. */
   private readonly rowN: Int32Array;
   /** Where the current interval's block starts in `values`. */
   private base: number;

@@ -1,4 +1,4 @@
-/** Where everything in the request-flow picture sits, for a given width and number of servers. */
+/* Where everything in the request-flow picture sits, for a given width and number of servers. */
 import { wrapWords } from '../../lib/wrapWords.ts';
 
 export interface Point {
